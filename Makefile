@@ -1,0 +1,48 @@
+# Two commands for a newcomer: `make serve` and `make test`. Each does its own set-up.
+# Set-up is skipped on a second run unless a lock file changed.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PY_OK  := $(VENV)/.installed-from-lock
+NODE_OK := node_modules/.installed-from-lock
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup serve build test lint bench clean
+
+setup: $(PY_OK) $(NODE_OK)
+
+# Python: a virtual environment holding exactly what requirements.lock names.
+$(PY_OK): requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+# Node: only the pinned Pyodide runtime, exactly as package-lock.json names it.
+$(NODE_OK): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## serve: set up, build and serve the site with live reload on http://127.0.0.1:8000
+serve: setup
+	$(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+## build: the static site in site/, ready to copy to any static host
+build: setup
+	$(PY) -m mkdocs build --strict --clean
+
+## test: set up, then every test (calculators, content, build, browser)
+test: setup
+	$(PY) tools/browser.py --ensure
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+lint: setup
+	$(PY) -m ruff check .
+
+clean:
+	rm -rf site .venv node_modules .pytest_cache .hypothesis

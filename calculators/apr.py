@@ -1,0 +1,200 @@
+"""apr: the true annualized rate behind a quoted price.
+
+中国人民银行公告〔2021〕第3号 asks every lender to show the annualized rate:
+all borrowing costs over the principal actually in the borrower's hands, per
+year. For an instalment loan that is the IRR of the cash flows (``rates.irr``):
+what the borrower received at the start against each month's payment.
+
+Two ways a price is quoted, and the flows each gives:
+
+- a level monthly ``payment`` for ``n`` months: ``n`` equal flows;
+- a flat ``monthly_fee_rate`` on the original principal, principal repaid in
+  equal parts: ``P/n + P × fee rate`` each month (the last part settles the
+  rounding).
+
+``received`` is what reached the borrower (less than ``principal`` when a fee
+or interest was kept back up front: 砍头息). Results: the monthly IRR, the
+simple yearly figure ``IRR × 12`` (单利) and the compound ``(1 + IRR)^12 − 1``.
+
+The announcement's example: 100,000 lent, 1,000 fee up front, 12 × 8,833.30:
+
+>>> r = calculate(read_form({"principal": "100000", "received": "99000", "months": "12", "payment": "8833.30"}))
+>>> percent_text(r.apr_nominal), percent_text(r.apr_effective)
+('12.80', '13.58')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from . import fields, lines, rates
+from . import render as ui
+from .fields import Field
+from .money import ZERO, InputError, grouped, money_text, percent_text, round_money
+
+SLUG = "apr"
+TITLE = {"zh": "真实年化利率", "en": "True annual rate"}
+
+FIELDS = (
+    Field("principal", "money", "合同借款金额", "Loan amount in the contract", unit="yuan", default="100000",
+          help_zh="借款合同或借款页面上写的金额", help_en="The amount the contract or loan page states"),
+    Field("received", "money", "实际到手金额", "Amount you actually received", unit="yuan", default="99000",
+          required=False,
+          help_zh="打到你银行卡上的钱。如果放款时扣了服务费、利息，这里会比合同金额少；留空表示全额到手",
+          help_en="What reached your bank account. Less than the contract amount if fees or interest were "
+                  "kept back; leave empty if you got the full amount"),
+    Field("months", "count", "分几期还", "Number of monthly payments", unit="months", default="12",
+          low=1, high=600, help_zh="一个月一期", help_en="One payment a month"),
+    Field("payment", "money", "每期还款额", "Monthly payment", unit="yuan", default="8833.30", required=False,
+          help_zh="每月要还的钱（本金、利息、各种费用加在一起）。和下面的“月费率”二选一",
+          help_en="What you pay each month, interest and fees included. Fill in this or the monthly fee "
+                  "rate below, not both"),
+    Field("monthly_fee_rate", "rate", "月费率（按合同金额收）", "Monthly fee rate (on the full amount)",
+          unit="percent", per="month", required=False, high=Decimal("100"),
+          help_zh="有的平台说“月费率 0.6%”“每月手续费”：按最初的借款金额每月收一次，本金分期还。和上面的“每期还款额”二选一",
+          help_en="Some platforms quote a monthly fee such as 0.6% charged on the original amount every "
+                  "month while the principal is repaid in parts. Fill in this or the monthly payment, not both"),
+)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    principal: Decimal
+    months: int
+    received: Decimal | None = None
+    payment: Decimal | None = None
+    monthly_fee_rate: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        fields.check(FIELDS, self)
+        if self.received is not None and self.received > self.principal:
+            raise InputError("received", "实际到手金额不能超过合同借款金额",
+                             "The amount received cannot be above the loan amount")
+        if self.payment is None and self.monthly_fee_rate is None:
+            raise InputError("payment", "请填写每期还款额（或者填月费率），例如 8833.30",
+                             "Fill in the monthly payment (or the monthly fee rate), such as 8833.30")
+        if self.payment is not None and self.monthly_fee_rate is not None:
+            raise InputError("monthly_fee_rate", "每期还款额和月费率只填一项，请清空其中一项",
+                             "Fill in the monthly payment or the monthly fee rate, not both: clear one")
+        if self.payment is not None and self.payment * self.months < self.cash_received:
+            raise InputError(
+                "payment",
+                f"{self.months} 期加起来只有 {grouped(self.payment * self.months)} 元，比到手的钱还少，请检查每期还款额",
+                f"{self.months} payments add up to ¥{grouped(self.payment * self.months)}, less than you "
+                "received; check the monthly payment",
+            )
+
+    @property
+    def cash_received(self) -> Decimal:
+        return self.principal if self.received is None else self.received
+
+
+@dataclass(frozen=True)
+class Result:
+    inputs: Inputs
+    payments: tuple[Decimal, ...]
+    total_paid: Decimal
+    total_cost: Decimal
+    irr_monthly: Decimal  # percent
+    apr_nominal: Decimal  # percent
+    apr_effective: Decimal  # percent
+    lines: tuple[lines.Line, ...]
+
+
+def read_form(form: Mapping[str, object]) -> Inputs:
+    """Inputs from a form of text values."""
+    return Inputs(**fields.read_all(FIELDS, form))
+
+
+def payments_of(inputs: Inputs) -> list[Decimal]:
+    """Each month's payment: the level payment, or principal part + flat fee.
+
+    >>> payments_of(read_form({"principal": "1000", "received": "", "months": "3", "payment": "", "monthly_fee_rate": "1"}))
+    [Decimal('343.33'), Decimal('343.33'), Decimal('343.34')]
+    """
+    n = inputs.months
+    if inputs.payment is not None:
+        return [inputs.payment] * n
+    part = round_money(inputs.principal / n)
+    fee = round_money(inputs.principal * inputs.monthly_fee_rate / 100)
+    parts = [part] * (n - 1) + [inputs.principal - part * (n - 1)]
+    return [p + fee for p in parts]
+
+
+def calculate(inputs: Inputs) -> Result:
+    """The IRR of the loan and its yearly figures, compared with the cost lines."""
+    payments = payments_of(inputs)
+    received = inputs.cash_received
+    monthly = rates.irr([-received, *payments])
+    nominal, effective = rates.monthly_to_yearly(monthly)
+    total = sum(payments, ZERO)
+    return Result(
+        inputs=inputs,
+        payments=tuple(payments),
+        total_paid=total,
+        total_cost=total - received,
+        irr_monthly=monthly * 100,
+        apr_nominal=nominal * 100,
+        apr_effective=effective * 100,
+        lines=tuple(lines.compare(nominal * 100)),
+    )
+
+
+def to_dict(result: Result) -> dict:
+    return {
+        "payments": [money_text(p) for p in result.payments],
+        "total_paid": money_text(result.total_paid),
+        "total_cost": money_text(result.total_cost),
+        "irr_monthly": percent_text(result.irr_monthly),
+        "apr_nominal": percent_text(result.apr_nominal),
+        "apr_effective": percent_text(result.apr_effective),
+        "lines": lines.to_list(list(result.lines)),
+    }
+
+
+def render(result: Result, lang: str) -> str:
+    t = ui.t
+    d = to_dict(result)
+    i = result.inputs
+    items = [
+        ui.figure("apr_nominal", t(lang, "年化利率（IRR，单利）", "Annual rate (IRR, simple)"), d["apr_nominal"],
+                  ui.percent_display(result.apr_nominal),
+                  t(lang, "月 IRR × 12，公告要求标明“单利”", "monthly IRR × 12, labelled “simple”")),
+        ui.figure("apr_effective", t(lang, "年化利率（IRR，复利）", "Annual rate (IRR, compound)"),
+                  d["apr_effective"], ui.percent_display(result.apr_effective),
+                  t(lang, "(1 + 月 IRR)^12 − 1", "(1 + monthly IRR)^12 − 1")),
+        ui.figure("total_cost", t(lang, "借款总成本", "Total cost of the loan"), d["total_cost"],
+                  ui.money_display(result.total_cost, lang),
+                  t(lang, f"一共还 {grouped(result.total_paid)} 元，到手 {grouped(i.cash_received)} 元",
+                    f"¥{grouped(result.total_paid)} repaid for ¥{grouped(i.cash_received)} received")),
+        ui.figure("irr_monthly", t(lang, "月 IRR", "Monthly IRR"), d["irr_monthly"],
+                  ui.percent_display(result.irr_monthly)),
+    ]
+    explain = []
+    if i.received is not None and i.received < i.principal:
+        explain.append(t(
+            lang,
+            f"放款时少给了 {grouped(i.principal - i.received)} 元。利息应当按实际到手的钱计算"
+            "（《民法典》第六百七十条），所以真实利率要用到手金额来算。",
+            f"¥{grouped(i.principal - i.received)} was kept back at the start. Interest should run on what "
+            "you actually received (Civil Code art. 670), so the true rate is worked out on that amount.",
+        ))
+    if i.monthly_fee_rate is not None:
+        explain.append(t(
+            lang,
+            f"月费率 {percent_text(i.monthly_fee_rate)}% 每月都按最初的借款金额收，但你手里的本金越还越少，"
+            "所以真实年化利率远高于“月费率 × 12”。",
+            f"A {percent_text(i.monthly_fee_rate)}% monthly fee is charged on the original amount every month "
+            "while what you still owe keeps falling, so the true annual rate is far above “fee rate × 12”.",
+        ))
+    explain += lines.explain(result.apr_nominal, list(result.lines), lang)
+    rows = [[str(k), money_text(p)] for k, p in enumerate(result.payments, start=1)]
+    return ui.result(
+        lang,
+        ui.figures(items),
+        ui.notes(explain),
+        ui.table("payments", [("period", t(lang, "期数", "Month")), ("payment", t(lang, "还款额", "Payment"))],
+                 rows, t(lang, "每期还款", "Payments"), lang),
+    )

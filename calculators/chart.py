@@ -1,0 +1,96 @@
+"""Small SVG line charts, drawn in Python so build time and browser agree.
+
+Coordinates are plain arithmetic on the series (a chart is a picture, not a
+money event); the numbers shown in labels are the rounded money figures.
+
+>>> svg = line_chart("余额", [("余额", [Decimal(100), Decimal(50), Decimal(0)])], ["1", "2", "3"], "zh")
+>>> svg.startswith('<svg') and 'polyline' in svg
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from html import escape
+
+from .money import grouped
+
+WIDTH, HEIGHT = 640, 300
+LEFT, RIGHT, TOP, BOTTOM = 78, 16, 34, 40
+MAX_POINTS = 240  # longer series are thinned evenly; the last point is always kept
+
+
+def _thin(n: int) -> list[int]:
+    if n <= MAX_POINTS:
+        return list(range(n))
+    step = (n - 1) / (MAX_POINTS - 1)
+    idx = sorted({round(i * step) for i in range(MAX_POINTS)} | {n - 1})
+    return idx
+
+
+def _nice_top(value: float) -> float:
+    if value <= 0:
+        return 1.0
+    magnitude = 10 ** (len(str(int(value))) - 1)
+    for step in (1, 2, 2.5, 5, 10):
+        if value <= step * magnitude:
+            return step * magnitude
+    return 10 * magnitude  # pragma: no cover
+
+
+def _axis_label(value: float, lang: str) -> str:
+    if value >= 10000 and lang == "zh":
+        text = f"{value / 10000:.1f}".rstrip("0").rstrip(".")
+        return f"{text}万"
+    if value >= 1000 and lang != "zh":
+        text = f"{value / 1000:.1f}".rstrip("0").rstrip(".")
+        return f"{text}k"
+    return f"{value:.0f}" if value == int(value) else f"{value:.2f}"
+
+
+def line_chart(
+    title: str,
+    series: Sequence[tuple[str, Sequence[Decimal]]],
+    x_labels: Sequence[str],
+    lang: str,
+) -> str:
+    """An accessible SVG line chart of one or more series over the same x."""
+    n = len(x_labels)
+    if n == 0 or not series:
+        return ""
+    top = _nice_top(max(float(max(values)) for _, values in series))
+    plot_w = WIDTH - LEFT - RIGHT
+    plot_h = HEIGHT - TOP - BOTTOM
+    idx = _thin(n)
+
+    def x(i: int) -> float:
+        return LEFT + (plot_w * i / (n - 1) if n > 1 else plot_w / 2)
+
+    def y(v: Decimal) -> float:
+        return TOP + plot_h - plot_h * float(v) / top
+
+    parts = [
+        f'<svg class="calc-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(title)}</title>",
+    ]
+    for k in range(5):
+        value = top * k / 4
+        yy = TOP + plot_h - plot_h * k / 4
+        parts.append(f'<line class="grid" x1="{LEFT}" y1="{yy:.1f}" x2="{WIDTH - RIGHT}" y2="{yy:.1f}"/>')
+        parts.append(f'<text class="tick" x="{LEFT - 6}" y="{yy + 4:.1f}" text-anchor="end">'
+                     f"{escape(_axis_label(value, lang))}</text>")
+    for i in sorted({0, (n - 1) // 2, n - 1}):
+        parts.append(f'<text class="tick" x="{x(i):.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">'
+                     f"{escape(x_labels[i])}</text>")
+    for s_no, (label, values) in enumerate(series):
+        points = " ".join(f"{x(i):.1f},{y(values[i]):.1f}" for i in idx)
+        parts.append(f'<polyline class="series series-{s_no}" fill="none" points="{points}"/>')
+        last = values[-1]
+        parts.append(f'<text class="legend series-{s_no}" x="{LEFT + 8 + 200 * s_no}" y="{TOP - 12}">'
+                     f"■ {escape(label)}（{escape(grouped(last))}）</text>" if lang == "zh" else
+                     f'<text class="legend series-{s_no}" x="{LEFT + 8 + 200 * s_no}" y="{TOP - 12}">'
+                     f"■ {escape(label)} ({escape(grouped(last))})</text>")
+    parts.append("</svg>")
+    return "".join(parts)

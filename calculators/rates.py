@@ -1,0 +1,109 @@
+"""Rate arithmetic shared by the calculators: IRR and rate conversions.
+
+The internal rate of return (IRR) of a loan is the periodic rate ``r`` at
+which what the borrower received equals the present value of what they pay:
+
+    received = sum(payment_k / (1 + r) ** k  for k = 1..n)
+
+It is the honest price of a loan: 中国人民银行公告〔2021〕第3号 asks lenders to
+state the annualized rate this way. A monthly IRR becomes a yearly figure two
+ways: simple, ``r × 12`` (the announcement's 单利 figure), or compound,
+``(1 + r) ** 12 − 1``.
+
+The announcement's own example: 100,000 lent, a fee of 1,000 taken up front,
+twelve payments of 8,833.30:
+
+>>> r = irr([Decimal("-99000")] + [Decimal("8833.30")] * 12)
+>>> percent_text(r * 12 * 100), percent_text(((1 + r) ** 12 - 1) * 100)
+('12.80', '13.58')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal, localcontext
+
+from .money import percent_text  # noqa: F401  (used in the docstring example)
+
+_TOLERANCE = Decimal("1e-15")
+
+
+def _npv_and_slope(rate: Decimal, flows: Sequence[Decimal]) -> tuple[Decimal, Decimal]:
+    """Present value of ``flows`` (flow k at period k) and its derivative in ``rate``."""
+    v = 1 / (1 + rate)
+    discount = Decimal(1)
+    npv = Decimal(0)
+    slope = Decimal(0)
+    for k, flow in enumerate(flows):
+        if flow:
+            npv += flow * discount
+            slope -= k * flow * discount * v
+        discount *= v
+    return npv, slope
+
+
+def irr(flows: Sequence[Decimal]) -> Decimal:
+    """The periodic IRR of ``flows``: money out of the borrower's hands negative at
+    period 0 (or positive: only the signs must differ), payments after.
+
+    Newton's method from 1 % a period, kept inside (−99 %, 1000 %) and falling
+    back to bisection; precision 28 digits in a local decimal context.
+
+    >>> irr([Decimal(-100), Decimal(110)]).quantize(Decimal("1e-12"))
+    Decimal('0.100000000000')
+    """
+    if not any(f > 0 for f in flows) or not any(f < 0 for f in flows):
+        raise ValueError("cash flows need both signs")
+    with localcontext() as ctx:
+        ctx.prec = 28
+        low, high = Decimal("-0.99"), Decimal("10")
+        f_low, _ = _npv_and_slope(low, flows)
+        rate = Decimal("0.01")
+        for _ in range(100):
+            npv, slope = _npv_and_slope(rate, flows)
+            if abs(npv) < _TOLERANCE:
+                return +rate
+            # keep a bracket so a wild Newton step can be replaced by bisection
+            if (npv < 0) == (f_low < 0):
+                low, f_low = rate, npv
+            else:
+                high = rate
+            step = npv / slope if slope else Decimal(0)
+            candidate = rate - step
+            if not slope or not low < candidate < high:
+                candidate = (low + high) / 2
+            if abs(candidate - rate) < _TOLERANCE:
+                return +candidate
+            rate = candidate
+        return +rate
+
+
+def monthly_to_yearly(rate: Decimal) -> tuple[Decimal, Decimal]:
+    """(simple, compound) yearly figures from a monthly fraction.
+
+    >>> [percent_text(x * 100) for x in monthly_to_yearly(Decimal("0.01"))]
+    ['12.00', '12.68']
+    """
+    with localcontext() as ctx:
+        ctx.prec = 28
+        return rate * 12, (1 + rate) ** 12 - 1
+
+
+def daily_to_yearly(daily_percent: Decimal, basis: int) -> Decimal:
+    """A daily rate in percent as a simple yearly percent on a 360- or 365-day year.
+
+    >>> daily_to_yearly(Decimal("0.05"), 360), daily_to_yearly(Decimal("0.05"), 365)
+    (Decimal('18.00'), Decimal('18.25'))
+    """
+    return daily_percent * basis
+
+
+def daily_compounded_yearly(daily_percent: Decimal, basis: int = 365) -> Decimal:
+    """A daily rate compounded for a year, in percent.
+
+    >>> percent_text(daily_compounded_yearly(Decimal("0.05")))
+    '20.02'
+    """
+    with localcontext() as ctx:
+        ctx.prec = 28
+        return ((1 + daily_percent / 100) ** basis - 1) * 100

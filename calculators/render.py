@@ -1,0 +1,103 @@
+"""HTML fragments for results: headline figures, tables, notes.
+
+Every calculator's ``render(result, lang)`` builds its fragment from these, so
+the build-time page and the in-browser answer are the same HTML. All text is
+escaped here; nothing a reader typed reaches the page as markup.
+
+>>> figures([figure("total", "合计", "5307.27", money_display(Decimal("5307.27"), "zh"))])
+'<dl class="calc-figures"><div class="calc-figure"><dt>合计</dt><dd data-field="total" data-value="5307.27">5,307.27 元</dd></div></dl>'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from html import escape
+
+from .money import grouped, percent_text
+
+# Tables longer than this many rows start folded, so the figures stay on screen.
+FOLD_AFTER_ROWS = 13
+
+
+def esc(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def t(lang: str, zh: str, en: str) -> str:
+    """Pick the reader's language."""
+    return zh if lang == "zh" else en
+
+
+def money_display(value: Decimal, lang: str) -> str:
+    """Money as a reader sees it: ``5,307.27 元`` or ``¥5,307.27``."""
+    return f"{grouped(value)} 元" if lang == "zh" else f"¥{grouped(value)}"
+
+
+def percent_display(value: Decimal, places: int = 2) -> str:
+    return f"{percent_text(value, places)}%"
+
+
+def figure(field: str, label: str, value: str, display: str, note: str = "") -> str:
+    """One headline figure. ``value`` is the machine text (``5307.27``),
+    ``display`` what the reader sees; both come from the result."""
+    note_html = f'<dd class="calc-figure-note">{esc(note)}</dd>' if note else ""
+    return (
+        f'<div class="calc-figure"><dt>{esc(label)}</dt>'
+        f'<dd data-field="{esc(field)}" data-value="{esc(value)}">{esc(display)}</dd>{note_html}</div>'
+    )
+
+
+def figures(items: Sequence[str]) -> str:
+    return f'<dl class="calc-figures">{"".join(items)}</dl>'
+
+
+def paragraph(text: str, cls: str = "calc-explain") -> str:
+    return f'<p class="{cls}">{esc(text)}</p>'
+
+
+def notes(items: Sequence[str], cls: str = "calc-notes") -> str:
+    """A list of plain-language explanations."""
+    if not items:
+        return ""
+    return f'<ul class="{cls}">' + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
+
+
+def table(
+    name: str,
+    columns: Sequence[tuple[str, str]],
+    rows: Sequence[Sequence[str]],
+    caption: str,
+    lang: str,
+    numeric: Sequence[bool] | None = None,
+) -> str:
+    """A full table: ``columns`` are (key, label), ``rows`` text cells.
+
+    Long tables start folded inside <details>. ``data-table`` names the table
+    for the CSV download (``<slug>-<name>.csv``).
+    """
+    numeric = numeric or [i > 0 for i in range(len(columns))]
+    num = ' class="num"'
+    head = "".join(
+        f'<th scope="col" data-key="{esc(k)}"{num if n else ""}>{esc(label)}</th>'
+        for (k, label), n in zip(columns, numeric, strict=True)
+    )
+    body = "".join(
+        "<tr>" + "".join(
+            f'<td{num if n else ""}>{esc(c)}</td>' for c, n in zip(row, numeric, strict=True)
+        ) + "</tr>"
+        for row in rows
+    )
+    tbl = (
+        f'<div class="calc-table-scroll"><table class="calc-table" data-table="{esc(name)}">'
+        f"<caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
+    if len(rows) > FOLD_AFTER_ROWS:
+        summary = t(lang, f"{caption}（共 {len(rows)} 行，点开查看）", f"{caption} ({len(rows)} rows, tap to open)")
+        return f'<details class="calc-table-wrap"><summary>{esc(summary)}</summary>{tbl}</details>'
+    return f'<div class="calc-table-wrap">{tbl}</div>'
+
+
+def result(lang: str, *parts: str) -> str:
+    """The whole result fragment."""
+    return f'<div class="calc-result" lang="{"zh-CN" if lang == "zh" else "en"}">{"".join(parts)}</div>'

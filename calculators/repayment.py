@@ -1,0 +1,294 @@
+"""repayment: the schedule of a loan, month by month, and its true annual rate.
+
+Four ways to repay, with ``r`` the monthly rate (annual % ÷ 12 ÷ 100) and
+``P`` the principal over ``n`` months:
+
+- 等额本息 equal instalments: payment ``P·r·(1+r)^n / ((1+r)^n − 1)``, rounded
+  to the fen; each month interest = balance × r (rounded), the rest is principal.
+- 等额本金 equal principal: principal ``P / n`` (rounded) a month plus interest on
+  the balance, so payments fall.
+- 先息后本 interest only: interest each month, the principal with the last.
+- 到期一次还本付息 bullet: ``P + P·r·n`` once, at the end.
+
+The last payment settles what is left, so the balance ends at exactly 0.00 and
+the principal parts add up to the loan (a lender's statement convention). Fees:
+an upfront fee is kept back from what the borrower receives; a monthly fee is
+added to each payment. The true rate is the IRR of what was received against
+everything paid (see ``rates.py``).
+
+Worked example (../shared/facts.md: 1,000,000 at 4.9 % over 360 months):
+
+>>> r = calculate(read_form({"principal": "100万", "annual_rate": "4.9", "months": "360"}))
+>>> r.first_payment, r.rows[0].interest, r.rows[0].principal
+(Decimal('5307.27'), Decimal('4083.33'), Decimal('1223.94'))
+>>> r.total_interest, r.rows[-1].payment, r.rows[-1].balance
+(Decimal('910615.12'), Decimal('5305.19'), Decimal('0.00'))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+
+from . import fields, rates
+from . import render as ui
+from .chart import line_chart
+from .fields import Field, add_months
+from .money import ZERO, InputError, grouped, money_text, percent_text, round_money
+
+SLUG = "repayment"
+TITLE = {"zh": "还款计划", "en": "Repayment schedule"}
+
+METHODS = (
+    ("equal_installment", "等额本息（每月还款额相同）", "Equal instalments (same payment each month)"),
+    ("equal_principal", "等额本金（每月本金相同，还款额递减）", "Equal principal (payments fall each month)"),
+    ("interest_only", "先息后本（每月付息，最后还本）", "Interest only, principal at the end"),
+    ("bullet", "到期一次还本付息", "Everything at the end (bullet)"),
+)
+
+FIELDS = (
+    Field("principal", "money", "借款本金", "Amount borrowed", unit="yuan", default="10000",
+          help_zh="合同上写的借款金额", help_en="The loan amount in the contract"),
+    Field("annual_rate", "rate", "年利率", "Annual interest rate", unit="percent", default="18",
+          high=Decimal("1000"), help_zh="合同写的年利率，例如 18 表示 18%；日利率 0.05% 约等于年利率 18%",
+          help_en="The annual rate in the contract: 18 means 18%. A daily 0.05% is about 18% a year"),
+    Field("months", "count", "期数", "Number of months", unit="months", default="12", low=1, high=600,
+          help_zh="分几个月还完（1 到 600）", help_en="How many months to repay (1 to 600)"),
+    Field("method", "choice", "还款方式", "Repayment method", default="equal_installment", choices=METHODS),
+    Field("upfront_fee", "money", "放款时扣的费用", "Fee taken at the start", unit="yuan", low=0,
+          required=False, help_zh="服务费、砍头息等：放款时直接扣掉、没到你手里的钱，没有就留空",
+          help_en="Service fees or interest kept back when the loan was paid out; leave empty if none"),
+    Field("monthly_fee", "money", "每月另收的费用", "Fee added each month", unit="yuan", low=0,
+          required=False, help_zh="会员费、担保费等每期另外收的钱，没有就留空",
+          help_en="Membership, guarantee or other fees charged every month; leave empty if none"),
+    Field("start_date", "date", "放款日期", "Date the loan was paid out", required=False,
+          help_zh="可不填；填了就按月显示每期的还款日", help_en="Optional: gives each payment's date"),
+)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    principal: Decimal
+    annual_rate: Decimal
+    months: int
+    method: str = "equal_installment"
+    upfront_fee: Decimal | None = None
+    monthly_fee: Decimal | None = None
+    start_date: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        fields.check(FIELDS, self)
+        if self.upfront_fee is not None and self.upfront_fee >= self.principal:
+            raise InputError(
+                "upfront_fee",
+                "放款时扣的费用不能等于或超过借款本金",
+                "The fee taken at the start must be less than the amount borrowed",
+            )
+
+
+@dataclass(frozen=True)
+class Row:
+    period: int
+    date: dt.date | None
+    payment: Decimal
+    principal: Decimal
+    interest: Decimal
+    fee: Decimal
+    balance: Decimal
+
+
+@dataclass(frozen=True)
+class Result:
+    inputs: Inputs
+    rows: tuple[Row, ...]
+    first_payment: Decimal
+    total_interest: Decimal
+    total_fees: Decimal
+    total_paid: Decimal
+    received: Decimal
+    apr_nominal: Decimal  # percent, unrounded
+    apr_effective: Decimal  # percent, unrounded
+
+
+def read_form(form: Mapping[str, object]) -> Inputs:
+    """Inputs from a form of text values (what a page or a terminal sends)."""
+    return Inputs(**fields.read_all(FIELDS, form))
+
+
+def level_payment(principal: Decimal, monthly_rate: Decimal, months: int) -> Decimal:
+    """The 等额本息 payment ``P·r·(1+r)^n / ((1+r)^n − 1)``, rounded to the fen.
+
+    >>> level_payment(Decimal(1000000), Decimal("4.9") / 1200, 360)
+    Decimal('5307.27')
+    """
+    if monthly_rate == ZERO:
+        return round_money(principal / months)
+    with localcontext() as ctx:
+        ctx.prec = 34
+        growth = (1 + monthly_rate) ** months
+        return round_money(principal * monthly_rate * growth / (growth - 1))
+
+
+def _principal_parts(inputs: Inputs, r: Decimal) -> list[tuple[Decimal, Decimal]]:
+    """(principal, interest) for each month; the last month settles the rest."""
+    p, n = inputs.principal, inputs.months
+    balance = p
+    parts: list[tuple[Decimal, Decimal]] = []
+    if inputs.method == "bullet":
+        interest = round_money(p * r * n)
+        return [(ZERO, ZERO)] * (n - 1) + [(p, interest)]
+    payment = level_payment(p, r, n) if inputs.method == "equal_installment" else ZERO
+    even = round_money(p / n)
+    for month in range(1, n + 1):
+        interest = round_money(balance * r)
+        if month == n:
+            principal = balance
+        elif inputs.method == "equal_installment":
+            principal = min(max(payment - interest, ZERO), balance)
+        elif inputs.method == "equal_principal":
+            principal = min(even, balance)
+        else:  # interest_only
+            principal = ZERO
+        balance -= principal
+        parts.append((principal, interest))
+    return parts
+
+
+def calculate(inputs: Inputs) -> Result:
+    """The full schedule, its totals, and its true annual rate (IRR)."""
+    r = inputs.annual_rate / 1200
+    fee = inputs.monthly_fee or ZERO
+    upfront = inputs.upfront_fee or ZERO
+    rows = []
+    balance = inputs.principal
+    for month, (principal, interest) in enumerate(_principal_parts(inputs, r), start=1):
+        balance -= principal
+        paid = principal + interest + fee
+        if inputs.method == "bullet" and month < inputs.months:
+            continue  # nothing due until the end
+        day = add_months(inputs.start_date, month) if inputs.start_date else None
+        rows.append(Row(month, day, paid, principal, interest, fee, balance))
+    total_interest = sum((row.interest for row in rows), ZERO)
+    total_fees = sum((row.fee for row in rows), ZERO) + upfront
+    total_paid = sum((row.payment for row in rows), ZERO)
+    received = inputs.principal - upfront
+    flows = [-received] + [ZERO] * inputs.months
+    for row in rows:
+        flows[row.period] = row.payment
+    monthly = rates.irr(flows)
+    nominal, effective = rates.monthly_to_yearly(monthly)
+    return Result(
+        inputs=inputs,
+        rows=tuple(rows),
+        first_payment=rows[0].payment,
+        total_interest=total_interest,
+        total_fees=total_fees,
+        total_paid=total_paid + upfront,
+        received=received,
+        apr_nominal=nominal * 100,
+        apr_effective=effective * 100,
+    )
+
+
+def to_dict(result: Result) -> dict:
+    """The result as JSON-ready text: money with two decimals, rates in percent."""
+    rows = []
+    for row in result.rows:
+        item = {"period": row.period}
+        if row.date:
+            item["date"] = row.date.isoformat()
+        item.update(
+            payment=money_text(row.payment), principal=money_text(row.principal),
+            interest=money_text(row.interest), fee=money_text(row.fee), balance=money_text(row.balance),
+        )
+        rows.append(item)
+    return {
+        "payments": rows,
+        "first_payment": money_text(result.first_payment),
+        "total_interest": money_text(result.total_interest),
+        "total_fees": money_text(result.total_fees),
+        "total_paid": money_text(result.total_paid),
+        "received": money_text(result.received),
+        "apr_nominal": percent_text(result.apr_nominal),
+        "apr_effective": percent_text(result.apr_effective),
+    }
+
+
+def render(result: Result, lang: str) -> str:
+    """The result as an HTML fragment in the reader's language."""
+    t = ui.t
+    d = to_dict(result)
+    i = result.inputs
+    level = i.method == "equal_installment"
+    first_label = t(lang, "每月还款", "Monthly payment") if level and not i.monthly_fee else t(
+        lang, "第一期还款", "First payment")
+    if i.method == "bullet":
+        first_label = t(lang, "到期一次还", "Paid at the end")
+    items = [
+        ui.figure("first_payment", first_label, d["first_payment"],
+                      ui.money_display(result.first_payment, lang)),
+        ui.figure("total_interest", t(lang, "利息合计", "Total interest"), d["total_interest"],
+                      ui.money_display(result.total_interest, lang)),
+    ]
+    if result.total_fees:
+        items.append(ui.figure("total_fees", t(lang, "费用合计", "Total fees"), d["total_fees"],
+                                   ui.money_display(result.total_fees, lang)))
+    items += [
+        ui.figure("total_paid", t(lang, "一共要还", "Total to repay"), d["total_paid"],
+                      ui.money_display(result.total_paid, lang)),
+        ui.figure("apr_nominal", t(lang, "真实年化利率（IRR，单利）", "True annual rate (IRR, simple)"),
+                  d["apr_nominal"], ui.percent_display(result.apr_nominal),
+                  t(lang, f"按复利计为 {d['apr_effective']}%", f"compounded: {d['apr_effective']}%")),
+    ]
+    explain = []
+    if result.total_fees:
+        explain.append(t(
+            lang,
+            f"你实际拿到 {grouped(result.received)} 元。把各种费用算进去，真实年化利率是 {d['apr_nominal']}%，"
+            f"合同写的是 {percent_text(i.annual_rate)}%。比较贷款时要看真实年化利率。",
+            f"You actually received ¥{grouped(result.received)}. Counting the fees, the true annual rate is "
+            f"{d['apr_nominal']}%; the contract says {percent_text(i.annual_rate)}%. Compare loans on the true rate.",
+        ))
+    explain.append(t(
+        lang,
+        "每期利息按剩余本金计算并四舍五入到分，最后一期结清余下的零头，所以末期金额可能和前面略有不同。",
+        "Each month's interest is on the balance left, rounded to the fen; the last payment settles what "
+        "remains, so it can differ slightly from the others.",
+    ))
+    chart_rows = [(0, i.principal, ZERO)]
+    paid_interest = ZERO
+    for row in result.rows:
+        paid_interest += row.interest + row.fee
+        chart_rows.append((row.period, row.balance, paid_interest))
+    chart = line_chart(
+        t(lang, "剩余本金与累计利息费用", "Balance left and interest and fees paid so far"),
+        [(t(lang, "剩余本金", "Balance"), [c[1] for c in chart_rows]),
+         (t(lang, "累计利息和费用", "Interest and fees paid"), [c[2] for c in chart_rows])],
+        [t(lang, f"第{c[0]}月", f"m{c[0]}") for c in chart_rows],
+        lang,
+    )
+    has_dates = any(row.date for row in result.rows)
+    columns = [("period", t(lang, "期数", "Month"))]
+    if has_dates:
+        columns.append(("date", t(lang, "还款日", "Due date")))
+    columns += [
+        ("payment", t(lang, "还款额", "Payment")),
+        ("principal", t(lang, "本金", "Principal")),
+        ("interest", t(lang, "利息", "Interest")),
+    ]
+    if i.monthly_fee:
+        columns.append(("fee", t(lang, "费用", "Fee")))
+    columns.append(("balance", t(lang, "剩余本金", "Balance")))
+    table_rows = []
+    for row in d["payments"]:
+        table_rows.append([str(row[k]) for k, _ in columns])
+    numeric = [k != "date" for k, _ in columns]
+    return ui.result(
+        lang,
+        ui.figures(items),
+        ui.notes(explain),
+        chart,
+        ui.table("payments", columns, table_rows, t(lang, "还款计划表", "Repayment schedule"), lang, numeric),
+    )

@@ -1,0 +1,74 @@
+"""The one door the browser uses: ``run(slug, form_json, lang) -> json text``.
+
+The page sends the form as JSON text (every value a string, as typed); the
+reply is JSON text too, so nothing but strings crosses between JavaScript and
+Python:
+
+- ``{"ok": true, "result": {...}, "html": "..."}``: money in ``result`` is
+  text with two decimals (``"5307.27"``), never a JSON number;
+- ``{"ok": false, "field": "...", "message": {"zh": "...", "en": "..."}}``.
+
+>>> reply = json.loads(run("repayment", '{"principal": "100万", "annual_rate": "4.9", "months": "360"}'))
+>>> reply["ok"], reply["result"]["first_payment"]
+(True, '5307.27')
+>>> json.loads(run("repayment", '{"principal": "-5"}'))["message"]["en"]
+'An amount cannot be negative; enter an amount above 0, such as 10000'
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from types import ModuleType
+
+from . import apr, repayment
+from .money import InputError
+
+# slug -> module: the registry. A calculator is listed here once it is complete.
+CALCULATORS: dict[str, ModuleType] = {
+    "repayment": repayment,
+    "apr": apr,
+}
+
+LANGS = ("zh", "en")
+
+_BROKEN = {
+    "zh": "计算时出了问题。你输入的内容还在，请检查后再试；如果一直这样，请告诉我们。",
+    "en": "Something went wrong with the calculation. What you typed is still there; check it and try "
+          "again, and tell us if it keeps happening.",
+}
+
+
+def calculator(slug: str) -> ModuleType:
+    try:
+        return CALCULATORS[slug]
+    except KeyError:
+        raise KeyError(f"no calculator named {slug!r}; known: {', '.join(CALCULATORS)}") from None
+
+
+def compute(slug: str, form: dict, lang: str = "zh") -> dict:
+    """The reply as a dict (the build's macros use this directly)."""
+    module = calculator(slug)
+    lang = lang if lang in LANGS else "zh"
+    try:
+        inputs = module.read_form(form)
+        result = module.calculate(inputs)
+    except InputError as err:
+        return {"ok": False, "field": err.field, "message": err.message}
+    return {"ok": True, "result": module.to_dict(result), "html": module.render(result, lang)}
+
+
+def run(slug: str, form_json: str, lang: str = "zh") -> str:
+    """The browser's door: JSON text in, JSON text out; never raises."""
+    try:
+        form = json.loads(form_json)
+        if not isinstance(form, dict):
+            raise InputError("", "表单内容无法读取，请刷新页面再试",
+                             "The form could not be read; reload the page and try again")
+        reply = compute(slug, form, lang)
+    except InputError as err:
+        reply = {"ok": False, "field": err.field, "message": err.message}
+    except Exception as err:  # never a traceback on the page
+        print(f"calculators.web.run({slug!r}): {type(err).__name__}: {err}", file=sys.stderr)
+        reply = {"ok": False, "field": "", "message": dict(_BROKEN)}
+    return json.dumps(reply, ensure_ascii=False)

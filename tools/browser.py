@@ -1,0 +1,88 @@
+"""Find a Chromium for the browser tests, or install one.
+
+Order: the CHROMIUM environment variable; Playwright's own Chromium if it is
+installed; /usr/bin/chromium; otherwise (with --ensure) install Debian's
+`chromium` when running as root with apt-get, else `python -m playwright
+install chromium`. If none of that works, stop with a message saying how.
+
+    python tools/browser.py            # print the path, exit 1 if none
+    python tools/browser.py --ensure   # install one if needed, then print it
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+DEBIAN_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+
+HOW_TO = (
+    "No Chromium found for the browser tests.\n"
+    "  On Debian/Ubuntu, as root:  apt-get update && apt-get install -y chromium\n"
+    "  Elsewhere:                  .venv/bin/python -m playwright install chromium\n"
+    "  Or point to one:            CHROMIUM=/path/to/chromium make test"
+)
+
+
+def _playwright_chromium() -> str | None:
+    """Path of Playwright's own downloaded Chromium, if it exists."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    try:
+        with sync_playwright() as p:
+            path = p.chromium.executable_path
+    except Exception:
+        return None
+    return path if path and Path(path).is_file() else None
+
+
+def find_chromium() -> str | None:
+    """The Chromium executable to use, or None."""
+    env = os.environ.get("CHROMIUM")
+    if env:
+        return env if Path(env).is_file() else None
+    own = _playwright_chromium()
+    if own:
+        return own
+    for path in DEBIAN_PATHS:
+        if Path(path).is_file():
+            return path
+    return None
+
+
+def _install() -> None:
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Installing Debian's chromium for the browser tests…", file=sys.stderr)
+        subprocess.run(["apt-get", "update", "-qq"], check=False)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "chromium"],
+            check=False,
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        )
+    else:
+        print("Trying Playwright's own Chromium download…", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], check=False)
+
+
+def main(argv: list[str]) -> int:
+    path = find_chromium()
+    if path is None and "--ensure" in argv:
+        if os.environ.get("CHROMIUM"):
+            print(f"CHROMIUM={os.environ['CHROMIUM']} is not a file.", file=sys.stderr)
+            return 1
+        _install()
+        path = find_chromium()
+    if path is None:
+        print(HOW_TO, file=sys.stderr)
+        return 1
+    print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
