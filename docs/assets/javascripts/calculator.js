@@ -1,0 +1,402 @@
+// The calculators' in-page runtime: forms talk to Python in a module Web Worker.
+//
+// No arithmetic here. This file collects what the reader typed (as text),
+// sends it to calculators.web.run in the worker, and shows the HTML fragment
+// that comes back, or the message for the field that needs fixing. Every
+// word shown comes from the form's data-msg-* attributes (written by the
+// build in the page's language) or from Python's reply.
+
+const forms = [...document.querySelectorAll("form[data-calculator]")];
+
+const DEBOUNCE_MS = 300;
+const READY_TIMEOUT_MS = 30000; // no endless loading: give up and keep the example
+const CALL_TIMEOUT_MS = 5000; // a call that takes longer means the worker is stuck
+
+let engine = null; // the one worker shared by every widget on the page
+
+class Engine {
+  constructor(packageUrl) {
+    this.packageUrl = packageUrl;
+    this.calls = new Map();
+    this.nextId = 1;
+    this.listeners = new Set();
+    this.state = "loading";
+    this.start();
+  }
+
+  start() {
+    this.state = "loading";
+    this.emit();
+    this.worker = new Worker(new URL("./calc-worker.js", import.meta.url), { type: "module" });
+    this.worker.onmessage = (event) => this.onMessage(event.data);
+    this.worker.onerror = (event) => {
+      event.preventDefault?.();
+      this.fail(this.state === "ready" ? "crashed" : "failed");
+    };
+    this.readyTimer = setTimeout(() => this.fail("failed"), READY_TIMEOUT_MS);
+    this.worker.postMessage({ type: "boot", packageUrl: this.packageUrl });
+  }
+
+  onMessage(msg) {
+    if (msg.type === "ready") {
+      clearTimeout(this.readyTimer);
+      this.state = "ready";
+      this.emit();
+    } else if (msg.type === "boot-failed") {
+      clearTimeout(this.readyTimer);
+      this.fail("failed");
+    } else if (msg.type === "reply") {
+      const call = this.calls.get(msg.id);
+      if (call) {
+        clearTimeout(call.timer);
+        this.calls.delete(msg.id);
+        call.resolve(msg.reply);
+      }
+    }
+  }
+
+  // A worker that crashed or hangs is replaced; pending calls are retried by their forms.
+  fail(kind) {
+    clearTimeout(this.readyTimer);
+    this.worker?.terminate();
+    for (const call of this.calls.values()) {
+      clearTimeout(call.timer);
+      call.reject(new Error(kind));
+    }
+    this.calls.clear();
+    this.state = kind === "crashed" && this.restarts < 2 ? "restarting" : "error";
+    this.emit();
+    if (this.state === "restarting") {
+      this.restarts += 1;
+      this.start();
+    }
+  }
+
+  run(slug, formJson, lang) {
+    if (this.state !== "ready") return Promise.reject(new Error("not ready"));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => this.fail("crashed"), CALL_TIMEOUT_MS);
+      this.calls.set(id, { resolve, reject, timer });
+      this.worker.postMessage({ type: "run", id, slug, form: formJson, lang });
+    });
+  }
+
+  emit() {
+    for (const fn of this.listeners) fn(this.state);
+  }
+}
+Engine.prototype.restarts = 0;
+
+function getEngine(packageUrl) {
+  if (!engine) engine = new Engine(packageUrl);
+  return engine;
+}
+
+// ---- one widget -------------------------------------------------------------
+
+class Widget {
+  constructor(form, syncUrl) {
+    this.form = form;
+    this.slug = form.dataset.calculator;
+    this.lang = form.dataset.lang || "zh";
+    this.syncUrl = syncUrl;
+    this.root = form.closest(".calc");
+    this.output = this.root.querySelector(".calc-output-body");
+    this.staleNote = this.root.querySelector(".calc-stale-note");
+    this.status = form.querySelector(".calc-status");
+    this.formError = form.querySelector(".calc-form-error");
+    this.timer = null;
+    this.seq = 0;
+    this.dirty = false;
+    if (syncUrl) this.dirty = this.restoreFromUrl();
+    this.decorate();
+    form.addEventListener("input", () => this.schedule());
+    form.addEventListener("change", () => this.schedule());
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.compute();
+    });
+    form.addEventListener("click", (event) => this.onClick(event));
+  }
+
+  msg(name) {
+    return this.form.dataset["msg" + name.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase())] || "";
+  }
+
+  setState(state) {
+    const shown = state === "restarting" ? "loading" : state;
+    this.form.dataset.state = shown;
+    const text = {
+      loading: this.msg("loading"),
+      restarting: this.msg("crashed"),
+      ready: this.msg("ready"),
+      error: this.msg("failed"),
+    }[state];
+    if (text) this.status.textContent = text;
+    if (state === "ready" && this.dirty) this.compute();
+  }
+
+  // Values from the URL are set as text (never parsed as HTML).
+  restoreFromUrl() {
+    const params = new URLSearchParams(location.search);
+    let restored = false;
+    const rows = {};
+    for (const [name, value] of params) {
+      const m = /^(\w+)\.(\d+)\.(\w+)$/.exec(name);
+      if (m) {
+        rows[m[1]] = Math.max(rows[m[1]] ?? 0, Number(m[2]) + 1);
+      }
+    }
+    for (const [list, count] of Object.entries(rows)) {
+      const box = this.form.querySelector(`[data-list="${CSS.escape(list)}"]`);
+      if (!box) continue;
+      const max = Number(box.dataset.max || 20);
+      while (box.querySelectorAll(".calc-row").length < Math.min(count, max)) this.addRow(box);
+    }
+    for (const [name, value] of params) {
+      const el = this.form.elements.namedItem(name);
+      if (!el || !(el instanceof HTMLElement)) continue;
+      if (el.type === "checkbox") el.checked = value === "yes";
+      else el.value = value;
+      restored = true;
+    }
+    return restored;
+  }
+
+  collect() {
+    const form = {};
+    const lists = {};
+    for (const el of this.form.querySelectorAll("input[name], select[name]")) {
+      if (el.closest("template")) continue;
+      const value = el.type === "checkbox" ? (el.checked ? "yes" : "no") : el.value;
+      const m = /^(\w+)\.(\d+)\.(\w+)$/.exec(el.name);
+      if (m) {
+        const rows = (lists[m[1]] ??= []);
+        (rows[Number(m[2])] ??= {})[m[3]] = value;
+      } else {
+        form[el.name] = value;
+      }
+    }
+    for (const [name, rows] of Object.entries(lists)) form[name] = rows.filter(Boolean);
+    return form;
+  }
+
+  writeUrl() {
+    if (!this.syncUrl) return;
+    const params = new URLSearchParams();
+    for (const el of this.form.querySelectorAll("input[name], select[name]")) {
+      if (el.closest("template")) continue;
+      params.set(el.name, el.type === "checkbox" ? (el.checked ? "yes" : "no") : el.value);
+    }
+    history.replaceState(history.state, "", `${location.pathname}?${params}${location.hash}`);
+  }
+
+  schedule() {
+    this.dirty = true;
+    this.writeUrl();
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.compute(), DEBOUNCE_MS);
+  }
+
+  async compute() {
+    clearTimeout(this.timer);
+    const eng = engine;
+    if (!eng || eng.state !== "ready") return; // computed when ready, if dirty
+    const seq = ++this.seq;
+    this.form.setAttribute("aria-busy", "true");
+    let reply;
+    try {
+      reply = JSON.parse(await eng.run(this.slug, JSON.stringify(this.collect()), this.lang));
+    } catch {
+      if (seq === this.seq) this.form.removeAttribute("aria-busy");
+      return; // the engine restarts and recomputes when ready again
+    }
+    if (seq !== this.seq) return; // a newer input already went out
+    this.form.removeAttribute("aria-busy");
+    this.dirty = false;
+    this.clearErrors();
+    if (reply.ok) {
+      this.output.innerHTML = reply.html; // built by Python's render, which escapes all text
+      this.root.classList.remove("calc-is-stale");
+      this.staleNote.hidden = true;
+      this.decorate();
+    } else {
+      this.showError(reply.field, reply.message[this.lang] || reply.message.zh);
+    }
+  }
+
+  clearErrors() {
+    for (const el of this.form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+    for (const p of this.form.querySelectorAll(".calc-error")) {
+      p.hidden = true;
+      p.textContent = "";
+    }
+    this.formError.hidden = true;
+    this.formError.textContent = "";
+  }
+
+  showError(field, text) {
+    const el = field ? this.form.elements.namedItem(field) : null;
+    const box = el instanceof HTMLElement ? el.closest(".calc-field") : null;
+    const slot = box?.querySelector(".calc-error");
+    if (el instanceof HTMLElement && slot) {
+      el.setAttribute("aria-invalid", "true");
+      slot.textContent = text;
+      slot.hidden = false;
+    } else {
+      this.formError.textContent = text;
+      this.formError.hidden = false;
+    }
+    this.root.classList.add("calc-is-stale");
+    this.staleNote.hidden = false;
+  }
+
+  // CSV buttons under every table of the result.
+  decorate() {
+    for (const table of this.output.querySelectorAll("table[data-table]")) {
+      const wrap = table.closest(".calc-table-wrap") || table;
+      if (wrap.querySelector(".calc-csv")) continue;
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "calc-button calc-csv";
+      button.dataset.action = "csv";
+      button.dataset.table = table.dataset.table;
+      button.textContent = this.msg("csv");
+      wrap.append(button);
+    }
+  }
+
+  onClick(event) {
+    const button = event.target.closest("button[data-action]");
+    if (!button) return;
+    const action = button.dataset.action;
+    if (action === "copy-link") this.copyLink();
+    else if (action === "print") window.print();
+    else if (action === "add-row") {
+      const box = button.closest("[data-list]");
+      if (box.querySelectorAll(".calc-row").length < Number(box.dataset.max || 20)) {
+        this.addRow(box);
+        this.renumber(box);
+        this.schedule();
+      }
+    } else if (action === "remove-row") {
+      const box = button.closest("[data-list]");
+      if (box.querySelectorAll(".calc-row").length > 1) {
+        button.closest(".calc-row").remove();
+        this.renumber(box);
+        this.schedule();
+      }
+    }
+  }
+
+  addRow(box) {
+    const template = box.querySelector("template[data-row-template]");
+    const index = box.querySelectorAll(".calc-row").length;
+    const row = template.content.firstElementChild.cloneNode(true);
+    box.insertBefore(row, template);
+    this.renameRow(row, index);
+  }
+
+  renameRow(row, index) {
+    row.dataset.row = String(index);
+    row.querySelector("legend").textContent = String(index + 1);
+    for (const el of row.querySelectorAll("[name], [id], [for], [aria-describedby]")) {
+      for (const attr of ["name", "id", "for", "aria-describedby"]) {
+        const v = el.getAttribute(attr);
+        if (v) el.setAttribute(attr, v.replace(/(\.|-)(__i__|\d+)(\.|-)/g, `$1${index}$3`));
+      }
+    }
+    for (const el of row.querySelectorAll("[data-field-name]")) {
+      el.dataset.fieldName = el.dataset.fieldName.replace(/\.(__i__|\d+)\./, `.${index}.`);
+    }
+  }
+
+  renumber(box) {
+    box.querySelectorAll(".calc-row").forEach((row, i) => this.renameRow(row, i));
+  }
+
+  async copyLink() {
+    this.writeUrl();
+    const link = this.form.querySelector(".calc-link");
+    const input = link.querySelector("input");
+    input.value = location.href;
+    try {
+      await navigator.clipboard.writeText(location.href);
+      this.status.textContent = this.msg("copied");
+      link.hidden = true;
+    } catch {
+      this.status.textContent = this.msg("copy-failed");
+      link.hidden = false;
+      input.select();
+    }
+  }
+}
+
+// ---- CSV export: the cells as shown, UTF-8 with BOM for spreadsheet programs --
+
+function tableToCsv(table) {
+  const quote = (text) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  const lines = [];
+  for (const tr of table.querySelectorAll("tr")) {
+    lines.push([...tr.querySelectorAll("th, td")].map((c) => quote(c.textContent.trim())).join(","));
+  }
+  return "\ufeff" + lines.join("\r\n") + "\r\n";
+}
+
+document.addEventListener("click", (event) => {
+  const button = event.target.closest?.("button.calc-csv");
+  if (!button) return;
+  const root = button.closest(".calc");
+  const table = root.querySelector(`table[data-table="${CSS.escape(button.dataset.table)}"]`);
+  const slug = root.querySelector("form[data-calculator]").dataset.calculator;
+  const blob = new Blob([tableToCsv(table)], { type: "text/csv;charset=utf-8" });
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = `${slug}-${button.dataset.table}.csv`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+});
+
+// ---- start ------------------------------------------------------------------
+
+function boot(touched = false) {
+  if (!forms.length) return;
+  const widgets = forms.map((form, i) => new Widget(form, i === 0));
+  if (touched) widgets.forEach((w) => (w.dirty = true));
+  let eng;
+  try {
+    const pkg = new URL(`../py/${forms[0].dataset.package}`, import.meta.url).href;
+    if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
+    eng = getEngine(pkg);
+  } catch {
+    for (const w of widgets) w.setState("error");
+    return;
+  }
+  eng.listeners.add((state) => widgets.forEach((w) => w.setState(state)));
+  eng.emit();
+}
+
+if (forms.length) {
+  const saveData = navigator.connection?.saveData;
+  if (saveData) {
+    // The reader asked to save data: start the engine on their first interaction.
+    const start = () => {
+      for (const f of forms) {
+        f.removeEventListener("focusin", start);
+        f.removeEventListener("pointerdown", start);
+      }
+      boot(true);
+    };
+    for (const f of forms) {
+      f.addEventListener("focusin", start, { once: true });
+      f.addEventListener("pointerdown", start, { once: true });
+    }
+  } else if ("requestIdleCallback" in window) {
+    requestIdleCallback(() => boot(), { timeout: 1500 });
+  } else {
+    setTimeout(() => boot(), 200);
+  }
+}

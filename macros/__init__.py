@@ -1,0 +1,59 @@
+"""Build-time glue for the macros plugin: widgets and computed figures in pages.
+
+Editors write, in any Markdown page:
+
+    {{ calculator("repayment") }}
+    {{ calculator("repayment", principal="5000", months="12") }}
+    {{ calc("repayment", "total_interest", principal="5000") }}   → the figure as a reader sees it
+    {{ lpr() }}  {{ lpr_date() }}  {{ judicial_cap() }}  {{ cost_line("24") }}
+
+Every number comes from calculators/ (the same code the browser runs).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from macros import widgets  # noqa: E402
+
+
+def define_env(env) -> None:
+    """Register the functions pages may call."""
+
+    def lang() -> str:
+        page = env.page
+        url = getattr(page, "url", "") or ""
+        return "en" if url == "en/" or url.startswith("en/") else "zh"
+
+    @env.macro
+    def calculator(slug: str, **presets: str) -> str:
+        return widgets.widget(slug, lang(), presets, page_key=getattr(env.page, "url", ""))
+
+    @env.macro
+    def calc(slug: str, field: str, **form: str) -> str:
+        return widgets.value(slug, field, lang(), form)
+
+    @env.macro
+    def lpr() -> str:
+        return widgets.lpr_text()
+
+    @env.macro
+    def lpr_date() -> str:
+        return widgets.lpr_date_text()
+
+    @env.macro
+    def judicial_cap(date: str = "") -> str:
+        return widgets.judicial_cap_text(date)
+
+    @env.macro
+    def cost_line(name: str) -> str:
+        return widgets.cost_line_text(name)
+
+    @env.macro
+    def fact(section: str, key: str) -> str:
+        return widgets.fact_text(section, key, lang())

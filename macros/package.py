@@ -1,0 +1,40 @@
+"""The calculators package as the browser gets it: one zip, named by its content hash.
+
+The same bytes every time for the same sources (sorted names, fixed timestamps),
+so the name changes exactly when the code does and caches never serve stale code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "calculators"
+SHIPPED = ("*.py", "*.toml")
+
+
+def _files() -> list[Path]:
+    found = set()
+    for pattern in SHIPPED:
+        found.update(p for p in SOURCE.glob(pattern) if p.is_file())
+    return sorted(found)
+
+
+def build() -> tuple[str, bytes]:
+    """(file name, zip bytes) of the calculators package."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for path in _files():
+            info = zipfile.ZipInfo(f"calculators/{path.name}", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, path.read_bytes())
+    data = buf.getvalue()
+    return f"calculators-{hashlib.sha256(data).hexdigest()[:12]}.zip", data
+
+
+def name() -> str:
+    return build()[0]

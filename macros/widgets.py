@@ -1,0 +1,235 @@
+"""Plain functions behind the page macros (unit-testable without MkDocs)."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from calculators import figures, web
+from calculators.fields import Field
+from calculators.money import grouped, percent_text
+from macros import package
+
+TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).with_name("templates")),
+    autoescape=select_autoescape(["html"]),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+)
+
+# Words around the widget, in the page's language. The JS runtime reads the
+# status texts from data attributes, so it holds no language of its own.
+UI = {
+    "zh": {
+        "static": "下面是按表单中的数字算出的示例。",
+        "loading": "正在加载计算引擎…（第一次打开需要几秒）",
+        "ready": "计算引擎已就绪：改动数字，结果会自动更新。",
+        "working": "正在计算…",
+        "failed": "计算引擎没能在这台设备上运行。下面仍是按表单默认数字算出的示例；可以换个浏览器或稍后刷新再试。",
+        "crashed": "计算引擎出了问题，正在重新启动，你输入的内容都还在。",
+        "stale": "结果还没更新：请先改正上面标出的一项。",
+        "copy": "复制链接",
+        "copied": "链接已复制。注意：链接里包含你输入的数字，发给别人之前请想一想。",
+        "copy_failed": "没能自动复制，请手动复制下面的链接。链接里包含你输入的数字。",
+        "csv": "下载表格（CSV）",
+        "print": "打印",
+        "add_row": "再加一笔",
+        "remove_row": "删除这一笔",
+        "optional": "选填",
+        "yes": "是",
+        "no": "否",
+        "result": "计算结果",
+        "inputs": "填写你的情况",
+        "privacy": "你输入的数字只在你自己的设备上计算，不会发送到任何地方。",
+    },
+    "en": {
+        "static": "Below is a worked example for the numbers in the form.",
+        "loading": "Loading the calculator… (a few seconds the first time)",
+        "ready": "Ready: change any number and the result updates.",
+        "working": "Calculating…",
+        "failed": "The calculator could not run on this device. Below is still the example for the form's "
+                  "default numbers; try another browser or reload later.",
+        "crashed": "The calculator ran into a problem and is restarting; everything you typed is still here.",
+        "stale": "This result is out of date: first fix the field marked above.",
+        "copy": "Copy link",
+        "copied": "Link copied. Note: the link contains the numbers you typed; think before sending it to anyone.",
+        "copy_failed": "Could not copy automatically; copy the link below by hand. It contains the numbers you typed.",
+        "csv": "Download table (CSV)",
+        "print": "Print",
+        "add_row": "Add a debt",
+        "remove_row": "Remove this debt",
+        "optional": "optional",
+        "yes": "Yes",
+        "no": "No",
+        "result": "Result",
+        "inputs": "Your numbers",
+        "privacy": "Your numbers are calculated on your own device and are not sent anywhere.",
+    },
+}
+
+_counter = itertools.count(1)
+
+
+def _control(f: Field) -> str:
+    if f.kind == "choice":
+        return "select"
+    if f.kind == "yesno":
+        return "checkbox"
+    if f.kind == "date":
+        return "date"
+    return "text"
+
+
+def _inputmode(f: Field) -> str:
+    if f.kind in ("money", "rate"):
+        return "decimal"
+    if f.kind == "count":
+        return "numeric"
+    return ""
+
+
+def _field_view(f: Field, lang: str, value: str, prefix: str, name: str | None = None) -> dict:
+    name = name or f.name
+    return {
+        "name": name,
+        "id": f"{prefix}-{name.replace('.', '-')}",
+        "label": f.label(lang),
+        "unit": f.unit_text(lang),
+        "help": f.help(lang),
+        "control": _control(f),
+        "inputmode": _inputmode(f),
+        "value": value,
+        "required": f.required,
+        "choices": [(key, zh if lang == "zh" else en) for key, zh, en in f.choices],
+        "limits": _limits(f, lang),
+    }
+
+
+def _limits(f: Field, lang: str) -> str:
+    if f.kind == "count" and f.low is not None and f.high is not None:
+        return f"{f.low}–{f.high}"
+    return ""
+
+
+def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") -> str:
+    """The form for ``slug`` with its build-time result, in ``lang``."""
+    module = web.calculator(slug)
+    known = {f.name for f in module.FIELDS} | set(getattr(module, "LIST_FIELDS", {}))
+    unknown = set(presets) - known
+    if unknown:
+        raise ValueError(f"calculator({slug!r}): no field named {', '.join(sorted(unknown))}; "
+                         f"fields are {', '.join(sorted(known))}")
+    form = {f.name: str(presets.get(f.name, f.default)) for f in module.FIELDS}
+    lists = []
+    for list_name, (row_fields, default_rows, max_rows) in getattr(module, "LIST_FIELDS", {}).items():
+        rows = presets.get(list_name)
+        rows = json.loads(rows) if isinstance(rows, str) else list(rows or default_rows)
+        form[list_name] = [dict(r) for r in rows]
+        lists.append((list_name, row_fields, rows, max_rows))
+    reply = web.compute(slug, form, lang)
+    if not reply["ok"]:
+        raise ValueError(f"calculator({slug!r}) presets give an input error on "
+                         f"{reply['field']!r}: {reply['message']['en']}")
+    prefix = f"calc{next(_counter)}"
+    views = [_field_view(f, lang, form[f.name], prefix) for f in module.FIELDS]
+    list_views = []
+    for list_name, row_fields, rows, max_rows in lists:
+        row_views = []
+        for i, row in enumerate(rows):
+            row_views.append([_field_view(f, lang, str(row.get(f.name, "")), prefix, f"{list_name}.{i}.{f.name}")
+                              for f in row_fields])
+        template_row = [_field_view(f, lang, "", prefix, f"{list_name}.__i__.{f.name}") for f in row_fields]
+        list_views.append({"name": list_name, "rows": row_views, "template": template_row, "max": max_rows})
+    html = TEMPLATES.get_template("calculator.html").render(
+        slug=slug,
+        title=module.TITLE[lang],
+        lang=lang,
+        prefix=prefix,
+        fields=views,
+        lists=list_views,
+        ui=UI[lang],
+        package=package.name(),
+        result_html=reply["html"],
+    )
+    # One line: Markdown must not see blank lines or indentation inside the widget.
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+
+
+def value(slug: str, field: str, lang: str, form: dict[str, str]) -> str:
+    """One result figure of ``slug`` for ``form``, as a reader sees it.
+
+    Money is grouped with its unit (``910,615.12 元`` / ``¥910,615.12``), rates get
+    ``%``; counts and other text come out as they are in the result.
+    """
+    module = web.calculator(slug)
+    full = {f.name: f.default for f in module.FIELDS}
+    full.update(form)
+    reply = web.compute(slug, full, lang)
+    if not reply["ok"]:
+        raise ValueError(f"calc({slug!r}): {reply['field']}: {reply['message']['en']}")
+    result = reply["result"]
+    if field not in result:
+        raise ValueError(f"calc({slug!r}): no result field {field!r}; have {', '.join(result)}")
+    text = result[field]
+    if not isinstance(text, str):
+        return str(text)
+    if field.startswith(("apr", "irr", "dti", "rate")) or field.endswith(("_rate", "_percent", "annualized")):
+        return f"{text}%"
+    if _is_money(text):
+        amount = Decimal(text)
+        return f"{grouped(amount)} 元" if lang == "zh" else f"¥{grouped(amount)}"
+    return text
+
+
+def _is_money(text: str) -> bool:
+    head, dot, tail = text.partition(".")
+    return bool(dot) and len(tail) == 2 and head.lstrip("-").isdigit() and tail.isdigit()
+
+
+def lpr_text() -> str:
+    return f"{percent_text(figures.latest_lpr()[1])}%"
+
+
+def lpr_date_text() -> str:
+    return figures.latest_lpr()[0].isoformat()
+
+
+def judicial_cap_text(date: str = "") -> str:
+    day = datetime.date.fromisoformat(date) if date else figures.latest_lpr()[0]
+    cap = figures.judicial_cap_on(day)
+    if cap is None:
+        raise ValueError(f"judicial_cap({date!r}): no LPR in the figures file for that date")
+    return f"{percent_text(cap)}%"
+
+
+def cost_line_text(name: str) -> str:
+    return f"{percent_text(figures.cost_line(name), 0)}%"
+
+
+def fact_text(section: str, key: str, lang: str) -> str:
+    """A value from figures.toml; ``key`` without suffix picks ``key_zh``/``key_en`` by language."""
+    entry = figures.entry(section)
+    if key in entry:
+        value = entry[key]
+    elif f"{key}_{lang}" in entry:
+        value = entry[f"{key}_{lang}"]
+    else:
+        raise ValueError(f"fact({section!r}, {key!r}): not in figures.toml; have {', '.join(entry)}")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str) and _is_plain_number(value) and key not in ("multiple",):
+        amount = Decimal(value)
+        if key.startswith("max_") or key.endswith("_amount"):
+            return f"{amount:,.0f} 元" if lang == "zh" else f"¥{amount:,.0f}"
+    return str(value)
+
+
+def _is_plain_number(text: str) -> bool:
+    return text.replace(".", "", 1).isdigit()

@@ -1,0 +1,123 @@
+"""Shared fixtures: one strict build of the site per test session, a local
+HTTP server for it on a free port, and a browser page that may talk to that
+server only (every other request is aborted, recorded and fails the test)."""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tools.browser import HOW_TO, find_chromium  # noqa: E402
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    # Belt and braces: no host but the loopback server can even be resolved.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory):
+    """Build the site once with --strict; returns (site dir, build output)."""
+    out = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,
+    )
+    return out, proc
+
+
+@pytest.fixture(scope="session")
+def site(build) -> Path:
+    out, proc = build
+    if proc.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}")
+    return out
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".zip": "application/zip",
+    }
+
+    def log_message(self, format, *args):  # quiet
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """Base URL (ending in /) of the built site on a free loopback port."""
+    handler = functools.partial(_Handler, directory=str(site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+# ---- pytest-playwright configuration ----------------------------------------
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    path = find_chromium()
+    if path is None:
+        pytest.fail(HOW_TO)
+    return {**browser_type_launch_args, "executable_path": path, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 375, "height": 812}, "service_workers": "block"}
+
+
+@pytest.fixture
+def site_page(page, server):
+    """A page that may only reach the local server. Yields (page, base_url);
+    fails the test if anything else was requested, or if the page logged an
+    uncaught error."""
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith(server) or route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    def watch(request):
+        url = request.url
+        if not url.startswith((server, "data:", "blob:")):
+            outside.append(url)
+
+    page.context.route("**/*", guard)
+    page.context.on("request", watch)
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.set_default_timeout(20000)
+    yield page, server
+    assert not outside, f"requests to other hosts: {sorted(set(outside))}"
+    assert not errors, f"uncaught errors in the page: {errors}"
