@@ -14,10 +14,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
 
-from .money import grouped
 
-WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 78, 16, 34, 40
+WIDTH, HEIGHT = 360, 230
+LEFT, RIGHT, TOP, BOTTOM = 46, 12, 40, 26
 MAX_POINTS = 240  # longer series are thinned evenly; the last point is always kept
 
 
@@ -82,15 +81,15 @@ def line_chart(
         parts.append(f'<text class="tick" x="{LEFT - 6}" y="{yy + 4:.1f}" text-anchor="end">'
                      f"{escape(_axis_label(value, lang))}</text>")
     for i in sorted({0, (n - 1) // 2, n - 1}):
-        parts.append(f'<text class="tick" x="{x(i):.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">'
+        anchor = "start" if i == 0 else "end" if i == n - 1 else "middle"
+        parts.append(f'<text class="tick" x="{x(i):.1f}" y="{HEIGHT - BOTTOM + 17}" text-anchor="{anchor}">'
                      f"{escape(x_labels[i])}</text>")
     for s_no, (label, values) in enumerate(series):
         points = " ".join(f"{x(i):.1f},{y(values[i]):.1f}" for i in idx)
         parts.append(f'<polyline class="series series-{s_no}" fill="none" points="{points}"/>')
-        last = values[-1]
-        parts.append(f'<text class="legend series-{s_no}" x="{LEFT + 8 + 200 * s_no}" y="{TOP - 12}">'
-                     f"■ {escape(label)}（{escape(grouped(last))}）</text>" if lang == "zh" else
-                     f'<text class="legend series-{s_no}" x="{LEFT + 8 + 200 * s_no}" y="{TOP - 12}">'
-                     f"■ {escape(label)} ({escape(grouped(last))})</text>")
+        # legends stack in rows of two at the top
+        lx = 4 + (s_no % 2) * (WIDTH // 2)
+        ly = 13 + (s_no // 2) * 14
+        parts.append(f'<text class="legend series-{s_no}" x="{lx}" y="{ly}">■ {escape(label)}</text>')
     parts.append("</svg>")
     return "".join(parts)

@@ -49,7 +49,8 @@ class Field:
     ``required=False`` lets the field be left empty (its value is then None,
     or ``default`` if one is given). ``low``/``high`` are limits in the
     field's own terms (yuan, percent, count). ``per`` says what a rate is per.
-    ``choices`` maps each choice's key to its (zh, en) label.
+    ``choices`` maps each choice's key to its (zh, en) label. ``advanced``
+    fields are folded away on the page until the reader opens them.
     """
 
     name: str
@@ -65,6 +66,7 @@ class Field:
     required: bool = True
     per: str = "year"
     choices: tuple[tuple[str, str, str], ...] = ()
+    advanced: bool = False  # shown under "more options" on the page, opened when it holds a value
 
     def __post_init__(self) -> None:
         assert self.kind in KINDS, self.kind

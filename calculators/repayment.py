@@ -59,12 +59,15 @@ FIELDS = (
     Field("method", "choice", "还款方式", "Repayment method", default="equal_installment", choices=METHODS),
     Field("upfront_fee", "money", "放款时扣的费用", "Fee taken at the start", unit="yuan", low=0,
           required=False, help_zh="服务费、砍头息等：放款时直接扣掉、没到你手里的钱，没有就留空",
-          help_en="Service fees or interest kept back when the loan was paid out; leave empty if none"),
+          help_en="Service fees or interest kept back when the loan was paid out; leave empty if none",
+          advanced=True),
     Field("monthly_fee", "money", "每月另收的费用", "Fee added each month", unit="yuan", low=0,
           required=False, help_zh="会员费、担保费等每期另外收的钱，没有就留空",
-          help_en="Membership, guarantee or other fees charged every month; leave empty if none"),
+          help_en="Membership, guarantee or other fees charged every month; leave empty if none",
+          advanced=True),
     Field("start_date", "date", "放款日期", "Date the loan was paid out", required=False,
-          help_zh="可不填；填了就按月显示每期的还款日", help_en="Optional: gives each payment's date"),
+          help_zh="可不填；填了就按月显示每期的还款日", help_en="Optional: gives each payment's date",
+          advanced=True),
 )
 
 

@@ -31,6 +31,7 @@ PYODIDE_FILES = (
 
 
 def on_pre_build(config, **kwargs):
+    package.reset()
     for name in sorted(sys.modules):
         if name == "calculators" or name.startswith("calculators."):
             importlib.reload(sys.modules[name])
@@ -47,7 +48,7 @@ def on_post_build(config, **kwargs):
         dst = target / name
         if not dst.exists() or dst.stat().st_size != src.stat().st_size or dst.stat().st_mtime < src.stat().st_mtime:
             shutil.copy2(src, dst)
-    name, data = package.build()
+    name, data = package.current()
     out = site / "assets" / "py"
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("calculators-*.zip"):

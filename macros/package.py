@@ -36,5 +36,23 @@ def build() -> tuple[str, bytes]:
     return f"calculators-{hashlib.sha256(data).hexdigest()[:12]}.zip", data
 
 
+_current: tuple[str, bytes] | None = None
+
+
+def current() -> tuple[str, bytes]:
+    """The package of this build: made once, so the name the pages carry and
+    the file written are the same even if a source changes mid-build."""
+    global _current
+    if _current is None:
+        _current = build()
+    return _current
+
+
+def reset() -> None:
+    """Forget the package (each build starts with a fresh one)."""
+    global _current
+    _current = None
+
+
 def name() -> str:
-    return build()[0]
+    return current()[0]

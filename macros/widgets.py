@@ -35,7 +35,7 @@ UI = {
         "failed": "计算引擎没能在这台设备上运行。下面仍是按表单默认数字算出的示例；可以换个浏览器或稍后刷新再试。",
         "crashed": "计算引擎出了问题，正在重新启动，你输入的内容都还在。",
         "stale": "结果还没更新：请先改正上面标出的一项。",
-        "copy": "复制链接",
+        "copy_link": "复制链接",
         "copied": "链接已复制。注意：链接里包含你输入的数字，发给别人之前请想一想。",
         "copy_failed": "没能自动复制，请手动复制下面的链接。链接里包含你输入的数字。",
         "csv": "下载表格（CSV）",
@@ -43,6 +43,7 @@ UI = {
         "add_row": "再加一笔",
         "remove_row": "删除这一笔",
         "optional": "选填",
+        "more": "更多选项",
         "yes": "是",
         "no": "否",
         "result": "计算结果",
@@ -58,7 +59,7 @@ UI = {
                   "default numbers; try another browser or reload later.",
         "crashed": "The calculator ran into a problem and is restarting; everything you typed is still here.",
         "stale": "This result is out of date: first fix the field marked above.",
-        "copy": "Copy link",
+        "copy_link": "Copy link",
         "copied": "Link copied. Note: the link contains the numbers you typed; think before sending it to anyone.",
         "copy_failed": "Could not copy automatically; copy the link below by hand. It contains the numbers you typed.",
         "csv": "Download table (CSV)",
@@ -66,6 +67,7 @@ UI = {
         "add_row": "Add a debt",
         "remove_row": "Remove this debt",
         "optional": "optional",
+        "more": "More options",
         "yes": "Yes",
         "no": "No",
         "result": "Result",
@@ -108,14 +110,8 @@ def _field_view(f: Field, lang: str, value: str, prefix: str, name: str | None =
         "value": value,
         "required": f.required,
         "choices": [(key, zh if lang == "zh" else en) for key, zh, en in f.choices],
-        "limits": _limits(f, lang),
+        "advanced": f.advanced,
     }
-
-
-def _limits(f: Field, lang: str) -> str:
-    if f.kind == "count" and f.low is not None and f.high is not None:
-        return f"{f.low}–{f.high}"
-    return ""
 
 
 def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") -> str:
@@ -138,7 +134,8 @@ def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") ->
         raise ValueError(f"calculator({slug!r}) presets give an input error on "
                          f"{reply['field']!r}: {reply['message']['en']}")
     prefix = f"calc{next(_counter)}"
-    views = [_field_view(f, lang, form[f.name], prefix) for f in module.FIELDS]
+    views = [_field_view(f, lang, form[f.name], prefix) for f in module.FIELDS if not f.advanced]
+    more = [_field_view(f, lang, form[f.name], prefix) for f in module.FIELDS if f.advanced]
     list_views = []
     for list_name, row_fields, rows, max_rows in lists:
         row_views = []
@@ -153,6 +150,8 @@ def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") ->
         lang=lang,
         prefix=prefix,
         fields=views,
+        more=more,
+        more_open=any(v["value"] for v in more),
         lists=list_views,
         ui=UI[lang],
         package=package.name(),

@@ -1,0 +1,85 @@
+"""apr: the PBoC example, flat monthly fees, and the messages for bad inputs."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators import apr, rates
+from calculators.money import InputError, percent_text
+
+
+def result(**form):
+    return apr.calculate(apr.read_form({"received": "", "payment": "", "monthly_fee_rate": "", **form}))
+
+
+def test_the_announcement_example():
+    # 中国人民银行公告〔2021〕第3号 (../shared/facts.md): 100,000, 1,000 fee up front, 12 × 8,833.3
+    # → 12.80 % simple, 13.58 % IRR compound.
+    r = result(principal="100000", received="99000", months="12", payment="8833.3")
+    assert percent_text(r.apr_nominal) == "12.80"
+    assert percent_text(r.apr_effective) == "13.58"
+    assert apr.to_dict(r)["total_cost"] == "6999.60"  # 12 × 8,833.30 − 99,000
+
+
+def test_flat_monthly_fee_is_far_above_fee_times_twelve():
+    # A 1 % flat monthly fee on 12,000 over 12 months: 1,120 a month (1,000 principal + 120 fee).
+    r = result(principal="12000", months="12", monthly_fee_rate="1")
+    assert set(r.payments) == {Decimal("1120.00")}
+    # Its IRR is about 1.79 % a month (21.5 % simple), not 12 %: a well-known result for flat fees.
+    assert Decimal("21") < r.apr_nominal < Decimal("22")
+
+
+def test_comparison_with_the_legal_lines_is_part_of_the_result():
+    r = apr.to_dict(result(principal="100000", received="99000", months="12", payment="8833.3"))
+    assert [line["name"] for line in r["lines"]] == ["judicial_cap", "line_24", "line_36"]
+    assert r["lines"][1] == {"name": "line_24", "rate": "24.00", "above": False}
+
+
+BAD = [
+    ({"principal": "1000", "months": "12"}, "payment", "请填写每期还款额（或者填月费率），例如 8833.30",
+     "Fill in the monthly payment (or the monthly fee rate), such as 8833.30"),
+    ({"principal": "1000", "months": "12", "payment": "100", "monthly_fee_rate": "1"}, "monthly_fee_rate",
+     "每期还款额和月费率只填一项，请清空其中一项",
+     "Fill in the monthly payment or the monthly fee rate, not both: clear one"),
+    ({"principal": "1000", "received": "1200", "months": "12", "payment": "100"}, "received",
+     "实际到手金额不能超过合同借款金额", "The amount received cannot be above the loan amount"),
+    ({"principal": "1000", "months": "12", "payment": "50"}, "payment",
+     "12 期加起来只有 600.00 元，比到手的钱还少，请检查每期还款额",
+     "12 payments add up to ¥600.00, less than you received; check the monthly payment"),
+]
+
+
+@pytest.mark.parametrize("form,field,zh,en", BAD)
+def test_bad_inputs(form, field, zh, en):
+    with pytest.raises(InputError) as err:
+        result(**form)
+    assert (err.value.field, err.value.zh, err.value.en) == (field, zh, en)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.decimals(min_value=Decimal("100"), max_value=Decimal("1000000"), places=2),
+    st.integers(1, 600),
+    st.decimals(min_value=Decimal("0"), max_value=Decimal("0.2"), places=3),
+    st.decimals(min_value=Decimal("0"), max_value=Decimal("0.1"), places=3),
+)
+def test_irr_makes_the_present_value_zero_within_a_cent(principal, months, markup, kept_back):
+    received = (principal * (1 - kept_back)).quantize(Decimal("0.01"))
+    payment = (principal * (1 + markup) / months).quantize(Decimal("0.01")) + Decimal("0.01")
+    if payment * months < received:
+        return
+    r = result(principal=str(principal), received=str(received), months=str(months), payment=str(payment))
+    monthly = r.irr_monthly / 100
+    pv = sum(p / (1 + monthly) ** k for k, p in enumerate(r.payments, start=1))
+    assert abs(pv - received) < Decimal("0.01")
+
+
+def test_daily_rate_conversions():
+    # ../shared/facts.md: 0.05 % a day → 18.00 % (×360), 18.25 % (×365), 20.02 % compounded daily.
+    assert rates.daily_to_yearly(Decimal("0.05"), 360) == Decimal("18.00")
+    assert rates.daily_to_yearly(Decimal("0.05"), 365) == Decimal("18.25")
+    assert percent_text(rates.daily_compounded_yearly(Decimal("0.05"))) == "20.02"

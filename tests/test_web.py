@@ -1,0 +1,100 @@
+"""web.run, the browser's door, and python -m calculators, the terminal's."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators import web
+from tests.conftest import ROOT
+
+
+def run(slug, form, lang="zh"):
+    return json.loads(web.run(slug, json.dumps(form, ensure_ascii=False), lang))
+
+
+@pytest.mark.parametrize("slug", sorted(web.CALCULATORS))
+def test_every_calculator_answers_its_defaults_in_both_languages(slug):
+    for lang in web.LANGS:
+        reply = run(slug, {}, lang)
+        assert reply["ok"], reply
+        assert reply["html"].startswith('<div class="calc-result"')
+
+
+@pytest.mark.parametrize("slug", sorted(web.CALCULATORS))
+def test_money_in_results_is_text_never_a_json_number(slug):
+    def walk(value):
+        if isinstance(value, float):
+            raise AssertionError(f"float in {slug} result: {value}")
+        if isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        if isinstance(value, list):
+            for v in value:
+                walk(v)
+    walk(run(slug, {})["result"])
+
+
+def test_errors_name_the_field_and_speak_both_languages():
+    reply = run("repayment", {"principal": "-5"})
+    assert reply == {"ok": False, "field": "principal", "message": {
+        "zh": "金额不能是负数，请输入大于 0 的金额，例如 10000",
+        "en": "An amount cannot be negative; enter an amount above 0, such as 10000"}}
+
+
+@pytest.mark.parametrize("text", ["", "not json", "[1, 2]", '{"principal": 5000}', "null"])
+def test_broken_forms_get_a_message_not_a_traceback(text):
+    reply = json.loads(web.run("repayment", text))
+    assert reply["ok"] is False
+    assert reply["message"]["zh"] and reply["message"]["en"]
+
+
+def test_unknown_calculator_is_a_message_too():
+    reply = json.loads(web.run("nope", "{}"))
+    assert reply["ok"] is False
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(web.CALCULATORS)),
+       st.dictionaries(st.sampled_from(["principal", "annual_rate", "months", "method", "payment", "received",
+                                        "monthly_fee_rate", "upfront_fee", "start_date"]),
+                       st.one_of(st.text(max_size=30), st.sampled_from(["1e999", "NaN", "-0", "Infinity", "１２",
+                                                                         "<script>alert(1)</script>", "9" * 400]))))
+def test_any_form_gives_a_result_or_a_message(slug, form):
+    reply = run(slug, form)
+    if reply["ok"]:
+        text = json.dumps(reply, ensure_ascii=False)
+        assert "NaN" not in text and "Infinity" not in text and "-0.00" not in text
+        assert "<script>" not in reply["html"]
+    else:
+        assert reply["message"]["zh"] and reply["message"]["en"]
+
+
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "calculators", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_cli_prints_the_same_reply_as_the_browser_door():
+    proc = cli("repayment", "principal=100万", "annual_rate=4.9", "months=360")
+    assert proc.returncode == 0
+    printed = json.loads(proc.stdout)
+    assert printed["result"] == run("repayment", {"principal": "100万", "annual_rate": "4.9", "months": "360"})[
+        "result"]
+    proc = cli("repayment", "--json", '{"principal": "100万", "annual_rate": "4.9", "months": "360"}')
+    assert json.loads(proc.stdout)["result"]["total_interest"] == "910615.12"
+
+
+def test_cli_exits_2_on_an_input_error_and_lists_fields():
+    proc = cli("repayment", "principal=abc")
+    assert proc.returncode == 2
+    assert json.loads(proc.stdout)["field"] == "principal"
+    listing = cli("repayment", "--help")
+    assert listing.returncode == 0 and "principal" in listing.stdout and "max 600" in listing.stdout
+    overview = cli("--help")
+    assert overview.returncode == 0 and all(slug in overview.stdout for slug in web.CALCULATORS)
