@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
 
-
 WIDTH, HEIGHT = 360, 230
 LEFT, RIGHT, TOP, BOTTOM = 46, 12, 40, 26
 MAX_POINTS = 240  # longer series are thinned evenly; the last point is always kept

@@ -21,13 +21,16 @@ import json
 import sys
 from types import ModuleType
 
-from . import apr, repayment
+from . import apr, credit_record, negotiation, overdue_cost, repayment
 from .money import InputError
 
 # slug -> module: the registry. A calculator is listed here once it is complete.
 CALCULATORS: dict[str, ModuleType] = {
+    "overdue-cost": overdue_cost,
     "repayment": repayment,
     "apr": apr,
+    "negotiation": negotiation,
+    "credit-record": credit_record,
 }
 
 LANGS = ("zh", "en")

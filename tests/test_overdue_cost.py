@@ -1,0 +1,395 @@
+"""Tests for calculators/overdue_cost.py: what being D days late costs."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators import figures, rates
+from calculators import overdue_cost as oc
+from calculators.money import InputError, percent_text
+
+MONEY_TEXT = re.compile(r"\d+\.\d{2}")
+MONEY_KEYS = ("penalty_interest", "compound_interest", "late_fee", "total_extra", "total_owed",
+              "overdue_amount")
+
+
+def run(**form: str) -> oc.Result:
+    return oc.calculate(oc.read_form(form))
+
+
+def figure_values(html: str) -> list[tuple[str, str]]:
+    return re.findall(r'data-field="([^"]+)" data-value="([^"]*)"', html)
+
+
+# --- known values ---------------------------------------------------------------------------
+
+def test_defaults_worked_example():
+    # Form defaults: 10,000 overdue, 30 days, 0.05 % a day, markup 50 % (figures.toml).
+    # Arithmetic: penalty daily rate 0.05 % × 1.5 = 0.075 %; 10,000 × 0.00075 × 30 = 225.00;
+    # annualized 225 ÷ 10,000 ÷ 30 × 360 = 27.00 %.
+    d = oc.to_dict(run())
+    assert d["penalty_interest"] == "225.00"
+    assert d["compound_interest"] == "0.00"
+    assert d["late_fee"] == "0.00"
+    assert d["total_extra"] == "225.00"
+    assert d["total_owed"] == "10225.00"
+    assert d["penalty_daily_rate"] == "0.0750"
+    assert d["annualized_rate"] == "27.00"
+
+
+def test_default_markup_comes_from_figures():
+    # 银发〔2003〕251号 §3: bank penalty rate = contract rate + 30–50 %; figures.toml
+    # [bank_penalty_markup] high = 50 is the form's default.
+    field = next(f for f in oc.FIELDS if f.name == "penalty_markup")
+    assert field.default == figures.entry("bank_penalty_markup")["high"] == "50"
+    assert run().inputs.penalty_markup == Decimal("50")
+
+
+@pytest.mark.parametrize(("basis", "yearly"), [("360", "18.00"), ("365", "18.25")])
+def test_daily_rate_facts(basis, yearly):
+    # ../shared/facts.md, "daily rate": 0.05 % a day = 18.00 % (×360), 18.25 % (×365).
+    # With no markup and no fee the charges' annualized rate is the contract's own rate.
+    r = run(daily_rate="0.05", day_basis=basis, penalty_markup="0", days_overdue="30")
+    d = oc.to_dict(r)
+    assert d["contract_annual_rate"] == yearly
+    assert d["annualized_rate"] == yearly
+    assert d["penalty_annual_rate"] == yearly
+    assert percent_text(rates.daily_to_yearly(Decimal("0.05"), int(basis))) == yearly
+
+
+def test_annual_rate_365_day_year():
+    # Arithmetic: 10,000 × 18 % × 1.5 ÷ 365 × 45 = 12,150 ÷ 36.5 = 332.8767… → 332.88.
+    r = run(daily_rate="", annual_rate="18", day_basis="365", days_overdue="45")
+    assert r.penalty_interest == Decimal("332.88")
+    assert oc.to_dict(r)["contract_daily_rate"] == "0.0493"  # 18 ÷ 365 = 0.049315…
+
+
+def test_annual_rate_on_360_days_equals_daily_rate():
+    # 18 % ÷ 360 = 0.05 % a day exactly, so both ways of giving the rate agree.
+    by_year = run(daily_rate="", annual_rate="18", day_basis="360", days_overdue="77")
+    by_day = run(daily_rate="0.05", day_basis="360", days_overdue="77")
+    assert oc.to_dict(by_year)["growth"] == oc.to_dict(by_day)["growth"]
+    assert by_year.total_extra == by_day.total_extra
+
+
+def test_explicit_penalty_rate_replaces_markup():
+    # Arithmetic: 10,000 × 0.1 % × 200 = 2,000.00; the contract rate plays no part.
+    r = run(penalty_markup="", penalty_daily_rate="0.1", days_overdue="200")
+    assert r.penalty_interest == Decimal("2000.00")
+    assert oc.to_dict(r)["penalty_annual_rate"] == "36.00"  # 0.1 × 360
+
+
+def test_rounded_once_not_daily():
+    # Arithmetic: 1,000 × 0.0333 % = 0.333 a day; over 30 days exactly 9.99. Rounding every day
+    # would give 0.33 × 30 = 9.90: the charge is rounded once, at the end.
+    r = run(overdue_principal="1000", penalty_markup="", penalty_daily_rate="0.0333", days_overdue="30")
+    assert r.penalty_interest == Decimal("9.99")
+
+
+def test_compound_interest():
+    # Arithmetic: unpaid interest 300 × 0.075 % × 30 = 6.75; total 225 + 6.75 = 231.75;
+    # annualized 231.75 ÷ 10,300 ÷ 30 × 360 = 27.00 % (the penalty rate: no fee).
+    r = run(unpaid_interest="300", compound="yes")
+    assert (r.penalty_interest, r.compound_interest, r.total_extra) == (
+        Decimal("225.00"), Decimal("6.75"), Decimal("231.75"))
+    assert r.total_owed == Decimal("10531.75")
+    assert oc.to_dict(r)["annualized_rate"] == "27.00"
+    off = run(unpaid_interest="300", compound="no")
+    assert off.compound_interest == Decimal("0.00")
+    assert off.total_owed == Decimal("10525.00")
+
+
+@pytest.mark.parametrize(("principal", "fee"), [("100", "10.00"), ("1000", "50.00")])
+def test_credit_card_style_late_fee(principal, fee):
+    # ../shared/facts.md: one large bank's rule, 违约金 = 5 % of the unpaid amount, at least ¥10.
+    # 5 % of 100 = 5 → the minimum 10.00; 5 % of 1,000 = 50.00.
+    r = run(overdue_principal=principal, late_fee_percent="5", late_fee_minimum="10")
+    assert r.late_fee == Decimal(fee)
+
+
+def test_fixed_and_percent_late_fee():
+    # Arithmetic: fixed 20 + 5 % of (10,000 + 300) = 20 + 515 = 535.00, charged once from day 1.
+    r = run(unpaid_interest="300", late_fee_fixed="20", late_fee_percent="5", days_overdue="3")
+    assert r.late_fee == Decimal("535.00")
+    assert [p.extra for p in r.growth] == [
+        Decimal("535.00") + Decimal("7.50") * n for n in (1, 2, 3)]  # 10,000 × 0.075 % = 7.50 a day
+
+
+def test_growth_by_day_up_to_90():
+    r = run(days_overdue="90")
+    assert r.step == "day"
+    assert [p.day for p in r.growth] == list(range(1, 91))
+    assert r.growth[-1].extra == r.total_extra
+
+
+@pytest.mark.parametrize(("days", "expected"), [
+    (91, [30, 60, 90, 91]),
+    (120, [30, 60, 90, 120]),
+    (3650, [*range(30, 3650, 30), 3650]),
+])
+def test_growth_by_month_after_90(days, expected):
+    r = run(days_overdue=str(days))
+    assert r.step == "month"
+    assert [p.day for p in r.growth] == expected
+    assert r.growth[-1].extra == r.total_extra
+
+
+def test_each_growth_point_is_the_total_for_that_day():
+    base = run(unpaid_interest="123.45", compound="yes", late_fee_percent="3", late_fee_minimum="50",
+               daily_rate="0.0437", days_overdue="40")
+    for point in base.growth:
+        same = oc.calculate(dataclasses.replace(base.inputs, days_overdue=point.day))
+        assert point.extra == same.total_extra
+        assert point.owed == same.total_owed
+
+
+def test_lines_with_contract_date():
+    # ../shared/facts.md "4 × LPR": LPR 3.85 % on 2020-08-20 → cap 15.40 %.
+    d = oc.to_dict(run(contract_date="2020-08-20"))
+    assert d["lines"][0] == {"name": "judicial_cap", "rate": "15.40", "above": True}  # 27.00 > 15.40
+    assert [x["name"] for x in d["lines"]] == ["judicial_cap", "line_24", "line_36"]
+    assert [x["above"] for x in d["lines"]] == [True, True, False]  # 27 % vs 24 % and 36 %
+
+
+def test_lines_default_to_newest_lpr():
+    newest = figures.judicial_cap_on(figures.latest_lpr()[0])
+    d = oc.to_dict(run())
+    assert d["lines"][0]["rate"] == percent_text(newest)
+
+
+def test_zero_rates_cost_nothing():
+    r = run(daily_rate="0", days_overdue="10")
+    d = oc.to_dict(r)
+    assert d["total_extra"] == "0.00"
+    assert d["annualized_rate"] == "0.00"
+    assert all(not x["above"] for x in d["lines"])
+
+
+def test_heaviest_input_runs():
+    # The largest amounts and rates the fields allow, 3650 days: 122 growth points.
+    form = {"overdue_principal": "1亿", "unpaid_interest": "1亿", "days_overdue": "3650",
+            "daily_rate": "3", "penalty_markup": "500", "compound": "yes", "late_fee_fixed": "1亿",
+            "late_fee_percent": "100", "late_fee_minimum": "1亿", "contract_date": "1990-01-01"}
+    r = run(**form)
+    assert len(r.growth) == 122
+    # 1亿 × 3 % × (1 + 500 %) × 3650 = 10⁸ × 0.18 × 3650 = 65,700,000,000 each on principal and
+    # interest; fee 1亿 + max(100 % of 2亿, 1亿) = 3亿
+    assert r.penalty_interest == r.compound_interest == Decimal("65700000000.00")
+    assert r.late_fee == Decimal("300000000.00")
+    html = oc.render(r, "zh")
+    assert "calc-chart" in html
+
+
+# --- rendering ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_render_headline_figures_match_to_dict(lang):
+    r = run(unpaid_interest="300", compound="yes", late_fee_fixed="20")
+    d = oc.to_dict(r)
+    html = oc.render(r, lang)
+    shown = figure_values(html)
+    assert [k for k, _ in shown[:4]] == ["total_extra", "total_owed", "penalty_interest", "annualized_rate"]
+    for key, value in shown:
+        assert d[key] == value
+    assert {"compound_interest", "late_fee"} <= {k for k, _ in shown}
+    assert html.index("calc-figures") < html.index("calc-notes") < html.index("<svg") < html.index("<table")
+    assert html.count("<tr>") == 1 + len(d["growth"])
+
+
+@pytest.mark.parametrize(("lang", "phrases"), [
+    ("zh", ["《民法典》第五百八十五条", "持牌机构", "民间借贷司法保护上限", "罚息 = 逾期本金"]),
+    ("en", ["Civil Code art. 585", "licensed lenders", "private-lending cap", "Penalty interest = "]),
+])
+def test_render_explains(lang, phrases):
+    html = oc.render(run(), lang)
+    for phrase in phrases:
+        assert phrase in html
+
+
+def test_render_formula_is_exact_when_rate_is_rounded():
+    # 18 % ÷ 365 × 1.5 = 0.07397… % a day: the formula shows the exact pieces, not 0.074 %.
+    html = oc.render(run(daily_rate="", annual_rate="18", day_basis="365", days_overdue="45"), "zh")
+    assert "10,000.00 元 × 18% × (1 + 50%) ÷ 365 × 45 天 = 332.88 元" in html
+    assert "罚息日利率约 0.074%" in html
+
+
+# --- bad inputs ---------------------------------------------------------------------------
+
+BAD = [
+    ({"overdue_principal": ""}, "overdue_principal", "请填写金额，例如 10000", "Fill in an amount, such as 10000"),
+    ({"overdue_principal": "-5"}, "overdue_principal", "金额不能是负数，请输入大于 0 的金额，例如 10000",
+     "An amount cannot be negative; enter an amount above 0, such as 10000"),
+    ({"overdue_principal": "0"}, "overdue_principal", "请输入大于 0 的金额，例如 10000",
+     "Enter an amount above 0, such as 10000"),
+    ({"overdue_principal": "2亿"}, "overdue_principal", "金额不能超过 100,000,000.00 元，请检查是否多输了一个 0",
+     "The amount cannot be above ¥100,000,000.00; check for an extra zero"),
+    ({"days_overdue": "0"}, "days_overdue", "请输入 1 到 3650 之间的整数（天），例如 30",
+     "Enter a whole number of days from 1 to 3650, such as 30"),
+    ({"days_overdue": "3651"}, "days_overdue", "请输入 1 到 3650 之间的整数（天），例如 30",
+     "Enter a whole number of days from 1 to 3650, such as 30"),
+    ({"days_overdue": "1.5"}, "days_overdue", "请输入 1 到 3650 之间的整数（天），例如 30",
+     "Enter a whole number of days from 1 to 3650, such as 30"),
+    ({"unpaid_interest": "1.234"}, "unpaid_interest", "金额最多精确到分（两位小数），例如 5000.50",
+     "Amounts go to the fen at most (two decimals), such as 5000.50"),
+    ({"daily_rate": ""}, "daily_rate", "请填写合同的日利率（或者年利率），例如 0.05",
+     "Fill in the contract's daily rate (or its annual rate), such as 0.05"),
+    ({"annual_rate": "18"}, "annual_rate", "日利率和年利率只填一项，请清空其中一项",
+     "Fill in the daily rate or the annual rate, not both: clear one"),
+    ({"daily_rate": "5"}, "daily_rate", "日利率不能超过 3%，请检查小数点的位置",
+     "The rate cannot be above 3%; check the decimal point"),
+    ({"daily_rate": "abc"}, "daily_rate", "请输入日利率的百分数，例如 0.05（表示 0.05%）",
+     "Enter a daily rate in percent, such as 0.05 (meaning 0.05%)"),
+    ({"daily_rate": "", "annual_rate": "2000"}, "annual_rate", "年利率不能超过 1000%，请检查小数点的位置",
+     "The rate cannot be above 1000%; check the decimal point"),
+    ({"penalty_markup": ""}, "penalty_markup", "请填写罚息加收的比例（例如 50），或者填合同写明的罚息日利率",
+     "Fill in the penalty markup (such as 50) or the penalty daily rate the contract states"),
+    ({"penalty_daily_rate": "0.1"}, "penalty_daily_rate", "加收比例和罚息日利率只填一项，请清空其中一项",
+     "Fill in the markup or the penalty daily rate, not both: clear one"),
+    ({"penalty_markup": "abc"}, "penalty_markup", "请输入 0 到 500 之间的百分数，例如 50（表示加收 50%）",
+     "Enter a percent from 0 to 500, such as 50 (meaning 50% more)"),
+    ({"penalty_markup": "600"}, "penalty_markup", "请输入 0 到 500 之间的百分数，例如 50（表示加收 50%）",
+     "Enter a percent from 0 to 500, such as 50 (meaning 50% more)"),
+    ({"penalty_markup": "-5"}, "penalty_markup", "请输入 0 到 500 之间的百分数，例如 50（表示加收 50%）",
+     "Enter a percent from 0 to 500, such as 50 (meaning 50% more)"),
+    ({"penalty_markup": "", "penalty_daily_rate": "4"}, "penalty_daily_rate",
+     "请输入罚息日利率的百分数，0 到 3 之间，例如 0.1（表示每天 0.1%）",
+     "Enter the penalty daily rate in percent, from 0 to 3, such as 0.1 (meaning 0.1% a day)"),
+    ({"penalty_markup": "", "penalty_daily_rate": "abc"}, "penalty_daily_rate",
+     "请输入罚息日利率的百分数，0 到 3 之间，例如 0.1（表示每天 0.1%）",
+     "Enter the penalty daily rate in percent, from 0 to 3, such as 0.1 (meaning 0.1% a day)"),
+    ({"late_fee_percent": "101"}, "late_fee_percent", "请输入 0 到 100 之间的百分数，例如 5（表示 5%）",
+     "Enter a percent from 0 to 100, such as 5 (meaning 5%)"),
+    ({"late_fee_percent": "五"}, "late_fee_percent", "请输入 0 到 100 之间的百分数，例如 5（表示 5%）",
+     "Enter a percent from 0 to 100, such as 5 (meaning 5%)"),
+    ({"late_fee_minimum": "10"}, "late_fee_minimum", "最低金额要和违约金比例一起用：请填上比例，或者清空最低金额",
+     "The minimum goes with a percent late fee: fill in the percent or clear the minimum"),
+    ({"late_fee_fixed": "-1"}, "late_fee_fixed", "金额不能是负数，请输入大于 0 的金额，例如 5000",
+     "An amount cannot be negative; enter an amount above 0, such as 5000"),
+    ({"day_basis": "366"}, "day_basis", "请从这些选项中选一个：一年按 360 天、一年按 365 天",
+     "Choose one of: 360 days a year, 365 days a year"),
+    ({"compound": "maybe"}, "compound", "请选择“是”或“否”", "Choose yes or no"),
+    ({"contract_date": "2026-13-01"}, "contract_date", "请按“年-月-日”输入日期，例如 2026-01-31",
+     "Enter the date as year-month-day, such as 2026-01-31"),
+    ({"contract_date": "1989-12-31"}, "contract_date", "请输入 1990 年到 2100 年之间的日期",
+     "Enter a date between 1990 and 2100"),
+]
+
+
+@pytest.mark.parametrize(("form", "field", "zh", "en"), BAD)
+def test_bad_input_messages(form, field, zh, en):
+    with pytest.raises(InputError) as caught:
+        oc.read_form(form)
+    assert (caught.value.field, caught.value.zh, caught.value.en) == (field, zh, en)
+
+
+def test_inputs_built_in_code_get_the_same_messages():
+    good = oc.read_form({})
+    with pytest.raises(InputError) as caught:
+        dataclasses.replace(good, penalty_markup=Decimal(600))
+    assert caught.value.zh == "请输入 0 到 500 之间的百分数，例如 50（表示加收 50%）"
+    with pytest.raises(InputError) as caught:
+        dataclasses.replace(good, days_overdue=0)
+    assert caught.value.field == "days_overdue"
+    with pytest.raises(TypeError):
+        dataclasses.replace(good, overdue_principal=1000.5)  # floats never enter
+
+
+def test_fields_are_complete():
+    names = [f.name for f in oc.FIELDS]
+    assert len(names) == len(set(names))
+    for f in oc.FIELDS:
+        assert f.label_zh and f.label_en and f.help_zh and f.help_en, f.name
+    assert oc.SLUG == "overdue-cost" and set(oc.TITLE) == {"zh", "en"}
+
+
+# --- properties ---------------------------------------------------------------------------
+
+def cents(high: int) -> st.SearchStrategy[Decimal]:
+    return st.integers(1, high).map(lambda c: Decimal(c).scaleb(-2))
+
+
+@st.composite
+def inputs(draw, days: st.SearchStrategy[int] | None = None) -> oc.Inputs:
+    daily = draw(st.booleans())
+    explicit = draw(st.booleans())
+    percent = draw(st.none() | st.integers(0, 10000).map(lambda c: Decimal(c).scaleb(-2)))
+    return oc.Inputs(
+        overdue_principal=draw(cents(10**10)),
+        days_overdue=draw(days or st.integers(1, 3650)),
+        unpaid_interest=draw(st.none() | st.just(Decimal(0)) | cents(10**10)),
+        daily_rate=draw(st.integers(0, 30000).map(lambda c: Decimal(c).scaleb(-4))) if daily else None,
+        annual_rate=None if daily else draw(st.integers(0, 100000).map(lambda c: Decimal(c).scaleb(-2))),
+        day_basis=draw(st.sampled_from(["360", "365"])),
+        penalty_markup=None if explicit else draw(st.integers(0, 50000).map(lambda c: Decimal(c).scaleb(-2))),
+        penalty_daily_rate=draw(st.integers(0, 30000).map(lambda c: Decimal(c).scaleb(-4))) if explicit else None,
+        compound=draw(st.booleans()),
+        late_fee_fixed=draw(st.none() | cents(10**6)),
+        late_fee_percent=percent,
+        late_fee_minimum=draw(st.none() | cents(10**5)) if percent is not None else None,
+        contract_date=draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))),
+    )
+
+
+def money_values(r: oc.Result) -> list[Decimal]:
+    return [r.penalty_interest, r.compound_interest, r.late_fee, r.total_extra, r.total_owed,
+            *(p.extra for p in r.growth), *(p.owed for p in r.growth)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(inputs())
+def test_total_is_the_sum_of_its_parts(i):
+    r = oc.calculate(i)
+    assert r.total_extra == r.penalty_interest + r.compound_interest + r.late_fee
+    assert r.total_owed == i.overdue_principal + i.interest + r.total_extra
+    assert r.growth[-1].day == i.days_overdue
+    assert r.growth[-1].extra == r.total_extra and r.growth[-1].owed == r.total_owed
+    if not i.compound:
+        assert r.compound_interest == 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(inputs(), st.integers(1, 3650), st.integers(1, 3650))
+def test_total_grows_with_days(i, a, b):
+    early, late = sorted((a, b))
+    r1 = oc.calculate(dataclasses.replace(i, days_overdue=early))
+    r2 = oc.calculate(dataclasses.replace(i, days_overdue=late))
+    assert r1.total_extra <= r2.total_extra
+    assert r1.penalty_interest <= r2.penalty_interest
+    assert r1.compound_interest <= r2.compound_interest
+    extras = [p.extra for p in r2.growth]
+    assert extras == sorted(extras)
+    days = [p.day for p in r2.growth]
+    assert days == sorted(set(days))
+
+
+@settings(max_examples=150, deadline=None)
+@given(inputs())
+def test_nothing_negative_and_money_has_two_decimals(i):
+    r = oc.calculate(i)
+    assert all(v >= 0 for v in money_values(r))
+    assert r.annualized_rate >= 0
+    d = oc.to_dict(r)
+    for key in MONEY_KEYS:
+        assert MONEY_TEXT.fullmatch(d[key]), (key, d[key])
+    for row in d["growth"]:
+        assert MONEY_TEXT.fullmatch(row["extra_cost"]) and MONEY_TEXT.fullmatch(row["total_owed"])
+    for key in ("annualized_rate", "contract_annual_rate", "penalty_annual_rate"):
+        assert re.fullmatch(r"\d+\.\d{2}", d[key]), (key, d[key])
+
+
+@settings(max_examples=60, deadline=None)
+@given(inputs(), st.sampled_from(["zh", "en"]))
+def test_output_has_no_nan_infinity_or_negative_zero(i, lang):
+    r = oc.calculate(i)
+    text = json.dumps(oc.to_dict(r), ensure_ascii=False) + oc.render(r, lang)
+    for bad in ("NaN", "Infinity", "-0.00", "None", "E+", "e+"):
+        assert bad not in text
+    assert not any(isinstance(v, float) for v in oc.to_dict(r).values())
