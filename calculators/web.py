@@ -21,7 +21,15 @@ import json
 import sys
 from types import ModuleType
 
-from . import apr, credit_record, negotiation, overdue_cost, repayment
+from . import (
+    affordability,
+    apr,
+    credit_record,
+    emergency_fund,
+    negotiation,
+    overdue_cost,
+    repayment,
+)
 from .money import InputError
 
 # slug -> module: the registry. A calculator is listed here once it is complete.
@@ -31,6 +39,8 @@ CALCULATORS: dict[str, ModuleType] = {
     "apr": apr,
     "negotiation": negotiation,
     "credit-record": credit_record,
+    "affordability": affordability,
+    "emergency-fund": emergency_fund,
 }
 
 LANGS = ("zh", "en")

@@ -1,0 +1,564 @@
+"""emergency-fund: how much to keep for a bad month, and how long it takes to save.
+
+With ``E`` the essential spending a month (the single figure, or the sum of the
+itemised lines when any of them is above 0), ``m`` the months to cover and ``b``
+the extra margin in percent:
+
+- target ``T = E × m × (1 + b/100)``, rounded to the fen (the goal is set once);
+- gap ``max(0, T − S)`` for savings ``S`` already put aside;
+- month ``k`` (``k = 1, 2, …``): interest ``round(B × y/12/100)`` on the balance
+  ``B`` at the start of the month, credited at its end together with that
+  month's saving ``d``: ``B ← B + interest + d``. The money saved in a month earns
+  interest from the next month. ``y`` is the yearly yield in percent (0 if none);
+- months to reach: the first ``k`` with ``B ≥ T`` (looked for up to 600 months);
+- the monthly saving that reaches ``T`` within ``n`` months: the smallest amount
+  in fen that does it under the same rules, found from the closed form
+  ``d ≈ (T − S·(1+r)^n) · r / ((1+r)^n − 1)`` (``r = y/1200``; ``(T − S)/n`` when
+  ``r = 0``) and then checked month by month, so that it reaches ``T`` and one fen
+  less does not.
+
+Worked example (../shared/facts.md: 3,000 a month × 6 months + 10 %, 5,000 saved):
+
+>>> r = calculate(read_form({"monthly_expenses": "3000", "months": "6", "buffer": "10",
+...                          "savings": "5000", "monthly_saving": "1000"}))
+>>> r.target, r.gap, r.months_to_reach, r.rows[-1].balance
+(Decimal('19800.00'), Decimal('14800.00'), 15, Decimal('20000.00'))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
+
+from . import fields
+from . import render as ui
+from .chart import line_chart
+from .fields import Field, add_months
+from .money import CENT, ZERO, InputError, grouped, money_text, plain, round_money
+
+SLUG = "emergency-fund"
+TITLE = {"zh": "应急金", "en": "Emergency fund"}
+
+MAX_MONTHS = 600  # how far ahead we look: 50 years
+PLAN_MONTHS = 12  # the suggestion when the current saving never gets there
+
+# The optional itemised lines: (field name, zh label, en label, zh help, en help).
+ITEMS = (
+    ("housing", "房租或房贷", "Rent or mortgage", "每月的房租或房贷月供", "Monthly rent or mortgage payment"),
+    ("food", "吃饭", "Food", "买菜、吃饭的钱", "Groceries and meals"),
+    ("transport", "交通", "Transport", "上班、出门的车费、油费", "Getting to work and around: fares, fuel"),
+    ("utilities", "水电燃气和话费", "Utilities and phone", "水费、电费、燃气费、手机和网费",
+     "Water, power, gas, phone and internet"),
+    ("debt_minimums", "每月最低还款", "Minimum debt payments",
+     "各笔欠款每月最少要还的钱；正在和对方协商的，按协商后的金额填",
+     "The least you must pay on each debt a month; if you have agreed a new plan, use that amount"),
+    ("other", "其他必要开支", "Other essentials", "药费、孩子、赡养老人等省不掉的开支",
+     "Medicine, children, support for parents and other costs you cannot cut"),
+)
+
+FIELDS = (
+    Field("monthly_expenses", "money", "每月必要开支", "Essential spending a month", unit="yuan",
+          default="3000", required=False,
+          help_zh="房租、吃饭、交通、水电话费、最低还款等每个月省不掉的钱，加在一起填一个数。"
+                  "算不清也可以留空，在下面“更多选项”里分项填写",
+          help_en="Rent, food, transport, bills, minimum debt payments: what you cannot stop paying, "
+                  "as one total. Or leave it empty and fill in the items under “More options”"),
+    *(Field(name, "money", zh, en, unit="yuan", low=0, required=False,
+            help_zh=f"{hz}。分项里只要有一项大于 0，就按分项合计计算", help_en=f"{he}. If any item is above 0, "
+            "the items' total is used", advanced=True)
+      for name, zh, en, hz, he in ITEMS),
+    Field("months", "count", "准备几个月", "Months to cover", unit="months", default="6", low=1, high=24,
+          help_zh="收入稳定、按月发工资的，一般准备 3 到 6 个月；收入不固定（打零工、跑外卖、自由职业）的，"
+                  "准备 6 到 12 个月。一下子存不了那么多，可以先定 1 个月的小目标（1 到 24）",
+          help_en="With a steady monthly salary, 3 to 6 months is usual; with irregular or gig income, "
+                  "6 to 12 months. If that feels far off, start with one month (1 to 24)"),
+    Field("buffer", "count", "多留的比例", "Extra margin", unit="percent", default="10", low=0, high=100,
+          required=False,
+          help_zh="在目标上多留一点，应付算漏的开支，例如 10 表示多留 10%；不需要就填 0（0 到 100）",
+          help_en="A little extra on top for costs you forgot: 10 means 10% more. Enter 0 for none "
+                  "(0 to 100)"),
+    Field("savings", "money", "已经存下的钱", "Already saved", unit="yuan", default="5000", low=0,
+          required=False, help_zh="现在能随时取用的存款，没有就填 0",
+          help_en="Savings you can reach at any time; 0 if none"),
+    Field("monthly_saving", "money", "每月能存多少", "Saving each month", unit="yuan", default="1000", low=0,
+          required=False, help_zh="每个月能放进应急金的钱，存不了就填 0",
+          help_en="What you can put aside each month; 0 if nothing for now"),
+    Field("annual_yield", "rate", "存款年收益率", "Yearly interest on savings", unit="percent",
+          high=Decimal("20"), required=False, advanced=True,
+          help_zh="存款或货币基金的年收益率，例如 1.5；不确定就留空，按没有收益算。收益按月计算，不是保证的",
+          help_en="The yearly rate your savings earn, such as 1.5; leave empty if unsure (counted as "
+                  "none). Counted monthly, and not guaranteed"),
+    Field("start_date", "date", "开始存的日期", "Date you start", required=False, advanced=True,
+          help_zh="可不填；填了就显示哪天能存够", help_en="Optional: shows the date you get there"),
+    Field("target_date", "date", "想在哪天前存够", "Date you want it by", required=False, advanced=True,
+          help_zh="可不填；填了会算出每月至少要存多少（需要同时填开始日期）",
+          help_en="Optional: works out the least you need to save each month (needs the start date too)"),
+)
+
+ITEM_NAMES = tuple(item[0] for item in ITEMS)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    monthly_expenses: Decimal | None = None
+    housing: Decimal | None = None
+    food: Decimal | None = None
+    transport: Decimal | None = None
+    utilities: Decimal | None = None
+    debt_minimums: Decimal | None = None
+    other: Decimal | None = None
+    months: int = 6
+    buffer: int | None = None
+    savings: Decimal | None = None
+    monthly_saving: Decimal | None = None
+    annual_yield: Decimal | None = None
+    start_date: dt.date | None = None
+    target_date: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        try:
+            fields.check(FIELDS, self)
+        except InputError as err:
+            raise _plain_error(err) from None
+        if not self.uses_items and self.monthly_expenses is None:
+            raise InputError(
+                "monthly_expenses",
+                "请填写每月必要开支，例如 3000；也可以在“更多选项”里分项填写",
+                "Fill in your essential spending a month, such as 3000, or fill in the items under “More options”",
+            )
+        if self.target_date is not None:
+            if self.start_date is None:
+                raise InputError(
+                    "start_date",
+                    "填了想存够的日期，还需要填开始存的日期，才能算出每月要存多少",
+                    "To work out the saving needed by your date, also fill in the date you start",
+                )
+            n = months_between(self.start_date, self.target_date)
+            if n < 1:
+                raise InputError(
+                    "target_date",
+                    "想存够的日期至少要比开始日期晚一个月",
+                    "The date you want it by must be at least a month after the start date",
+                )
+            if n > MAX_MONTHS:
+                raise InputError(
+                    "target_date",
+                    "想存够的日期离开始日期最多 50 年，请检查年份",
+                    "The date you want it by can be at most 50 years after the start; check the year",
+                )
+
+    @property
+    def uses_items(self) -> bool:
+        """Whether the itemised lines give the total (any of them above 0)."""
+        return any(getattr(self, name) for name in ITEM_NAMES)
+
+    @property
+    def essentials(self) -> Decimal:
+        """Essential spending a month: the items' sum when any is above 0, else the single figure."""
+        if self.uses_items:
+            return sum((getattr(self, name) or ZERO for name in ITEM_NAMES), ZERO)
+        return self.monthly_expenses or ZERO
+
+    @property
+    def monthly_rate(self) -> Decimal:
+        """The yield per month as a fraction: ``y / 12 / 100`` (unrounded)."""
+        return (self.annual_yield or ZERO) / 1200
+
+
+def _plain_error(err: InputError) -> InputError:
+    """The margin is a whole percent; say so in words rather than "a number of %"."""
+    if err.field == "buffer":
+        return InputError(
+            "buffer",
+            "多留的比例请填 0 到 100 之间的整数，例如 10（表示多留 10%）",
+            "Enter the extra margin as a whole percent from 0 to 100, such as 10 (meaning 10% more)",
+        )
+    return err
+
+
+@dataclass(frozen=True)
+class Row:
+    month: int
+    date: dt.date | None
+    deposit: Decimal
+    interest: Decimal
+    balance: Decimal
+
+
+@dataclass(frozen=True)
+class Result:
+    inputs: Inputs
+    essentials: Decimal
+    target: Decimal
+    gap: Decimal
+    months_to_reach: int | None  # 0 if already there; None if not within MAX_MONTHS
+    date_reached: dt.date | None
+    rows: tuple[Row, ...]
+    total_deposits: Decimal
+    total_interest: Decimal
+    saving_for_12_months: Decimal | None  # only when the current saving does not get there
+    months_to_target_date: int | None
+    saving_for_target_date: Decimal | None
+
+
+def read_form(form: Mapping[str, object]) -> Inputs:
+    """Inputs from a form of text values."""
+    try:
+        values = fields.read_all(FIELDS, form)
+    except InputError as err:
+        raise _plain_error(err) from None
+    return Inputs(**values)
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole months from ``start`` to ``end``: the largest ``k`` with
+    ``add_months(start, k) <= end`` (a month-end start is clamped as ``add_months`` does).
+
+    >>> months_between(dt.date(2026, 1, 31), dt.date(2026, 2, 28)), months_between(dt.date(2026, 1, 15), dt.date(2026, 7, 14))
+    (1, 5)
+    """
+    k = (end.year - start.year) * 12 + end.month - start.month
+    while k > 0 and add_months(start, k) > end:
+        k -= 1
+    return k
+
+
+def target_of(essentials: Decimal, months: int, buffer: int) -> Decimal:
+    """``essentials × months × (1 + buffer/100)``, rounded to the fen.
+
+    >>> target_of(Decimal(3000), 6, 10)
+    Decimal('19800.00')
+    """
+    return round_money(essentials * months * (100 + buffer) / 100)
+
+
+def interest_for(balance: Decimal, monthly_rate: Decimal) -> Decimal:
+    """One month's interest: ``round(balance × r)``, half up to the fen.
+
+    >>> interest_for(Decimal("10000"), Decimal("1.5") / 1200)
+    Decimal('12.50')
+    """
+    return round_money(balance * monthly_rate)
+
+
+def reaches(savings: Decimal, saving: Decimal, monthly_rate: Decimal, months: int, target: Decimal) -> bool:
+    """Whether ``savings`` plus ``saving`` a month reaches ``target`` within ``months``,
+    month by month as in the projection (interest on the opening balance, then the saving).
+
+    >>> reaches(Decimal(5000), Decimal(1000), Decimal(0), 15, Decimal(19800))
+    True
+    >>> reaches(Decimal(5000), Decimal(1000), Decimal(0), 14, Decimal(19800))
+    False
+    """
+    balance = savings
+    for _ in range(months):
+        if balance >= target:
+            return True
+        balance += interest_for(balance, monthly_rate) + saving
+    return balance >= target
+
+
+def saving_needed(savings: Decimal, target: Decimal, monthly_rate: Decimal, months: int) -> Decimal:
+    """The smallest monthly saving, in fen, that reaches ``target`` within ``months``.
+
+    First guess from the closed form ``(T − S·(1+r)^n) · r / ((1+r)^n − 1)``
+    (``(T − S)/n`` when ``r = 0``), rounded up to the fen; then checked month by
+    month. Rounding each month's interest can move the answer by a fen or so, so
+    the search steps out from the guess (1, 2, 4 … fen) until one amount falls
+    short and one reaches, then halves the gap down to one fen. Reaching is
+    monotone in the saving (rounding half up never lowers a larger balance), so
+    the answer is exact.
+
+    >>> saving_needed(Decimal(5000), Decimal(19800), Decimal(0), 12)
+    Decimal('1233.34')
+    >>> saving_needed(Decimal(0), Decimal(12000), Decimal(2) / 1200, 12)
+    Decimal('990.87')
+    """
+    if reaches(savings, ZERO, monthly_rate, months, target):
+        return ZERO
+    # Without interest, (T − S)/n a month always gets there; interest only helps.
+    high = ((target - savings) / months).quantize(CENT, rounding=ROUND_CEILING)
+    if monthly_rate == ZERO:
+        guess = high
+    else:
+        with localcontext() as ctx:
+            ctx.prec = 34
+            growth = (1 + monthly_rate) ** months
+            exact = (target - savings * growth) * monthly_rate / (growth - 1)
+        guess = min(max(exact.quantize(CENT, rounding=ROUND_CEILING), CENT), high)
+    # Step outwards from the guess, doubling the step, until one amount falls short and one reaches.
+    step = CENT
+    if reaches(savings, guess, monthly_rate, months, target):
+        high = guess
+        while True:
+            low = max(high - step, ZERO)
+            if low == ZERO or not reaches(savings, low, monthly_rate, months, target):
+                break
+            high, step = low, step * 2
+    else:
+        low = guess
+        while True:
+            candidate = min(low + step, high)
+            if candidate == high or reaches(savings, candidate, monthly_rate, months, target):
+                high = candidate
+                break
+            low, step = candidate, step * 2
+    while high - low > CENT:  # low falls short, high reaches
+        mid = ((low + high) / 2).quantize(CENT, rounding=ROUND_FLOOR)
+        if reaches(savings, mid, monthly_rate, months, target):
+            high = mid
+        else:
+            low = mid
+    return high
+
+
+def calculate(inputs: Inputs) -> Result:
+    """The target, the gap, the month-by-month projection and the savings needed."""
+    essentials = inputs.essentials
+    target = target_of(essentials, inputs.months, inputs.buffer or 0)
+    savings = inputs.savings or ZERO
+    saving = inputs.monthly_saving or ZERO
+    r = inputs.monthly_rate
+    gap = max(ZERO, target - savings)
+    rows: list[Row] = []
+    balance = savings
+    reached_at: int | None = 0 if balance >= target else None
+    month = 0
+    while reached_at is None and month < MAX_MONTHS:
+        month += 1
+        interest = interest_for(balance, r)
+        if interest == ZERO and saving == ZERO:
+            break  # nothing changes from here on: it is never reached
+        balance += interest + saving
+        day = add_months(inputs.start_date, month) if inputs.start_date else None
+        rows.append(Row(month, day, saving, interest, balance))
+        if balance >= target:
+            reached_at = month
+    date_reached = None
+    if reached_at is not None and inputs.start_date is not None:
+        date_reached = add_months(inputs.start_date, reached_at)
+    plan = saving_needed(savings, target, r, PLAN_MONTHS) if reached_at is None else None
+    by_date = saving_for_date = None
+    if inputs.target_date is not None and inputs.start_date is not None:
+        by_date = months_between(inputs.start_date, inputs.target_date)
+        saving_for_date = saving_needed(savings, target, r, by_date)
+    return Result(
+        inputs=inputs,
+        essentials=essentials,
+        target=target,
+        gap=gap,
+        months_to_reach=reached_at,
+        date_reached=date_reached,
+        rows=tuple(rows),
+        total_deposits=sum((row.deposit for row in rows), ZERO),
+        total_interest=sum((row.interest for row in rows), ZERO),
+        saving_for_12_months=plan,
+        months_to_target_date=by_date,
+        saving_for_target_date=saving_for_date,
+    )
+
+
+def _money_or_none(value: Decimal | None) -> str | None:
+    return None if value is None else money_text(value)
+
+
+def to_dict(result: Result) -> dict:
+    """The result as JSON-ready text: money with two decimals; counts as ints; null when not reached."""
+    rows = []
+    for row in result.rows:
+        item: dict = {"month": row.month}
+        if row.date:
+            item["date"] = row.date.isoformat()
+        item.update(deposit=money_text(row.deposit), interest=money_text(row.interest),
+                    balance=money_text(row.balance))
+        rows.append(item)
+    return {
+        "monthly_expenses": money_text(result.essentials),
+        "target": money_text(result.target),
+        "gap": money_text(result.gap),
+        "months_to_reach": result.months_to_reach,
+        "date_reached": result.date_reached.isoformat() if result.date_reached else None,
+        "saving_for_12_months": _money_or_none(result.saving_for_12_months),
+        "months_to_target_date": result.months_to_target_date,
+        "saving_for_target_date": _money_or_none(result.saving_for_target_date),
+        "total_deposits": money_text(result.total_deposits),
+        "total_interest": money_text(result.total_interest),
+        "projection": rows,
+    }
+
+
+def _months_display(n: int, lang: str) -> str:
+    if n == 0:
+        return ui.t(lang, "已经存够了", "Already there")
+    return ui.t(lang, f"{n} 个月", f"{n} month" if n == 1 else f"{n} months")
+
+
+def render(result: Result, lang: str) -> str:
+    """The result as an HTML fragment in the reader's language."""
+    t = ui.t
+    d = to_dict(result)
+    i = result.inputs
+    buffer = i.buffer or 0
+    saving = i.monthly_saving or ZERO
+    money = ui.money_display
+    items = [
+        ui.figure("target", t(lang, "应急金目标", "Emergency fund target"), d["target"],
+                  money(result.target, lang),
+                  t(lang, f"{grouped(result.essentials)} 元 × {i.months} 个月 × (1 + {buffer}%)",
+                    f"¥{grouped(result.essentials)} × {i.months} months × (1 + {buffer}%)")),
+        ui.figure("gap", t(lang, "还差", "Still to save"), d["gap"], money(result.gap, lang),
+                  t(lang, f"已存 {grouped(i.savings or ZERO)} 元", f"¥{grouped(i.savings or ZERO)} saved")),
+    ]
+    if result.months_to_reach is not None:
+        note = ""
+        if result.date_reached and result.months_to_reach:
+            note = t(lang, f"大约在 {result.date_reached.isoformat()} 存够",
+                     f"around {result.date_reached.isoformat()}")
+        items.append(ui.figure("months_to_reach", t(lang, "存够需要", "Time to get there"),
+                               str(d["months_to_reach"]), _months_display(result.months_to_reach, lang), note))
+    else:
+        plan = result.saving_for_12_months or ZERO
+        items.append(ui.figure(
+            "saving_for_12_months", t(lang, "一年存够，每月要存", "To get there in a year, save"),
+            d["saving_for_12_months"], money(plan, lang),
+            t(lang, "按现在每月存的钱，50 年内存不够", "at your current saving, not within 50 years")))
+    if result.saving_for_target_date is not None and i.target_date is not None:
+        n = result.months_to_target_date or 0
+        items.append(ui.figure(
+            "saving_for_target_date",
+            t(lang, f"{i.target_date.isoformat()} 前存够，每月至少存",
+              f"To get there by {i.target_date.isoformat()}, save at least"),
+            d["saving_for_target_date"], money(result.saving_for_target_date, lang),
+            t(lang, f"共存 {n} 次，每月一次", f"{n} monthly deposits")))
+
+    explain = [_target_note(result, lang)]
+    if i.uses_items and i.monthly_expenses is not None and i.monthly_expenses != result.essentials:
+        explain.append(t(
+            lang,
+            f"你填了分项，所以按分项合计 {grouped(result.essentials)} 元计算，"
+            f"没有用上面填的 {grouped(i.monthly_expenses)} 元。",
+            f"You filled in items, so their total of ¥{grouped(result.essentials)} is used, not the "
+            f"¥{grouped(i.monthly_expenses)} above.",
+        ))
+    explain.append(_progress_note(result, lang))
+    if result.saving_for_target_date is not None and i.target_date is not None:
+        need = result.saving_for_target_date
+        n = result.months_to_target_date or 0
+        if need == ZERO:
+            explain.append(t(
+                lang, f"不用再存钱，到 {i.target_date.isoformat()} 也能达到目标。",
+                f"You reach the target by {i.target_date.isoformat()} without saving more."))
+        else:
+            enough = saving >= need
+            explain.append(t(
+                lang,
+                f"要在 {i.target_date.isoformat()} 前存够，{n} 个月里每月至少存 {grouped(need)} 元"
+                f"（少存 1 分钱就会差一点）。"
+                + ("你现在每月存的钱够了。" if enough else f"比你现在每月存的多 {grouped(need - saving)} 元。"),
+                f"To get there by {i.target_date.isoformat()}, save at least ¥{grouped(need)} in each of "
+                f"{n} months (one fen less falls just short). "
+                + ("What you save now is enough." if enough
+                   else f"That is ¥{grouped(need - saving)} more than you save now."),
+            ))
+    if i.annual_yield:
+        explain.append(t(
+            lang,
+            f"收益按年收益率 {plain(i.annual_yield)}% ÷ 12 每月计算一次：用月初的余额乘以月利率，"
+            "四舍五入到分；当月存进去的钱从下个月开始算收益。收益率会变，这里只是估算。",
+            f"Interest is counted monthly at {plain(i.annual_yield)}% ÷ 12 on the balance at the start of "
+            "the month, rounded to the fen; money saved in a month earns from the next month. Rates "
+            "change, so this is an estimate.",
+        ))
+    explain.append(t(
+        lang,
+        "应急金放在随时能取、不会亏本的地方，和日常花的钱分开，只在丢了工作、生病这类急事时动用。"
+        "如果你正在还逾期的欠款，先保证吃住和最低还款，再从一个月开支的小目标存起。",
+        "Keep the fund where you can get at it at once and it will not lose value, apart from everyday "
+        "money, and use it only for emergencies such as losing work or falling ill. If you are "
+        "behind on debts, cover food, housing and minimum payments first, then start with one month.",
+    ))
+
+    parts = [ui.figures(items), ui.notes(explain)]
+    if result.rows:
+        labels = [t(lang, f"第{m}月", f"m{m}") for m in range(len(result.rows) + 1)]
+        balances = [i.savings or ZERO] + [row.balance for row in result.rows]
+        parts.append(line_chart(
+            t(lang, "应急金增长", "Fund growth"),
+            [(t(lang, "已存", "Saved"), balances),
+             (t(lang, "目标", "Target"), [result.target] * len(balances))],
+            labels,
+            lang,
+        ))
+        has_dates = any(row.date for row in result.rows)
+        columns = [("month", t(lang, "月份", "Month"))]
+        if has_dates:
+            columns.append(("date", t(lang, "日期", "Date")))
+        columns += [
+            ("deposit", t(lang, "存入", "Saved")),
+            ("interest", t(lang, "收益", "Interest")),
+            ("balance", t(lang, "余额", "Balance")),
+        ]
+        table_rows = [[str(row[k]) for k, _ in columns] for row in d["projection"]]
+        parts.append(ui.table("projection", columns, table_rows, t(lang, "逐月存款", "Month by month"), lang,
+                              [k != "date" for k, _ in columns]))
+    return ui.result(lang, *parts)
+
+
+def _target_note(result: Result, lang: str) -> str:
+    i = result.inputs
+    buffer = i.buffer or 0
+    if lang == "zh":
+        base = f"{grouped(result.essentials)} 元 × {i.months}"
+        extra = f"，多留 {buffer}% 应付算漏的开支" if buffer else ""
+        return (f"目标 = 每月必要开支 × 准备的月数 × (1 + 多留的比例) = {base} × (1 + {buffer}%) = "
+                f"{grouped(result.target)} 元{extra}。必要开支是收入断了也得付的钱：吃、住、交通、"
+                "水电话费、最低还款。")
+    base = f"¥{grouped(result.essentials)} × {i.months}"
+    extra = f"; the {buffer}% extra covers costs you forgot" if buffer else ""
+    return (f"Target = essential spending × months × (1 + margin) = {base} × (1 + {buffer}%) = "
+            f"¥{grouped(result.target)}{extra}. Essentials are what you must pay even if your income "
+            "stops: food, housing, transport, bills, minimum debt payments.")
+
+
+def _progress_note(result: Result, lang: str) -> str:
+    i = result.inputs
+    saving = i.monthly_saving or ZERO
+    n = result.months_to_reach
+    if n == 0:
+        return ui.t(lang, "你已经存下的钱够了这个目标，继续保持。",
+                    "What you have saved already covers this target. Well done; keep it there.")
+    if n is not None:
+        deposits, interest = grouped(result.total_deposits), grouped(result.total_interest)
+        if saving == ZERO:
+            return ui.t(
+                lang,
+                f"不再存钱、只靠收益，第 {n} 个月存够，收益一共 {interest} 元。",
+                f"With interest alone you get there in month {n}: ¥{interest} of interest in all.",
+            )
+        zh_interest = f"，收益 {interest} 元" if result.total_interest else ""
+        en_interest = f" and ¥{interest} interest" if result.total_interest else ""
+        return ui.t(
+            lang,
+            f"每月存 {grouped(saving)} 元，第 {n} 个月存够，一共存入 {deposits} 元{zh_interest}。"
+            "最后一个月可能会超过目标一点。",
+            f"Saving ¥{grouped(saving)} a month, you get there in month {n}: ¥{deposits} saved{en_interest}. "
+            "The last month may take you a little past the target.",
+        )
+    plan = grouped(result.saving_for_12_months or ZERO)
+    if saving == ZERO:
+        return ui.t(
+            lang,
+            f"现在每月不存钱，还差的 {grouped(result.gap)} 元不会自己补上。"
+            f"如果每月存 {plan} 元，12 个月能存够；存少一点也没关系，时间长一些而已。",
+            f"With nothing saved each month, the ¥{grouped(result.gap)} still to go will not fill itself. "
+            f"Saving ¥{plan} a month gets you there in 12 months; less is fine too, it just takes longer.",
+        )
+    return ui.t(
+        lang,
+        f"每月存 {grouped(saving)} 元，50 年内也存不够。如果每月存 {plan} 元，12 个月能存够；"
+        "也可以先把目标降到 1 个月的开支。",
+        f"Saving ¥{grouped(saving)} a month does not get there within 50 years. Saving ¥{plan} a month "
+        "gets you there in 12 months; or start with a target of one month's spending.",
+    )
