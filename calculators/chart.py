@@ -16,6 +16,7 @@ from html import escape
 
 WIDTH, HEIGHT = 360, 230
 LEFT, RIGHT, TOP, BOTTOM = 46, 12, 40, 26
+COLOURS = 8  # series colours in site.css (.series-0 … .series-7), reused in turn
 MAX_POINTS = 240  # longer series are thinned evenly; the last point is always kept
 
 
@@ -58,37 +59,41 @@ def line_chart(
     if n == 0 or not series:
         return ""
     top = _nice_top(max(float(max(values)) for _, values in series))
+    legend_rows = (len(series) + 1) // 2
+    top_margin = TOP + 14 * (legend_rows - 1)
+    height = HEIGHT + 14 * (legend_rows - 1)
     plot_w = WIDTH - LEFT - RIGHT
-    plot_h = HEIGHT - TOP - BOTTOM
+    plot_h = height - top_margin - BOTTOM
     idx = _thin(n)
 
     def x(i: int) -> float:
         return LEFT + (plot_w * i / (n - 1) if n > 1 else plot_w / 2)
 
     def y(v: Decimal) -> float:
-        return TOP + plot_h - plot_h * float(v) / top
+        return top_margin + plot_h - plot_h * float(v) / top
 
     parts = [
-        f'<svg class="calc-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg class="calc-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(title)}</title>",
     ]
     for k in range(5):
         value = top * k / 4
-        yy = TOP + plot_h - plot_h * k / 4
+        yy = top_margin + plot_h - plot_h * k / 4
         parts.append(f'<line class="grid" x1="{LEFT}" y1="{yy:.1f}" x2="{WIDTH - RIGHT}" y2="{yy:.1f}"/>')
         parts.append(f'<text class="tick" x="{LEFT - 6}" y="{yy + 4:.1f}" text-anchor="end">'
                      f"{escape(_axis_label(value, lang))}</text>")
     for i in sorted({0, (n - 1) // 2, n - 1}):
         anchor = "start" if i == 0 else "end" if i == n - 1 else "middle"
-        parts.append(f'<text class="tick" x="{x(i):.1f}" y="{HEIGHT - BOTTOM + 17}" text-anchor="{anchor}">'
+        parts.append(f'<text class="tick" x="{x(i):.1f}" y="{height - BOTTOM + 17}" text-anchor="{anchor}">'
                      f"{escape(x_labels[i])}</text>")
     for s_no, (label, values) in enumerate(series):
         points = " ".join(f"{x(i):.1f},{y(values[i]):.1f}" for i in idx)
-        parts.append(f'<polyline class="series series-{s_no}" fill="none" points="{points}"/>')
+        colour = s_no % COLOURS
+        parts.append(f'<polyline class="series series-{colour}" fill="none" points="{points}"/>')
         # legends stack in rows of two at the top
         lx = 4 + (s_no % 2) * (WIDTH // 2)
         ly = 13 + (s_no // 2) * 14
-        parts.append(f'<text class="legend series-{s_no}" x="{lx}" y="{ly}">■ {escape(label)}</text>')
+        parts.append(f'<text class="legend series-{colour}" x="{lx}" y="{ly}">■ {escape(label)}</text>')
     parts.append("</svg>")
     return "".join(parts)

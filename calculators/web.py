@@ -28,6 +28,7 @@ from . import (
     emergency_fund,
     negotiation,
     overdue_cost,
+    payoff,
     repayment,
 )
 from .money import InputError
@@ -41,6 +42,7 @@ CALCULATORS: dict[str, ModuleType] = {
     "credit-record": credit_record,
     "affordability": affordability,
     "emergency-fund": emergency_fund,
+    "payoff": payoff,
 }
 
 LANGS = ("zh", "en")

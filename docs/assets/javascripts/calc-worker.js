@@ -6,6 +6,13 @@ const PKG_DIR = "/home/pyodide/overdue_help";
 
 let run = null;
 
+// Pyodide leaves some of its own promises unhandled when a download fails; the
+// failure is already reported through boot(), so keep it out of the page's errors.
+self.addEventListener("unhandledrejection", (event) => {
+  event.preventDefault();
+  if (!run) self.postMessage({ type: "boot-failed", error: String(event.reason) });
+});
+
 async function boot(packageUrl) {
   const [{ loadPyodide }, pkg] = await Promise.all([
     import(new URL("pyodide.mjs", PYODIDE_DIR).href),

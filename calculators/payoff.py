@@ -1,0 +1,673 @@
+"""payoff: which debt to pay first, and when the last one is gone.
+
+One monthly budget for all debts. Each month, for every debt still owed:
+
+1. interest ``balance × annual rate ÷ 12 ÷ 100`` is posted, rounded to the fen
+   (half up): a money event, as on a statement;
+2. the debt gets its minimum payment, capped at what it owes;
+3. whatever is left of the budget goes to the target debt, up to what it owes,
+   then to the next, in the same month. The order is recomputed each month:
+
+   - ``avalanche`` (先还利率最高): highest rate first, ties to the smaller balance;
+   - ``snowball`` (先还余额最小): smallest balance first, ties to the higher rate.
+
+   "Balance" here is what the debt owes that month once interest is posted.
+
+So every month but the last pays exactly the budget; the last pays what is left
+and every balance ends at 0.00. The payments add up to the balances plus the
+interest, to the fen. Both orders are worked out, so the result can say what
+the other one would cost. A plan that needs more than 600 months (50 years) is
+an input error on the budget.
+
+Worked example (../shared/facts.md: 2,000 at 21 % a year, 50 a month → 70
+payments, interest about 1,470; here each month's interest is rounded to the
+fen on the actual balance, the statement convention):
+
+>>> r = calculate(read_form({"budget": "50", "debts": [
+...     {"name": "A", "balance": "2000", "annual_rate": "21", "minimum": "50"}]}))
+>>> r.months, r.total_interest, r.total_paid, r.rows[-1].total
+(70, Decimal('1470.04'), Decimal('3470.04'), Decimal('20.04'))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from functools import lru_cache
+from itertools import repeat
+from operator import add, mul, sub, truediv
+
+from . import fields
+from . import render as ui
+from .chart import line_chart
+from .fields import Field, add_months
+from .money import ZERO, InputError, grouped, money_text, percent_text, round_money
+
+SLUG = "payoff"
+TITLE = {"zh": "先还哪笔、何时还清", "en": "Which debt first, and when you are debt-free"}
+
+MAX_DEBTS = 20
+MAX_MONTHS = 600
+_PRECISION = 80  # digits for the interest formula: exact for any rate the parser takes
+_TWELVE_HUNDRED = Decimal(1200)  # months a year × 100 (rates are in percent)
+
+STRATEGIES = (
+    ("avalanche", "先还利率最高的（利息最少）", "Highest rate first (least interest)"),
+    ("snowball", "先还余额最小的（更快还清一笔）", "Smallest balance first (one debt gone sooner)"),
+)
+_STRATEGY_WORDS = {
+    "avalanche": ("先还利率最高的", "paying the highest rate first"),
+    "snowball": ("先还余额最小的", "paying the smallest balance first"),
+}
+
+FIELDS = (
+    Field("budget", "money", "每月能拿出来还债的钱", "Money you can put toward debts each month",
+          unit="yuan", default="3000",
+          help_zh="每个月一共能用来还所有欠款的钱。先留够吃饭、房租、交通这些必需的开销，剩下的再填在这里",
+          help_en="The total you can pay toward all your debts each month. Keep enough for food, rent "
+                  "and travel first; put what is left here"),
+    Field("strategy", "choice", "先还哪一笔", "Which debt to pay first", default="avalanche",
+          choices=STRATEGIES,
+          help_zh="每笔先还最低还款，多出来的钱集中还一笔。先还利率最高的，总利息最少；先还余额最小的，能更早还清一笔",
+          help_en="Every debt gets its minimum; the money left over goes to one debt at a time. "
+                  "Highest rate first costs the least interest; smallest balance first clears one "
+                  "debt sooner"),
+    Field("start_date", "date", "第一次按计划还款的日期", "Date of your first payment on this plan",
+          required=False,
+          help_zh="可不填；填了就显示每个月的还款日和还清的日期",
+          help_en="Optional: gives the date of each month's payment and of the last one"),
+)
+
+# One row of the debts list. A row's cells are named ``debts.<i>.<field>`` (i from 0,
+# as the form sends them). The defaults here only serve as examples in messages: a
+# cell missing from a row is read as blank, never silently filled in.
+DEBT_FIELDS = (
+    Field("name", "text", "名称", "Name", required=False,
+          help_zh="起个自己认得出的名字，例如“信用卡”“网贷1”", help_en="A name you will recognise, such as “card”"),
+    Field("balance", "money", "现在还欠多少", "Amount you owe now", unit="yuan", default="10000",
+          help_zh="这笔现在还欠的钱，看 App 或账单上的“剩余应还本金”或“待还金额”",
+          help_en="What you still owe on this debt: the balance or amount outstanding in the app or "
+                  "on the statement"),
+    Field("annual_rate", "rate", "年利率", "Annual interest rate", unit="percent", default="18",
+          high=Decimal("1000"),
+          help_zh="年化利率，例如 18 表示 18%；日利率 0.05% 约等于年利率 18%",
+          help_en="The annual rate: 18 means 18%. A daily 0.05% is about 18% a year"),
+    Field("minimum", "money", "每月最低要还", "Minimum payment each month", unit="yuan", default="500",
+          low=0,
+          help_zh="这笔每个月至少要还的钱（最低还款额或每期应还）；没有固定要求就填 0",
+          help_en="The least you must pay on this debt each month (the minimum payment or the "
+                  "instalment); enter 0 if there is none"),
+)
+
+# Three debts like those many readers have: a card at 18 %, a costly cash loan at 36 %
+# and an instalment loan at 24 %. The two orders differ here (the smallest balance is
+# not the costliest), so the default result shows what the choice is worth. Used when
+# the form sends no "debts" at all.
+DEFAULT_DEBTS = (
+    {"name": "A", "balance": "3000", "annual_rate": "18", "minimum": "300"},
+    {"name": "B", "balance": "8000", "annual_rate": "36", "minimum": "500"},
+    {"name": "C", "balance": "15000", "annual_rate": "24", "minimum": "800"},
+)
+
+# For the form generator (macros/widgets.py): list name -> (row fields, default rows, max rows).
+LIST_FIELDS = {"debts": (DEBT_FIELDS, DEFAULT_DEBTS, MAX_DEBTS)}
+
+
+@dataclass(frozen=True)
+class Debt:
+    balance: Decimal
+    annual_rate: Decimal  # percent a year
+    minimum: Decimal
+    name: str | None = None
+
+    def __post_init__(self) -> None:
+        fields.check(DEBT_FIELDS, self)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    budget: Decimal
+    debts: tuple[Debt, ...]
+    strategy: str = "avalanche"
+    start_date: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        fields.check(FIELDS, self)
+        if not isinstance(self.debts, tuple) or not all(isinstance(d, Debt) for d in self.debts):
+            raise TypeError("debts must be a tuple of Debt")
+        if not self.debts:
+            raise _no_debts()
+        if len(self.debts) > MAX_DEBTS:
+            raise _too_many()
+        need = sum((first_minimum(d) for d in self.debts), ZERO)
+        if self.budget < need:
+            short = need - self.budget
+            raise InputError(
+                "budget",
+                f"每月预算比最低还款合计少 {grouped(short)} 元：这些欠款每月最低一共要还 {grouped(need)} 元。"
+                f"请把每月预算提高到至少 {grouped(need)} 元，或者先联系贷款方商量降低每月还款。",
+                f"Your monthly budget is ¥{grouped(short)} short of the minimum payments, which add up "
+                f"to ¥{grouped(need)} a month. Raise the budget to at least ¥{grouped(need)}, or first "
+                "ask your lenders about lower monthly payments.",
+            )
+        if _plan(self.debts, self.budget, self.strategy) is None:
+            raise _never_clears(self)
+
+
+@dataclass(frozen=True)
+class Row:
+    month: int
+    date: dt.date | None
+    payments: tuple[Decimal, ...]  # one per debt, in the order entered
+    balances: tuple[Decimal, ...]  # what each debt owes after this month's payment
+    total: Decimal  # paid this month, all debts
+
+
+@dataclass(frozen=True)
+class DebtResult:
+    debt: Debt
+    cleared_month: int
+    cleared_date: dt.date | None
+    interest: Decimal
+
+
+@dataclass(frozen=True)
+class Result:
+    inputs: Inputs
+    rows: tuple[Row, ...]
+    months: int
+    debt_free_date: dt.date | None
+    total_interest: Decimal
+    total_paid: Decimal
+    debts: tuple[DebtResult, ...]
+    other_strategy: str
+    other_months: int | None  # None: the other order needs more than 600 months
+    other_total_interest: Decimal | None
+    other_total_paid: Decimal | None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One order's plan, without dates (see ``simulate``)."""
+
+    strategy: str
+    payments: tuple[tuple[Decimal, ...], ...]  # per month, per debt
+    balances: tuple[tuple[Decimal, ...], ...]  # per month, per debt, after payment
+    totals: tuple[Decimal, ...]  # per month
+    cleared: tuple[int, ...]  # per debt: the month it is paid off
+    interest: tuple[Decimal, ...]  # per debt
+
+    @property
+    def months(self) -> int:
+        """Months to debt-free: one payment a month."""
+        return len(self.totals)
+
+    @property
+    def total_interest(self) -> Decimal:
+        """The sum of every debt's interest."""
+        return sum(self.interest, ZERO)
+
+    @property
+    def total_paid(self) -> Decimal:
+        """The sum of every month's payments: the balances plus the interest."""
+        return sum(self.totals, ZERO)
+
+
+def _no_debts() -> InputError:
+    return InputError("debts", "请至少填写一笔欠款：还欠多少、年利率和每月最低要还多少",
+                      "Fill in at least one debt: what you owe, its annual rate and its minimum payment")
+
+
+def _too_many() -> InputError:
+    return InputError("debts", f"最多可以填 {MAX_DEBTS} 笔欠款。可以把利率差不多的几笔小额欠款合成一笔来算",
+                      f"You can list up to {MAX_DEBTS} debts. Combine small debts with similar rates "
+                      "into one")
+
+
+def _label(debt: Debt, k: int, lang: str) -> str:
+    """The name the reader gave, or "第 k 笔" / "Debt k" (k from 1)."""
+    return debt.name or ui.t(lang, f"第 {k} 笔", f"Debt {k}")
+
+
+def read_debts(form: Mapping[str, object]) -> tuple[Debt, ...]:
+    """The debts list of a form: each row's cells through the same field parser.
+
+    Errors name the exact cell (``debts.2.balance``, rows counted from 0 as
+    sent); a row left entirely blank is skipped; no ``debts`` at all means the
+    default rows.
+
+    >>> read_debts({"debts": [{"balance": "1.2万", "annual_rate": "24%", "minimum": "0", "name": ""}]})
+    (Debt(balance=Decimal('12000.0'), annual_rate=Decimal('24'), minimum=Decimal('0'), name=None),)
+    """
+    rows = form.get("debts") if "debts" in form else DEFAULT_DEBTS
+    if rows is None or rows == "":
+        raise _no_debts()
+    if not isinstance(rows, list | tuple):
+        raise InputError("debts", "欠款列表无法读取，请刷新页面再试",
+                         "The list of debts could not be read; reload the page and try again")
+    if len(rows) > MAX_DEBTS:
+        raise _too_many()
+    debts = []
+    for i, row in enumerate(rows):
+        if not isinstance(row, Mapping):
+            raise InputError(f"debts.{i}", f"第 {i + 1} 笔欠款无法读取，请重新填写",
+                             f"Debt {i + 1} could not be read; fill it in again")
+        cells = {f"debts.{i}.{f.name}": row.get(f.name, "") for f in DEBT_FIELDS}
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells.values()):
+            continue
+        values = {f.name: fields.read_field(f, cells, name=f"debts.{i}.{f.name}") for f in DEBT_FIELDS}
+        debts.append(Debt(**values))
+    if not debts:
+        raise _no_debts()
+    return tuple(debts)
+
+
+def read_form(form: Mapping[str, object]) -> Inputs:
+    """Inputs from a form of text values; ``debts`` is a list of rows of text."""
+    values = fields.read_all(FIELDS, form)
+    return Inputs(debts=read_debts(form), **values)
+
+
+def monthly_interest(balance: Decimal, annual_rate: Decimal) -> Decimal:
+    """One month's interest, ``balance × annual_rate ÷ 1200``, rounded half up to the fen.
+
+    >>> monthly_interest(Decimal("2000"), Decimal("21"))
+    Decimal('35.00')
+    >>> monthly_interest(Decimal("0.60"), Decimal("10"))  # exactly 0.005: half up
+    Decimal('0.01')
+    """
+    with localcontext() as ctx:
+        ctx.prec = _PRECISION
+        return round_money(balance * annual_rate / 1200)
+
+
+def first_minimum(debt: Debt) -> Decimal:
+    """The first month's minimum payment: ``min(minimum, balance + interest)``.
+
+    No later month asks more of all debts together, so a budget that covers
+    the sum of these covers every month.
+
+    >>> first_minimum(Debt(Decimal("100"), Decimal("12"), Decimal("500")))
+    Decimal('101.00')
+    """
+    return min(debt.minimum, debt.balance + monthly_interest(debt.balance, debt.annual_rate))
+
+
+def simulate(debts: Sequence[Debt], budget: Decimal, strategy: str) -> Plan | None:
+    """The month-by-month plan for one order, or None if it needs more than 600 months.
+
+    Each month: ``interest = round(balance × rate ÷ 1200)`` is added; each debt
+    pays ``min(minimum, owed)``; the rest of the budget goes to debts in order
+    (see the module docstring), each up to what it owes. The budget must cover
+    the first month's minimums (``Inputs`` checks it).
+
+    >>> d = (Debt(Decimal("1000"), Decimal("12"), Decimal("100")), Debt(Decimal("500"), Decimal("24"), Decimal("50")))
+    >>> p = simulate(d, Decimal("400"), "avalanche")
+    >>> p.totals, p.cleared, p.interest
+    ((Decimal('400.00'), Decimal('400.00'), Decimal('400.00'), Decimal('344.04')), (4, 2), (Decimal('29.84'), Decimal('14.20')))
+    """
+    n = len(debts)
+    # The debts still owed, as parallel lists: position k is debt idx[k] (in the order
+    # entered). Whole-list steps go through map(), so 20 debts × 600 months stay fast.
+    idx = list(range(n))
+    bal = [d.balance for d in debts]
+    rate = [d.annual_rate for d in debts]
+    neg_rate = [-r for r in rate]
+    mins = [d.minimum for d in debts]
+    acc = [ZERO] * n  # interest so far, by position
+    interest = [ZERO] * n  # by debt, set when it is cleared
+    cleared = [0] * n
+    payments: list[tuple[Decimal, ...]] = []
+    balances: list[tuple[Decimal, ...]] = []
+    totals: list[Decimal] = []
+    avalanche = strategy == "avalanche"
+    with localcontext() as ctx:
+        ctx.prec = _PRECISION
+        for month in range(1, MAX_MONTHS + 1):
+            # Each month pays at most the budget and interest only adds: past this,
+            # the months left cannot clear what is owed (and balances stay small).
+            if sum(bal, ZERO) > budget * (MAX_MONTHS - month + 1):
+                return None
+            # Interest posted (a money event), then each minimum, capped at what is owed.
+            posted = list(map(round_money, map(truediv, map(mul, bal, rate), repeat(_TWELVE_HUNDRED))))
+            acc = list(map(add, acc, posted))
+            owed = list(map(add, bal, posted))
+            paid = list(map(min, mins, owed))
+            bal = list(map(sub, owed, paid))
+            left = budget - sum(paid, ZERO)
+            if left:  # the rest of the budget, one debt at a time, in the order's priority
+                positions = range(len(idx))
+                keys = (zip(neg_rate, owed, idx, positions, strict=True) if avalanche
+                        else zip(owed, neg_rate, idx, positions, strict=True))
+                for *_, k in sorted(keys):
+                    b = bal[k]
+                    if b:
+                        extra = left if left < b else b
+                        paid[k] += extra
+                        bal[k] = b - extra
+                        left -= extra
+                        if not left:
+                            break
+            if len(idx) == n:
+                payments.append(tuple(paid))
+                balances.append(tuple(bal))
+            else:
+                pay_row = [ZERO] * n
+                bal_row = [ZERO] * n
+                for k, j in enumerate(idx):
+                    pay_row[j] = paid[k]
+                    bal_row[j] = bal[k]
+                payments.append(tuple(pay_row))
+                balances.append(tuple(bal_row))
+            totals.append(round_money(budget - left))
+            if not all(bal):
+                keep = []
+                for k, j in enumerate(idx):
+                    if bal[k]:
+                        keep.append(k)
+                    else:
+                        cleared[j] = month
+                        interest[j] = acc[k]
+                if not keep:
+                    return Plan(strategy, tuple(payments), tuple(balances), tuple(totals),
+                                tuple(cleared), tuple(interest))
+                idx, bal, rate, neg_rate, mins, acc = (
+                    [column[k] for k in keep] for column in (idx, bal, rate, neg_rate, mins, acc))
+    return None
+
+
+@lru_cache(maxsize=4)
+def _plan(debts: tuple[Debt, ...], budget: Decimal, strategy: str) -> Plan | None:
+    """``simulate``, remembered: ``Inputs`` checks the plan finishes, ``calculate`` uses it."""
+    return simulate(debts, budget, strategy)
+
+
+def _other(strategy: str) -> str:
+    return "snowball" if strategy == "avalanche" else "avalanche"
+
+
+def _never_clears(inputs: Inputs) -> InputError:
+    """The message for a budget that does not clear the debts within 600 months."""
+    b = grouped(inputs.budget)
+    first_interest = sum((monthly_interest(d.balance, d.annual_rate) for d in inputs.debts), ZERO)
+    zh = f"按每月 {b} 元，{MAX_MONTHS} 个月（{MAX_MONTHS // 12} 年）内也还不清这些欠款"
+    en = f"At ¥{b} a month these debts would not be paid off within {MAX_MONTHS} months ({MAX_MONTHS // 12} years)"
+    if inputs.budget < first_interest:
+        zh += f"：它还不够付一个月的利息（约 {grouped(first_interest)} 元），欠款会越滚越多"
+        en += f": it does not cover one month's interest (about ¥{grouped(first_interest)}), so the debts keep growing"
+    zh += "。请提高每月预算，或者先联系贷款方商量减免利息、延长还款时间。"
+    en += ". Raise the budget, or first ask your lenders about cutting the interest or giving you longer to pay."
+    other = _other(inputs.strategy)
+    plan = _plan(inputs.debts, inputs.budget, other)
+    if plan is not None:
+        zh_o, en_o = _STRATEGY_WORDS[other]
+        zh += f"换成“{zh_o}”，{plan.months} 个月可以还清。"
+        en += f" {en_o[0].upper()}{en_o[1:]} would clear them in {plan.months} months."
+    return InputError("budget", zh, en)
+
+
+def calculate(inputs: Inputs) -> Result:
+    """The plan for the chosen order, each debt's payoff month, and the other order's totals."""
+    plan = _plan(inputs.debts, inputs.budget, inputs.strategy)
+    assert plan is not None  # Inputs checked that it finishes
+    other_strategy = _other(inputs.strategy)
+    other = _plan(inputs.debts, inputs.budget, other_strategy)
+    start = inputs.start_date
+
+    def date_of(month: int) -> dt.date | None:
+        return add_months(start, month - 1) if start else None
+
+    rows = tuple(
+        Row(m, date_of(m), pay, bal, total)
+        for m, (pay, bal, total) in enumerate(zip(plan.payments, plan.balances, plan.totals, strict=True),
+                                              start=1)
+    )
+    debts = tuple(
+        DebtResult(debt, month, date_of(month), interest)
+        for debt, month, interest in zip(inputs.debts, plan.cleared, plan.interest, strict=True)
+    )
+    return Result(
+        inputs=inputs,
+        rows=rows,
+        months=plan.months,
+        debt_free_date=date_of(plan.months),
+        total_interest=plan.total_interest,
+        total_paid=plan.total_paid,
+        debts=debts,
+        other_strategy=other_strategy,
+        other_months=other.months if other else None,
+        other_total_interest=other.total_interest if other else None,
+        other_total_paid=other.total_paid if other else None,
+    )
+
+
+def to_dict(result: Result) -> dict:
+    """The result as JSON-ready text: money with two decimals, rates in percent, months as ints."""
+    plan = []
+    for row in result.rows:
+        item: dict = {"month": row.month}
+        if row.date:
+            item["date"] = row.date.isoformat()
+        item.update(
+            payments=[money_text(p) for p in row.payments],
+            balances=[money_text(b) for b in row.balances],
+            total=money_text(row.total),
+        )
+        plan.append(item)
+    debts = []
+    for d in result.debts:
+        item = {
+            "name": d.debt.name or "",
+            "balance": money_text(d.debt.balance),
+            "annual_rate": percent_text(d.debt.annual_rate),
+            "minimum": money_text(d.debt.minimum),
+            "cleared_month": d.cleared_month,
+        }
+        if d.cleared_date:
+            item["cleared_date"] = d.cleared_date.isoformat()
+        item["interest"] = money_text(d.interest)
+        debts.append(item)
+    out: dict = {
+        "strategy": result.inputs.strategy,
+        "months": result.months,
+    }
+    if result.debt_free_date:
+        out["debt_free_date"] = result.debt_free_date.isoformat()
+    out.update(
+        total_interest=money_text(result.total_interest),
+        total_paid=money_text(result.total_paid),
+        other_strategy=result.other_strategy,
+        other_months=result.other_months,
+        other_total_interest=(money_text(result.other_total_interest)
+                              if result.other_total_interest is not None else None),
+        other_total_paid=(money_text(result.other_total_paid)
+                          if result.other_total_paid is not None else None),
+        debts=debts,
+        plan=plan,
+    )
+    return out
+
+
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _date_display(day: dt.date, lang: str) -> str:
+    return ui.t(lang, f"{day.year} 年 {day.month} 月 {day.day} 日",
+                f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}")
+
+
+def _duration(months: int, lang: str) -> str:
+    """``70`` → "5 年 10 个月" / "5 years 10 months"."""
+    years, rest = divmod(months, 12)
+    if lang == "zh":
+        parts = ([f"{years} 年"] if years else []) + ([f"{rest} 个月"] if rest else [])
+        return " ".join(parts)
+    parts = ([f"{years} year{'s' if years != 1 else ''}"] if years else []) + (
+        [f"{rest} month{'s' if rest != 1 else ''}"] if rest else [])
+    return " ".join(parts)
+
+
+def _money(value: Decimal, lang: str) -> str:
+    return ui.money_display(value, lang)
+
+
+def _explain(result: Result, lang: str) -> list[str]:
+    """The plain-language notes: order, the other order, growing debts, method, assumptions."""
+    t = ui.t
+    i = result.inputs
+    notes = []
+    zh_s, en_s = _STRATEGY_WORDS[i.strategy]
+    if len(result.debts) > 1:
+        ordered = sorted(enumerate(result.debts, start=1), key=lambda kd: (kd[1].cleared_month, kd[0]))
+        steps = []
+        for k, d in ordered:
+            when = t(lang, f"第 {d.cleared_month} 个月", f"month {d.cleared_month}")
+            if d.cleared_date:
+                when += t(lang, f"，{d.cleared_date.isoformat()}", f", {d.cleared_date.isoformat()}")
+            steps.append(t(lang, f"{_label(d.debt, k, lang)}（{when}）", f"{_label(d.debt, k, lang)} ({when})"))
+        notes.append(t(lang, f"按“{zh_s}”的顺序，还清的先后是：" + " → ".join(steps) + "。",
+                       f"{en_s[0].upper()}{en_s[1:]}, the debts are cleared in this order: "
+                       + " → ".join(steps) + "."))
+        notes.append(_compare(result, lang))
+    else:
+        notes.append(t(lang, "只有一笔欠款，不存在先还哪笔的问题：多出来的钱都用来还它。",
+                       "With one debt there is no order to choose: all the money goes to it."))
+    for k, debt in enumerate(i.debts, start=1):
+        posted = monthly_interest(debt.balance, debt.annual_rate)
+        if posted and debt.minimum <= posted and debt.minimum < debt.balance + posted:
+            notes.append(t(
+                lang,
+                f"{_label(debt, k, lang)} 的每月最低还款（{grouped(debt.minimum)} 元）不比它一个月的利息"
+                f"（约 {grouped(posted)} 元）多，只还最低的话这笔不会变少。这个计划用多出来的预算把它还掉。",
+                f"The minimum payment on {_label(debt, k, lang)} (¥{grouped(debt.minimum)}) is no more than "
+                f"its monthly interest (about ¥{grouped(posted)}), so paying only the minimum never brings it "
+                "down. This plan uses the rest of the budget to pay it off.",
+            ))
+    notes.append(t(
+        lang,
+        "怎么算的：每个月先按“年利率 ÷ 12”给每笔欠款加上利息（四舍五入到分），每笔先还最低还款，"
+        "剩下的预算全部给排在最前面的那一笔；它还清了，剩下的钱当月就接着还下一笔。"
+        "最后一个月只还剩下的部分，所以会少于每月预算。",
+        "How this is worked out: each month every debt is charged interest at the annual rate ÷ 12 "
+        "(rounded to the fen), every debt gets its minimum, and the rest of the budget goes to the debt "
+        "at the front of the line; once it is paid off, what is left goes to the next one in the same "
+        "month. The last month pays only what remains, so it is less than the budget.",
+    ))
+    notes.append(t(
+        lang,
+        "这里假设利率不变、不再借新的钱、没有罚息和其他费用。已经逾期的欠款可能还有罚息和费用，"
+        "实际金额以合同和账单为准。",
+        "This assumes the rates stay the same, no new borrowing, and no penalty interest or other fees. "
+        "Overdue debts may carry penalty interest and fees; the contract and the statements give the "
+        "actual amounts.",
+    ))
+    return notes
+
+
+def _compare(result: Result, lang: str) -> str:
+    """The other order in plain words."""
+    t = ui.t
+    zh_o, en_o = _STRATEGY_WORDS[result.other_strategy]
+    if result.other_months is None or result.other_total_interest is None:
+        return t(lang, f"如果改成“{zh_o}”，{MAX_MONTHS} 个月内还不清：按这个预算，先还哪笔差别很大。",
+                 f"{en_o[0].upper()}{en_o[1:]} would not clear the debts within {MAX_MONTHS} months: "
+                 "with this budget the order matters a lot.")
+    months, interest = result.other_months, result.other_total_interest
+    head_zh = f"如果改成“{zh_o}”：要 {months} 个月，利息一共 {grouped(interest)} 元"
+    head_en = f"{en_o[0].upper()}{en_o[1:]} would take {months} months and cost ¥{grouped(interest)} in interest"
+    diff = interest - result.total_interest
+    gap = months - result.months
+    if diff == ZERO and gap == 0:
+        return t(lang, head_zh + "，和现在的顺序一样。", head_en + ", the same as this order.")
+    zh_parts, en_parts = [], []
+    if diff > ZERO:
+        zh_parts.append(f"比现在多付 {grouped(diff)} 元利息")
+        en_parts.append(f"¥{grouped(diff)} more interest than this order")
+    elif diff < ZERO:
+        zh_parts.append(f"比现在少付 {grouped(-diff)} 元利息")
+        en_parts.append(f"¥{grouped(-diff)} less interest than this order")
+    if gap > 0:
+        zh_parts.append(f"晚 {gap} 个月还清")
+        en_parts.append(f"debt-free {gap} month{'s' if gap != 1 else ''} later")
+    elif gap < 0:
+        zh_parts.append(f"早 {-gap} 个月还清")
+        en_parts.append(f"debt-free {-gap} month{'s' if gap != -1 else ''} sooner")
+    text_zh = head_zh + "，" + "、".join(zh_parts) + "。"
+    text_en = head_en + ": " + " and ".join(en_parts) + "."
+    if result.inputs.strategy == "snowball" and diff < ZERO:
+        text_zh += "先还余额最小的虽然多花一点利息，但能更早还清一笔、少一个要操心的账户，有的人因此更容易坚持下去。"
+        text_en += (" Smallest balance first costs a little more, but one debt is gone sooner and there is "
+                    "one less account to worry about, which helps some people keep going.")
+    return t(lang, text_zh, text_en)
+
+
+def render(result: Result, lang: str) -> str:
+    """The result as an HTML fragment in the reader's language."""
+    t = ui.t
+    d = to_dict(result)
+    i = result.inputs
+    items = [
+        ui.figure("months", t(lang, "多久能还清", "Debt-free in"), str(d["months"]),
+                  t(lang, f"{result.months} 个月", f"{result.months} month{'s' if result.months != 1 else ''}"),
+                  t(lang, f"也就是 {_duration(result.months, lang)}", f"that is {_duration(result.months, lang)}")
+                  if result.months >= 12 else ""),
+    ]
+    if result.debt_free_date:
+        items.append(ui.figure("debt_free_date", t(lang, "还清日期", "Last payment"), d["debt_free_date"],
+                               _date_display(result.debt_free_date, lang)))
+    items += [
+        ui.figure("total_interest", t(lang, "利息合计", "Total interest"), d["total_interest"],
+                  _money(result.total_interest, lang)),
+        ui.figure("total_paid", t(lang, "一共要还", "Total to repay"), d["total_paid"],
+                  _money(result.total_paid, lang)),
+    ]
+    labels = [_label(debt, k, lang) for k, debt in enumerate(i.debts, start=1)]
+    series = [
+        (label, [debt.balance] + [row.balances[j] for row in result.rows])
+        for j, (label, debt) in enumerate(zip(labels, i.debts, strict=True))
+    ]
+    chart = line_chart(
+        t(lang, "每笔欠款的余额变化", "What each debt owes, month by month"),
+        series,
+        [t(lang, f"第{m}月", f"m{m}") for m in range(result.months + 1)],
+        lang,
+    )
+    debt_columns = [("name", t(lang, "欠款", "Debt")), ("balance", t(lang, "现在欠", "Owed now")),
+                    ("annual_rate", t(lang, "年利率（%）", "Annual rate (%)")),
+                    ("minimum", t(lang, "每月最低", "Minimum")),
+                    ("cleared_month", t(lang, "第几个月还清", "Cleared in month"))]
+    if result.debt_free_date:
+        debt_columns.append(("cleared_date", t(lang, "还清日期", "Cleared on")))
+    debt_columns.append(("interest", t(lang, "这笔的利息", "Interest on it")))
+    debt_rows = [
+        [labels[k] if key == "name" else str(item[key]) for key, _ in debt_columns]
+        for k, item in enumerate(d["debts"])
+    ]
+    plan_columns = [("month", t(lang, "月份", "Month"))]
+    if result.debt_free_date:
+        plan_columns.append(("date", t(lang, "还款日", "Date")))
+    for j, label in enumerate(labels):
+        plan_columns.append((f"payment_{j}", t(lang, f"{label} 还款", f"{label} paid")))
+        plan_columns.append((f"balance_{j}", t(lang, f"{label} 余额", f"{label} left")))
+    plan_columns.append(("total", t(lang, "本月合计", "Total paid")))
+    plan_rows = []
+    for row in d["plan"]:
+        cells = [str(row["month"])]
+        if result.debt_free_date:
+            cells.append(row["date"])
+        for pay, bal in zip(row["payments"], row["balances"], strict=True):
+            cells += [pay, bal]
+        cells.append(row["total"])
+        plan_rows.append(cells)
+    return ui.result(
+        lang,
+        ui.figures(items),
+        ui.notes(_explain(result, lang)),
+        chart,
+        ui.table("debts", debt_columns, debt_rows, t(lang, "每笔欠款", "Each debt"), lang,
+                 [k not in ("name", "cleared_date") for k, _ in debt_columns]),
+        ui.table("plan", plan_columns, plan_rows, t(lang, "每月还款计划", "Month-by-month plan"), lang,
+                 [k != "date" for k, _ in plan_columns]),
+    )

@@ -1,0 +1,49 @@
+"""Small helpers the browser tests share."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+READY_MS = 60000  # a cold Pyodide start on a slow machine; every wait has a timeout
+ANSWER_MS = 15000
+
+
+def cpython(slug: str, form: dict) -> dict:
+    """What `python -m calculators` prints for the same form (a fresh CPython process)."""
+    proc = subprocess.run([sys.executable, "-m", "calculators", slug, "--json", json.dumps(form, ensure_ascii=False)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    return json.loads(proc.stdout)
+
+
+def figures(page, root: str = "") -> dict[str, str]:
+    """The headline figures shown: data-field → data-value."""
+    return page.eval_on_selector_all(
+        f"{root} .calc-output-body [data-field]".strip(),
+        "els => Object.fromEntries(els.map(e => [e.dataset.field, e.dataset.value]))",
+    )
+
+
+def wait_ready(page, slug: str) -> None:
+    page.wait_for_selector(f'form[data-calculator="{slug}"][data-state="ready"]', state="attached",
+                           timeout=READY_MS)
+
+
+def wait_figures(page, expected: dict[str, str]) -> None:
+    """Wait until every shown figure equals the expected text."""
+    page.wait_for_function(
+        """exp => {
+            const els = [...document.querySelectorAll('.calc-output-body [data-field]')];
+            return els.length > 0 && els.every(e => exp[e.dataset.field] === e.dataset.value);
+        }""",
+        arg=expected, timeout=ANSWER_MS,
+    )
+
+
+def expected_figures(reply: dict) -> dict[str, str]:
+    """The result's fields as the page's data-value texts (strings and counts)."""
+    return {k: (v if isinstance(v, str) else json.dumps(v)) for k, v in reply["result"].items()
+            if isinstance(v, str | int) and not isinstance(v, bool)}

@@ -1,0 +1,107 @@
+"""Every calculator page, in zh and en, as a reader uses it: the worked example
+is in the HTML, typed inputs give exactly CPython's figures, a bad input gets
+its message next to the field, and a shared link restores the inputs."""
+
+from __future__ import annotations
+
+import pytest
+
+from calculators import web
+from tests.browser.helpers import (
+    ANSWER_MS,
+    cpython,
+    expected_figures,
+    figures,
+    wait_figures,
+    wait_ready,
+)
+
+pytestmark = pytest.mark.browser
+
+# What a reader types into each calculator (field → text, as typed).
+TYPED = {
+    "repayment": {"principal": "8,000", "months": "18"},
+    "overdue-cost": {"overdue_principal": "2万", "days_overdue": "45"},
+    "apr": {"payment": "9000"},
+    "negotiation": {"principal": "30000", "affordable": "1500"},
+    "credit-record": {"paid_date": "2025-01-10"},
+    "payoff": {"budget": "4000"},
+    "emergency-fund": {"monthly_expenses": "4500", "savings": "2000"},
+    "affordability": {"income": "9000", "new_payment": "1500"},
+}
+# The field that gets a bad value, and the bad value.
+BAD = {slug: (next(iter(typed)), "abc") for slug, typed in TYPED.items()}
+
+
+def test_every_calculator_has_a_test_case():
+    assert set(TYPED) == set(web.CALCULATORS)
+
+
+def page_form(page) -> dict:
+    """The form exactly as the page would send it (the runtime's own collect())."""
+    return page.evaluate("""() => {
+        const form = {}; const lists = {};
+        for (const el of document.querySelectorAll('form[data-calculator] [name]')) {
+            if (el.closest('template')) continue;
+            const value = el.type === 'checkbox' ? (el.checked ? 'yes' : 'no') : el.value;
+            const m = /^(\\w+)\\.(\\d+)\\.(\\w+)$/.exec(el.name);
+            if (m) { ((lists[m[1]] ??= [])[+m[2]] ??= {})[m[3]] = value; } else form[el.name] = value;
+        }
+        for (const [k, rows] of Object.entries(lists)) form[k] = rows.filter(Boolean);
+        return form;
+    }""")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("slug", sorted(TYPED))
+def test_calculator_page_in_use(site_page, slug, lang):
+    page, base = site_page
+    prefix = "" if lang == "zh" else "en/"
+    page.goto(f"{base}{prefix}calculators/{slug}/")
+
+    # 1. The build-time example is in the HTML and is what CPython gives for the form's own values.
+    before = page_form(page)
+    assert figures(page) == {k: v for k, v in expected_figures(cpython(slug, before)).items()
+                             if k in figures(page)}
+    wait_ready(page, slug)
+
+    # 2. Typed inputs give exactly CPython's figures.
+    for name, text in TYPED[slug].items():
+        page.fill(f'form[data-calculator="{slug}"] [name="{name}"]', text)
+    form = page_form(page)
+    expected = cpython(slug, form)
+    assert expected["ok"], expected
+    wait_figures(page, expected_figures(expected))
+    assert figures(page)  # something was compared
+
+    # 3. A bad input: its message next to the field, in the page's language; the field is marked.
+    field, bad = BAD[slug]
+    selector = f'form[data-calculator="{slug}"] [name="{field}"]'
+    page.fill(selector, bad)
+    message = cpython(slug, {**form, field: bad})["message"][lang]
+    error = page.locator(f'.calc-field[data-field-name="{field}"] .calc-error')
+    error.wait_for(state="visible", timeout=ANSWER_MS)
+    assert error.text_content() == message
+    assert page.get_attribute(selector, "aria-invalid") == "true"
+    described = page.get_attribute(selector, "aria-describedby").split()
+    assert error.get_attribute("id") in described
+    assert page.locator(".calc-stale-note").is_visible()
+    assert figures(page)  # the last good result stays
+
+    # 4. Fixing it clears the message and brings the result back up to date.
+    page.fill(selector, TYPED[slug][field])
+    error.wait_for(state="hidden", timeout=ANSWER_MS)
+    assert page.get_attribute(selector, "aria-invalid") is None
+    wait_figures(page, expected_figures(expected))
+    assert not page.locator(".calc-stale-note").is_visible()
+
+    # 5. The URL now holds the inputs: opening it elsewhere restores them and the result.
+    if lang == "zh":
+        link = page.url
+        other = page.context.new_page()
+        other.goto(link)
+        for name, text in TYPED[slug].items():
+            assert other.input_value(f'[name="{name}"]') == text
+        wait_ready(other, slug)
+        wait_figures(other, expected_figures(expected))
+        other.close()

@@ -1,0 +1,97 @@
+"""Links carrying markup, the CSV download, a blocked runtime, phones, and accessibility."""
+
+from __future__ import annotations
+
+import csv
+import io
+from urllib.parse import quote
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from calculators import web
+from tests.browser.helpers import ANSWER_MS, figures, wait_ready
+
+pytestmark = pytest.mark.browser
+
+PAYLOADS = ['<img src=x onerror="window.__pwned=1">', '"><script>window.__pwned=1</script>']
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_markup_in_a_shared_link_is_shown_as_text_and_runs_nothing(site_page, payload):
+    page, base = site_page
+    page.goto(f"{base}calculators/repayment/?principal={quote(payload)}")
+    wait_ready(page, "repayment")
+    assert page.input_value('[name="principal"]') == payload
+    error = page.locator('.calc-field[data-field-name="principal"] .calc-error')
+    error.wait_for(state="visible", timeout=ANSWER_MS)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator(".calc img, .calc script").count() == 0
+
+
+def test_csv_download_has_the_rows_of_the_table(site_page):
+    page, base = site_page
+    page.goto(f"{base}calculators/repayment/?principal=6000&months=6")
+    wait_ready(page, "repayment")
+    page.wait_for_function("document.querySelectorAll('table[data-table=payments] tbody tr').length === 6",
+                           timeout=ANSWER_MS)
+    shown = page.eval_on_selector_all('table[data-table="payments"] tr',
+                                      "trs => trs.map(tr => [...tr.children].map(c => c.textContent.trim()))")
+    with page.expect_download(timeout=ANSWER_MS) as info:
+        page.click('button.calc-csv[data-table="payments"]')
+    download = info.value
+    assert download.suggested_filename == "repayment-payments.csv"
+    raw = open(download.path(), "rb").read()
+    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM for spreadsheet programs"
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows == shown
+    assert rows[0][0] == "期数"
+
+
+def test_blocked_runtime_says_so_and_keeps_the_example(site_page):
+    page, base = site_page
+    page.route("**/*.wasm", lambda route: route.abort())
+    page.goto(f"{base}calculators/repayment/")
+    example = figures(page)
+    page.wait_for_selector('form[data-calculator="repayment"][data-state="error"]', state="attached",
+                           timeout=40000)
+    status = page.text_content(".calc-status")
+    assert "没能" in status
+    assert figures(page) == example
+
+
+def _all_pages(site):
+    out = []
+    for html in sorted(site.rglob("index.html")):
+        rel = html.parent.relative_to(site).as_posix()
+        if rel.startswith("pyodide"):
+            continue
+        out.append("" if rel == "." else rel + "/")
+    return out
+
+
+def test_no_page_scrolls_sideways_on_a_phone(site_page, site):
+    page, base = site_page
+    pages = _all_pages(site)
+    assert len(pages) >= 4
+    wide = []
+    for path in pages:
+        page.goto(base + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 375:
+            wide.append((path, width))
+    assert not wide, f"pages wider than a 375 px phone: {wide}"
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "en/"])
+def test_calculator_pages_have_no_serious_accessibility_violations(site_page, lang_prefix):
+    page, base = site_page
+    axe = Axe()
+    problems = []
+    for slug in sorted(web.CALCULATORS):
+        page.goto(f"{base}{lang_prefix}calculators/{slug}/")
+        results = axe.run(page)
+        for v in results.response["violations"]:
+            if v["impact"] in ("serious", "critical"):
+                problems.append((slug, v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]))
+    assert not problems, problems
