@@ -129,6 +129,12 @@ def parse_amount(
     for word in _CURRENCY:
         s = s.replace(word, "")
     if s.startswith("-"):
+        if allow_zero:
+            raise InputError(
+                field,
+                f"金额不能是负数，请输入 0 或更大的金额，例如 {example}",
+                f"An amount cannot be negative; enter 0 or more, such as {example}",
+            )
         raise InputError(
             field,
             f"金额不能是负数，请输入大于 0 的金额，例如 {example}",
@@ -205,7 +211,7 @@ def parse_rate(
         s = s[:-1]
     if s.startswith("-"):
         raise InputError(field, f"利率不能是负数，例如 {example}",
-                         f"A rate cannot be negative; such as {example}")
+                         f"A rate cannot be negative; enter one such as {example}")
     if s.startswith("+"):
         s = s[1:]
     if not _PLAIN.fullmatch(s):
@@ -218,7 +224,7 @@ def parse_rate(
         raise InputError(
             field,
             f"{zh_per}不能超过 {plain(maximum)}%，请检查小数点的位置",
-            f"The rate cannot be above {plain(maximum)}%; check the decimal point",
+            f"The {en_per.split(' ', 1)[1]} cannot be above {plain(maximum)}%; check the decimal point",
         )
     return value
 

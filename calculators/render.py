@@ -31,7 +31,9 @@ def t(lang: str, zh: str, en: str) -> str:
 
 def money_display(value: Decimal, lang: str) -> str:
     """Money as a reader sees it: ``5,307.27 元`` or ``¥5,307.27``."""
-    return f"{grouped(value)} 元" if lang == "zh" else f"¥{grouped(value)}"
+    if lang == "zh":
+        return f"{grouped(value)} 元"
+    return f"−¥{grouped(-value)}" if grouped(value).startswith("-") else f"¥{grouped(value)}"
 
 
 def percent_display(value: Decimal, places: int = 2) -> str:
@@ -89,7 +91,8 @@ def table(
         for row in rows
     )
     tbl = (
-        f'<div class="calc-table-scroll"><table class="calc-table" data-table="{esc(name)}">'
+        f'<div class="calc-table-scroll" tabindex="0" role="region" aria-label="{esc(caption)}">'
+        f'<table class="calc-table" data-table="{esc(name)}">'
         f"<caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
     if len(rows) > FOLD_AFTER_ROWS:

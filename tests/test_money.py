@@ -87,8 +87,8 @@ def test_rates_people_type(typed, value):
 BAD_RATES = [
     ("", "year", "请输入年利率的百分数，例如 4.9（表示 4.9%）", "Enter an annual rate in percent, such as 4.9 (meaning 4.9%)"),
     ("abc", "day", "请输入日利率的百分数，例如 4.9（表示 4.9%）", "Enter a daily rate in percent, such as 4.9 (meaning 4.9%)"),
-    ("-1", "year", "利率不能是负数，例如 4.9", "A rate cannot be negative; such as 4.9"),
-    ("1001", "year", "年利率不能超过 1000%，请检查小数点的位置", "The rate cannot be above 1000%; check the decimal point"),
+    ("-1", "year", "利率不能是负数，例如 4.9", "A rate cannot be negative; enter one such as 4.9"),
+    ("1001", "year", "年利率不能超过 1000%，请检查小数点的位置", "The annual rate cannot be above 1000%; check the decimal point"),
     ("nan%", "year", "请输入年利率的百分数，例如 4.9（表示 4.9%）", "Enter an annual rate in percent, such as 4.9 (meaning 4.9%)"),
 ]
 

@@ -109,7 +109,12 @@ class Widget {
     this.timer = null;
     this.seq = 0;
     this.dirty = false;
-    if (syncUrl) this.dirty = this.restoreFromUrl();
+    if (syncUrl && this.restoreFromUrl()) {
+      // The example below is for the default numbers, not the ones from the link.
+      this.dirty = true;
+      this.root.classList.add("calc-is-stale");
+      this.status.textContent = this.msg("loading");
+    }
     this.decorate();
     form.addEventListener("input", () => this.schedule());
     form.addEventListener("change", () => this.schedule());
@@ -362,15 +367,16 @@ document.addEventListener("click", (event) => {
 
 // ---- start ------------------------------------------------------------------
 
-function boot(touched = false) {
-  if (!forms.length) return;
-  const widgets = forms.map((form, i) => new Widget(form, i === 0));
-  if (touched) widgets.forEach((w) => (w.dirty = true));
+// Widgets take the reader's inputs at once (a shared link's values are in the
+// form before anything else happens); the engine starts when the page is idle,
+// or on first interaction when the reader's browser asks to save data.
+const widgets = forms.map((form, i) => new Widget(form, i === 0));
+
+function startEngine() {
   let eng;
   try {
-    const pkg = new URL(`../py/${forms[0].dataset.package}`, import.meta.url).href;
     if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
-    eng = getEngine(pkg);
+    eng = getEngine(new URL(`../py/${forms[0].dataset.package}`, import.meta.url).href);
   } catch {
     for (const w of widgets) w.setState("error");
     return;
@@ -380,23 +386,33 @@ function boot(touched = false) {
 }
 
 if (forms.length) {
-  const saveData = navigator.connection?.saveData;
-  if (saveData) {
-    // The reader asked to save data: start the engine on their first interaction.
+  if (navigator.connection?.saveData) {
     const start = () => {
       for (const f of forms) {
         f.removeEventListener("focusin", start);
         f.removeEventListener("pointerdown", start);
       }
-      boot(true);
+      startEngine();
     };
     for (const f of forms) {
-      f.addEventListener("focusin", start, { once: true });
-      f.addEventListener("pointerdown", start, { once: true });
+      f.addEventListener("focusin", start);
+      f.addEventListener("pointerdown", start);
     }
   } else if ("requestIdleCallback" in window) {
-    requestIdleCallback(() => boot(), { timeout: 1500 });
+    requestIdleCallback(startEngine, { timeout: 1500 });
   } else {
-    setTimeout(() => boot(), 200);
+    setTimeout(startEngine, 200);
   }
 }
+
+// Printing shows every table, folded or not.
+const opened = [];
+window.addEventListener("beforeprint", () => {
+  for (const d of document.querySelectorAll(".calc details:not([open])")) {
+    d.open = true;
+    opened.push(d);
+  }
+});
+window.addEventListener("afterprint", () => {
+  while (opened.length) opened.pop().open = false;
+});
