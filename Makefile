@@ -12,7 +12,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build test lint bench clean
+.PHONY: setup serve build test lint bench clean new-guide
 
 setup: $(PY_OK) $(NODE_OK)
 
@@ -40,6 +40,10 @@ test: setup
 	$(PY) tools/browser.py --ensure
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+
+## new-guide: make docs/<slug>.md and docs/<slug>.en.md with front matter, e.g. make new-guide slug=guides/my-topic
+new-guide: setup
+	$(PY) tools/new_guide.py $(slug)
 
 lint: setup
 	$(PY) -m ruff check .

@@ -6,6 +6,7 @@ Editors write, in any Markdown page:
     {{ calculator("repayment", principal="5000", months="12") }}
     {{ calc("repayment", "total_interest", principal="5000") }}   → the figure as a reader sees it
     {{ lpr() }}  {{ lpr_date() }}  {{ judicial_cap() }}  {{ cost_line("24") }}
+    {{ setting("affordability", "COMFORT_LINE") }}   → a calculator's own constant, as plain text
 
 Every number comes from calculators/ (the same code the browser runs).
 """
@@ -37,6 +38,10 @@ def define_env(env) -> None:
     @env.macro
     def calc(slug: str, field: str, **form: str) -> str:
         return widgets.value(slug, field, lang(), form)
+
+    @env.macro
+    def setting(slug: str, name: str) -> str:
+        return widgets.setting_text(slug, name)
 
     @env.macro
     def lpr() -> str:

@@ -192,6 +192,20 @@ def _is_money(text: str) -> bool:
     return bool(dot) and len(tail) == 2 and head.lstrip("-").isdigit() and tail.isdigit()
 
 
+def setting_text(slug: str, name: str) -> str:
+    """A calculator module's own constant (a threshold, a limit) as plain text."""
+    module = web.calculator(slug)
+    if not name.isupper() or not hasattr(module, name):
+        raise ValueError(f"setting({slug!r}, {name!r}): no such constant in the calculator")
+    value = getattr(module, name)
+    if isinstance(value, Decimal):
+        text = f"{value:f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise ValueError(f"setting({slug!r}, {name!r}): not a number")
+
+
 def lpr_text() -> str:
     return f"{percent_text(figures.latest_lpr()[1])}%"
 

@@ -1,0 +1,185 @@
+"""Content checks editors run through `make test`: each problem says the file,
+the line, and what to do.
+
+    python tools/content.py        # print problems, exit 1 if any
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+REQUIRED = ("title", "description", "reviewed", "sources")
+STALE_AFTER_DAYS = 365
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    line: int
+    what: str
+
+    def __str__(self) -> str:
+        rel = self.path.relative_to(ROOT) if self.path.is_absolute() else self.path
+        return f"{rel}:{self.line}: {self.what}"
+
+
+def pages() -> list[Path]:
+    return sorted(p for p in DOCS.rglob("*.md"))
+
+
+def is_english(path: Path) -> bool:
+    return path.name.endswith(".en.md")
+
+
+def twin_of(path: Path) -> Path:
+    if is_english(path):
+        return path.with_name(path.name[: -len(".en.md")] + ".md")
+    return path.with_name(path.name[: -len(".md")] + ".en.md")
+
+
+def front_matter(path: Path) -> tuple[dict | None, int]:
+    """(front matter dict or None, number of the line after it)."""
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return None, 1
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        return None, 1
+    data = yaml.safe_load(text[4:end]) or {}
+    return (data if isinstance(data, dict) else None), text[:end].count("\n") + 2
+
+
+def check_front_matter(path: Path) -> list[Problem]:
+    data, _ = front_matter(path)
+    if data is None:
+        return [Problem(path, 1, "no front matter: start the page with --- and the fields "
+                                 f"{', '.join(REQUIRED)} (copy them from a neighbouring page)")]
+    out = []
+    for key in REQUIRED:
+        if key not in data or data[key] in (None, ""):
+            out.append(Problem(path, 1, f"front matter has no '{key}': add `{key}:` between the --- lines"))
+    if "reviewed" in data and not isinstance(data["reviewed"], dt.date):
+        out.append(Problem(path, 1, "'reviewed' is not a date: write it as YYYY-MM-DD, e.g. reviewed: 2026-11-29"))
+    if "sources" in data and not isinstance(data["sources"], list):
+        out.append(Problem(path, 1, "'sources' must be a list: one '- source' per line, or [] if none"))
+    return out
+
+
+def check_twin(path: Path) -> list[Problem]:
+    twin = twin_of(path)
+    if twin.is_file():
+        return []
+    lang = "English" if not is_english(path) else "Chinese"
+    return [Problem(path, 1, f"no {lang} twin: create {twin.relative_to(ROOT)} (make new-guide makes both)")]
+
+
+def stale(path: Path, today: dt.date) -> list[Problem]:
+    data, _ = front_matter(path)
+    reviewed = (data or {}).get("reviewed")
+    if isinstance(reviewed, dt.date) and (today - reviewed).days > STALE_AFTER_DAYS:
+        return [Problem(path, 1, f"reviewed {reviewed.isoformat()}, more than 12 months ago: check the facts "
+                                 "and sources, then update 'reviewed'")]
+    return []
+
+
+# Percentages and yuan amounts typed into prose. Worked results and legal figures come from
+# macros ({{ calc(...) }}, {{ lpr() }}, {{ fact(...) }} ...); a number written by hand drifts.
+HAND_TYPED_RESULT = re.compile(r"(?:约|大约|about|roughly)\s*¥?\d[\d,]*(?:\.\d+)?\s*(?:%|元)")
+
+
+def check_hand_typed(path: Path) -> list[Problem]:
+    out = []
+    _, start = front_matter(path)
+    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if no < start or "{{" in line:
+            continue
+        if HAND_TYPED_RESULT.search(line):
+            out.append(Problem(path, no, "a computed figure seems typed by hand: use {{ calc(...) }} or a "
+                                         "figures macro so it cannot drift"))
+    return out
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"])
+
+
+def source_of(site: Path, page: Path) -> str:
+    """The Markdown file an editor would open for a built page."""
+    rel = page.parent.relative_to(site).parts
+    en = rel[:1] == ("en",)
+    parts = rel[1:] if en else rel
+    stem = "/".join(parts) or "index"
+    if (DOCS / f"{stem}/index.md").is_file():
+        stem = f"{stem}/index"
+    return f"docs/{stem}{'.en' if en else ''}.md"
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal link or anchor in the built site that goes nowhere, by source file."""
+    site = site.resolve()
+    parsed: dict[Path, _Links] = {}
+    for page in site.rglob("*.html"):
+        p = _Links()
+        p.feed(page.read_text(encoding="utf-8"))
+        parsed[page.resolve()] = p
+    broken = set()
+    for page, links in parsed.items():
+        if page.name == "404.html":
+            continue
+        for href in links.hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc:
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.add(f"{source_of(site, page)}: link to {href!r} goes nowhere: fix the path")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in parsed[target].ids:
+                broken.add(f"{source_of(site, page)}: link to {href!r}: no heading or anchor "
+                           f"#{parts.fragment} on that page")
+    return sorted(broken)
+
+
+def problems(today: dt.date | None = None) -> tuple[list[Problem], list[Problem]]:
+    """(errors, warnings) over every page."""
+    today = today or dt.date.today()
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    for path in pages():
+        errors += check_front_matter(path) + check_twin(path) + check_hand_typed(path)
+        warnings += stale(path, today)
+    return errors, warnings
+
+
+def main() -> int:
+    errors, warnings = problems()
+    for w in warnings:
+        print(f"warning: {w}")
+    for e in errors:
+        print(e)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
