@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import widgets  # noqa: E402
+from macros import glossary, method, sources, widgets  # noqa: E402
 
 
 def define_env(env) -> None:
@@ -42,6 +42,18 @@ def define_env(env) -> None:
     @env.macro
     def setting(slug: str, name: str) -> str:
         return widgets.setting_text(slug, name)
+
+    @env.macro
+    def glossary_list() -> str:
+        return glossary.page(lang())
+
+    @env.macro
+    def regulations() -> str:
+        return sources.page(lang(), ROOT / "docs" / env.page.file.src_uri)
+
+    @env.macro
+    def methods() -> str:
+        return method.all_sections(lang())
 
     @env.macro
     def lpr() -> str:

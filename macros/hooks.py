@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import package  # noqa: E402
+from macros import glossary, package  # noqa: E402
 
 PYODIDE_SRC = ROOT / "node_modules" / "pyodide"
 # What loadPyodide() fetches for the core interpreter with no extra packages.
@@ -32,6 +32,7 @@ PYODIDE_FILES = (
 
 def on_pre_build(config, **kwargs):
     package.reset()
+    glossary.entries.cache_clear()
     for name in sorted(sys.modules):
         if name == "calculators" or name.startswith("calculators."):
             importlib.reload(sys.modules[name])
@@ -55,3 +56,11 @@ def on_post_build(config, **kwargs):
         if old.name != name:
             old.unlink()
     (out / name).write_bytes(data)
+
+
+def on_page_content(html, page, config, files):
+    """Tooltips: the first use of each glossary term explains itself."""
+    url = page.url or ""
+    if url.rstrip("/").endswith("reference/glossary"):
+        return html
+    return glossary.annotate(html, "en" if url.startswith("en/") else "zh")

@@ -74,3 +74,16 @@ def test_new_guide_command_makes_a_complete_pair(tmp_path, monkeypatch, slug):
     for path in (zh, en):
         assert content.check_front_matter(path) == []
         assert content.check_twin(path) == []
+
+
+def test_every_cited_document_is_listed_in_sources_yml():
+    from macros import sources
+    missing = sources.unmatched()
+    assert not missing, "\n".join(missing)
+
+
+def test_sources_yml_entries_are_complete():
+    from macros import sources
+    for no, doc in enumerate(sources.documents(), start=1):
+        for key in ("match", "match_en", "zh", "en", "date", "zh_says", "en_says"):
+            assert isinstance(doc.get(key), str) and doc[key].strip(), f"sources.yml entry {no}: '{key}' is missing"

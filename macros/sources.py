@@ -1,0 +1,92 @@
+"""The documents the site relies on (sources.yml), and which pages cite them.
+
+A page cites a document by naming it in its `sources` front matter; the
+regulations page lists every document with the pages that cite it, so the
+list cannot drift from the pages.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FILE = ROOT / "sources.yml"
+DOCS = ROOT / "docs"
+
+
+@cache
+def documents() -> tuple[dict, ...]:
+    return tuple(yaml.safe_load(FILE.read_text(encoding="utf-8")) or ())
+
+
+def _front(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return {}
+    end = text.find("\n---\n", 4)
+    data = yaml.safe_load(text[4:end]) if end > 0 else {}
+    return data if isinstance(data, dict) else {}
+
+
+def _pages(lang: str) -> list[Path]:
+    if lang == "en":
+        return sorted(DOCS.rglob("*.en.md"))
+    return sorted(p for p in DOCS.rglob("*.md") if not p.name.endswith(".en.md"))
+
+
+def key(doc: dict, lang: str) -> str:
+    return doc["match_en"] if lang == "en" else doc["match"]
+
+
+def cited_by(doc: dict, lang: str) -> list[tuple[Path, str]]:
+    """(page path, page title) of every page in ``lang`` whose sources name ``doc``."""
+    out = []
+    for path in _pages(lang):
+        front = _front(path)
+        sources = front.get("sources") or []
+        if any(key(doc, lang) in str(s) for s in sources):
+            out.append((path, str(front.get("title", path.stem))))
+    return out
+
+
+def unmatched() -> list[str]:
+    """Sources named in front matter that no document in sources.yml matches."""
+    out = []
+    for lang in ("zh", "en"):
+        for path in _pages(lang):
+            for source in _front(path).get("sources") or []:
+                if not any(key(doc, lang) in str(source) for doc in documents()):
+                    out.append(f"{path.relative_to(ROOT)}: source {source!r} is not in sources.yml: add the document "
+                               f"there (with match/match_en) or cite it by the name used there")
+    return out
+
+
+def page(lang: str, here: Path) -> str:
+    """Markdown for the regulations page: each document, what it says, who cites it."""
+    blocks = []
+    for doc in documents():
+        name = doc["en"] if lang == "en" else doc["zh"]
+        says = doc["en_says"] if lang == "en" else doc["zh_says"]
+        pages = cited_by(doc, lang)
+        if pages:
+            links = ", ".join(f"[{title}]({Path(_rel(path, here))})" for path, title in pages)
+        else:
+            links = "—"
+        used = "Used on" if lang == "en" else "引用页面"
+        date = "Date" if lang == "en" else "日期"
+        blocks.append(f"### {name}\n\n- {date}：{doc['date']}\n- {says}\n- {used}：{links}\n"
+                      if lang == "zh" else
+                      f"### {name}\n\n- {date}: {doc['date']}\n- {says}\n- {used}: {links}\n")
+    return "\n".join(blocks)
+
+
+def _rel(path: Path, here: Path) -> str:
+    """A Markdown link from the page ``here`` to the zh source ``path`` (i18n maps en)."""
+    target = path
+    if target.name.endswith(".en.md"):
+        target = target.with_name(target.name[: -len(".en.md")] + ".md")
+    import os
+    return os.path.relpath(target, here.parent).replace(os.sep, "/")
