@@ -34,6 +34,7 @@ ZERO = Decimal("0")
 HUNDRED = Decimal("100")
 MAX_AMOUNT = Decimal("100000000")  # 1亿 yuan: the largest amount any field takes
 MAX_INPUT_CHARS = 40  # longer text is not a number anyone means
+RATE_PLACES = 6  # 0.000001 % is finer than any contract states
 
 _MULTIPLIERS = {"千": Decimal(1000), "万": Decimal(10000), "亿": Decimal(100000000)}
 _CURRENCY = ("¥", "￥", "元", "人民币", "rmb", "cny", "yuan")
@@ -147,6 +148,12 @@ def parse_amount(
         multiplier = _MULTIPLIERS[s[-1]]
         s = s[:-1]
     value = _decimal(field, s, example, example) * multiplier
+    if value > maximum:  # before any rounding: a 40-digit number must not reach quantize()
+        raise InputError(
+            field,
+            f"金额不能超过 {grouped(maximum)} 元，请检查是否多输了一个 0",
+            f"The amount cannot be above ¥{grouped(maximum)}; check for an extra zero",
+        )
     if value != value.quantize(CENT, rounding=ROUND_HALF_UP):
         raise InputError(
             field,
@@ -217,6 +224,9 @@ def parse_rate(
     if not _PLAIN.fullmatch(s):
         raise bad
     value = Decimal(s)
+    if value.as_tuple().exponent < -RATE_PLACES:
+        raise InputError(field, f"利率最多保留 {RATE_PLACES} 位小数，例如 {example}",
+                         f"Give the rate with at most {RATE_PLACES} decimals, such as {example}")
     if value == ZERO and not allow_zero:
         raise InputError(field, f"请输入大于 0 的{zh_per}，例如 {example}",
                          f"Enter {en_per} above 0, such as {example}")

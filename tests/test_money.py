@@ -61,6 +61,8 @@ BAD_AMOUNTS = [
      "The amount cannot be above ¥100,000,000.00; check for an extra zero"),
     ("2亿", "金额不能超过 100,000,000.00 元，请检查是否多输了一个 0",
      "The amount cannot be above ¥100,000,000.00; check for an extra zero"),
+    ("1" + "0" * 26, "金额不能超过 100,000,000.00 元，请检查是否多输了一个 0",
+     "The amount cannot be above ¥100,000,000.00; check for an extra zero"),  # found by hypothesis
     ("9" * 41, "这个数字太长了，请输入例如 5000", "That number is too long; enter something like 5000"),
 ]
 
@@ -89,6 +91,7 @@ BAD_RATES = [
     ("abc", "day", "请输入日利率的百分数，例如 4.9（表示 4.9%）", "Enter a daily rate in percent, such as 4.9 (meaning 4.9%)"),
     ("-1", "year", "利率不能是负数，例如 4.9", "A rate cannot be negative; enter one such as 4.9"),
     ("1001", "year", "年利率不能超过 1000%，请检查小数点的位置", "The annual rate cannot be above 1000%; check the decimal point"),
+    ("0.1234567", "day", "利率最多保留 6 位小数，例如 4.9", "Give the rate with at most 6 decimals, such as 4.9"),
     ("nan%", "year", "请输入年利率的百分数，例如 4.9（表示 4.9%）", "Enter an annual rate in percent, such as 4.9 (meaning 4.9%)"),
 ]
 
