@@ -9,6 +9,7 @@ Before each build, reload the calculators so `mkdocs serve` picks up edits.
 from __future__ import annotations
 
 import importlib
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -58,8 +59,25 @@ def on_post_build(config, **kwargs):
     (out / name).write_bytes(data)
 
 
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_CJK_BREAK = re.compile(f"(?<=[{_CJK}])\n[ \t]*(?=[{_CJK}])")
+_PRE = re.compile(r"(<pre\b.*?</pre>)", re.S)
+
+
+def join_cjk_lines(html: str) -> str:
+    r"""Markdown keeps an author's line breaks, and a browser shows a line break
+    between two Chinese characters as a stray space: join such lines (not in <pre>).
+
+    >>> join_cjk_lines("<p>第一行\n第二行</p><li>一。\n   二</li><pre>代码\n保留</pre>")
+    '<p>第一行第二行</p><li>一。二</li><pre>代码\n保留</pre>'
+    """
+    parts = _PRE.split(html)
+    return "".join(p if p.startswith("<pre") else _CJK_BREAK.sub("", p) for p in parts)
+
+
 def on_page_content(html, page, config, files):
-    """Tooltips: the first use of each glossary term explains itself."""
+    """Chinese lines joined; tooltips on the first use of each glossary term."""
+    html = join_cjk_lines(html)
     url = page.url or ""
     if url.rstrip("/").endswith("reference/glossary"):
         return html

@@ -37,8 +37,14 @@ def _pages(lang: str) -> list[Path]:
     return sorted(p for p in DOCS.rglob("*.md") if not p.name.endswith(".en.md"))
 
 
-def key(doc: dict, lang: str) -> str:
-    return doc["match_en"] if lang == "en" else doc["match"]
+def keys(doc: dict, lang: str) -> list[str]:
+    """The texts that name ``doc`` in a page's sources (one, or a list of alternatives)."""
+    value = doc["match_en"] if lang == "en" else doc["match"]
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _names(doc: dict, lang: str, source: object) -> bool:
+    return any(k in str(source) for k in keys(doc, lang))
 
 
 def cited_by(doc: dict, lang: str) -> list[tuple[Path, str]]:
@@ -47,7 +53,7 @@ def cited_by(doc: dict, lang: str) -> list[tuple[Path, str]]:
     for path in _pages(lang):
         front = _front(path)
         sources = front.get("sources") or []
-        if any(key(doc, lang) in str(s) for s in sources):
+        if any(_names(doc, lang, s) for s in sources):
             out.append((path, str(front.get("title", path.stem))))
     return out
 
@@ -58,7 +64,7 @@ def unmatched() -> list[str]:
     for lang in ("zh", "en"):
         for path in _pages(lang):
             for source in _front(path).get("sources") or []:
-                if not any(key(doc, lang) in str(source) for doc in documents()):
+                if not any(_names(doc, lang, source) for doc in documents()):
                     out.append(f"{path.relative_to(ROOT)}: source {source!r} is not in sources.yml: add the document "
                                f"there (with match/match_en) or cite it by the name used there")
     return out

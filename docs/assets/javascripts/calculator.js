@@ -40,6 +40,7 @@ class Engine {
   onMessage(msg) {
     if (msg.type === "ready") {
       clearTimeout(this.readyTimer);
+      performance.mark("calc-engine-ready"); // read by `make bench`
       this.state = "ready";
       this.emit();
     } else if (msg.type === "boot-failed") {
@@ -209,6 +210,7 @@ class Widget {
     const eng = engine;
     if (!eng || eng.state !== "ready") return; // computed when ready, if dirty
     const seq = ++this.seq;
+    const started = performance.now();
     this.form.setAttribute("aria-busy", "true");
     let reply;
     try {
@@ -226,6 +228,7 @@ class Widget {
       this.root.classList.remove("calc-is-stale");
       this.staleNote.hidden = true;
       this.decorate();
+      performance.measure(`calc-update:${this.slug}`, { start: started }); // read by `make bench`
     } else {
       this.showError(reply.field, reply.message[this.lang] || reply.message.zh);
     }
