@@ -45,6 +45,11 @@ test: setup
 new-guide: setup
 	$(PY) tools/new_guide.py $(slug)
 
+## bench: build, then measure what a reader waits for (writes bench/results.md); nothing asserts
+bench: build
+	$(PY) tools/browser.py --ensure
+	$(PY) tools/bench.py
+
 lint: setup
 	$(PY) -m ruff check .
 

@@ -8,7 +8,10 @@ Before each build, reload the calculators so `mkdocs serve` picks up edits.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import importlib
+import json
 import re
 import shutil
 import sys
@@ -57,6 +60,45 @@ def on_post_build(config, **kwargs):
         if old.name != name:
             old.unlink()
     (out / name).write_bytes(data)
+    write_service_worker(site, name)
+
+
+# Files kept for offline use on the first visit (paths relative to the site root).
+# Not the Python runtime or the calculators package: kept when first used.
+_NOT_AHEAD = ("pyodide/", "assets/py/", "sw.js")
+_AHEAD_SUFFIXES = (".html", ".css", ".js", ".svg", ".png", ".ico", ".json", ".woff2")
+
+
+def precache_list(site: Path) -> list[str]:
+    paths = []
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site).as_posix()
+        if not path.is_file() or rel.startswith(_NOT_AHEAD) or not rel.endswith(_AHEAD_SUFFIXES):
+            continue
+        if "/lunr/" in f"/{rel}" and not rel.endswith(("lunr.stemmer.support.min.js", "lunr.multi.min.js",
+                                                       "lunr.zh.min.js")):
+            continue  # search languages this site does not use
+        if rel.endswith("index.html"):
+            rel = rel[: -len("index.html")] or "./"
+        paths.append(rel)
+    return paths
+
+
+def write_service_worker(site: Path, package_name: str) -> None:
+    paths = precache_list(site)
+    digest = hashlib.sha256()
+    for rel in paths:
+        target = site / (rel + "index.html" if rel.endswith("/") or rel == "./" else rel)
+        if rel == "./":
+            target = site / "index.html"
+        digest.update(rel.encode())
+        digest.update(target.read_bytes())
+    digest.update(package_name.encode())
+    template = (Path(__file__).with_name("sw.js")).read_text(encoding="utf-8")
+    script = (template.replace("__VERSION__", digest.hexdigest()[:16])
+              .replace("__PRECACHE__", json.dumps(paths, ensure_ascii=False))
+              .replace("__PACKAGE__", package_name))
+    (site / "sw.js").write_text(script, encoding="utf-8")
 
 
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
@@ -82,3 +124,41 @@ def on_page_content(html, page, config, files):
     if url.rstrip("/").endswith("reference/glossary"):
         return html
     return glossary.annotate(html, "en" if url.startswith("en/") else "zh")
+
+
+# ---- Content-Security-Policy -------------------------------------------------
+# Only the site itself; WebAssembly may compile ('wasm-unsafe-eval'); the theme's
+# few inline scripts are allowed by their exact hash, computed here per page.
+CSP = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+_JS_TYPES = ("", "text/javascript", "module", "application/javascript")
+
+
+def inline_script_hashes(html: str) -> list[str]:
+    """The CSP hashes of every inline script that a browser would run."""
+    hashes = []
+    for m in _INLINE_SCRIPT.finditer(html):
+        attrs = m.group("attrs")
+        if "src=" in attrs:
+            continue
+        kind = re.search(r'type="([^"]*)"', attrs)
+        if kind and kind.group(1) not in _JS_TYPES:
+            continue  # data blocks (application/json) are not run
+        digest = hashlib.sha256(m.group("body").encode("utf-8")).digest()
+        hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return sorted(set(hashes))
+
+
+def csp_for(html: str) -> str:
+    hashes = inline_script_hashes(html)
+    return CSP.format(hashes="".join(" " + h for h in hashes))
+
+
+def on_post_page(output, page, config):
+    """Every page carries its Content-Security-Policy as a meta tag."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{csp_for(output)}">'
+    return output.replace("<head>", "<head>\n    " + meta, 1)

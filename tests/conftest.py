@@ -107,7 +107,7 @@ def browser_context_args(browser_context_args):
 def site_page(page, server):
     """A page that may only reach the local server. Yields (page, base_url);
     fails the test if anything else was requested, or if the page logged an
-    uncaught error."""
+    uncaught error or a Content-Security-Policy violation."""
     outside: list[str] = []
     errors: list[str] = []
 
@@ -123,9 +123,14 @@ def site_page(page, server):
         if not url.startswith((server, "data:", "blob:")):
             outside.append(url)
 
+    def console(msg):
+        if msg.type == "error" and "Content Security Policy" in msg.text:
+            errors.append(f"CSP: {msg.text}")
+
     page.context.route("**/*", guard)
     page.context.on("request", watch)
     page.on("pageerror", lambda err: errors.append(str(err)))
+    page.on("console", console)
     page.set_default_timeout(20000)
     yield page, server
     assert not outside, f"requests to other hosts: {sorted(set(outside))}"

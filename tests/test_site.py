@@ -142,3 +142,22 @@ def test_search_finds_english_pages_by_english_words(search_index):
 
 def test_calculator_widgets_are_kept_out_of_search(search_index):
     assert not any("calc-figure" in d["text"] for d in search_index["docs"])
+
+
+def test_every_page_carries_a_content_security_policy(site):
+    for page in site.rglob("index.html"):
+        if "pyodide" in page.parts:
+            continue
+        html = page.read_text(encoding="utf-8")
+        policies = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+        assert len(policies) == 1, page
+        policy = policies[0]
+        assert "default-src 'self'" in policy and "'unsafe-inline'" not in policy.split("style-src")[0]
+        assert "'unsafe-eval'" not in policy
+
+
+def test_no_inline_event_handlers(site):
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        handlers = re.findall(r"<[^>]+\son[a-z]+\s*=", html)
+        assert not handlers, f"{page.relative_to(site)}: {handlers[:3]}"

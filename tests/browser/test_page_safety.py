@@ -33,7 +33,7 @@ def test_csv_download_has_the_rows_of_the_table(site_page):
     page, base = site_page
     page.goto(f"{base}calculators/repayment/?principal=6000&months=6")
     wait_ready(page, "repayment")
-    page.wait_for_function("document.querySelectorAll('table[data-table=payments] tbody tr').length === 6",
+    page.wait_for_function("() => document.querySelectorAll('table[data-table=payments] tbody tr').length === 6",
                            timeout=ANSWER_MS)
     shown = page.eval_on_selector_all('table[data-table="payments"] tr',
                                       "trs => trs.map(tr => [...tr.children].map(c => c.textContent.trim()))")

@@ -8,6 +8,16 @@
 
 const forms = [...document.querySelectorAll("form[data-calculator]")];
 
+// Offline after one visit: a service worker at the site root keeps the pages
+// (and, once a calculator has run, the Python runtime). A reader whose browser
+// asks to save data gets only what they open kept, nothing fetched ahead.
+if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
+  const root = new URL("../../", import.meta.url);
+  const script = new URL("sw.js", root);
+  if (navigator.connection?.saveData) script.searchParams.set("lite", "1");
+  navigator.serviceWorker.register(script, { scope: root.pathname }).catch(() => {});
+}
+
 const DEBOUNCE_MS = 300;
 const READY_TIMEOUT_MS = 30000; // no endless loading: give up and keep the example
 const CALL_TIMEOUT_MS = 5000; // a call that takes longer means the worker is stuck
@@ -24,8 +34,8 @@ class Engine {
     this.start();
   }
 
-  start() {
-    this.state = "loading";
+  start(restarting = false) {
+    this.state = restarting ? "restarting" : "loading";
     this.emit();
     this.worker = new Worker(new URL("./calc-worker.js", import.meta.url), { type: "module" });
     this.worker.onmessage = (event) => this.onMessage(event.data);
@@ -65,11 +75,12 @@ class Engine {
       call.reject(new Error(kind));
     }
     this.calls.clear();
-    this.state = kind === "crashed" && this.restarts < 2 ? "restarting" : "error";
-    this.emit();
-    if (this.state === "restarting") {
+    if (kind === "crashed" && this.restarts < 2) {
       this.restarts += 1;
-      this.start();
+      this.start(true); // says so while it restarts; the forms recompute when it is ready
+    } else {
+      this.state = "error";
+      this.emit();
     }
   }
 

@@ -1,0 +1,110 @@
+"""When things go wrong: a stuck worker, no network, and what the page keeps
+(nothing the reader typed is stored or sent anywhere)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.helpers import (
+    ANSWER_MS,
+    READY_MS,
+    cpython,
+    expected_figures,
+    wait_figures,
+    wait_ready,
+)
+
+pytestmark = pytest.mark.browser
+
+DROP_FIRST_CALL = """
+(() => {
+  const send = Worker.prototype.postMessage;
+  let dropped = false;
+  Worker.prototype.postMessage = function (msg, ...rest) {
+    if (!dropped && msg && msg.type === "run") { dropped = true; return; }  // the worker never answers
+    return send.call(this, msg, ...rest);
+  };
+})();
+"""
+
+
+def test_a_stuck_worker_is_restarted_and_the_inputs_survive(site_page):
+    page, base = site_page
+    page.add_init_script(DROP_FIRST_CALL)
+    page.goto(f"{base}calculators/repayment/")
+    wait_ready(page, "repayment")
+    page.fill('[name="principal"]', "7,000")
+    # after the 5 s call limit, the page says the engine is restarting…
+    page.wait_for_function("() => document.querySelector('.calc-status').textContent.includes('重新启动')",
+                           timeout=ANSWER_MS)
+    assert page.input_value('[name="principal"]') == "7,000"
+    # …and once it is back, the answer for what was typed appears.
+    wait_ready(page, "repayment")
+    expected = cpython("repayment", {"principal": "7,000"})
+    wait_figures(page, expected_figures(expected))
+    assert page.input_value('[name="principal"]') == "7,000"
+
+
+def test_nothing_typed_is_stored_or_sent(site_page):
+    page, base = site_page
+    sent: list[str] = []
+    page.goto(f"{base}calculators/overdue-cost/")
+    wait_ready(page, "overdue-cost")
+    page.context.on("request", lambda r: sent.append(r.url + " " + (r.post_data or "")))
+    page.fill('[name="overdue_principal"]', "73519")
+    expected = cpython("overdue-cost", {"overdue_principal": "73519"})
+    wait_figures(page, {k: v for k, v in expected_figures(expected).items()})
+    stored = page.evaluate("""async () => ({
+        cookie: document.cookie,
+        local: JSON.stringify({...localStorage}),
+        session: JSON.stringify({...sessionStorage}),
+        databases: indexedDB.databases ? (await indexedDB.databases()).map(d => d.name) : [],
+    })""")
+    assert stored["cookie"] == ""
+    assert "73519" not in stored["local"] and "73519" not in stored["session"]
+    assert stored["databases"] == []
+    assert not [u for u in sent if "73519" in u], "what the reader typed left the page"
+
+
+def test_copy_link_warns_that_the_link_holds_the_numbers(site_page):
+    page, base = site_page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{base}calculators/repayment/")
+    wait_ready(page, "repayment")
+    page.fill('[name="principal"]', "8800")
+    page.wait_for_function("() => location.search.includes('principal=8800')", timeout=ANSWER_MS)
+    page.click('button[data-action="copy-link"]')
+    page.wait_for_function("() => document.querySelector('.calc-status').textContent.includes('链接里包含')",
+                           timeout=ANSWER_MS)
+    assert page.evaluate("navigator.clipboard.readText()") == page.url
+
+
+def test_after_one_visit_pages_and_calculators_work_offline(browser, server):
+    """A fresh context with service workers allowed: visit one calculator page,
+    go offline, and other pages and another calculator still work."""
+    context = browser.new_context(viewport={"width": 375, "height": 812}, service_workers="allow")
+    outside: list[str] = []
+    context.on("request", lambda r: None if r.url.startswith(server) else outside.append(r.url))
+    try:
+        page = context.new_page()
+        page.set_default_timeout(READY_MS)
+        page.goto(f"{server}calculators/repayment/")
+        wait_ready(page, "repayment")
+        # the service worker has installed, kept the pages, and controls this page after a reload
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        page.reload()
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=READY_MS)
+        wait_ready(page, "repayment")  # the runtime is now kept too
+
+        context.set_offline(True)
+        page.goto(f"{server}guides/negotiate/")
+        assert "协商" in page.title()
+        page.goto(f"{server}en/reference/faq/")
+        assert page.locator("h1").count() == 1
+        page.goto(f"{server}calculators/payoff/?budget=4200")
+        wait_ready(page, "payoff")
+        expected = cpython("payoff", {"budget": "4200"})
+        wait_figures(page, expected_figures(expected))
+    finally:
+        context.close()
+    assert not outside
