@@ -251,10 +251,10 @@ def band_label(band: str, lang: str) -> str:
     raise KeyError(band)
 
 
-def render(result: Result, lang: str) -> str:
+def render(result: Result, lang: str, data: dict | None = None) -> str:
     """The result as an HTML fragment in the reader's language."""
     t = ui.t
-    d = to_dict(result)
+    d = data if data is not None else to_dict(result)
     i = result.inputs
     money = ui.money_display
     left = result.left_each_month

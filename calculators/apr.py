@@ -154,9 +154,9 @@ def to_dict(result: Result) -> dict:
     }
 
 
-def render(result: Result, lang: str) -> str:
+def render(result: Result, lang: str, data: dict | None = None) -> str:
     t = ui.t
-    d = to_dict(result)
+    d = data if data is not None else to_dict(result)
     i = result.inputs
     items = [
         ui.figure("apr_nominal", t(lang, "年化利率（IRR，单利）", "Annual rate (IRR, simple)"), d["apr_nominal"],

@@ -424,10 +424,10 @@ _VERDICT = {
 }
 
 
-def render(result: Result, lang: str) -> str:
+def render(result: Result, lang: str, data: dict | None = None) -> str:
     """The result as an HTML fragment in the reader's language."""
     t = ui.t
-    d = to_dict(result)
+    d = data if data is not None else to_dict(result)
     i = result.inputs
     keep = result.keep_years
     keep_entry = _keep()

@@ -395,10 +395,10 @@ def _months_display(n: int, lang: str) -> str:
     return ui.t(lang, f"{n} 个月", f"{n} month" if n == 1 else f"{n} months")
 
 
-def render(result: Result, lang: str) -> str:
+def render(result: Result, lang: str, data: dict | None = None) -> str:
     """The result as an HTML fragment in the reader's language."""
     t = ui.t
-    d = to_dict(result)
+    d = data if data is not None else to_dict(result)
     i = result.inputs
     buffer = i.buffer or 0
     saving = i.monthly_saving or ZERO

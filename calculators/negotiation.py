@@ -451,10 +451,10 @@ def _how_long(o: Option, lang: str) -> str:
     return t(lang, f"{o.months} 个月", f"{o.months} months")
 
 
-def render(result: Result, lang: str) -> str:
+def render(result: Result, lang: str, data: dict | None = None) -> str:
     """The comparison as an HTML fragment in the reader's language."""
     t = ui.t
-    d = to_dict(result)
+    d = data if data is not None else to_dict(result)
     i = result.inputs
     money = ui.money_display
     afford = grouped(i.affordable)

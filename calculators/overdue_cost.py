@@ -404,10 +404,10 @@ def _daily_shown(value: Decimal, lang: str) -> tuple[str, str]:
     return ("" if shown == value else ui.t(lang, "约", "about ")), plain(shown)
 
 
-def render(result: Result, lang: str) -> str:
+def render(result: Result, lang: str, data: dict | None = None) -> str:
     """The result as an HTML fragment in the reader's language."""
     t = ui.t
-    d = to_dict(result)
+    d = data if data is not None else to_dict(result)
     i = result.inputs
     days, basis = i.days_overdue, i.basis
     money = ui.money_display

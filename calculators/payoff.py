@@ -603,10 +603,10 @@ def _compare(result: Result, lang: str) -> str:
     return t(lang, text_zh, text_en)
 
 
-def render(result: Result, lang: str) -> str:
+def render(result: Result, lang: str, data: dict | None = None) -> str:
     """The result as an HTML fragment in the reader's language."""
     t = ui.t
-    d = to_dict(result)
+    d = data if data is not None else to_dict(result)
     i = result.inputs
     items = [
         ui.figure("months", t(lang, "多久能还清", "Debt-free in"), str(d["months"]),
@@ -648,18 +648,20 @@ def render(result: Result, lang: str) -> str:
     plan_columns = [("month", t(lang, "月份", "Month"))]
     if result.debt_free_date:
         plan_columns.append(("date", t(lang, "还款日", "Date")))
+    # One column a debt (what it gets this month), then the month's total and what is left in
+    # all; each debt's balance is in the chart and the JSON, keeping the table phone-sized.
     for j, label in enumerate(labels):
         plan_columns.append((f"payment_{j}", t(lang, f"{label} 还款", f"{label} paid")))
-        plan_columns.append((f"balance_{j}", t(lang, f"{label} 余额", f"{label} left")))
     plan_columns.append(("total", t(lang, "本月合计", "Total paid")))
+    plan_columns.append(("left", t(lang, "还欠合计", "Left in all")))
     plan_rows = []
-    for row in d["plan"]:
+    for row, plan_row in zip(d["plan"], result.rows, strict=True):
         cells = [str(row["month"])]
         if result.debt_free_date:
             cells.append(row["date"])
-        for pay, bal in zip(row["payments"], row["balances"], strict=True):
-            cells += [pay, bal]
+        cells += row["payments"]
         cells.append(row["total"])
+        cells.append(money_text(sum(plan_row.balances, ZERO)))
         plan_rows.append(cells)
     return ui.result(
         lang,

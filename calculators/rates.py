@@ -57,7 +57,8 @@ def irr(flows: Sequence[Decimal]) -> Decimal:
     with localcontext() as ctx:
         ctx.prec = 28
         low, high = Decimal("-0.99"), Decimal("10")
-        f_low, _ = _npv_and_slope(low, flows)
+        # Near −100 % the latest flow outweighs all others, so it gives the sign at the low end.
+        f_low = next(f for f in reversed(flows) if f)
         rate = Decimal("0.01")
         for _ in range(100):
             npv, slope = _npv_and_slope(rate, flows)

@@ -24,6 +24,15 @@ def esc(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+_PLAIN_CELL = set("0123456789.-,:/ ")
+
+
+def _cell(text: object) -> str:
+    """A table cell's text, escaped unless it is plain digits (most cells are money)."""
+    s = str(text)
+    return s if _PLAIN_CELL.issuperset(s) else escape(s, quote=True)
+
+
 def t(lang: str, zh: str, en: str) -> str:
     """Pick the reader's language."""
     return zh if lang == "zh" else en
@@ -78,18 +87,16 @@ def table(
     Long tables start folded inside <details>. ``data-table`` names the table
     for the CSV download (``<slug>-<name>.csv``).
     """
+    # Cells carry no attributes (a 600-row table stays small); the stylesheet aligns every
+    # column after the first to the right. ``numeric`` is kept for callers, and marks the
+    # header of a text column so it can be aligned left.
     numeric = numeric or [i > 0 for i in range(len(columns))]
-    num = ' class="num"'
+    text_class = ' class="text"'
     head = "".join(
-        f'<th scope="col" data-key="{esc(k)}"{num if n else ""}>{esc(label)}</th>'
-        for (k, label), n in zip(columns, numeric, strict=True)
+        f'<th scope="col" data-key="{esc(k)}"{"" if n or i == 0 else text_class}>{esc(label)}</th>'
+        for i, ((k, label), n) in enumerate(zip(columns, numeric, strict=True))
     )
-    body = "".join(
-        "<tr>" + "".join(
-            f'<td{num if n else ""}>{esc(c)}</td>' for c, n in zip(row, numeric, strict=True)
-        ) + "</tr>"
-        for row in rows
-    )
+    body = "".join("<tr><td>" + "</td><td>".join(map(_cell, row)) + "</td></tr>" for row in rows)
     tbl = (
         f'<div class="calc-table-scroll" tabindex="0" role="region" aria-label="{esc(caption)}">'
         f'<table class="calc-table" data-table="{esc(name)}">'

@@ -219,10 +219,10 @@ def to_dict(result: Result) -> dict:
     }
 
 
-def render(result: Result, lang: str) -> str:
+def render(result: Result, lang: str, data: dict | None = None) -> str:
     """The result as an HTML fragment in the reader's language."""
     t = ui.t
-    d = to_dict(result)
+    d = data if data is not None else to_dict(result)
     i = result.inputs
     level = i.method == "equal_installment"
     first_label = t(lang, "每月还款", "Monthly payment") if level and not i.monthly_fee else t(

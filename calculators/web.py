@@ -70,17 +70,24 @@ def compute(slug: str, form: dict, lang: str = "zh") -> dict:
         result = module.calculate(inputs)
     except InputError as err:
         return {"ok": False, "field": err.field, "message": err.message}
-    return {"ok": True, "result": module.to_dict(result), "html": module.render(result, lang)}
+    data = module.to_dict(result)
+    return {"ok": True, "result": data, "html": module.render(result, lang, data)}
 
 
-def run(slug: str, form_json: str, lang: str = "zh") -> str:
-    """The browser's door: JSON text in, JSON text out; never raises."""
+def run(slug: str, form_json: str, lang: str = "zh", with_result: bool = True) -> str:
+    """The browser's door: JSON text in, JSON text out; never raises.
+
+    The page shows only the HTML, so its worker passes ``with_result=False`` and
+    the reply leaves out ``result`` (a 600-month plan's data is large to encode).
+    """
     try:
         form = json.loads(form_json)
         if not isinstance(form, dict):
             raise InputError("", "表单内容无法读取，请刷新页面再试",
                              "The form could not be read; reload the page and try again")
         reply = compute(slug, form, lang)
+        if not with_result:
+            reply.pop("result", None)
     except InputError as err:
         reply = {"ok": False, "field": err.field, "message": err.message}
     except Exception as err:  # never a traceback on the page

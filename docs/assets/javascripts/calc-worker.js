@@ -39,7 +39,7 @@ self.onmessage = async (event) => {
   } else if (msg.type === "run") {
     let reply;
     try {
-      reply = run(msg.slug, msg.form, msg.lang);
+      reply = run(msg.slug, msg.form, msg.lang, false); // the page shows the HTML only
     } catch (err) {
       reply = JSON.stringify({ ok: false, field: "", message: { zh: "计算时出了问题，请稍后再试。", en: "Something went wrong; try again." } });
     }
