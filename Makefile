@@ -39,7 +39,7 @@ build: setup
 test: setup
 	$(PY) tools/browser.py --ensure
 	$(PY) -m ruff check .
-	$(PY) -m pytest
+	QUALITY_REPORT=1 $(PY) -m pytest
 
 ## new-guide: make docs/<slug>.md and docs/<slug>.en.md with front matter, e.g. make new-guide slug=guides/my-topic
 new-guide: setup

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import glossary, method, sources, widgets  # noqa: E402
+from macros import glossary, method, quality, sources, widgets  # noqa: E402
 
 
 def define_env(env) -> None:
@@ -54,6 +54,10 @@ def define_env(env) -> None:
     @env.macro
     def methods() -> str:
         return method.all_sections(lang())
+
+    @env.macro
+    def quality_report() -> str:
+        return quality.report(lang())
 
     @env.macro
     def lpr() -> str:

@@ -95,3 +95,19 @@ def test_calculator_pages_have_no_serious_accessibility_violations(site_page, la
             if v["impact"] in ("serious", "critical"):
                 problems.append((slug, v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]))
     assert not problems, problems
+
+
+def test_print_shows_inputs_figures_and_table_without_the_site_chrome(site_page):
+    page, base = site_page
+    page.goto(f"{base}calculators/repayment/")
+    page.emulate_media(media="print")
+    shown = page.evaluate("""() => Object.fromEntries(
+        ['.md-header', '.md-sidebar--primary', '.md-footer', '.calc-actions', '.calc-form input[name=principal]',
+         '.calc-figures', 'table[data-table=payments]'].map(s => {
+            const el = document.querySelector(s);
+            return [s, el ? getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0 : null];
+        }))""")
+    assert shown == {
+        ".md-header": False, ".md-sidebar--primary": False, ".md-footer": False, ".calc-actions": False,
+        ".calc-form input[name=principal]": True, ".calc-figures": True, "table[data-table=payments]": True,
+    }

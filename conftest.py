@@ -1,0 +1,79 @@
+"""Root pytest plugin: the quality report (it sees every test, doctests included)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+# ---- The quality report: figures from this test run ----------------------------
+# `make test` sets QUALITY_REPORT=1: after a passing run of the whole suite, the
+# number of generated cases each property test ran, the failure modes the
+# browser tests cover, and the totals are written to quality.json, which the
+# "quality" page of the site shows. Nothing there is typed by hand.
+
+import datetime as _dt  # noqa: E402
+import json as _json  # noqa: E402
+
+_EXAMPLES: dict[str, int] = {}
+_PASSED: dict[str, int] = {}
+
+
+def _first_line(obj) -> str:
+    doc = (getattr(obj, "__doc__", None) or "").strip()
+    return " ".join(doc.split("\n\n")[0].split())
+
+
+def pytest_collection_modifyitems(session, config, items):
+    for item in items:
+        if not hasattr(item, "module") or not hasattr(item, "originalname"):
+            continue  # doctests
+        handle = getattr(getattr(item, "obj", None), "hypothesis", None)
+        if handle is None or getattr(handle.inner_test, "_counting", False):
+            continue
+        inner = handle.inner_test
+        key = f"{item.module.__name__.split('.')[-1]}::{item.originalname}"
+
+        def counting(*args, _inner=inner, _key=key, **kwargs):
+            _EXAMPLES[_key] = _EXAMPLES.get(_key, 0) + 1
+            return _inner(*args, **kwargs)
+
+        counting._counting = True
+        handle.inner_test = counting
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call" and report.passed:
+        group = report.nodeid.split("::")[0]
+        _PASSED[group] = _PASSED.get(group, 0) + 1
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if os.environ.get("QUALITY_REPORT") != "1" or exitstatus != 0:
+        return
+    properties, browser = [], []
+    seen = set()
+    for item in session.items:
+        if not hasattr(item, "module") or not hasattr(item, "originalname"):
+            continue  # doctests
+        name = f"{item.module.__name__.split('.')[-1]}::{item.originalname}"
+        if name in seen:
+            continue
+        seen.add(name)
+        if name in _EXAMPLES:
+            properties.append({"test": name, "checks": _first_line(item.obj), "cases": _EXAMPLES[name]})
+        elif item.get_closest_marker("browser"):
+            browser.append({"test": name, "checks": _first_line(item.obj)})
+    data = {
+        "run": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "tests_passed": sum(_PASSED.values()),
+        "tests_by_file": dict(sorted(_PASSED.items())),
+        "generated_cases": sum(_EXAMPLES.values()),
+        "properties": properties,
+        "browser": browser,
+    }
+    try:
+        (ROOT / "quality.json").write_text(_json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    except OSError:
+        pass  # a read-only checkout: the report is a by-product, never a reason to fail
