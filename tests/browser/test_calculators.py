@@ -106,3 +106,30 @@ def test_calculator_page_in_use(site_page, slug, lang):
         wait_ready(other, slug)
         wait_figures(other, expected_figures(expected))
         other.close()
+
+
+def test_debts_can_be_added_and_removed(site_page):
+    page, base = site_page
+    page.goto(f"{base}calculators/payoff/")
+    wait_ready(page, "payoff")
+    rows = page.locator('[data-list="debts"] .calc-row')
+    start = rows.count()
+    page.click('[data-list="debts"] button[data-action="add-row"]')
+    assert rows.count() == start + 1
+    assert rows.nth(start).locator("legend").text_content() == f"第 {start + 1} 笔"
+    page.fill(f'[name="debts.{start}.name"]', "新的一笔")
+    page.fill(f'[name="debts.{start}.balance"]', "1200")
+    page.fill(f'[name="debts.{start}.annual_rate"]', "24")
+    page.fill(f'[name="debts.{start}.minimum"]', "100")
+    page.fill('[name="budget"]', "5000")
+    expected = cpython("payoff", page_form(page))
+    assert expected["ok"], expected
+    wait_figures(page, expected_figures(expected))
+    # remove the first debt: the others are renumbered and the answer follows
+    page.click('[data-list="debts"] .calc-row >> nth=0 >> button[data-action="remove-row"]')
+    assert rows.count() == start
+    assert rows.nth(0).locator("legend").text_content() == "第 1 笔"
+    assert page.get_attribute(f'[data-list="debts"] .calc-row >> nth={start - 1} >> input[name$=".name"]',
+                              "name") == f"debts.{start - 1}.name"
+    expected = cpython("payoff", page_form(page))
+    wait_figures(page, expected_figures(expected))

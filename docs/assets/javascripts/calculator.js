@@ -319,7 +319,8 @@ class Widget {
 
   renameRow(row, index) {
     row.dataset.row = String(index);
-    row.querySelector("legend").textContent = String(index + 1);
+    const label = row.closest("[data-list]")?.dataset.rowLabel || "{n}";
+    row.querySelector("legend").textContent = label.replace("{n}", String(index + 1));
     for (const el of row.querySelectorAll("[name], [id], [for], [aria-describedby]")) {
       for (const attr of ["name", "id", "for", "aria-describedby"]) {
         const v = el.getAttribute(attr);
