@@ -14,6 +14,7 @@ import importlib
 import json
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -60,12 +61,33 @@ def on_post_build(config, **kwargs):
         if old.name != name:
             old.unlink()
     (out / name).write_bytes(data)
+    write_snapshot(out, name)
     write_service_worker(site, name)
+
+
+def write_snapshot(out: Path, zip_name: str) -> None:
+    """The optional fast start: a gzipped Pyodide memory snapshot next to the package.
+
+    Without it (node missing, a Pyodide that cannot snapshot) the calculators
+    start the ordinary way, so a failure here is reported, not fatal.
+    """
+    target = out / package.snapshot_name()
+    for old in out.glob("snapshot-*.bin.gz"):
+        if old != target:
+            old.unlink()
+    if target.exists():
+        return  # its name says which package and Pyodide it was made from
+    try:
+        subprocess.run(["node", str(ROOT / "tools" / "snapshot.mjs"), str(out / zip_name), str(target)],
+                       cwd=ROOT, check=True, capture_output=True, timeout=300)
+    except (OSError, subprocess.SubprocessError) as err:
+        print(f"note: no Pyodide snapshot made ({err}); calculators will start the ordinary way",
+              file=sys.stderr)
 
 
 # Files kept for offline use on the first visit (paths relative to the site root).
 # Not the Python runtime or the calculators package: kept when first used.
-_NOT_AHEAD = ("pyodide/", "assets/py/", "sw.js")
+_NOT_AHEAD = ("pyodide/", "assets/py/", "sw.js")  # the runtime, the package and the snapshot
 _AHEAD_SUFFIXES = (".html", ".css", ".js", ".svg", ".png", ".ico", ".json", ".woff2")
 
 
@@ -97,7 +119,8 @@ def write_service_worker(site: Path, package_name: str) -> None:
     template = (Path(__file__).with_name("sw.js")).read_text(encoding="utf-8")
     script = (template.replace("__VERSION__", digest.hexdigest()[:16])
               .replace("__PRECACHE__", json.dumps(paths, ensure_ascii=False))
-              .replace("__PACKAGE__", package_name))
+              .replace("__PACKAGE__", package_name)
+              .replace("__SNAPSHOT__", package.snapshot_name()))
     (site / "sw.js").write_text(script, encoding="utf-8")
 
 

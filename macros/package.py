@@ -56,3 +56,15 @@ def reset() -> None:
 
 def name() -> str:
     return current()[0]
+
+
+def pyodide_version() -> str:
+    import json
+    meta = ROOT / "node_modules" / "pyodide" / "package.json"
+    return json.loads(meta.read_text(encoding="utf-8"))["version"] if meta.is_file() else "missing"
+
+
+def snapshot_name() -> str:
+    """The memory snapshot's file name: tied to this package and this Pyodide build."""
+    key = f"{name()} {pyodide_version()}".encode()
+    return f"snapshot-{hashlib.sha256(key).hexdigest()[:12]}.bin.gz"

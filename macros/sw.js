@@ -40,7 +40,10 @@ self.addEventListener("activate", (event) => {
       const runtime = await caches.open(RUNTIME);
       for (const request of await runtime.keys()) {
         // an old calculators package is of no use once its name has changed
-        if (/\/assets\/py\/calculators-[0-9a-f]+\.zip$/.test(request.url) && !PRECACHE_ZIP.test(request.url)) {
+        // old packages and old snapshots are of no use once their names have changed
+        const old = /\/assets\/py\/calculators-[0-9a-f]+\.zip$/.test(request.url) && !PRECACHE_ZIP.test(request.url);
+        const oldSnapshot = /\/assets\/py\/snapshot-[0-9a-f]+\.bin\.gz$/.test(request.url) && !SNAPSHOT.test(request.url);
+        if (old || oldSnapshot) {
           await runtime.delete(request);
         }
       }
@@ -50,6 +53,7 @@ self.addEventListener("activate", (event) => {
 });
 
 const PRECACHE_ZIP = new RegExp(`${"__PACKAGE__".replace(/[.]/g, "\\.")}$`);
+const SNAPSHOT = new RegExp(`${"__SNAPSHOT__".replace(/[.]/g, "\\.")}$`);
 
 function isRuntime(url) {
   return url.pathname.includes("/pyodide/") || url.pathname.includes("/assets/py/");

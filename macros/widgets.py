@@ -157,6 +157,7 @@ def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") ->
         lists=list_views,
         ui=UI[lang],
         package=package.name(),
+        snapshot=package.snapshot_name(),
         result_html=reply["html"],
     )
     # One line: Markdown must not see blank lines or indentation inside the widget.

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gzip
 import json
 import os
 import platform
@@ -48,6 +49,15 @@ RECALCS = int(os.environ.get("BENCH_RECALCS", "20"))
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+
+SNAPSHOT_PAGE = b"""<!doctype html><meta charset="utf-8"><title>snapshot</title>
+<script type="module">
+const { loadPyodide } = await import("/pyodide/pyodide.mjs");
+const py = await loadPyodide({ indexURL: "/pyodide/", packages: [],
+  _loadSnapshot: fetch("/__bench/snapshot.bin").then((r) => r.arrayBuffer()) });
+performance.mark("snapshot-ready");
+window.__works = py.runPython("import calculators.web, json; json.loads(calculators.web.run('repayment', '{}'))['ok']");
+</script>"""
 
 FLOOR_PAGE = b"""<!doctype html><meta charset="utf-8"><title>floor</title>
 <script type="module">
@@ -107,7 +117,23 @@ class _Handler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
                       ".mjs": "text/javascript", ".js": "text/javascript", ".zip": "application/zip"}
 
+    snapshot: bytes = b""
+
     def do_GET(self):  # noqa: N802
+        if self.path.startswith("/__bench/snapshot.bin"):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(len(self.snapshot)))
+            self.end_headers()
+            self.wfile.write(self.snapshot)
+            return
+        if self.path.startswith("/__bench/snapshot"):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(SNAPSHOT_PAGE)))
+            self.end_headers()
+            self.wfile.write(SNAPSHOT_PAGE)
+            return
         if self.path.startswith("/__bench/floor"):
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -156,6 +182,14 @@ def fcp(page) -> float:
     return page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
 
 
+KEEP_SNAPSHOT = """async () => {
+    const form = document.querySelector("form[data-calculator]");
+    const script = document.querySelector('script[src*="calculator.js"]').src;
+    const url = new URL(form.dataset.snapshot, new URL("../py/", script)).href;
+    const cache = await caches.open("runtime");
+    if (!(await cache.match(url))) await cache.put(url, await fetch(url));
+}"""
+
 OWN_FILES = ("/calculator.js", "/calc-worker.js", "/site.css", "/sw.js")
 
 
@@ -187,6 +221,15 @@ def weigh(context, page, url: str, until_ready: bool) -> dict[str, int]:
     page.wait_for_timeout(300)
     context.remove_listener("requestfinished", done)
     return sizes
+
+
+def make_snapshot() -> bytes:
+    """The snapshot the build made (site/assets/py/snapshot-*.bin.gz), unzipped for the bare page."""
+    made = sorted((SITE / "assets" / "py").glob("snapshot-*.bin.gz"))
+    if not made:
+        print("site/ has no snapshot (the build could not make one)", file=sys.stderr)
+        return b""
+    return gzip.decompress(made[0].read_bytes())
 
 
 def cpython_timings() -> list[tuple[str, float, float]]:
@@ -222,6 +265,8 @@ def main() -> int:
         print("site/ is not built: run `make bench` (it builds first)", file=sys.stderr)
         return 1
     chromium = find_chromium()
+    snapshot = make_snapshot()
+    _Handler.snapshot = snapshot
     httpd = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(SITE)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"
@@ -236,8 +281,9 @@ def main() -> int:
         def fresh():
             return browser.new_context(viewport={"width": 375, "height": 812}, service_workers="block")
 
-        floor, paint, ready = [], [], []
-        for _ in range(RUNS):  # alternate the two pages, a fresh context each
+        floor, paint, ready, snap = [], [], [], []
+        snapshot_works = False
+        for _ in range(RUNS):  # alternate the pages, a fresh context each
             ctx = fresh()
             page = ctx.new_page()
             page.goto(base + "__bench/floor.html")
@@ -248,6 +294,13 @@ def main() -> int:
             page.goto(base + calc_page)
             paint.append(fcp(page))
             ready.append(mark(page, "calc-engine-ready"))
+            ctx.close()
+            ctx = fresh()
+            page = ctx.new_page()
+            page.goto(base + "__bench/snapshot.html")
+            snap.append(mark(page, "snapshot-ready"))
+            page.wait_for_function("() => window.__works !== undefined", timeout=20000)
+            snapshot_works = page.evaluate("window.__works") is True
             ctx.close()
 
         recalc: dict[str, list[float]] = {}
@@ -275,14 +328,17 @@ def main() -> int:
         calc_weight = weigh(ctx, ctx.new_page(), base + calc_page, until_ready=True)
         ctx.close()
 
-        repeat = []
+        repeat, repeat_engines = [], set()
         for _ in range(RUNS):
             ctx = fresh()
             page = ctx.new_page()
             page.goto(base + calc_page)
             mark(page, "calc-engine-ready")
+            # the worker keeps the snapshot in the background on a fast link; make sure it is there
+            page.evaluate(KEEP_SNAPSHOT)
             page.goto(base + "calculators/overdue-cost/")
             repeat.append(mark(page, "calc-engine-ready"))
+            repeat_engines.add(page.get_attribute("form[data-calculator]", "data-engine"))
             ctx.close()
         browser.close()
 
@@ -311,7 +367,17 @@ def main() -> int:
         f"| repayment page: first contentful paint (answer already in the HTML) | {stats(paint)} |",
         f"| repayment page: calculator ready (`data-state=\"ready\"`) | {stats(ready)} |",
         f"| ready / floor (medians; goal ≤ 1.10) | {med_ready / med_floor:.2f} |",
-        f"| repeat visit: a second calculator page, HTTP cache warm | {stats(repeat)} |",
+        f"| repeat visit: a second calculator page, HTTP cache warm, snapshot kept "
+        f"(engine: {', '.join(sorted(e or '?' for e in repeat_engines))}) | {stats(repeat)} |",
+        "",
+        "For comparison: the bare page loading the memory snapshot the build made and the site ships "
+        "(Pyodide with the calculators imported, tools/snapshot.mjs), on the main thread like the floor.",
+        "",
+        "| figure | value |",
+        "| --- | --- |",
+        f"| ready from the snapshot (ms, min / median / max) | {stats(snap)} |",
+        f"| snapshot size | {len(snapshot):,} bytes raw, {len(gzip.compress(snapshot, 6)):,} gzipped |",
+        f"| calculators work from the snapshot | {'yes' if snapshot_works else 'no'} |",
         "",
         "## Recalculation at the heaviest input (input change → new result in the page, debounce excluded)",
         "",

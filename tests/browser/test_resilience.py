@@ -108,3 +108,46 @@ def test_after_one_visit_pages_and_calculators_work_offline(browser, server):
     finally:
         context.close()
     assert not outside
+
+
+KEEP = """async (url) => {
+    const cache = await caches.open("runtime");
+    if (!(await cache.match(url))) await cache.put(url, await fetch(url));
+    return !!(await cache.match(url));
+}"""
+
+
+def _snapshot_url(page) -> str:
+    return page.evaluate("""() => new URL(document.querySelector('form[data-calculator]').dataset.snapshot,
+        new URL('assets/py/', document.querySelector('script[src*="calculator.js"]').src.replace(/javascripts\\/calculator\\.js.*$/, ''))).href""")
+
+
+def test_a_kept_snapshot_starts_the_engine_and_gives_the_same_answers(site_page):
+    page, base = site_page
+    page.goto(f"{base}calculators/overdue-cost/")
+    wait_ready(page, "overdue-cost")
+    assert page.get_attribute("form[data-calculator]", "data-engine") in ("fresh", "snapshot")
+    url = _snapshot_url(page)
+    assert page.evaluate(KEEP, url)
+    page.goto(f"{base}calculators/overdue-cost/?overdue_principal=8000&days_overdue=70")
+    wait_ready(page, "overdue-cost")
+    assert page.get_attribute("form[data-calculator]", "data-engine") == "snapshot"
+    expected = cpython("overdue-cost", {"overdue_principal": "8000", "days_overdue": "70"})
+    wait_figures(page, expected_figures(expected))
+    page.fill('[name="unpaid_interest"]', "120")  # and it keeps answering as the reader types
+    expected = cpython("overdue-cost", {"overdue_principal": "8000", "days_overdue": "70", "unpaid_interest": "120"})
+    wait_figures(page, expected_figures(expected))
+
+
+def test_a_snapshot_that_does_not_fit_is_dropped_and_the_engine_starts_anyway(site_page):
+    page, base = site_page
+    page.goto(f"{base}calculators/repayment/")
+    url = _snapshot_url(page)
+    page.evaluate("""async (url) => (await caches.open("runtime")).put(url,
+        new Response(new Blob([new Uint8Array([31, 139, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0])])))""",
+                  url)
+    page.reload()
+    wait_ready(page, "repayment")
+    assert page.get_attribute("form[data-calculator]", "data-engine") == "fresh"
+    page.fill('[name="principal"]', "6,600")
+    wait_figures(page, expected_figures(cpython("repayment", {"principal": "6,600"})))

@@ -25,8 +25,9 @@ const CALL_TIMEOUT_MS = 5000; // a call that takes longer means the worker is st
 let engine = null; // the one worker shared by every widget on the page
 
 class Engine {
-  constructor(packageUrl) {
+  constructor(packageUrl, snapshotUrl) {
     this.packageUrl = packageUrl;
+    this.snapshotUrl = snapshotUrl;
     this.calls = new Map();
     this.nextId = 1;
     this.listeners = new Set();
@@ -44,13 +45,17 @@ class Engine {
       this.fail(this.state === "ready" ? "crashed" : "failed");
     };
     this.readyTimer = setTimeout(() => this.fail("failed"), READY_TIMEOUT_MS);
-    this.worker.postMessage({ type: "boot", packageUrl: this.packageUrl });
+    // Keep the fast-start snapshot for next time only on a fast link that is not saving data.
+    const link = navigator.connection;
+    const keepSnapshot = !!link && !link.saveData && link.effectiveType === "4g";
+    this.worker.postMessage({ type: "boot", packageUrl: this.packageUrl, snapshotUrl: this.snapshotUrl, keepSnapshot });
   }
 
   onMessage(msg) {
     if (msg.type === "ready") {
       clearTimeout(this.readyTimer);
-      performance.mark("calc-engine-ready"); // read by `make bench`
+      performance.mark("calc-engine-ready", { detail: msg.how }); // read by `make bench`
+      for (const f of forms) f.dataset.engine = msg.how; // "snapshot" or "fresh"
       this.state = "ready";
       this.emit();
     } else if (msg.type === "boot-failed") {
@@ -100,8 +105,8 @@ class Engine {
 }
 Engine.prototype.restarts = 0;
 
-function getEngine(packageUrl) {
-  if (!engine) engine = new Engine(packageUrl);
+function getEngine(packageUrl, snapshotUrl) {
+  if (!engine) engine = new Engine(packageUrl, snapshotUrl);
   return engine;
 }
 
@@ -391,7 +396,9 @@ function startEngine() {
   let eng;
   try {
     if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
-    eng = getEngine(new URL(`../py/${forms[0].dataset.package}`, import.meta.url).href);
+    const py = new URL("../py/", import.meta.url);
+    const snapshot = forms[0].dataset.snapshot ? new URL(forms[0].dataset.snapshot, py).href : "";
+    eng = getEngine(new URL(forms[0].dataset.package, py).href, snapshot);
   } catch {
     for (const w of widgets) w.setState("error");
     return;
