@@ -77,3 +77,17 @@ def pytest_sessionfinish(session, exitstatus):
         (ROOT / "quality.json").write_text(_json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     except OSError:
         pass  # a read-only checkout: the report is a by-product, never a reason to fail
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Pages reviewed more than 12 months ago: listed as warnings for editors, not failures."""
+    try:
+        from tools import content
+    except ImportError:
+        return
+    today = _dt.date.today()
+    stale = [str(p) for path in content.pages() for p in content.stale(path, today)]
+    if stale:
+        terminalreporter.section("pages to review again")
+        for line in stale:
+            terminalreporter.write_line(f"warning: {line}")

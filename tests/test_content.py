@@ -4,7 +4,6 @@ failure names the file and line and says what to do."""
 from __future__ import annotations
 
 import datetime as dt
-import warnings
 
 import pytest
 
@@ -24,11 +23,6 @@ def test_every_page_has_its_other_language_twin():
 def test_no_computed_figure_is_typed_by_hand():
     errors = [p for path in content.pages() for p in content.check_hand_typed(path)]
     assert not errors, "\n".join(map(str, errors))
-
-
-def test_pages_reviewed_long_ago_are_listed_as_warnings():
-    for problem in [p for path in content.pages() for p in content.stale(path, dt.date.today())]:
-        warnings.warn(str(problem), stacklevel=1)
 
 
 def test_the_checks_catch_what_they_should(tmp_path, monkeypatch):
