@@ -1,0 +1,87 @@
+"""The "what do I do now" checklist: known situations give the expected first step and
+deadline; the periods come from the articles named beside each expectation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators import checklist
+from calculators.money import InputError
+
+
+def steps(**form):
+    result = checklist.calculate(checklist.read_form({k: str(v) for k, v in form.items()}))
+    return result, [s.key for s in result.steps]
+
+
+def test_a_payment_order_comes_first_with_its_15_days():
+    # 民事诉讼法(2023) 第二百二十七条: 15 日内; 第八十五条: the day of receipt is not counted
+    result, keys = steps(papers="payment_order", papers_date="2026-11-20", today="2026-11-30")
+    first = result.steps[0]
+    assert (first.key, first.deadline, first.days_left) == ("object_payment_order", dt.date(2026, 12, 5), 5)
+    assert keys[-2:] == ["check_credit_report", "keep_records"]
+
+
+@pytest.mark.parametrize("papers, received, key, last", [
+    ("lawsuit", "2026-11-20", "answer_lawsuit", dt.date(2026, 12, 5)),  # 第一百二十八条: 15 日
+    ("judgment", "2026-12-31", "consider_appeal", dt.date(2027, 1, 15)),  # 第一百七十一条: 15 日
+    ("arbitration_award", "2026-08-31", "challenge_award", dt.date(2027, 2, 28)),  # 仲裁法 第五十九条: 6 个月
+])
+def test_each_kind_of_papers_gets_its_own_period(papers, received, key, last):
+    result, _ = steps(papers=papers, papers_date=received, today=received)
+    assert (result.steps[0].key, result.steps[0].deadline) == (key, last)
+
+
+def test_threats_come_before_any_deadline():
+    _, keys = steps(threats="yes", papers="lawsuit", papers_date="2026-11-25", today="2026-11-30")
+    assert keys[:3] == ["report_threats", "answer_lawsuit", "verify_case"]
+
+
+def test_a_deadline_already_passed_shows_negative_days():
+    result, _ = steps(papers="payment_order", papers_date="2026-10-01", today="2026-11-30")
+    assert result.steps[0].days_left == -45
+
+
+def test_a_shortfall_leads_to_negotiating_and_enough_leads_to_a_payoff_plan():
+    result, keys = steps(can_pay="1500", minimums="2300", today="2026-11-30")
+    assert "negotiate_shortfall" in keys and "plan_payoff" not in keys
+    assert str(result.shortfall) == "800"
+    _, keys = steps(can_pay="3000", minimums="2300", today="2026-11-30")
+    assert "plan_payoff" in keys and "negotiate_shortfall" not in keys
+
+
+def test_not_yet_overdue_means_talking_before_the_due_date():
+    _, keys = steps(situation="not_yet", credit_card="yes", today="2026-11-30")
+    assert keys[0] == "talk_before_due"
+    assert "credit_card_contact" not in keys
+
+
+def test_papers_without_a_date_get_a_message_in_both_languages():
+    with pytest.raises(InputError) as err:
+        steps(papers="payment_order")
+    assert err.value.field == "papers_date"
+    assert "日期" in err.value.message["zh"] and "date" in err.value.message["en"]
+
+
+def test_papers_dated_after_today_are_refused():
+    with pytest.raises(InputError) as err:
+        steps(papers="lawsuit", papers_date="2026-12-10", today="2026-11-30")
+    assert err.value.field == "papers_date"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from([f.name for f in checklist.FIELDS]),
+                       st.one_of(st.text(max_size=20), st.sampled_from(
+                           ["payment_order", "lawsuit", "2026-11-20", "yes", "no", "5000", "-1"]))))
+def test_hostile_input_gives_a_result_or_a_message_never_an_exception(form):
+    try:
+        result = checklist.calculate(checklist.read_form(form), today=dt.date(2026, 11, 30))
+    except InputError as err:
+        assert err.message["zh"] and err.message["en"]
+    else:
+        assert result.steps[-1].key == "keep_records"
+        checklist.to_dict(result)
