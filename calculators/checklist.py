@@ -20,8 +20,11 @@ earliest possible last day. The periods:
 - 起诉状副本 (being sued): defence within 15 days of receiving it (第一百二十八条),
   a jurisdiction objection within the same period (第一百三十条);
 - 一审判决书: appeal within 15 days of service (第一百七十一条);
-- 仲裁裁决书: apply to set it aside within 6 months of receipt
-  (《中华人民共和国仲裁法》(2017 修正) 第五十九条).
+- 仲裁裁决书: apply to set it aside within 3 months of receipt. The 2017 text
+  (《中华人民共和国仲裁法》第五十九条) gave 6 months; the 2025 revision (in force
+  2026-03-01) shortens it to 3 months in its 第七十二条 according to law firms'
+  readings (大成 2025-10-20, 道可特 2026-02-25); we could not read the official
+  text, so the shorter, safer period is used.
 
 Worked example: a payment order received on 2026-11-20, checked on 2026-11-30:
 
@@ -92,7 +95,7 @@ DEADLINES = {
     "payment_order": ("object_payment_order", 15, "days"),
     "lawsuit": ("answer_lawsuit", 15, "days"),
     "judgment": ("consider_appeal", 15, "days"),
-    "arbitration_award": ("challenge_award", 6, "months"),
+    "arbitration_award": ("challenge_award", 3, "months"),  # 仲裁法 (2025) 第七十二条, as reported
 }
 # papers with a step but no period the law fixes for every case
 UNDATED = {
@@ -150,7 +153,7 @@ def deadline(papers: str, received: dt.date) -> dt.date:
 
     >>> deadline("payment_order", dt.date(2026, 11, 20))
     datetime.date(2026, 12, 5)
-    >>> deadline("arbitration_award", dt.date(2026, 8, 31))
+    >>> deadline("arbitration_award", dt.date(2026, 11, 30))
     datetime.date(2027, 2, 28)
     """
     _, amount, unit = DEADLINES[papers]

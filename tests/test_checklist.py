@@ -29,7 +29,8 @@ def test_a_payment_order_comes_first_with_its_15_days():
 @pytest.mark.parametrize("papers, received, key, last", [
     ("lawsuit", "2026-11-20", "answer_lawsuit", dt.date(2026, 12, 5)),  # 第一百二十八条: 15 日
     ("judgment", "2026-12-31", "consider_appeal", dt.date(2027, 1, 15)),  # 第一百七十一条: 15 日
-    ("arbitration_award", "2026-08-31", "challenge_award", dt.date(2027, 2, 28)),  # 仲裁法 第五十九条: 6 个月
+    # 仲裁法 (2025 修订) 第七十二条: 3 个月, per law firms' readings (2017 text 第五十九条: 6 个月)
+    ("arbitration_award", "2026-11-30", "challenge_award", dt.date(2027, 2, 28)),
 ])
 def test_each_kind_of_papers_gets_its_own_period(papers, received, key, last):
     result, _ = steps(papers=papers, papers_date=received, today=received)
