@@ -8,17 +8,19 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
 
+import { bootCalculators } from "../docs/assets/javascripts/boot.mjs";
+
 const require = createRequire(import.meta.url);
 const { loadPyodide } = require("pyodide");
 
 const [zipPath, outPath] = process.argv.slice(2);
-const pyodide = await loadPyodide({ _makeSnapshot: true, packages: [] });
-pyodide.unpackArchive(new Uint8Array(readFileSync(zipPath)), "zip", { extractDir: "/home/pyodide/overdue_help" });
+// The same start as the page's worker, in the mode that allows a snapshot (boot.mjs names the
+// private option it uses).
+const { pyodide } = await bootCalculators(loadPyodide, { packageBytes: readFileSync(zipPath), makeSnapshot: true });
 // Import everything and run each calculator once, so nothing is read from the
 // (not snapshotted) file system later: figures.toml, lazily imported modules.
 pyodide.runPython(`
-import sys, gc
-sys.path.insert(0, "/home/pyodide/overdue_help")
+import gc
 import calculators.web
 from calculators import figures
 figures.data()
@@ -27,6 +29,9 @@ for slug in calculators.web.CALCULATORS:
         calculators.web.run(slug, "{}", lang, False)
 gc.collect()
 `);
+// Private Pyodide API, checked against Pyodide 314.0.7: makeMemorySnapshot() is marked @private
+// in pyodide.d.ts and works only after loadPyodide({_makeSnapshot: true}). The page loads the
+// result with the private _loadSnapshot option (boot.mjs). After updating Pyodide, check both.
 const snapshot = pyodide.makeMemorySnapshot();
 writeFileSync(outPath, gzipSync(snapshot, { level: 6 }));
 console.log(`snapshot: ${snapshot.length} bytes, written gzipped to ${outPath}`);

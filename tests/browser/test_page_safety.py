@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from urllib.parse import quote
 
 import pytest
@@ -11,6 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from calculators import web
 from tests.browser.helpers import ANSWER_MS, figures, wait_ready
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -58,6 +60,33 @@ def test_blocked_runtime_says_so_and_keeps_the_example(site_page):
     status = page.text_content(".calc-status")
     assert "没能" in status
     assert figures(page) == example
+
+
+@pytest.mark.parametrize("lang_prefix, failed_text", [("", "没能在这台设备上运行"), ("en/", "could not run on this device")])
+def test_an_unreachable_package_is_a_network_failure_told_in_the_pages_language(site_page, lang_prefix, failed_text):
+    page, base = site_page
+    page.route("**/assets/py/calculators-*.zip", lambda route: route.abort())
+    page.goto(f"{base}{lang_prefix}calculators/repayment/")
+    example = figures(page)
+    page.wait_for_selector('form[data-calculator="repayment"][data-state="error"]', state="attached",
+                           timeout=40000)
+    assert page.get_attribute("form[data-calculator]", "data-engine-error") == "network"
+    assert failed_text in page.text_content(".calc-status")
+    assert figures(page) == example
+
+
+# Words for readers come from Python's replies or the page's data-msg-* attributes, never from our scripts.
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_TEXT_LITERAL = re.compile(r"""(?:textContent|innerText|innerHTML)\s*=\s*(["'`])(?!\1)|message\s*:\s*\{""")
+
+
+def test_our_scripts_hold_no_words_for_readers():
+    scripts = sorted((ROOT / "docs" / "assets" / "javascripts").glob("*.*js"))
+    assert {p.name for p in scripts} >= {"calculator.js", "calc-engine.js", "calc-worker.js", "boot.mjs"}
+    for path in scripts:
+        text = path.read_text(encoding="utf-8")
+        assert not _CJK.search(text), f"{path.name} holds Chinese text"
+        assert not _TEXT_LITERAL.search(text), f"{path.name} writes its own words: {_TEXT_LITERAL.search(text)[0]}"
 
 
 def _all_pages(site):

@@ -1,19 +1,48 @@
 // Module Web Worker: the self-hosted Pyodide runtime and our calculators package.
 // Only strings cross: the form as JSON text in, the reply as JSON text out.
+// It holds no words for readers: failures go out as kinds (calc-engine.js lists them),
+// and the page shows its own text for each.
+//
+// Messages in (from calc-engine.js):
+//   {type: "boot", packageUrl, snapshotUrl, keepSnapshot}
+//   {type: "run", id, slug, form, lang}
+// Messages out:
+//   {type: "ready", how}                 how: "snapshot" | "fresh"
+//   {type: "boot-failed", kind, detail}  kind: "network" | "runtime-failed"; detail is for the console only
+//   {type: "reply", id, reply}           reply: calculators.web.run's JSON text
+//   {type: "reply", id, error, detail}   error: "run-failed" (the Python call itself threw)
+
+import { bootCalculators } from "./boot.mjs";
 
 const PYODIDE_DIR = new URL("../../pyodide/", import.meta.url);
-const PKG_DIR = "/home/pyodide/overdue_help";
+const RUNTIME_CACHE = "runtime"; // shared with the service worker (sw.js)
 
 let run = null;
+
+function failBoot(kind, err) {
+  self.postMessage({ type: "boot-failed", kind, detail: String(err) });
+}
 
 // Pyodide leaves some of its own promises unhandled when a download fails; the
 // failure is already reported through boot(), so keep it out of the page's errors.
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
-  if (!run) self.postMessage({ type: "boot-failed", error: String(event.reason) });
+  if (!run) failBoot("runtime-failed", event.reason);
 });
 
-const RUNTIME_CACHE = "runtime"; // shared with the service worker (sw.js)
+// A failure to fetch something is a "network" failure; anything else while starting is "runtime-failed".
+class NetworkError extends Error {}
+
+async function download(url) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (err) {
+    throw new NetworkError(`${url}: ${err}`);
+  }
+  if (!response.ok) throw new NetworkError(`${url}: HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
 
 // A memory snapshot (Pyodide with our calculators already imported) starts in
 // well under a second instead of about three. It is only used when an earlier
@@ -32,36 +61,26 @@ async function keptSnapshot(url) {
 async function boot(packageUrl, snapshotUrl) {
   // Everything at once: the runtime's module, a kept snapshot, and our package (small; unused
   // when the snapshot starts, which already holds it).
-  const pkgDownload = fetch(packageUrl).then((r) => {
-    if (!r.ok) throw new Error(`package: HTTP ${r.status}`);
-    return r.arrayBuffer();
-  });
-  pkgDownload.catch(() => {}); // reported below if it is needed
-  const [{ loadPyodide }, snapshot] = await Promise.all([
-    import(new URL("pyodide.mjs", PYODIDE_DIR).href),
+  const packageBytes = download(packageUrl);
+  packageBytes.catch(() => {}); // reported by bootCalculators if it is needed
+  const [pyodideModule, snapshot] = await Promise.all([
+    import(new URL("pyodide.mjs", PYODIDE_DIR).href).catch((err) => {
+      throw new NetworkError(`pyodide.mjs: ${err}`);
+    }),
     keptSnapshot(snapshotUrl),
   ]);
-  if (snapshot) {
-    try {
-      const pyodide = await loadPyodide({ indexURL: PYODIDE_DIR.href, packages: [], _loadSnapshot: snapshot });
-      run = pyodide.runPython("import calculators.web\ncalculators.web.run");
-      return "snapshot";
-    } catch {
-      await (await caches.open(RUNTIME_CACHE)).delete(snapshotUrl).catch(() => {});
-    }
-  }
-  const [pkg, pyodide] = await Promise.all([
-    pkgDownload,
-    loadPyodide({ indexURL: PYODIDE_DIR.href, packages: [] }),
-  ]);
-  pyodide.unpackArchive(pkg, "zip", { extractDir: PKG_DIR });
-  pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PKG_DIR)})\nimport calculators.web`);
-  run = pyodide.runPython("calculators.web.run");
-  return "fresh";
+  const started = await bootCalculators(pyodideModule.loadPyodide, {
+    indexURL: PYODIDE_DIR.href,
+    packageBytes,
+    snapshot,
+    onSnapshotRefused: () => caches.open(RUNTIME_CACHE).then((c) => c.delete(snapshotUrl)).catch(() => {}),
+  });
+  run = started.run;
+  return started.how;
 }
 
-// After an ordinary start, on a fast link that is not saving data, keep the
-// snapshot (about 7 MB gzipped) for next time, in the background.
+// After an ordinary start, on a fast link that is not saving data (the engine
+// decides), keep the snapshot (about 7 MB gzipped) for next time, in the background.
 async function keepSnapshot(url) {
   try {
     const cache = await caches.open(RUNTIME_CACHE);
@@ -80,7 +99,7 @@ self.onmessage = async (event) => {
     try {
       how = await boot(msg.packageUrl, msg.snapshotUrl);
     } catch (err) {
-      self.postMessage({ type: "boot-failed", error: String(err) });
+      failBoot(err instanceof NetworkError ? "network" : "runtime-failed", err);
       return;
     }
     self.postMessage({ type: "ready", how });
@@ -88,12 +107,12 @@ self.onmessage = async (event) => {
       await keepSnapshot(msg.snapshotUrl);
     }
   } else if (msg.type === "run") {
-    let reply;
     try {
-      reply = run(msg.slug, msg.form, msg.lang, false); // the page shows the HTML only
+      // the page shows the HTML only, so the reply leaves out the result's data
+      self.postMessage({ type: "reply", id: msg.id, reply: run(msg.slug, msg.form, msg.lang, false) });
     } catch (err) {
-      reply = JSON.stringify({ ok: false, field: "", message: { zh: "计算时出了问题，请稍后再试。", en: "Something went wrong; try again." } });
+      // calculators.web.run never raises, so the runtime itself is broken: the engine restarts it
+      self.postMessage({ type: "reply", id: msg.id, error: "run-failed", detail: String(err) });
     }
-    self.postMessage({ type: "reply", id: msg.id, reply });
   }
 };

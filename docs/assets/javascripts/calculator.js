@@ -1,10 +1,12 @@
-// The calculators' in-page runtime: forms talk to Python in a module Web Worker.
+// The calculators' widgets: forms, results, the share link, CSV and the status line.
 //
 // No arithmetic here. This file collects what the reader typed (as text),
-// sends it to calculators.web.run in the worker, and shows the HTML fragment
-// that comes back, or the message for the field that needs fixing. Every
-// word shown comes from the form's data-msg-* attributes (written by the
-// build in the page's language) or from Python's reply.
+// sends it through the engine (calc-engine.js) to calculators.web.run in the
+// worker, and shows the HTML fragment that comes back, or the message for the
+// field that needs fixing. Every word shown comes from the form's data-msg-*
+// attributes (written by the build in the page's language) or from Python's reply.
+
+import { getEngine } from "./calc-engine.js";
 
 const forms = [...document.querySelectorAll("form[data-calculator]")];
 
@@ -19,96 +21,8 @@ if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
 }
 
 const DEBOUNCE_MS = 300;
-const READY_TIMEOUT_MS = 30000; // no endless loading: give up and keep the example
-const CALL_TIMEOUT_MS = 5000; // a call that takes longer means the worker is stuck
 
-let engine = null; // the one worker shared by every widget on the page
-
-class Engine {
-  constructor(packageUrl, snapshotUrl) {
-    this.packageUrl = packageUrl;
-    this.snapshotUrl = snapshotUrl;
-    this.calls = new Map();
-    this.nextId = 1;
-    this.listeners = new Set();
-    this.state = "loading";
-    this.start();
-  }
-
-  start(restarting = false) {
-    this.state = restarting ? "restarting" : "loading";
-    this.emit();
-    this.worker = new Worker(new URL("./calc-worker.js", import.meta.url), { type: "module" });
-    this.worker.onmessage = (event) => this.onMessage(event.data);
-    this.worker.onerror = (event) => {
-      event.preventDefault?.();
-      this.fail(this.state === "ready" ? "crashed" : "failed");
-    };
-    this.readyTimer = setTimeout(() => this.fail("failed"), READY_TIMEOUT_MS);
-    // Keep the fast-start snapshot for next time only on a fast link that is not saving data.
-    const link = navigator.connection;
-    const keepSnapshot = !!link && !link.saveData && link.effectiveType === "4g";
-    this.worker.postMessage({ type: "boot", packageUrl: this.packageUrl, snapshotUrl: this.snapshotUrl, keepSnapshot });
-  }
-
-  onMessage(msg) {
-    if (msg.type === "ready") {
-      clearTimeout(this.readyTimer);
-      performance.mark("calc-engine-ready", { detail: msg.how }); // read by `make bench`
-      for (const f of forms) f.dataset.engine = msg.how; // "snapshot" or "fresh"
-      this.state = "ready";
-      this.emit();
-    } else if (msg.type === "boot-failed") {
-      clearTimeout(this.readyTimer);
-      this.fail("failed");
-    } else if (msg.type === "reply") {
-      const call = this.calls.get(msg.id);
-      if (call) {
-        clearTimeout(call.timer);
-        this.calls.delete(msg.id);
-        call.resolve(msg.reply);
-      }
-    }
-  }
-
-  // A worker that crashed or hangs is replaced; pending calls are retried by their forms.
-  fail(kind) {
-    clearTimeout(this.readyTimer);
-    this.worker?.terminate();
-    for (const call of this.calls.values()) {
-      clearTimeout(call.timer);
-      call.reject(new Error(kind));
-    }
-    this.calls.clear();
-    if (kind === "crashed" && this.restarts < 2) {
-      this.restarts += 1;
-      this.start(true); // says so while it restarts; the forms recompute when it is ready
-    } else {
-      this.state = "error";
-      this.emit();
-    }
-  }
-
-  run(slug, formJson, lang) {
-    if (this.state !== "ready") return Promise.reject(new Error("not ready"));
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.fail("crashed"), CALL_TIMEOUT_MS);
-      this.calls.set(id, { resolve, reject, timer });
-      this.worker.postMessage({ type: "run", id, slug, form: formJson, lang });
-    });
-  }
-
-  emit() {
-    for (const fn of this.listeners) fn(this.state);
-  }
-}
-Engine.prototype.restarts = 0;
-
-function getEngine(packageUrl, snapshotUrl) {
-  if (!engine) engine = new Engine(packageUrl, snapshotUrl);
-  return engine;
-}
+let engine = null; // the page's one engine, once started
 
 // ---- one widget -------------------------------------------------------------
 
@@ -146,15 +60,19 @@ class Widget {
     return this.form.dataset["msg" + name.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase())] || "";
   }
 
-  setState(state) {
-    const shown = state === "restarting" ? "loading" : state;
-    this.form.dataset.state = shown;
+  // The engine's events (calc-engine.js) shown in the status line. An error kind is shown
+  // with the page's data-msg-error-<kind> text when it has one, else the general data-msg-failed.
+  onEngine(event) {
+    const state = event.state;
+    this.form.dataset.state = state === "restarting" ? "loading" : state;
+    if (state === "ready") this.form.dataset.engine = event.how; // "snapshot" or "fresh"
+    if (state === "error") this.form.dataset.engineError = event.kind; // for tests and bug reports
     const text = {
-      loading: this.msg("loading"),
-      restarting: this.msg("crashed"),
-      ready: this.msg("ready"),
-      error: this.msg("failed"),
-    }[state];
+      loading: () => this.msg("loading"),
+      restarting: () => this.msg("crashed"),
+      ready: () => this.msg("ready"),
+      error: () => this.msg(`error-${event.kind}`) || this.msg("failed"),
+    }[state]?.();
     if (text) this.status.textContent = text;
     if (state === "ready" && this.dirty) this.compute();
   }
@@ -393,18 +311,17 @@ document.addEventListener("click", (event) => {
 const widgets = forms.map((form, i) => new Widget(form, i === 0));
 
 function startEngine() {
-  let eng;
   try {
-    if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
     const py = new URL("../py/", import.meta.url);
-    const snapshot = forms[0].dataset.snapshot ? new URL(forms[0].dataset.snapshot, py).href : "";
-    eng = getEngine(new URL(forms[0].dataset.package, py).href, snapshot);
+    engine = getEngine({
+      packageUrl: new URL(forms[0].dataset.package, py).href,
+      snapshotUrl: forms[0].dataset.snapshot ? new URL(forms[0].dataset.snapshot, py).href : "",
+    });
   } catch {
-    for (const w of widgets) w.setState("error");
+    for (const w of widgets) w.onEngine({ state: "error", kind: "unsupported" });
     return;
   }
-  eng.listeners.add((state) => widgets.forEach((w) => w.setState(state)));
-  eng.emit();
+  engine.on((event) => widgets.forEach((w) => w.onEngine(event)));
 }
 
 if (forms.length) {

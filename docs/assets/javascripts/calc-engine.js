@@ -1,0 +1,158 @@
+// The calculators' engine: one module Web Worker (calc-worker.js) running Python, shared by
+// every widget on the page. No DOM and no words: it starts the worker, boots it (with the
+// snapshot fast path when one is kept), times out, restarts a worker that crashed or got
+// stuck, and passes calls through. What the reader sees is the widget's business (calculator.js).
+//
+// Accepts
+//   getEngine({packageUrl, snapshotUrl}) -> engine   the page's one engine; starts it on first call
+//   engine.run(slug, formJson, lang) -> Promise<string>
+//       resolves with calculators.web.run's reply (JSON text); rejects with an EngineError
+//       (its .kind, below) when the engine is not ready or the call fails. A failed call is not
+//       retried here: the engine restarts, and the caller calls again when it is ready.
+//   engine.on(listener) -> unsubscribe   listener(event) now with the current event, then on each change
+//   engine.state                         "loading" | "restarting" | "ready" | "error"
+//
+// Emits (one small object per change of state)
+//   {state: "loading"}            the worker is starting Python
+//   {state: "ready", how}         how: "snapshot" (fast start from a kept snapshot) | "fresh"
+//   {state: "restarting", kind}   the worker was replaced after a failure of that kind; calls again soon
+//   {state: "error", kind}        given up: the page keeps its build-time examples
+//
+// Error kinds
+//   "unsupported"     no WebAssembly or no module workers in this browser
+//   "network"         the runtime or the calculators package could not be downloaded
+//   "runtime-failed"  Python did not start, or the calculators did not import
+//   "timeout"         not ready within READY_TIMEOUT_MS
+//   "crashed"         the worker died
+//   "stuck"           a call got no answer within CALL_TIMEOUT_MS
+//   "run-failed"      a call threw inside the worker (the runtime is broken)
+//   "not-ready"       run() was called before the engine was ready (only ever a rejected call)
+// After "crashed", "stuck" or "run-failed" while ready, the worker is restarted up to MAX_RESTARTS times.
+
+const READY_TIMEOUT_MS = 30000; // no endless loading: give up and keep the example
+const CALL_TIMEOUT_MS = 5000; // a call that takes longer means the worker is stuck
+const MAX_RESTARTS = 2;
+const RESTARTABLE = new Set(["crashed", "stuck", "run-failed"]);
+
+export class EngineError extends Error {
+  constructor(kind, detail = "") {
+    super(detail ? `${kind}: ${detail}` : kind);
+    this.kind = kind;
+  }
+}
+
+// The snapshot fast path: after an ordinary start, keep the snapshot (several MB) for the next
+// visit only on a fast link that is not saving data. A kept snapshot is always used.
+function shouldKeepSnapshot() {
+  const link = globalThis.navigator?.connection;
+  return !!link && !link.saveData && link.effectiveType === "4g";
+}
+
+class Engine {
+  constructor(packageUrl, snapshotUrl) {
+    this.packageUrl = packageUrl;
+    this.snapshotUrl = snapshotUrl;
+    this.calls = new Map();
+    this.nextId = 1;
+    this.listeners = new Set();
+    this.restarts = 0;
+    this.event = { state: "loading" };
+    this.start();
+  }
+
+  get state() {
+    return this.event.state;
+  }
+
+  on(listener) {
+    this.listeners.add(listener);
+    listener(this.event);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event) {
+    this.event = event;
+    for (const fn of this.listeners) fn(event);
+  }
+
+  start(kind = "") {
+    this.emit(kind ? { state: "restarting", kind } : { state: "loading" });
+    if (typeof WebAssembly !== "object") return this.giveUp("unsupported");
+    try {
+      this.worker = new Worker(new URL("./calc-worker.js", import.meta.url), { type: "module" });
+    } catch {
+      return this.giveUp("unsupported");
+    }
+    this.worker.onmessage = (event) => this.onMessage(event.data);
+    this.worker.onerror = (event) => {
+      event.preventDefault?.();
+      this.fail(this.state === "ready" ? "crashed" : "runtime-failed");
+    };
+    this.readyTimer = setTimeout(() => this.fail("timeout"), READY_TIMEOUT_MS);
+    this.worker.postMessage({ type: "boot", packageUrl: this.packageUrl, snapshotUrl: this.snapshotUrl,
+      keepSnapshot: shouldKeepSnapshot() });
+  }
+
+  onMessage(msg) {
+    if (msg.type === "ready") {
+      clearTimeout(this.readyTimer);
+      performance.mark("calc-engine-ready", { detail: msg.how }); // read by `make bench`
+      this.emit({ state: "ready", how: msg.how });
+    } else if (msg.type === "boot-failed") {
+      if (this.state === "ready") return; // a late echo of a start that succeeded after all
+      console.warn("calculators: the engine did not start:", msg.detail);
+      this.fail(msg.kind);
+    } else if (msg.type === "reply") {
+      const call = this.calls.get(msg.id);
+      if (!call) return;
+      clearTimeout(call.timer);
+      this.calls.delete(msg.id);
+      if (msg.error) {
+        console.warn("calculators: a call failed in the worker:", msg.detail);
+        this.fail(msg.error);
+      } else {
+        call.resolve(msg.reply);
+      }
+    }
+  }
+
+  // A worker that failed is dropped with every call it held; one that was ready is replaced.
+  fail(kind) {
+    clearTimeout(this.readyTimer);
+    this.worker?.terminate();
+    this.worker = null;
+    for (const call of this.calls.values()) {
+      clearTimeout(call.timer);
+      call.reject(new EngineError(kind));
+    }
+    this.calls.clear();
+    if (this.state === "error") return;
+    if (RESTARTABLE.has(kind) && this.restarts < MAX_RESTARTS) {
+      this.restarts += 1;
+      this.start(kind);
+    } else {
+      this.giveUp(kind);
+    }
+  }
+
+  giveUp(kind) {
+    this.emit({ state: "error", kind });
+  }
+
+  run(slug, formJson, lang) {
+    if (this.state !== "ready") return Promise.reject(new EngineError("not-ready"));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => this.fail("stuck"), CALL_TIMEOUT_MS);
+      this.calls.set(id, { resolve, reject, timer });
+      this.worker.postMessage({ type: "run", id, slug, form: formJson, lang });
+    });
+  }
+}
+
+let engine = null;
+
+export function getEngine({ packageUrl, snapshotUrl = "" }) {
+  engine ??= new Engine(packageUrl, snapshotUrl);
+  return engine;
+}
