@@ -94,7 +94,7 @@ def test_no_stylesheet_loads_anything_from_another_host(site):
 
 
 def test_our_scripts_load_nothing_from_another_host(site):
-    for js in (site / "assets" / "javascripts").glob("*.js"):
+    for js in (site / "assets" / "javascripts").glob("*.*js"):  # .js and .mjs
         if js.name.startswith("bundle."):
             continue  # Material's bundle: covered by the browser tests' request guard
         text = js.read_text(encoding="utf-8")

@@ -190,7 +190,7 @@ KEEP_SNAPSHOT = """async () => {
     if (!(await cache.match(url))) await cache.put(url, await fetch(url));
 }"""
 
-OWN_FILES = ("/calculator.js", "/calc-worker.js", "/site.css", "/sw.js")
+OWN_FILES = ("/calculator.js", "/calc-engine.js", "/calc-worker.js", "/boot.mjs", "/site.css", "/sw.js")
 
 
 def weigh(context, page, url: str, until_ready: bool) -> dict[str, int]:
