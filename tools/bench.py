@@ -112,27 +112,17 @@ class _Handler(site_server.SiteHandler):
     snapshot: bytes = b""
 
     def do_GET(self):  # noqa: N802
-        if self.path.startswith("/__bench/snapshot.bin"):
-            self.send_response(200)
-            self.send_header("Content-Type", "application/octet-stream")
-            self.send_header("Content-Length", str(len(self.snapshot)))
-            self.end_headers()
-            self.wfile.write(self.snapshot)
-            return
-        if self.path.startswith("/__bench/snapshot"):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(SNAPSHOT_PAGE)))
-            self.end_headers()
-            self.wfile.write(SNAPSHOT_PAGE)
-            return
-        if self.path.startswith("/__bench/floor"):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(FLOOR_PAGE)))
-            self.end_headers()
-            self.wfile.write(FLOOR_PAGE)
-            return
+        own = {"/__bench/snapshot.bin": (self.snapshot, "application/octet-stream"),
+               "/__bench/snapshot": (SNAPSHOT_PAGE, "text/html; charset=utf-8"),
+               "/__bench/floor": (FLOOR_PAGE, "text/html; charset=utf-8")}
+        for prefix, (body, kind) in own.items():  # the longest prefix first
+            if self.path.startswith(prefix):
+                self.send_response(200)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
         super().do_GET()
 
     def end_headers(self):
