@@ -12,7 +12,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build test lint bench clean new-guide
+.PHONY: setup serve build test quality lint bench clean new-guide
 
 setup: $(PY_OK) $(NODE_OK)
 
@@ -35,20 +35,26 @@ serve: setup
 build: setup
 	$(PY) -m mkdocs build --strict --clean
 
-## test: set up, then every test (calculators, content, build, browser)
+## test: set up, then every test (calculators, content, build, browser); writes nothing tracked
 test: setup
-	$(PY) tools/browser.py --ensure
+	$(PY) -m tools.browser --ensure
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+## quality: every test, and after a passing run rewrite quality.json (the quality page's figures): commit it
+quality: setup
+	$(PY) -m tools.browser --ensure
 	$(PY) -m ruff check .
 	QUALITY_REPORT=1 $(PY) -m pytest
 
 ## new-guide: make docs/<slug>.md and docs/<slug>.en.md with front matter, e.g. make new-guide slug=guides/my-topic
 new-guide: setup
-	$(PY) tools/new_guide.py $(slug)
+	$(PY) -m tools.new_guide $(slug)
 
 ## bench: build, then measure what a reader waits for (writes bench/results.md); nothing asserts
 bench: build
-	$(PY) tools/browser.py --ensure
-	$(PY) tools/bench.py
+	$(PY) -m tools.browser --ensure
+	$(PY) -m tools.bench
 
 lint: setup
 	$(PY) -m ruff check .

@@ -8,10 +8,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 
 # ---- The quality report: figures from this test run ----------------------------
-# `make test` sets QUALITY_REPORT=1: after a passing run of the whole suite, the
-# number of generated cases each property test ran, the failure modes the
+# `make quality` sets QUALITY_REPORT=1: after a passing run of the whole suite,
+# the number of generated cases each property test ran, the failure modes the
 # browser tests cover, and the totals are written to quality.json, which the
-# "quality" page of the site shows. Nothing there is typed by hand.
+# "quality" page of the site shows; it is committed, so the published page shows
+# a recorded run. `make test` leaves it alone. Nothing there is typed by hand.
 
 import datetime as _dt  # noqa: E402
 import json as _json  # noqa: E402

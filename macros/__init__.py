@@ -13,14 +13,11 @@ Every number comes from calculators/ (the same code the browser runs).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from macros import glossary, method, quality, sources, widgets
 
-from macros import glossary, method, quality, sources, widgets  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def define_env(env) -> None:

@@ -1,4 +1,4 @@
-"""The quality page: figures written by the last passing `make test` (quality.json)."""
+"""The quality page: figures written by the last passing `make quality` (quality.json, committed)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ def _what(entry: dict) -> str:
 def report(lang: str) -> str:
     zh = lang == "zh"
     if not FILE.is_file():
-        return ("还没有测试记录：运行 `make test` 后这里会列出结果。" if zh else
-                "No test run recorded yet: `make test` writes the figures shown here.")
+        return ("还没有测试记录：运行 `make quality` 后这里会列出结果。" if zh else
+                "No test run recorded yet: `make quality` writes the figures shown here.")
     data = json.loads(FILE.read_text(encoding="utf-8"))
     lines = []
     if zh:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from macros.pages import front_matter
+
 ROOT = Path(__file__).resolve().parent.parent
 FILE = ROOT / "sources.yml"
 DOCS = ROOT / "docs"
@@ -23,12 +25,7 @@ def documents() -> tuple[dict, ...]:
 
 
 def _front(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
-        return {}
-    end = text.find("\n---\n", 4)
-    data = yaml.safe_load(text[4:end]) if end > 0 else {}
-    return data if isinstance(data, dict) else {}
+    return front_matter(path)[0] or {}
 
 
 def _pages(lang: str) -> list[Path]:

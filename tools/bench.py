@@ -21,7 +21,6 @@ Nothing here asserts: it reports.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import gzip
 import json
 import os
@@ -29,26 +28,20 @@ import platform
 import statistics
 import subprocess
 import sys
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from calculators import web
+from tools import site_server
+from tools.browser import CHROMIUM_ARGS, find_chromium
 
-from calculators import web  # noqa: E402
-from tools.browser import find_chromium  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 SITE = ROOT / "site"
 OUT = ROOT / "bench" / "results.md"
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 RECALCS = int(os.environ.get("BENCH_RECALCS", "20"))
-
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 
 SNAPSHOT_PAGE = b"""<!doctype html><meta charset="utf-8"><title>snapshot</title>
 <script type="module">
@@ -113,34 +106,23 @@ def _query(form: dict) -> str:
     return urlencode(flat)
 
 
-class _Handler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
-                      ".mjs": "text/javascript", ".js": "text/javascript", ".zip": "application/zip"}
+class _Handler(site_server.SiteHandler):
+    """The site, plus the bench's own pages; cached like a static host would."""
 
     snapshot: bytes = b""
 
     def do_GET(self):  # noqa: N802
-        if self.path.startswith("/__bench/snapshot.bin"):
-            self.send_response(200)
-            self.send_header("Content-Type", "application/octet-stream")
-            self.send_header("Content-Length", str(len(self.snapshot)))
-            self.end_headers()
-            self.wfile.write(self.snapshot)
-            return
-        if self.path.startswith("/__bench/snapshot"):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(SNAPSHOT_PAGE)))
-            self.end_headers()
-            self.wfile.write(SNAPSHOT_PAGE)
-            return
-        if self.path.startswith("/__bench/floor"):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(FLOOR_PAGE)))
-            self.end_headers()
-            self.wfile.write(FLOOR_PAGE)
-            return
+        own = {"/__bench/snapshot.bin": (self.snapshot, "application/octet-stream"),
+               "/__bench/snapshot": (SNAPSHOT_PAGE, "text/html; charset=utf-8"),
+               "/__bench/floor": (FLOOR_PAGE, "text/html; charset=utf-8")}
+        for prefix, (body, kind) in own.items():  # the longest prefix first
+            if self.path.startswith(prefix):
+                self.send_response(200)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
         super().do_GET()
 
     def end_headers(self):
@@ -148,17 +130,6 @@ class _Handler(SimpleHTTPRequestHandler):
         if not self.path.startswith("/__bench"):
             self.send_header("Cache-Control", "public, max-age=3600")
         super().end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
 
 
 def stats(values: list[float]) -> str:
@@ -269,9 +240,8 @@ def main() -> int:
     chromium = find_chromium()
     snapshot = make_snapshot()
     _Handler.snapshot = snapshot
-    httpd = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(SITE)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd = site_server.start(SITE, _Handler)
+    base = httpd.url
     calc_page = "calculators/repayment/"
     # a guide page without a calculator on it
     plain = [p for p in sorted((SITE / "guides").glob("*/index.html"))
@@ -280,7 +250,7 @@ def main() -> int:
     report: list[str] = []
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         version = browser.version
 
         def fresh():
@@ -349,7 +319,7 @@ def main() -> int:
 
     cpython = cpython_timings()
     build_seconds = build_time()
-    httpd.shutdown()
+    httpd.stop()
 
     med_floor = statistics.median(floor)
     med_ready = statistics.median(ready)

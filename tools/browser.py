@@ -5,8 +5,8 @@ installed; /usr/bin/chromium; otherwise (with --ensure) install Debian's
 `chromium` when running as root with apt-get, else `python -m playwright
 install chromium`. If none of that works, stop with a message saying how.
 
-    python tools/browser.py            # print the path, exit 1 if none
-    python tools/browser.py --ensure   # install one if needed, then print it
+    python -m tools.browser            # print the path, exit 1 if none
+    python -m tools.browser --ensure   # install one if needed, then print it
 """
 
 from __future__ import annotations
@@ -18,6 +18,20 @@ import sys
 from pathlib import Path
 
 DEBIAN_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+
+# Launch arguments for headless runs here (browser tests, `make bench`).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    # Belt and braces: no host but the loopback server can even be resolved.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
 
 HOW_TO = (
     "No Chromium found for the browser tests.\n"

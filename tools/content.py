@@ -1,7 +1,7 @@
 """Content checks editors run through `make test`: each problem says the file,
 the line, and what to do.
 
-    python tools/content.py        # print problems, exit 1 if any
+    python -m tools.content        # print problems, exit 1 if any
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import yaml
+from macros.pages import front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -45,18 +45,6 @@ def twin_of(path: Path) -> Path:
     if is_english(path):
         return path.with_name(path.name[: -len(".en.md")] + ".md")
     return path.with_name(path.name[: -len(".md")] + ".en.md")
-
-
-def front_matter(path: Path) -> tuple[dict | None, int]:
-    """(front matter dict or None, number of the line after it)."""
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
-        return None, 1
-    end = text.find("\n---\n", 4)
-    if end < 0:
-        return None, 1
-    data = yaml.safe_load(text[4:end]) or {}
-    return (data if isinstance(data, dict) else None), text[:end].count("\n") + 2
 
 
 def check_front_matter(path: Path) -> list[Problem]:

@@ -1,5 +1,5 @@
 // Service worker: the site keeps working offline after one visit.
-// Written into site/sw.js by the build (macros/hooks.py), which fills in
+// Written into site/sw.js by the build (hooks/offline.py), which fills in
 // VERSION (a hash of every file below) and PRECACHE (every page and the theme's
 // and our own files; not the Python runtime, which is kept the first time a
 // calculator page fetches it, so a reader of the guides never downloads it).
