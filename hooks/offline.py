@@ -18,7 +18,7 @@ TEMPLATE = Path(__file__).with_name("sw.js")
 # Files kept for offline use on the first visit (paths relative to the site root).
 # Not the Python runtime or the calculators package: kept when first used.
 _NOT_AHEAD = ("pyodide/", "assets/py/", "sw.js")  # the runtime, the package and the snapshot
-_AHEAD_SUFFIXES = (".html", ".css", ".js", ".svg", ".png", ".ico", ".json", ".woff2")
+_AHEAD_SUFFIXES = (".html", ".css", ".js", ".mjs", ".svg", ".png", ".ico", ".json", ".woff2")
 
 
 def precache_list(site: Path) -> list[str]:

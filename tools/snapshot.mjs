@@ -1,6 +1,6 @@
 // A Pyodide memory snapshot with the calculators already imported and warmed,
 // gzipped, for the worker's fast start on repeat visits (see bench/notes.md).
-// The build runs it (macros/hooks.py); it is tied to this Pyodide build and to
+// The build runs it (hooks/runtime.py); it is tied to this Pyodide build and to
 // this calculators package, and its name carries a hash of both.
 //
 //   node tools/snapshot.mjs <calculators zip> <out .bin.gz>
