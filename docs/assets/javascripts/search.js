@@ -40,6 +40,7 @@ let composing = false;
 function load() {
   if (!engine) {
     meta.textContent = WORDS.loading;
+    delete meta.dataset.query;
     engine = Promise.all([
       import("./search-core.js"),
       fetch(new URL(`search/${LANG}.json`, ROOT)).then((r) => {
@@ -99,6 +100,7 @@ async function render() {
   const { core, idx } = await engine;
   if (query !== input.value) return; // a newer keystroke will render
   list.replaceChildren();
+  meta.dataset.query = query; // what the list shows results for (the tests wait on it)
   if (!query.trim()) {
     meta.textContent = say.placeholder;
     return;
@@ -112,15 +114,15 @@ async function render() {
     li.className = "md-search-result__item";
     li.dataset.page = r.url;
     const base = new URL(r.url, ROOT).href;
-    const best = r.sections[0];
-    const top = idx.sections[r.sections.find((s) => s.anchor === "")?.section ?? best.section];
-    const bestText = idx.sections[best.section][3] || top[3];
-    li.append(article(base, snippet(core, r.title, terms, LANG), snippet(core, bestText, terms, LANG), 1, document));
-    // the headings that hold the query: deep links (at most two)
-    for (const s of r.sections.filter((x) => x.inHeading && x.anchor).slice(0, 2)) {
-      const text = idx.sections[s.section][3];
+    // the headings that hold the query become deep links (at most two); the page's own entry
+    // shows the best other matching text, or the top of the page
+    const deep = r.sections.filter((x) => x.inHeading && x.anchor).slice(0, 2);
+    const other = r.sections.find((x) => !deep.includes(x) && idx.sections[x.section][3]);
+    const text = idx.sections[other ? other.section : r.sections[0].section][3];
+    li.append(article(base, snippet(core, r.title, terms, LANG), snippet(core, text, terms, LANG), 1, document));
+    for (const s of deep) {
       li.append(article(`${base}#${encodeURIComponent(s.anchor)}`, snippet(core, s.heading, terms, LANG),
-        snippet(core, text, terms, LANG), 2, document));
+        snippet(core, idx.sections[s.section][3], terms, LANG), 2, document));
     }
     list.append(li);
   }
