@@ -1,14 +1,11 @@
 """The built site: strict build, both languages, twins linked, nothing loaded
-from another host, Chinese search segmented."""
+from another host (search: tests/test_search.py)."""
 
 from __future__ import annotations
 
-import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-
-import pytest
 
 
 def test_strict_build_succeeds_without_warnings(build):
@@ -112,36 +109,6 @@ def test_pyodide_runtime_is_self_hosted_and_only_what_a_page_needs(site):
                             "pyodide-lock.json"])
     zips = list((site / "assets" / "py").glob("calculators-*.zip"))
     assert len(zips) == 1 and re.fullmatch(r"calculators-[0-9a-f]{12}\.zip", zips[0].name)
-
-
-@pytest.fixture(scope="module")
-def search_index(site):
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-
-
-def _tokens(entry: dict, separator: str) -> set[str]:
-    text = re.sub(r"<[^>]+>", " ", entry["title"] + " " + entry["text"])
-    return {t for t in re.split(separator, text) if t}
-
-
-def test_search_index_segments_chinese_words(search_index):
-    sep = search_index["config"]["separator"]
-    assert "\\u200b" in sep
-    zh = [d for d in search_index["docs"] if not d["location"].startswith("en/")]
-    assert any("\u200b" in d["text"] for d in zh), "no segmented Chinese text in the index"
-    # 罚息 is one token (kept whole by search_terms.txt), found on a zh page.
-    hits = [d["location"] for d in zh if "罚息" in _tokens(d, sep)]
-    assert hits, "searching 罚息 finds no Chinese page"
-
-
-def test_search_finds_english_pages_by_english_words(search_index):
-    sep = search_index["config"]["separator"]
-    en = [d for d in search_index["docs"] if d["location"].startswith("en/")]
-    assert any("penalty" in {t.lower() for t in _tokens(d, sep)} for d in en)
-
-
-def test_calculator_widgets_are_kept_out_of_search(search_index):
-    assert not any("calc-figure" in d["text"] for d in search_index["docs"])
 
 
 def test_every_page_carries_a_content_security_policy(site):

@@ -1,0 +1,206 @@
+// The site's search box: Material's dialog and result list, driven by our own code.
+// Nothing is fetched until the reader opens search (focus on the box or a tap on the search
+// icon); then this page's language index (search/zh.json or search/en.json, made by
+// hooks/search.py) and the search code (search-core.js) are fetched once.
+// Results follow `input`, but not while an input method is composing (they follow
+// `compositionend` instead), so typing Chinese with pinyin works.
+
+const dialog = document.querySelector("[data-site-search]");
+const toggle = document.getElementById("__search");
+const form = dialog?.querySelector("form");
+const input = dialog?.querySelector(".md-search__input");
+const meta = dialog?.querySelector(".md-search-result__meta");
+const list = dialog?.querySelector(".md-search-result__list");
+
+const LANG = document.documentElement.lang.startsWith("en") ? "en" : "zh";
+const ROOT = new URL("../../", import.meta.url); // this file is assets/javascripts/search.js
+const WORDS = {
+  zh: { loading: "正在加载搜索……", failed: "搜索暂时无法加载，请检查网络后再试。", more: "本页其他相关小节" },
+  en: { loading: "Loading search…", failed: "Search could not be loaded. Check your connection and try again.", more: "" },
+}[LANG];
+
+function translations() {
+  try {
+    return JSON.parse(document.getElementById("__config")?.textContent || "{}").translations || {};
+  } catch {
+    return {};
+  }
+}
+const T = translations();
+const say = {
+  placeholder: T["search.result.placeholder"] || (LANG === "en" ? "Type to start searching" : "键入以开始搜索"),
+  none: T["search.result.none"] || (LANG === "en" ? "No matching documents" : "没有找到符合条件的结果"),
+  one: T["search.result.one"] || (LANG === "en" ? "1 matching document" : "找到 1 个符合条件的结果"),
+  other: T["search.result.other"] || (LANG === "en" ? "# matching documents" : "# 个符合条件的结果"),
+};
+
+let engine = null; // Promise of {core, idx}
+let composing = false;
+
+function load() {
+  if (!engine) {
+    meta.textContent = WORDS.loading;
+    delete meta.dataset.query;
+    engine = Promise.all([
+      import("./search-core.js"),
+      fetch(new URL(`search/${LANG}.json`, ROOT)).then((r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return r.json();
+      }),
+    ]).then(([core, index]) => ({ core, idx: core.prepare(index) }));
+    engine.then(
+      () => render(),
+      () => {
+        engine = null; // tried again at the next focus
+        meta.textContent = WORDS.failed;
+        list.replaceChildren();
+      },
+    );
+  }
+  return engine;
+}
+
+function escape(text) {
+  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+}
+
+function snippet(core, text, terms, lang) {
+  const spans = core.marks(text, terms, lang);
+  const width = lang === "en" ? 160 : 70;
+  let start = spans.length ? Math.max(0, spans[0][0] - Math.floor(width / 3)) : 0;
+  if (lang === "en" && start > 0) {
+    const space = text.indexOf(" ", start);
+    if (space >= 0 && space < spans[0][0]) start = space + 1;
+  }
+  const end = Math.min(text.length, start + width);
+  let out = start > 0 ? "…" : "";
+  let at = start;
+  for (const [a, b] of spans) {
+    if (a < at || a >= end) continue;
+    out += escape(text.slice(at, a)) + "<mark>" + escape(text.slice(a, Math.min(b, end))) + "</mark>";
+    at = Math.min(b, end);
+  }
+  return out + escape(text.slice(at, end)) + (end < text.length ? "…" : "");
+}
+
+function article(href, heading, text, level, document) {
+  const a = Object.assign(document.createElement("a"), { href, className: "md-search-result__link", tabIndex: -1 });
+  a.innerHTML =
+    `<article class="md-search-result__article${level === 1 ? " md-search-result__article--document" : ""} md-typeset">` +
+    (level === 1 ? '<div class="md-search-result__icon md-icon"></div>' : "") +
+    `<h${level}>${heading}</h${level}>` +
+    (text ? `<p>${text}</p>` : "") +
+    "</article>";
+  return a;
+}
+
+async function render() {
+  if (!engine) return;
+  const query = input.value;
+  const { core, idx } = await engine;
+  if (query !== input.value) return; // a newer keystroke will render
+  list.replaceChildren();
+  meta.dataset.query = query; // what the list shows results for (the tests wait on it)
+  if (!query.trim()) {
+    meta.textContent = say.placeholder;
+    return;
+  }
+  const terms = core.queryTerms(query, idx);
+  const results = core.search(idx, query);
+  meta.textContent = results.length === 0 ? say.none
+    : results.length === 1 ? say.one : say.other.replace("#", String(results.length));
+  for (const r of results) {
+    const li = document.createElement("li");
+    li.className = "md-search-result__item";
+    li.dataset.page = r.url;
+    const base = new URL(r.url, ROOT).href;
+    // the headings that hold the query become deep links (at most two); the page's own entry
+    // shows the best other matching text, or the top of the page
+    const deep = r.sections.filter((x) => x.inHeading && x.anchor).slice(0, 2);
+    const other = r.sections.find((x) => !deep.includes(x) && idx.sections[x.section][3]);
+    const text = idx.sections[other ? other.section : r.sections[0].section][3];
+    li.append(article(base, snippet(core, r.title, terms, LANG), snippet(core, text, terms, LANG), 1, document));
+    for (const s of deep) {
+      li.append(article(`${base}#${encodeURIComponent(s.anchor)}`, snippet(core, s.heading, terms, LANG),
+        snippet(core, idx.sections[s.section][3], terms, LANG), 2, document));
+    }
+    list.append(li);
+  }
+}
+
+function links() {
+  return [...list.querySelectorAll(".md-search-result__link")];
+}
+
+function open() {
+  if (!toggle.checked) {
+    toggle.checked = true;
+    toggle.dispatchEvent(new Event("change"));
+  }
+}
+
+function close() {
+  if (toggle.checked) {
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+  }
+  input.blur();
+}
+
+if (dialog && toggle && input) {
+  input.addEventListener("focus", () => {
+    open();
+    load();
+  }, { passive: true });
+  toggle.addEventListener("change", () => {
+    if (toggle.checked && document.activeElement !== input) input.focus();
+  });
+  input.addEventListener("compositionstart", () => { composing = true; });
+  input.addEventListener("compositionend", () => {
+    composing = false;
+    render();
+  });
+  input.addEventListener("input", (event) => {
+    if (composing || event.isComposing) return;
+    render();
+  });
+  form.addEventListener("reset", () => {
+    setTimeout(() => { render(); input.focus(); }, 0);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const first = links()[0];
+    if (first) first.click();
+  });
+  list.addEventListener("click", (event) => {
+    if (event.target.closest("a")) setTimeout(close, 0);
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.metaKey || event.ctrlKey || event.altKey || event.isComposing) return;
+    const inSearch = toggle.checked;
+    const active = document.activeElement;
+    const typing = active && (active.isContentEditable || /^(input|textarea|select)$/i.test(active.tagName));
+    if (!inSearch) {
+      if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
+        event.preventDefault();
+        input.focus();
+      }
+      return;
+    }
+    const all = links();
+    const at = all.indexOf(active);
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!all.length) return;
+      event.preventDefault();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      const next = at < 0 ? (step > 0 ? 0 : all.length - 1) : at + step;
+      if (next < 0 || next >= all.length) input.focus();
+      else all[next].focus();
+    } else if (at >= 0 && event.key.length === 1) {
+      input.focus(); // typing again goes to the box
+    }
+  });
+}
