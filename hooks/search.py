@@ -11,7 +11,7 @@ with its anchor and the text under it, and writes `search/zh.json` and `search/e
 
 weight = times the term occurs in the section's text (at most 15) + 16 if its heading holds it
 + 32 if the page's title (as in the navigation) holds it; a page's first section (anchor "") has
-the page's h1 as its heading.
+the page's h1 as its heading, and its front-matter description (what the page answers) joins its text.
 
 Terms: Chinese is cut by jieba in search mode (compounds and the words inside them) with the
 user dictionary `search_terms.txt`, so legal terms such as 失信被执行人 stay whole; Latin words
@@ -190,16 +190,17 @@ def page_sections(html: str, title: str) -> list[tuple[str, str, str]]:
     return parser.result(title)
 
 
-def build_index(lang: str, pages: list[tuple[str, str, list[tuple[str, str, str]]]]) -> dict:
+def build_index(lang: str, pages: list[tuple]) -> dict:
     cut = en_terms if lang == "en" else zh_terms
     out_pages, sections, postings = [], [], {}
-    for url, title, secs in sorted(pages):
+    for url, title, secs, *flags in sorted(pages):
+        plain = bool(flags and flags[0])  # a list page: its headings are names, counted as text
         out_pages.append([url, tidy(title)])
         for anchor, heading, text in secs:
             number = len(sections)
             sections.append([len(out_pages) - 1, anchor, heading, text])
-            counts = Counter(cut(text))
-            in_heading = set(cut(heading))
+            counts = Counter(cut(f"{heading} {text}" if plain and anchor else text))
+            in_heading = set() if plain and anchor else set(cut(heading))
             in_title = set(cut(title)) if anchor == "" else set()
             for term in in_heading | in_title | set(counts):
                 weight = (min(counts[term], TF_CAP) + (HEADING if term in in_heading else 0)
@@ -228,7 +229,16 @@ def on_page_context(context, page, config, nav):
         return context
     lang = "en" if page.url.startswith("en/") else "zh"
     title = meta.get("title") or page.title or ""
-    entry = (page.url, title, page_sections(page.content or "", title))
+    sections = page_sections(page.content or "", title)
+    description = str(meta.get("description") or "")
+    if sections and description:
+        # the page's one-sentence summary says what it answers: its words count once more
+        # in the top section's text
+        anchor, heading, text = sections[0]
+        sections[0] = (anchor, heading, f"{description} {text}")
+    # `search: {headings: text}` in front matter: a list page (the laws and sources) whose
+    # headings are document names, not answers; they count as text, not as headings
+    entry = (page.url, title, sections, search.get("headings") == "text")
     bucket = _pages.setdefault(lang, [])
     bucket[:] = [p for p in bucket if p[0] != page.url] + [entry]
     return context

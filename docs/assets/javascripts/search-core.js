@@ -12,7 +12,9 @@
 //
 // Ranking, page by page: pages holding more of the query's terms first; then a page whose title
 // (as in the navigation) holds every term, then one whose h1 does, then one with a heading that
-// does, then the rest; then a score (rarer terms count more; a heading more than text).
+// does, then the rest. Of two titles holding the query, the one with fewer other words first; of
+// two pages matched by a heading, guides before calculators before reference pages; then a score
+// (rarer terms count more; a heading more than text). A description counts as top text.
 
 const HEADING = 16;
 const TITLE = 32;
@@ -240,13 +242,36 @@ export function search(idx, query, limit = 20) {
     sections.sort((a, b) => b.score - a.score || a.section - b.section);
     let score = 0;
     for (const v of entry.terms.values()) score += v;
-    results.push({ page: p, url: idx.pages[p][0], title: idx.pages[p][1], score, coverage, rank, sections });
+    const url = idx.pages[p][0];
+    // the home page's title is the site's question, not a topic: it ranks as a mention
+    if (url === "" || url === "en/") rank = 0;
+    results.push({ page: p, url, title: idx.pages[p][1], score, coverage, rank, sections });
   }
   const best = Math.max(0, ...results.map((r) => r.coverage));
   return results
     .filter((r) => r.coverage === best)
-    .sort((a, b) => b.rank - a.rank || b.score - a.score || a.page - b.page)
+    .sort((a, b) => b.rank - a.rank
+      || (a.rank === 3 ? titleTerms(a.title, idx) - titleTerms(b.title, idx) : 0)
+      || (a.rank > 0 ? kind(a.url) - kind(b.url) : 0)
+      || b.score - a.score || a.page - b.page)
     .slice(0, limit);
+}
+
+/** Among pages matched by a heading: guides explain first, then calculators and letters, then
+ * reference pages. */
+function kind(url) {
+  const path = url.replace(/^en\//, "");
+  if (path.startsWith("guides/")) return 0;
+  if (path.startsWith("calculators/") || path.startsWith("letters/")) return 1;
+  return 2;
+}
+
+/** How many search terms a title has: of two titles holding the query, the one with fewer
+ * other words is about it more. */
+const TITLE_FILLER = new Set(["怎样", "怎么", "如何", "什么", "和", "与", "及", "的", "了", "吗", "会", "要", "能"]);
+
+function titleTerms(title, idx) {
+  return queryTerms(title, idx).filter((q) => !TITLE_FILLER.has(q.term)).length;
 }
 
 /** Where in a text the query's words first appear: [start, end] pairs, for a snippet. */
