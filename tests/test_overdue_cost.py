@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from calculators import figures, rates
 from calculators import overdue_cost as oc
 from calculators.money import InputError, percent_text
+from calculators.views import overdue_cost as view
 
 MONEY_TEXT = re.compile(r"\d+\.\d{2}")
 MONEY_KEYS = ("penalty_interest", "compound_interest", "late_fee", "total_extra", "total_owed",
@@ -184,7 +185,7 @@ def test_heaviest_input_runs():
     # interest; fee 1亿 + max(100 % of 2亿, 1亿) = 3亿
     assert r.penalty_interest == r.compound_interest == Decimal("65700000000.00")
     assert r.late_fee == Decimal("300000000.00")
-    html = oc.render(r, "zh")
+    html = view.render(r, "zh")
     assert "calc-chart" in html
 
 
@@ -194,7 +195,7 @@ def test_heaviest_input_runs():
 def test_render_headline_figures_match_to_dict(lang):
     r = run(unpaid_interest="300", compound="yes", late_fee_fixed="20")
     d = oc.to_dict(r)
-    html = oc.render(r, lang)
+    html = view.render(r, lang)
     shown = figure_values(html)
     assert [k for k, _ in shown[:4]] == ["total_extra", "total_owed", "penalty_interest", "annualized_rate"]
     for key, value in shown:
@@ -209,14 +210,14 @@ def test_render_headline_figures_match_to_dict(lang):
     ("en", ["Civil Code art. 585", "licensed lenders", "private-lending cap", "Penalty interest = "]),
 ])
 def test_render_explains(lang, phrases):
-    html = oc.render(run(), lang)
+    html = view.render(run(), lang)
     for phrase in phrases:
         assert phrase in html
 
 
 def test_render_formula_is_exact_when_rate_is_rounded():
     # 18 % ÷ 365 × 1.5 = 0.07397… % a day: the formula shows the exact pieces, not 0.074 %.
-    html = oc.render(run(daily_rate="", annual_rate="18", day_basis="365", days_overdue="45"), "zh")
+    html = view.render(run(daily_rate="", annual_rate="18", day_basis="365", days_overdue="45"), "zh")
     assert "10,000.00 元 × 18% × (1 + 50%) ÷ 365 × 45 天 = 332.88 元" in html
     assert "罚息日利率约 0.074%" in html
 
@@ -389,7 +390,7 @@ def test_nothing_negative_and_money_has_two_decimals(i):
 @given(inputs(), st.sampled_from(["zh", "en"]))
 def test_output_has_no_nan_infinity_or_negative_zero(i, lang):
     r = oc.calculate(i)
-    text = json.dumps(oc.to_dict(r), ensure_ascii=False) + oc.render(r, lang)
+    text = json.dumps(oc.to_dict(r), ensure_ascii=False) + view.render(r, lang)
     for bad in ("NaN", "Infinity", "-0.00", "None", "E+", "e+"):
         assert bad not in text
     assert not any(isinstance(v, float) for v in oc.to_dict(r).values())

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from calculators import payoff
 from calculators.money import InputError, money_text
-from calculators.payoff import Debt, Inputs, calculate, read_form, render, simulate, to_dict
+from calculators.payoff import Debt, Inputs, calculate, read_form, simulate, to_dict
+from calculators.views.payoff import render
 
 D = Decimal
 MONEY = re.compile(r"\d+\.\d{2}")

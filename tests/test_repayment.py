@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from calculators import repayment
 from calculators.money import InputError
+from calculators.views import repayment as view
 
 
 def schedule(**form):
@@ -113,7 +114,7 @@ def test_schedules_end_at_zero_and_principal_parts_sum_to_the_loan(principal, ra
         for amount in (row.payment, row.principal, row.interest, row.balance):
             assert amount == amount.quantize(Decimal("0.01"))
     assert r.total_paid == sum(row.payment for row in r.rows)
-    text = repayment.render(r, "zh") + repayment.render(r, "en") + str(repayment.to_dict(r))
+    text = view.render(r, "zh") + view.render(r, "en") + str(repayment.to_dict(r))
     assert "NaN" not in text and "Infinity" not in text and "-0.00" not in text
 
 

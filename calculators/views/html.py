@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
 
-from .money import grouped, percent_text
+from ..money import grouped, percent_text
 
 # Tables longer than this many rows start folded, so the figures stay on screen.
 FOLD_AFTER_ROWS = 13
