@@ -3,7 +3,7 @@
 With ``I`` the monthly income after tax, ``E`` the essential spending a month,
 ``D`` the monthly payments on existing debts and ``p`` the new loan's monthly
 payment (typed in, or the 等额本息 level payment of its amount, annual rate and
-months, from ``repayment.level_payment``):
+months, from ``schedules.level_payment``):
 
 - debt-to-income ratio ``dti = (D + p) / I × 100`` (percent, shown to 2 decimals);
 - left each month ``L = I − E − D − p``, also as a share of income ``L / I × 100``;
@@ -33,7 +33,7 @@ from decimal import ROUND_FLOOR, Decimal
 from . import fields
 from .fields import Field
 from .money import CENT, HUNDRED, ZERO, InputError, money_text, percent_text
-from .repayment import level_payment
+from .schedules import level_payment
 
 SLUG = "affordability"
 TITLE = {"zh": "借之前算一算：还得起吗", "en": "Before you borrow: can you afford it?"}

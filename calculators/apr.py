@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import fields, lines, rates
+from . import fields, lines, rates, schedules
 from .fields import Field
 from .money import ZERO, InputError, grouped, money_text, percent_text, round_money
 
@@ -116,10 +116,8 @@ def payments_of(inputs: Inputs) -> list[Decimal]:
     n = inputs.months
     if inputs.payment is not None:
         return [inputs.payment] * n
-    part = round_money(inputs.principal / n)
     fee = round_money(inputs.principal * inputs.monthly_fee_rate / 100)
-    parts = [part] * (n - 1) + [inputs.principal - part * (n - 1)]
-    return [p + fee for p in parts]
+    return [p + fee for p in schedules.parts(inputs.principal, n)]
 
 
 def calculate(inputs: Inputs) -> Result:

@@ -38,8 +38,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import fields, figures, wording
-from .fields import Field, add_months
+from .fields import Field
 from .money import InputError
+from .schedules import add_months
 
 SLUG = "credit-record"
 TITLE = {"zh": "逾期记录什么时候消除", "en": "When an overdue record leaves your credit report"}

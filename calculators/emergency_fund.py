@@ -33,8 +33,9 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 
 from . import fields
-from .fields import Field, add_months
+from .fields import Field
 from .money import CENT, ZERO, InputError, money_text, round_money
+from .schedules import add_months, months_between
 
 SLUG = "emergency-fund"
 TITLE = {"zh": "应急金", "en": "Emergency fund"}
@@ -208,19 +209,6 @@ def read_form(form: Mapping[str, object]) -> Inputs:
     except InputError as err:
         raise _plain_error(err) from None
     return Inputs(**values)
-
-
-def months_between(start: dt.date, end: dt.date) -> int:
-    """Whole months from ``start`` to ``end``: the largest ``k`` with
-    ``add_months(start, k) <= end`` (a month-end start is clamped as ``add_months`` does).
-
-    >>> months_between(dt.date(2026, 1, 31), dt.date(2026, 2, 28)), months_between(dt.date(2026, 1, 15), dt.date(2026, 7, 14))
-    (1, 5)
-    """
-    k = (end.year - start.year) * 12 + end.month - start.month
-    while k > 0 and add_months(start, k) > end:
-        k -= 1
-    return k
 
 
 def target_of(essentials: Decimal, months: int, buffer: int) -> Decimal:

@@ -11,7 +11,7 @@ options side by side:
    is due in one payment at the end: ``D + P·r·n``.
 3. re-instalment over ``n`` months at an annual rate (the contract rate if
    left empty): ``D`` (or ``P + I`` when the penalties are waived) repaid
-   等额本息 with ``repayment.level_payment``; each month's interest on the
+   等额本息 with ``schedules.level_payment``; each month's interest on the
    balance rounded to the fen, the last payment settles the rest.
 4. interest frozen (停息挂账-style): ``D`` split into ``n`` parts of ``D ÷ n``
    rounded to the fen; the last part settles the residue, so the parts add up
@@ -48,7 +48,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import fields, figures
+from . import fields, figures, schedules
 from .fields import Field
 from .money import (
     MAX_AMOUNT,
@@ -59,7 +59,6 @@ from .money import (
     plain,
     round_money,
 )
-from .repayment import level_payment
 
 SLUG = "negotiation"
 TITLE = {"zh": "协商还款方案比较", "en": "Compare what you can ask for"}
@@ -222,9 +221,7 @@ def read_form(form: Mapping[str, object]) -> Inputs:
 
 
 def level_schedule(principal: Decimal, monthly_rate: Decimal, months: int) -> tuple[Row, ...]:
-    """A 等额本息 schedule as ``repayment.py`` builds it: payment from
-    ``level_payment``; each month interest = balance × r rounded to the fen, the
-    rest of the payment is principal; the last payment settles what is left.
+    """A 等额本息 schedule (``schedules.level``) as rows.
 
     >>> rows = level_schedule(Decimal(1000), Decimal(1) / 100, 3)
     >>> [(x.payment, x.interest, x.balance) for x in rows]  # doctest: +NORMALIZE_WHITESPACE
@@ -232,31 +229,24 @@ def level_schedule(principal: Decimal, monthly_rate: Decimal, months: int) -> tu
      (Decimal('340.02'), Decimal('6.70'), Decimal('336.66')),
      (Decimal('340.03'), Decimal('3.37'), Decimal('0.00'))]
     """
-    payment = level_payment(principal, monthly_rate, months)
-    balance = principal
-    rows = []
-    for month in range(1, months + 1):
-        interest = round_money(balance * monthly_rate)
-        part = balance if month == months else min(max(payment - interest, ZERO), balance)
-        balance -= part
-        rows.append(Row(month, part + interest, part, interest, balance))
-    return tuple(rows)
+    return _rows(principal, schedules.level(principal, monthly_rate, months))
 
 
 def equal_parts(debt: Decimal, parts: int) -> tuple[Row, ...]:
-    """``debt`` in ``parts`` interest-free parts of ``debt ÷ parts`` rounded to the
-    fen (never more than what is left); the last part settles the residue.
+    """``debt`` in ``parts`` interest-free parts (``schedules.parts``) as rows.
 
     >>> [x.payment for x in equal_parts(Decimal(100), 3)]
     [Decimal('33.33'), Decimal('33.33'), Decimal('33.34')]
     """
-    even = round_money(debt / parts)
-    balance = debt
+    return _rows(debt, [(part, ZERO) for part in schedules.parts(debt, parts)])
+
+
+def _rows(principal: Decimal, schedule: schedules.Schedule) -> tuple[Row, ...]:
+    balance = principal
     rows = []
-    for month in range(1, parts + 1):
-        part = balance if month == parts else min(even, balance)
+    for month, (part, interest) in enumerate(schedule, start=1):
         balance -= part
-        rows.append(Row(month, part, part, ZERO, balance))
+        rows.append(Row(month, part + interest, part, interest, balance))
     return tuple(rows)
 
 

@@ -40,8 +40,9 @@ from itertools import repeat
 from operator import add, mul, sub, truediv
 
 from . import fields
-from .fields import Field, add_months
+from .fields import Field
 from .money import ZERO, InputError, grouped, money_text, percent_text, round_money
+from .schedules import add_months
 
 SLUG = "payoff"
 TITLE = {"zh": "先还哪笔、何时还清", "en": "Which debt first, and when you are debt-free"}

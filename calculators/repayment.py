@@ -30,11 +30,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import Decimal
 
-from . import fields, rates
-from .fields import Field, add_months
-from .money import ZERO, InputError, money_text, percent_text, round_money
+from . import fields, rates, schedules
+from .fields import Field
+from .money import ZERO, InputError, money_text, percent_text
+from .schedules import add_months
 
 SLUG = "repayment"
 TITLE = {"zh": "还款计划", "en": "Repayment schedule"}
@@ -118,45 +119,6 @@ def read_form(form: Mapping[str, object]) -> Inputs:
     return Inputs(**fields.read_all(FIELDS, form))
 
 
-def level_payment(principal: Decimal, monthly_rate: Decimal, months: int) -> Decimal:
-    """The 等额本息 payment ``P·r·(1+r)^n / ((1+r)^n − 1)``, rounded to the fen.
-
-    >>> level_payment(Decimal(1000000), Decimal("4.9") / 1200, 360)
-    Decimal('5307.27')
-    """
-    if monthly_rate == ZERO:
-        return round_money(principal / months)
-    with localcontext() as ctx:
-        ctx.prec = 34
-        growth = (1 + monthly_rate) ** months
-        return round_money(principal * monthly_rate * growth / (growth - 1))
-
-
-def _principal_parts(inputs: Inputs, r: Decimal) -> list[tuple[Decimal, Decimal]]:
-    """(principal, interest) for each month; the last month settles the rest."""
-    p, n = inputs.principal, inputs.months
-    balance = p
-    parts: list[tuple[Decimal, Decimal]] = []
-    if inputs.method == "bullet":
-        interest = round_money(p * r * n)
-        return [(ZERO, ZERO)] * (n - 1) + [(p, interest)]
-    payment = level_payment(p, r, n) if inputs.method == "equal_installment" else ZERO
-    even = round_money(p / n)
-    for month in range(1, n + 1):
-        interest = round_money(balance * r)
-        if month == n:
-            principal = balance
-        elif inputs.method == "equal_installment":
-            principal = min(max(payment - interest, ZERO), balance)
-        elif inputs.method == "equal_principal":
-            principal = min(even, balance)
-        else:  # interest_only
-            principal = ZERO
-        balance -= principal
-        parts.append((principal, interest))
-    return parts
-
-
 def calculate(inputs: Inputs) -> Result:
     """The full schedule, its totals, and its true annual rate (IRR)."""
     r = inputs.annual_rate / 1200
@@ -164,7 +126,8 @@ def calculate(inputs: Inputs) -> Result:
     upfront = inputs.upfront_fee or ZERO
     rows = []
     balance = inputs.principal
-    for month, (principal, interest) in enumerate(_principal_parts(inputs, r), start=1):
+    schedule = schedules.METHODS[inputs.method](inputs.principal, r, inputs.months)
+    for month, (principal, interest) in enumerate(schedule, start=1):
         balance -= principal
         paid = principal + interest + fee
         if inputs.method == "bullet" and month < inputs.months:

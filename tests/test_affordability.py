@@ -39,7 +39,7 @@ def test_defaults_worked_example():
 
 def test_new_payment_from_loan_terms():
     # 10,000 at 18% over 12 months, equal instalments: r = 0.015,
-    # 10,000 × 0.015 × 1.015^12 / (1.015^12 − 1) = 916.7999… → 916.80 (repayment.level_payment).
+    # 10,000 × 0.015 × 1.015^12 / (1.015^12 − 1) = 916.7999… → 916.80 (schedules.level_payment).
     r = run(new_payment="", principal="10000", annual_rate="18", months="12")
     assert r.new_payment == Decimal("916.80")
     # (1,500 + 916.80) ÷ 8,000 = 30.21%

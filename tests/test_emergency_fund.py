@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators import emergency_fund as ef
+from calculators import schedules
 from calculators.money import InputError
 from calculators.views import emergency_fund as view
 
@@ -153,9 +154,9 @@ def test_already_there():
 
 
 def test_months_between():
-    assert ef.months_between(dt.date(2026, 1, 31), dt.date(2026, 2, 28)) == 1
-    assert ef.months_between(dt.date(2026, 1, 15), dt.date(2026, 2, 14)) == 0
-    assert ef.months_between(dt.date(2026, 1, 15), dt.date(2076, 1, 15)) == 600
+    assert schedules.months_between(dt.date(2026, 1, 31), dt.date(2026, 2, 28)) == 1
+    assert schedules.months_between(dt.date(2026, 1, 15), dt.date(2026, 2, 14)) == 0
+    assert schedules.months_between(dt.date(2026, 1, 15), dt.date(2076, 1, 15)) == 600
 
 
 def test_render_headline_and_chart():
