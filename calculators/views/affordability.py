@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
+from .. import wording
 from ..affordability import BANDS, FUND_MONTHS, Result, to_dict
 from ..money import HUNDRED, ZERO, grouped, money_text, percent_text, plain
 from . import html as ui
-
-
-def signed_money(value: Decimal, lang: str) -> str:
-    """Money for the reader with the sign in front: ``-3,000.00 元`` / ``−¥3,000.00``."""
-    if value < ZERO and lang != "zh":
-        return f"−¥{grouped(-value)}"
-    return ui.money_display(value, lang)
 
 
 def band_label(band: str, lang: str) -> str:
@@ -28,17 +20,17 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     t = ui.t
     d = data if data is not None else to_dict(result)
     i = result.inputs
-    money = ui.money_display
+    money = wording.money
     left = result.left_each_month
     items = [
         ui.figure("dti", t(lang, "还款占收入的比例", "Debt payments ÷ income"), d["dti"],
-                  ui.percent_display(result.dti),
-                  t(lang, f"每月还款共 {grouped(result.total_payments)} 元",
-                    f"¥{grouped(result.total_payments)} of payments a month")),
+                  wording.percent(result.dti),
+                  t(lang, f"每月还款共 {wording.money(result.total_payments, 'zh')}",
+                    f"{wording.money(result.total_payments, 'en')} of payments a month")),
         ui.figure("left_each_month", t(lang, "每月还剩", "Left each month"), d["left_each_month"],
-                  signed_money(left, lang),
+                  wording.money(left, lang),
                   t(lang, f"占收入的 {d['left_percent']}%", f"{d['left_percent']}% of income") if left >= ZERO
-                  else t(lang, f"每月差 {grouped(-left)} 元", f"¥{grouped(-left)} short each month")),
+                  else t(lang, f"每月差 {wording.money(-left, 'zh')}", f"{wording.money(-left, 'en')} short each month")),
         ui.figure("band", t(lang, "压力评估", "How it looks"), d["band"], band_label(result.band, lang),
                   t(lang, "本站的经验划分，不是法规", "this site's rule of thumb, not a regulation")),
         ui.figure("new_payment", t(lang, "新借款每月还", "New loan's monthly payment"), d["new_payment"],
@@ -48,27 +40,27 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     if i.principal is not None and i.annual_rate is not None and i.months is not None:
         explain.append(t(
             lang,
-            f"新借款 {grouped(i.principal)} 元、年利率 {plain(i.annual_rate)}%、分 {i.months} 个月，"
-            f"按等额本息每月还 {grouped(result.new_payment)} 元。如果还另收服务费、会员费等，要加到每月还款里。",
-            f"A new loan of ¥{grouped(i.principal)} at {plain(i.annual_rate)}% a year over {i.months} months "
-            f"costs ¥{grouped(result.new_payment)} a month in equal instalments. Add any service, membership "
+            f"新借款 {wording.money(i.principal, 'zh')}、年利率 {plain(i.annual_rate)}%、分 {i.months} 个月，"
+            f"按等额本息每月还 {wording.money(result.new_payment, 'zh')}。如果还另收服务费、会员费等，要加到每月还款里。",
+            f"A new loan of {wording.money(i.principal, 'en')} at {plain(i.annual_rate)}% a year over {i.months} months "
+            f"costs {wording.money(result.new_payment, 'en')} a month in equal instalments. Add any service, membership "
             "or other monthly fees to that.",
         ))
     explain.append(t(
         lang,
-        f"还款占收入的比例 = 每月所有还款 {grouped(result.total_payments)} 元（原有 "
-        f"{grouped(result.existing_payments)} 元 + 新借款 {grouped(result.new_payment)} 元）÷ 每月到手收入 "
-        f"{grouped(i.income)} 元 = {d['dti']}%。",
-        f"Debt payments ÷ income = all payments ¥{grouped(result.total_payments)} a month (¥"
-        f"{grouped(result.existing_payments)} now + ¥{grouped(result.new_payment)} new) ÷ income "
-        f"¥{grouped(i.income)} = {d['dti']}%.",
+        f"还款占收入的比例 = 每月所有还款 {wording.money(result.total_payments, 'zh')}（原有 "
+        f"{wording.money(result.existing_payments, 'zh')} + 新借款 {wording.money(result.new_payment, 'zh')}）÷ 每月到手收入 "
+        f"{wording.money(i.income, 'zh')} = {d['dti']}%。",
+        f"Debt payments ÷ income = all payments {wording.money(result.total_payments, 'en')} a month ("
+        f"{wording.money(result.existing_payments, 'en')} now + {wording.money(result.new_payment, 'en')} new) ÷ income "
+        f"{wording.money(i.income, 'en')} = {d['dti']}%.",
     ))
     explain.append(t(
         lang,
-        f"每月还剩 = 收入 {grouped(i.income)} 元 − 必要开支 {grouped(result.essentials)} 元 − 所有还款 "
-        f"{grouped(result.total_payments)} 元 = {signed_money(left, 'zh')}。",
-        f"Left each month = income ¥{grouped(i.income)} − essentials ¥{grouped(result.essentials)} − all "
-        f"payments ¥{grouped(result.total_payments)} = {signed_money(left, 'en')}.",
+        f"每月还剩 = 收入 {wording.money(i.income, 'zh')} − 必要开支 {wording.money(result.essentials, 'zh')} − 所有还款 "
+        f"{wording.money(result.total_payments, 'zh')} = {wording.money(left, 'zh')}。",
+        f"Left each month = income {wording.money(i.income, 'en')} − essentials {wording.money(result.essentials, 'en')} − all "
+        f"payments {wording.money(result.total_payments, 'en')} = {wording.money(left, 'en')}.",
     ))
     explain.append(_band_note(result, d, lang))
     explain.append(t(
@@ -115,9 +107,9 @@ def _band_note(result: Result, d: dict, lang: str) -> str:
     if result.band == "short":
         return t(
             lang,
-            f"收入不够付必要开支和还款，每月差 {grouped(-result.left_each_month)} 元，所以是“入不敷出”"
+            f"收入不够付必要开支和还款，每月差 {wording.money(-result.left_each_month, 'zh')}，所以是“入不敷出”"
             f"（还款占比 {dti}%）。差的钱如果靠再借一笔来补，欠款会越滚越多。",
-            f"Income does not cover essentials and payments: you would be ¥{grouped(-result.left_each_month)} "
+            f"Income does not cover essentials and payments: you would be {wording.money(-result.left_each_month, 'en')} "
             f"short each month (payments are {dti}% of income), so the band is “short each month”. Covering "
             "the gap with another loan makes the debt grow.",
         )
@@ -181,8 +173,8 @@ def _savings_note(result: Result, d: dict, lang: str) -> str:
     if left == ZERO:
         return t(lang, "每月刚好收支相抵，没有余钱存应急金、应付意外。",
                  "The month just balances: nothing is left for savings or an emergency.")
-    text_zh = f"每月剩下的 {grouped(left)} 元（收入的 {d['left_percent']}%）是用来存钱、应付意外的。"
-    text_en = (f"The ¥{grouped(left)} left each month ({d['left_percent']}% of income) is what you have "
+    text_zh = f"每月剩下的 {wording.money(left, 'zh')}（收入的 {d['left_percent']}%）是用来存钱、应付意外的。"
+    text_en = (f"The {wording.money(left, 'en')} left each month ({d['left_percent']}% of income) is what you have "
                "for savings and emergencies.")
     if result.months_to_fund is not None:
         goal = grouped(result.essentials * FUND_MONTHS)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from .. import wording
 from ..apr import Result, to_dict
-from ..money import grouped, money_text, percent_text
+from ..money import money_text, percent_text
 from . import html as ui
 from . import lines
 
@@ -14,25 +15,25 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     i = result.inputs
     items = [
         ui.figure("apr_nominal", t(lang, "年化利率（IRR，单利）", "Annual rate (IRR, simple)"), d["apr_nominal"],
-                  ui.percent_display(result.apr_nominal),
+                  wording.percent(result.apr_nominal),
                   t(lang, "月 IRR × 12，公告要求标明“单利”", "monthly IRR × 12, labelled “simple”")),
         ui.figure("apr_effective", t(lang, "年化利率（IRR，复利）", "Annual rate (IRR, compound)"),
-                  d["apr_effective"], ui.percent_display(result.apr_effective),
+                  d["apr_effective"], wording.percent(result.apr_effective),
                   t(lang, "(1 + 月 IRR)^12 − 1", "(1 + monthly IRR)^12 − 1")),
         ui.figure("total_cost", t(lang, "借款总成本", "Total cost of the loan"), d["total_cost"],
-                  ui.money_display(result.total_cost, lang),
-                  t(lang, f"一共还 {grouped(result.total_paid)} 元，到手 {grouped(i.cash_received)} 元",
-                    f"¥{grouped(result.total_paid)} repaid for ¥{grouped(i.cash_received)} received")),
+                  wording.money(result.total_cost, lang),
+                  t(lang, f"一共还 {wording.money(result.total_paid, 'zh')}，到手 {wording.money(i.cash_received, 'zh')}",
+                    f"{wording.money(result.total_paid, 'en')} repaid for {wording.money(i.cash_received, 'en')} received")),
         ui.figure("irr_monthly", t(lang, "月 IRR", "Monthly IRR"), d["irr_monthly"],
-                  ui.percent_display(result.irr_monthly)),
+                  wording.percent(result.irr_monthly)),
     ]
     explain = []
     if i.received is not None and i.received < i.principal:
         explain.append(t(
             lang,
-            f"放款时少给了 {grouped(i.principal - i.received)} 元。利息应当按实际到手的钱计算"
+            f"放款时少给了 {wording.money(i.principal - i.received, 'zh')}。利息应当按实际到手的钱计算"
             "（《民法典》第六百七十条），所以真实利率要用到手金额来算。",
-            f"¥{grouped(i.principal - i.received)} was kept back at the start. Interest should run on what "
+            f"{wording.money(i.principal - i.received, 'en')} was kept back at the start. Interest should run on what "
             "you actually received (Civil Code art. 670), so the true rate is worked out on that amount.",
         ))
     if i.monthly_fee_rate is not None:

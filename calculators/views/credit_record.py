@@ -129,7 +129,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         days = result.days_remaining
         items.append(ui.figure(
             "days_remaining", t(lang, "还剩", "Days left"), str(d["days_remaining"]),
-            t(lang, f"{days:,} 天", f"{days:,} day" + ("" if days == 1 else "s")),
+            wording.count(days, "day", lang),
             t(lang, f"从 {day(i.today)}算起", f"from {day(i.today)}") if days else
             t(lang, f"{keep} 年已满", f"the {keep} years are up"),
         ))

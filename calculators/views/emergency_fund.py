@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import wording
 from ..emergency_fund import Result, to_dict
 from ..money import ZERO, grouped, plain
 from . import html as ui
@@ -21,20 +22,20 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     i = result.inputs
     buffer = i.buffer or 0
     saving = i.monthly_saving or ZERO
-    money = ui.money_display
+    money = wording.money
     items = [
         ui.figure("target", t(lang, "应急金目标", "Emergency fund target"), d["target"],
                   money(result.target, lang),
-                  t(lang, f"{grouped(result.essentials)} 元 × {i.months} 个月 × (1 + {buffer}%)",
-                    f"¥{grouped(result.essentials)} × {i.months} months × (1 + {buffer}%)")),
+                  t(lang, f"{wording.money(result.essentials, 'zh')} × {i.months} 个月 × (1 + {buffer}%)",
+                    f"{wording.money(result.essentials, 'en')} × {i.months} months × (1 + {buffer}%)")),
         ui.figure("gap", t(lang, "还差", "Still to save"), d["gap"], money(result.gap, lang),
-                  t(lang, f"已存 {grouped(i.savings or ZERO)} 元", f"¥{grouped(i.savings or ZERO)} saved")),
+                  t(lang, f"已存 {wording.money(i.savings or ZERO, 'zh')}", f"{wording.money(i.savings or ZERO, 'en')} saved")),
     ]
     if result.months_to_reach is not None:
         note = ""
         if result.date_reached and result.months_to_reach:
-            note = t(lang, f"大约在 {result.date_reached.isoformat()} 存够",
-                     f"around {result.date_reached.isoformat()}")
+            note = t(lang, f"大约在 {wording.date(result.date_reached, 'zh')} 存够",
+                     f"around {wording.date(result.date_reached, 'en')}")
         items.append(ui.figure("months_to_reach", t(lang, "存够需要", "Time to get there"),
                                str(d["months_to_reach"]), _months_display(result.months_to_reach, lang), note))
     else:
@@ -47,8 +48,8 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         n = result.months_to_target_date or 0
         items.append(ui.figure(
             "saving_for_target_date",
-            t(lang, f"{i.target_date.isoformat()} 前存够，每月至少存",
-              f"To get there by {i.target_date.isoformat()}, save at least"),
+            t(lang, f"{wording.date(i.target_date, 'zh')} 前存够，每月至少存",
+              f"To get there by {wording.date(i.target_date, 'en')}, save at least"),
             d["saving_for_target_date"], money(result.saving_for_target_date, lang),
             t(lang, f"共存 {n} 次，每月一次", f"{n} monthly deposits")))
 
@@ -56,10 +57,10 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     if i.uses_items and i.monthly_expenses is not None and i.monthly_expenses != result.essentials:
         explain.append(t(
             lang,
-            f"你填了分项，所以按分项合计 {grouped(result.essentials)} 元计算，"
-            f"没有用上面填的 {grouped(i.monthly_expenses)} 元。",
-            f"You filled in items, so their total of ¥{grouped(result.essentials)} is used, not the "
-            f"¥{grouped(i.monthly_expenses)} above.",
+            f"你填了分项，所以按分项合计 {wording.money(result.essentials, 'zh')}计算，"
+            f"没有用上面填的 {wording.money(i.monthly_expenses, 'zh')}。",
+            f"You filled in items, so their total of {wording.money(result.essentials, 'en')} is used, not the "
+            f"{wording.money(i.monthly_expenses, 'en')} above.",
         ))
     explain.append(_progress_note(result, lang))
     if result.saving_for_target_date is not None and i.target_date is not None:
@@ -67,19 +68,19 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         n = result.months_to_target_date or 0
         if need == ZERO:
             explain.append(t(
-                lang, f"不用再存钱，到 {i.target_date.isoformat()} 也能达到目标。",
-                f"You reach the target by {i.target_date.isoformat()} without saving more."))
+                lang, f"不用再存钱，到 {wording.date(i.target_date, 'zh')} 也能达到目标。",
+                f"You reach the target by {wording.date(i.target_date, 'en')} without saving more."))
         else:
             enough = saving >= need
             explain.append(t(
                 lang,
-                f"要在 {i.target_date.isoformat()} 前存够，{n} 个月里每月至少存 {grouped(need)} 元"
+                f"要在 {wording.date(i.target_date, 'zh')} 前存够，{n} 个月里每月至少存 {wording.money(need, 'zh')}"
                 f"（少存 1 分钱就会差一点）。"
-                + ("你现在每月存的钱够了。" if enough else f"比你现在每月存的多 {grouped(need - saving)} 元。"),
-                f"To get there by {i.target_date.isoformat()}, save at least ¥{grouped(need)} in each of "
+                + ("你现在每月存的钱够了。" if enough else f"比你现在每月存的多 {wording.money(need - saving, 'zh')}。"),
+                f"To get there by {wording.date(i.target_date, 'en')}, save at least {wording.money(need, 'en')} in each of "
                 f"{n} months (one fen less falls just short). "
                 + ("What you save now is enough." if enough
-                   else f"That is ¥{grouped(need - saving)} more than you save now."),
+                   else f"That is {wording.money(need - saving, 'en')} more than you save now."),
             ))
     if i.annual_yield:
         explain.append(t(
@@ -129,15 +130,15 @@ def _target_note(result: Result, lang: str) -> str:
     i = result.inputs
     buffer = i.buffer or 0
     if lang == "zh":
-        base = f"{grouped(result.essentials)} 元 × {i.months}"
+        base = f"{wording.money(result.essentials, 'zh')} × {i.months}"
         extra = f"，多留 {buffer}% 应付算漏的开支" if buffer else ""
         return (f"目标 = 每月必要开支 × 准备的月数 × (1 + 多留的比例) = {base} × (1 + {buffer}%) = "
-                f"{grouped(result.target)} 元{extra}。必要开支是收入断了也得付的钱：吃、住、交通、"
+                f"{wording.money(result.target, 'zh')}{extra}。必要开支是收入断了也得付的钱：吃、住、交通、"
                 "水电话费、最低还款。")
-    base = f"¥{grouped(result.essentials)} × {i.months}"
+    base = f"{wording.money(result.essentials, 'en')} × {i.months}"
     extra = f"; the {buffer}% extra covers costs you forgot" if buffer else ""
     return (f"Target = essential spending × months × (1 + margin) = {base} × (1 + {buffer}%) = "
-            f"¥{grouped(result.target)}{extra}. Essentials are what you must pay even if your income "
+            f"{wording.money(result.target, 'en')}{extra}. Essentials are what you must pay even if your income "
             "stops: food, housing, transport, bills, minimum debt payments.")
 
 
@@ -160,24 +161,24 @@ def _progress_note(result: Result, lang: str) -> str:
         en_interest = f" and ¥{interest} interest" if result.total_interest else ""
         return ui.t(
             lang,
-            f"每月存 {grouped(saving)} 元，第 {n} 个月存够，一共存入 {deposits} 元{zh_interest}。"
+            f"每月存 {wording.money(saving, 'zh')}，第 {n} 个月存够，一共存入 {deposits} 元{zh_interest}。"
             "最后一个月可能会超过目标一点。",
-            f"Saving ¥{grouped(saving)} a month, you get there in month {n}: ¥{deposits} saved{en_interest}. "
+            f"Saving {wording.money(saving, 'en')} a month, you get there in month {n}: ¥{deposits} saved{en_interest}. "
             "The last month may take you a little past the target.",
         )
     plan = grouped(result.saving_for_12_months or ZERO)
     if saving == ZERO:
         return ui.t(
             lang,
-            f"现在每月不存钱，还差的 {grouped(result.gap)} 元不会自己补上。"
+            f"现在每月不存钱，还差的 {wording.money(result.gap, 'zh')}不会自己补上。"
             f"如果每月存 {plan} 元，12 个月能存够；存少一点也没关系，时间长一些而已。",
-            f"With nothing saved each month, the ¥{grouped(result.gap)} still to go will not fill itself. "
+            f"With nothing saved each month, the {wording.money(result.gap, 'en')} still to go will not fill itself. "
             f"Saving ¥{plan} a month gets you there in 12 months; less is fine too, it just takes longer.",
         )
     return ui.t(
         lang,
-        f"每月存 {grouped(saving)} 元，50 年内也存不够。如果每月存 {plan} 元，12 个月能存够；"
+        f"每月存 {wording.money(saving, 'zh')}，50 年内也存不够。如果每月存 {plan} 元，12 个月能存够；"
         "也可以先把目标降到 1 个月的开支。",
-        f"Saving ¥{grouped(saving)} a month does not get there within 50 years. Saving ¥{plan} a month "
+        f"Saving {wording.money(saving, 'en')} a month does not get there within 50 years. Saving ¥{plan} a month "
         "gets you there in 12 months; or start with a target of one month's spending.",
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .. import wording
 from ..lines import Line, entry
 from ..money import percent_text
 
@@ -18,7 +19,7 @@ def label(line: Line, lang: str) -> str:
 def detail(line: Line, lang: str) -> str:
     if line.lpr is None or line.lpr_day is None:
         return ""
-    lpr, day = percent_text(line.lpr), line.lpr_day.isoformat()
+    lpr, day = percent_text(line.lpr), wording.date(line.lpr_day, lang)
     if lang == "zh":
         return f"即 {day} 起执行的一年期 LPR {lpr}% 的 4 倍"
     return f"4 × the one-year LPR of {lpr}% in force from {day}"

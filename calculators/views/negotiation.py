@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import figures
+from .. import figures, wording
 from ..money import ZERO, grouped, percent_text, plain
 from ..negotiation import MAX_MONTHS, Option, Result, _option, _penalty_markup, to_dict
 from . import html as ui
@@ -34,7 +34,7 @@ def option_name(result: Result, key: str, lang: str) -> str:
 def _then(o: Option, lang: str) -> str:
     """What is paid after the first month, when it differs from the first payment."""
     t = ui.t
-    last = ui.money_display(o.last, lang)
+    last = wording.money(o.last, lang)
     if o.key == "stay_overdue":
         return t(lang, f"{o.days} 天后要还清 {last}", f"{last} to clear it after {o.days} days")
     if o.months <= 1 or o.first == o.last:
@@ -58,7 +58,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     t = ui.t
     d = data if data is not None else to_dict(result)
     i = result.inputs
-    money = ui.money_display
+    money = wording.money
     afford = grouped(i.affordable)
     items = []
     if result.best:
@@ -207,30 +207,30 @@ def _notes(result: Result, lang: str) -> list[str]:
     enough = saved >= ext.total_paid
     out.append(t(
         lang,
-        f"展期只是把还款日往后推：这 {n} 个月利息照算（{grouped(result.extension_interest)} 元），"
-        f"到期要一次还 {grouped(ext.total_paid)} 元。每月存 {afford} 元，{n} 个月能存 {grouped(saved)} 元，"
+        f"展期只是把还款日往后推：这 {n} 个月利息照算（{wording.money(result.extension_interest, 'zh')}），"
+        f"到期要一次还 {wording.money(ext.total_paid, 'zh')}。每月存 {afford} 元，{n} 个月能存 {wording.money(saved, 'zh')}，"
         + ("够还。" if enough else "不够还。"),
         f"An extension only moves the due date: interest still runs for the {n} months "
-        f"(¥{grouped(result.extension_interest)}) and ¥{grouped(ext.total_paid)} is due in one payment at "
-        f"the end. Saving ¥{afford} a month gives ¥{grouped(saved)} in {n} months, which "
+        f"({wording.money(result.extension_interest, 'en')}) and {wording.money(ext.total_paid, 'en')} is due in one payment at "
+        f"the end. Saving ¥{afford} a month gives {wording.money(saved, 'en')} in {n} months, which "
         + ("covers it." if enough else "does not cover it."),
     ))
     re = _option(result, "reinstalment")
     if i.waive_penalties and i.penalties:
         out.append(t(
             lang,
-            f"重新分期免除罚息 {grouped(i.penalties)} 元后，只还本金和利息；"
+            f"重新分期免除罚息 {wording.money(i.penalties, 'zh')}后，只还本金和利息；"
             "“多付”一栏是负数，表示比现在一次还清要还的少。",
-            f"With the ¥{grouped(i.penalties)} of penalties waived, the instalments cover the principal and "
+            f"With the {wording.money(i.penalties, 'en')} of penalties waived, the instalments cover the principal and "
             "interest only; a negative extra cost means less than paying everything now.",
         ))
     elif re.extra_cost > ZERO:
         out.append(t(
             lang,
             f"重新分期按年利率 {percent_text(result.reinstal_rate)}% 对整笔欠款计息，利息合计 "
-            f"{grouped(re.extra_cost)} 元。可以请对方降低利率或免掉罚息，谈成了再用新条件算一次。",
+            f"{wording.money(re.extra_cost, 'zh')}。可以请对方降低利率或免掉罚息，谈成了再用新条件算一次。",
             f"The re-instalment charges {percent_text(result.reinstal_rate)}% a year on the whole debt: "
-            f"¥{grouped(re.extra_cost)} of interest. You can ask for a lower rate or for the penalties to "
+            f"{wording.money(re.extra_cost, 'en')} of interest. You can ask for a lower rate or for the penalties to "
             "be waived, then work it out again with the new terms.",
         ))
     if i.penalty_rate is None:
@@ -244,10 +244,10 @@ def _notes(result: Result, lang: str) -> list[str]:
     keep = figures.entry("credit_record")["keep_years"]
     out.append(t(
         lang,
-        f"如果先不还，{i.overdue_days} 天后罚息会多出 {grouped(result.delay_cost)} 元，欠款每天都在增加"
+        f"如果先不还，{i.overdue_days} 天后罚息会多出 {wording.money(result.delay_cost, 'zh')}，欠款每天都在增加"
         f"（这里只按本金计罚息；有的合同对没还的利息也计罚息，会更多）。逾期会记入征信，"
         f"不良记录从逾期结束之日起保留 {keep} 年。",
-        f"Paying nothing for {i.overdue_days} days adds ¥{grouped(result.delay_cost)} of penalty interest, "
+        f"Paying nothing for {i.overdue_days} days adds {wording.money(result.delay_cost, 'en')} of penalty interest, "
         "and the debt grows every day (this counts penalties on the principal only; some contracts also "
         "charge them on unpaid interest, which adds more). Overdue loans are reported to the credit "
         f"record, and the negative record is kept for {keep} years from the day the overdue ends.",

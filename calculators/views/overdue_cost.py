@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..money import ZERO, grouped, plain
+from .. import wording
+from ..money import ZERO, plain
 from ..overdue_cost import _MARKUP, MONTH_DAYS, Result, _daily_text, to_dict
 from . import html as ui
 from . import lines
@@ -27,7 +28,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     d = data if data is not None else to_dict(result)
     i = result.inputs
     days, basis = i.days_overdue, i.basis
-    money = ui.money_display
+    money = wording.money
     about_pd, pd = _daily_shown(result.penalty_daily, lang)
     about_cd, cd = _daily_shown(result.contract_daily, lang)
     pd, cd = f"{pd}%", f"{cd}%"
@@ -37,13 +38,13 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
                   t(lang, "罚息 + 复利 + 违约金", "penalty interest + compound interest + late fee")),
         ui.figure("total_owed", t(lang, "到那天一共欠", "Total owed by then"), d["total_owed"],
                   money(result.total_owed, lang),
-                  t(lang, f"逾期本金和未还利息 {grouped(i.overdue_amount)} 元，加上逾期费用",
-                    f"¥{grouped(i.overdue_amount)} overdue principal and interest, plus the extra cost")),
+                  t(lang, f"逾期本金和未还利息 {wording.money(i.overdue_amount, 'zh')}，加上逾期费用",
+                    f"{wording.money(i.overdue_amount, 'en')} overdue principal and interest, plus the extra cost")),
         ui.figure("penalty_interest", t(lang, "罚息", "Penalty interest"), d["penalty_interest"],
                   money(result.penalty_interest, lang),
                   t(lang, f"罚息日利率{about_pd} {pd}", f"penalty rate {about_pd}{pd} a day")),
         ui.figure("annualized_rate", t(lang, "逾期费用折合年化", "The extra cost as a yearly rate"),
-                  d["annualized_rate"], ui.percent_display(result.annualized_rate),
+                  d["annualized_rate"], wording.percent(result.annualized_rate),
                   t(lang, f"逾期费用 ÷ 逾期金额 ÷ 天数 × {basis}", f"extra cost ÷ amount overdue ÷ days × {basis}")),
     ]
     if i.compound:
@@ -76,10 +77,10 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
             origin_en = f"The contract's {cd} a day plus {markup}% makes a penalty rate of {about_pd}{pd} a day"
     explain.append(t(
         lang,
-        f"{origin_zh}。罚息 = 逾期本金 {grouped(i.overdue_principal)} 元 × {rate_expr} × {days} 天 = "
-        f"{grouped(result.penalty_interest)} 元。这里的罚息按整个罚息利率计算，逾期这些天不另算合同利息。",
-        f"{origin_en}. Penalty interest = ¥{grouped(i.overdue_principal)} overdue principal × {rate_expr} × "
-        f"{days} days = ¥{grouped(result.penalty_interest)}. It is worked out at the whole penalty rate, "
+        f"{origin_zh}。罚息 = 逾期本金 {wording.money(i.overdue_principal, 'zh')} × {rate_expr} × {days} 天 = "
+        f"{wording.money(result.penalty_interest, 'zh')}。这里的罚息按整个罚息利率计算，逾期这些天不另算合同利息。",
+        f"{origin_en}. Penalty interest = {wording.money(i.overdue_principal, 'en')} overdue principal × {rate_expr} × "
+        f"{days} days = {wording.money(result.penalty_interest, 'en')}. It is worked out at the whole penalty rate, "
         "with no ordinary contract interest on top for the same days.",
     ))
     if i.penalty_markup is not None:
@@ -94,10 +95,10 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     if i.compound:
         explain.append(t(
             lang,
-            f"复利 = 未还利息 {grouped(i.interest)} 元 × {rate_expr} × {days} 天 = "
-            f"{grouped(result.compound_interest)} 元。",
-            f"Compound interest = ¥{grouped(i.interest)} unpaid interest × {rate_expr} × {days} days = "
-            f"¥{grouped(result.compound_interest)}.",
+            f"复利 = 未还利息 {wording.money(i.interest, 'zh')} × {rate_expr} × {days} 天 = "
+            f"{wording.money(result.compound_interest, 'zh')}。",
+            f"Compound interest = {wording.money(i.interest, 'en')} unpaid interest × {rate_expr} × {days} days = "
+            f"{wording.money(result.compound_interest, 'en')}.",
         ))
     elif i.interest:
         explain.append(t(
@@ -108,19 +109,19 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     if result.late_fee:
         parts_zh, parts_en = [], []
         if i.late_fee_fixed:
-            parts_zh.append(f"固定 {grouped(i.late_fee_fixed)} 元")
-            parts_en.append(f"a fixed ¥{grouped(i.late_fee_fixed)}")
+            parts_zh.append(f"固定 {wording.money(i.late_fee_fixed, 'zh')}")
+            parts_en.append(f"a fixed {wording.money(i.late_fee_fixed, 'en')}")
         if i.late_fee_percent is not None:
-            floor_zh = f"，最低 {grouped(i.late_fee_minimum)} 元" if i.late_fee_minimum else ""
-            floor_en = f", at least ¥{grouped(i.late_fee_minimum)}" if i.late_fee_minimum else ""
-            parts_zh.append(f"逾期金额 {grouped(i.overdue_amount)} 元的 {plain(i.late_fee_percent)}%{floor_zh}")
-            parts_en.append(f"{plain(i.late_fee_percent)}% of the ¥{grouped(i.overdue_amount)} "
+            floor_zh = f"，最低 {wording.money(i.late_fee_minimum, 'zh')}" if i.late_fee_minimum else ""
+            floor_en = f", at least {wording.money(i.late_fee_minimum, 'en')}" if i.late_fee_minimum else ""
+            parts_zh.append(f"逾期金额 {wording.money(i.overdue_amount, 'zh')}的 {plain(i.late_fee_percent)}%{floor_zh}")
+            parts_en.append(f"{plain(i.late_fee_percent)}% of the {wording.money(i.overdue_amount, 'en')} "
                             f"overdue{floor_en}")
         explain.append(t(
             lang,
-            f"违约金：{' 加 '.join(parts_zh)}，共 {grouped(result.late_fee)} 元。这里按逾期后收一次计算，"
+            f"违约金：{' 加 '.join(parts_zh)}，共 {wording.money(result.late_fee, 'zh')}。这里按逾期后收一次计算，"
             "从逾期第一天起就算在费用里。",
-            f"Late fee: {' plus '.join(parts_en)}, ¥{grouped(result.late_fee)} in all. It is counted as "
+            f"Late fee: {' plus '.join(parts_en)}, {wording.money(result.late_fee, 'en')} in all. It is counted as "
             "charged once, from the first day late.",
         ))
     explain.append(t(
@@ -136,9 +137,9 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
                     if i.daily_rate is not None else "")
     explain.append(t(
         lang,
-        f"折合年化 = 逾期费用 {grouped(result.total_extra)} 元 ÷ 逾期金额 {grouped(i.overdue_amount)} 元 ÷ "
+        f"折合年化 = 逾期费用 {wording.money(result.total_extra, 'zh')} ÷ 逾期金额 {wording.money(i.overdue_amount, 'zh')} ÷ "
         f"{days} 天 × {basis} = {d['annualized_rate']}%。它只算逾期后多出来的费用，不含逾期前的利息。{rate_note_zh}",
-        f"As a yearly rate: ¥{grouped(result.total_extra)} extra cost ÷ ¥{grouped(i.overdue_amount)} overdue "
+        f"As a yearly rate: {wording.money(result.total_extra, 'en')} extra cost ÷ {wording.money(i.overdue_amount, 'en')} overdue "
         f"÷ {days} days × {basis} = {d['annualized_rate']}%. It counts only what being late adds, not the "
         f"interest from before the due date.{rate_note_en}",
     ))

@@ -2,35 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
-
-from ..money import ZERO, grouped, money_text
+from .. import wording
+from ..money import ZERO, money_text
 from ..payoff import _STRATEGY_WORDS, MAX_MONTHS, Result, _label, monthly_interest, to_dict
 from . import html as ui
 from .chart import line_chart
-
-_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _date_display(day: dt.date, lang: str) -> str:
-    return ui.t(lang, f"{day.year} 年 {day.month} 月 {day.day} 日",
-                f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}")
-
-
-def _duration(months: int, lang: str) -> str:
-    """``70`` → "5 年 10 个月" / "5 years 10 months"."""
-    years, rest = divmod(months, 12)
-    if lang == "zh":
-        parts = ([f"{years} 年"] if years else []) + ([f"{rest} 个月"] if rest else [])
-        return " ".join(parts)
-    parts = ([f"{years} year{'s' if years != 1 else ''}"] if years else []) + (
-        [f"{rest} month{'s' if rest != 1 else ''}"] if rest else [])
-    return " ".join(parts)
-
-
-def _money(value: Decimal, lang: str) -> str:
-    return ui.money_display(value, lang)
 
 
 def _explain(result: Result, lang: str) -> list[str]:
@@ -45,7 +21,7 @@ def _explain(result: Result, lang: str) -> list[str]:
         for k, d in ordered:
             when = t(lang, f"第 {d.cleared_month} 个月", f"month {d.cleared_month}")
             if d.cleared_date:
-                when += t(lang, f"，{d.cleared_date.isoformat()}", f", {d.cleared_date.isoformat()}")
+                when += t(lang, f"，{wording.date(d.cleared_date, 'zh')}", f", {wording.date(d.cleared_date, 'en')}")
             steps.append(t(lang, f"{_label(d.debt, k, lang)}（{when}）", f"{_label(d.debt, k, lang)} ({when})"))
         notes.append(t(lang, f"按“{zh_s}”的顺序，还清的先后是：" + " → ".join(steps) + "。",
                        f"{en_s[0].upper()}{en_s[1:]}, the debts are cleared in this order: "
@@ -59,10 +35,10 @@ def _explain(result: Result, lang: str) -> list[str]:
         if posted and debt.minimum <= posted and debt.minimum < debt.balance + posted:
             notes.append(t(
                 lang,
-                f"{_label(debt, k, lang)} 的每月最低还款（{grouped(debt.minimum)} 元）不比它一个月的利息"
-                f"（约 {grouped(posted)} 元）多，只还最低的话这笔不会变少。这个计划用多出来的预算把它还掉。",
-                f"The minimum payment on {_label(debt, k, lang)} (¥{grouped(debt.minimum)}) is no more than "
-                f"its monthly interest (about ¥{grouped(posted)}), so paying only the minimum never brings it "
+                f"{_label(debt, k, lang)} 的每月最低还款（{wording.money(debt.minimum, 'zh')}）不比它一个月的利息"
+                f"（约 {wording.money(posted, 'zh')}）多，只还最低的话这笔不会变少。这个计划用多出来的预算把它还掉。",
+                f"The minimum payment on {_label(debt, k, lang)} ({wording.money(debt.minimum, 'en')}) is no more than "
+                f"its monthly interest (about {wording.money(posted, 'en')}), so paying only the minimum never brings it "
                 "down. This plan uses the rest of the budget to pay it off.",
             ))
     notes.append(t(
@@ -95,19 +71,19 @@ def _compare(result: Result, lang: str) -> str:
                  f"{en_o[0].upper()}{en_o[1:]} would not clear the debts within {MAX_MONTHS} months: "
                  "with this budget the order matters a lot.")
     months, interest = result.other_months, result.other_total_interest
-    head_zh = f"如果改成“{zh_o}”：要 {months} 个月，利息一共 {grouped(interest)} 元"
-    head_en = f"{en_o[0].upper()}{en_o[1:]} would take {months} months and cost ¥{grouped(interest)} in interest"
+    head_zh = f"如果改成“{zh_o}”：要 {months} 个月，利息一共 {wording.money(interest, 'zh')}"
+    head_en = f"{en_o[0].upper()}{en_o[1:]} would take {months} months and cost {wording.money(interest, 'en')} in interest"
     diff = interest - result.total_interest
     gap = months - result.months
     if diff == ZERO and gap == 0:
         return t(lang, head_zh + "，和现在的顺序一样。", head_en + ", the same as this order.")
     zh_parts, en_parts = [], []
     if diff > ZERO:
-        zh_parts.append(f"比现在多付 {grouped(diff)} 元利息")
-        en_parts.append(f"¥{grouped(diff)} more interest than this order")
+        zh_parts.append(f"比现在多付 {wording.money(diff, 'zh')}利息")
+        en_parts.append(f"{wording.money(diff, 'en')} more interest than this order")
     elif diff < ZERO:
-        zh_parts.append(f"比现在少付 {grouped(-diff)} 元利息")
-        en_parts.append(f"¥{grouped(-diff)} less interest than this order")
+        zh_parts.append(f"比现在少付 {wording.money(-diff, 'zh')}利息")
+        en_parts.append(f"{wording.money(-diff, 'en')} less interest than this order")
     if gap > 0:
         zh_parts.append(f"晚 {gap} 个月还清")
         en_parts.append(f"debt-free {gap} month{'s' if gap != 1 else ''} later")
@@ -131,17 +107,17 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     items = [
         ui.figure("months", t(lang, "多久能还清", "Debt-free in"), str(d["months"]),
                   t(lang, f"{result.months} 个月", f"{result.months} month{'s' if result.months != 1 else ''}"),
-                  t(lang, f"也就是 {_duration(result.months, lang)}", f"that is {_duration(result.months, lang)}")
+                  t(lang, f"也就是 {wording.months(result.months, lang)}", f"that is {wording.months(result.months, lang)}")
                   if result.months >= 12 else ""),
     ]
     if result.debt_free_date:
         items.append(ui.figure("debt_free_date", t(lang, "还清日期", "Last payment"), d["debt_free_date"],
-                               _date_display(result.debt_free_date, lang)))
+                               wording.date(result.debt_free_date, lang)))
     items += [
         ui.figure("total_interest", t(lang, "利息合计", "Total interest"), d["total_interest"],
-                  _money(result.total_interest, lang)),
+                  wording.money(result.total_interest, lang)),
         ui.figure("total_paid", t(lang, "一共要还", "Total to repay"), d["total_paid"],
-                  _money(result.total_paid, lang)),
+                  wording.money(result.total_paid, lang)),
     ]
     labels = [_label(debt, k, lang) for k, debt in enumerate(i.debts, start=1)]
     series = [

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..money import ZERO, grouped, percent_text
+from .. import wording
+from ..money import ZERO, percent_text
 from ..repayment import Result, to_dict
 from . import html as ui
 from .chart import line_chart
@@ -20,27 +21,27 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         first_label = t(lang, "到期一次还", "Paid at the end")
     items = [
         ui.figure("first_payment", first_label, d["first_payment"],
-                      ui.money_display(result.first_payment, lang)),
+                      wording.money(result.first_payment, lang)),
         ui.figure("total_interest", t(lang, "利息合计", "Total interest"), d["total_interest"],
-                      ui.money_display(result.total_interest, lang)),
+                      wording.money(result.total_interest, lang)),
     ]
     if result.total_fees:
         items.append(ui.figure("total_fees", t(lang, "费用合计", "Total fees"), d["total_fees"],
-                                   ui.money_display(result.total_fees, lang)))
+                                   wording.money(result.total_fees, lang)))
     items += [
         ui.figure("total_paid", t(lang, "一共要还", "Total to repay"), d["total_paid"],
-                      ui.money_display(result.total_paid, lang)),
+                      wording.money(result.total_paid, lang)),
         ui.figure("apr_nominal", t(lang, "真实年化利率（IRR，单利）", "True annual rate (IRR, simple)"),
-                  d["apr_nominal"], ui.percent_display(result.apr_nominal),
+                  d["apr_nominal"], wording.percent(result.apr_nominal),
                   t(lang, f"按复利计为 {d['apr_effective']}%", f"compounded: {d['apr_effective']}%")),
     ]
     explain = []
     if result.total_fees:
         explain.append(t(
             lang,
-            f"你实际拿到 {grouped(result.received)} 元。把各种费用算进去，真实年化利率是 {d['apr_nominal']}%，"
+            f"你实际拿到 {wording.money(result.received, 'zh')}。把各种费用算进去，真实年化利率是 {d['apr_nominal']}%，"
             f"合同写的是 {percent_text(i.annual_rate)}%。比较贷款时要看真实年化利率。",
-            f"You actually received ¥{grouped(result.received)}. Counting the fees, the true annual rate is "
+            f"You actually received {wording.money(result.received, 'en')}. Counting the fees, the true annual rate is "
             f"{d['apr_nominal']}%; the contract says {percent_text(i.annual_rate)}%. Compare loans on the true rate.",
         ))
     explain.append(t(
