@@ -17,7 +17,7 @@ the extra margin in percent:
   ``r = 0``) and then checked month by month, so that it reaches ``T`` and one fen
   less does not.
 
-Worked example (../shared/facts.md: 3,000 a month × 6 months + 10 %, 5,000 saved):
+Worked example (3,000 a month × 6 months + 10 %, 5,000 saved; 3,000 × 6 × 1.1 = 19,800 by hand):
 
 >>> r = calculate(read_form({"monthly_expenses": "3000", "months": "6", "buffer": "10",
 ...                          "savings": "5000", "monthly_saving": "1000"}))

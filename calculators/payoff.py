@@ -19,7 +19,7 @@ interest, to the fen. Both orders are worked out, so the result can say what
 the other one would cost. A plan that needs more than 600 months (50 years) is
 an input error on the budget.
 
-Worked example (../shared/facts.md: 2,000 at 21 % a year, 50 a month → 70
+Worked example (2,000 at 21 % a year, 50 a month → 70
 payments, interest about 1,470; here each month's interest is rounded to the
 fen on the actual balance, the statement convention):
 

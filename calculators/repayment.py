@@ -16,7 +16,9 @@ an upfront fee is kept back from what the borrower receives; a monthly fee is
 added to each payment. The true rate is the IRR of what was received against
 everything paid (see ``rates.py``).
 
-Worked example (../shared/facts.md: 1,000,000 at 4.9 % over 360 months):
+Worked example (the standard mortgage example, 1,000,000 at 4.9 % over 360 months; the
+payment checked independently with the annuity formula in float arithmetic,
+1e6·r·(1+r)^360/((1+r)^360−1) with r = 0.049/12 = 5307.267…):
 
 >>> r = calculate(read_form({"principal": "100万", "annual_rate": "4.9", "months": "360"}))
 >>> r.first_payment, r.rows[0].interest, r.rows[0].principal

@@ -43,7 +43,7 @@ def plus_years(day: D, years: int) -> D:
 def test_worked_example():
     # Arithmetic: 2024-06-10 + 5 years = 2029-06-10; 2026-11-29 → 2029-11-29 is 365 + 366 + 365 =
     # 1096 days, less the 172 days from 2029-06-10 to 2029-11-29 (20+31+31+30+31+29) = 924.
-    # Relief (../shared/facts.md): 2024 is inside 2020–2025, 3,000 ≤ 10,000, repaid before 2026-03-31.
+    # Relief (the PBoC's one-off credit relief announced 22 Dec 2025, as publicly reported; figures.toml): 2024 is inside 2020–2025, 3,000 ≤ 10,000, repaid before 2026-03-31.
     r = run()
     assert r.record_start == D(2024, 3, 15)
     assert r.shown_until == D(2029, 6, 10)
@@ -92,7 +92,7 @@ def test_ended_on_the_day():
 
 
 def test_relief_amount_boundary_facts_example():
-    # ../shared/facts.md: 12 × 5,000, November and December missed; December's single overdue
+    # A worked case under the same relief's 10,000-yuan single-overdue limit: 12 × 5,000, November and December missed; December's single overdue
     # amount is 10,000, which is within 10,000. One fen more is not.
     assert run(amount="10000").conditions[1].status == "met"
     assert run(amount="1万").relief == "yes"

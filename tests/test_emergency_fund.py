@@ -37,7 +37,7 @@ def reference_balance(savings: Decimal, saving: Decimal, yearly: Decimal, months
 
 
 def test_facts_example_target_and_gap():
-    # ../shared/facts.md "emergency fund": 3,000 a month × 6 months + 10% buffer, 5,000 saved
+    # Worked by hand: 3,000 a month × 6 months + 10% buffer, 5,000 saved
     # → target 19,800, gap 14,800.
     r = run(monthly_expenses="3000", months="6", buffer="10", savings="5000", monthly_saving="1000")
     d = ef.to_dict(r)

@@ -56,7 +56,7 @@ def test_default_markup_comes_from_figures():
 
 @pytest.mark.parametrize(("basis", "yearly"), [("360", "18.00"), ("365", "18.25")])
 def test_daily_rate_facts(basis, yearly):
-    # ../shared/facts.md, "daily rate": 0.05 % a day = 18.00 % (×360), 18.25 % (×365).
+    # Arithmetic: 0.05 % a day = 18.00 % (×360), 18.25 % (×365).
     # With no markup and no fee the charges' annualized rate is the contract's own rate.
     r = run(daily_rate="0.05", day_basis=basis, penalty_markup="0", days_overdue="30")
     d = oc.to_dict(r)
@@ -110,7 +110,8 @@ def test_compound_interest():
 
 @pytest.mark.parametrize(("principal", "fee"), [("100", "10.00"), ("1000", "50.00")])
 def test_credit_card_style_late_fee(principal, fee):
-    # ../shared/facts.md: one large bank's rule, 违约金 = 5 % of the unpaid amount, at least ¥10.
+    # A contract term of the kind 银发〔2003〕251号 leaves to the contract: 违约金 = 5 % of the
+    # unpaid amount, at least ¥10 (the test's own inputs), worked by hand:
     # 5 % of 100 = 5 → the minimum 10.00; 5 % of 1,000 = 50.00.
     r = run(overdue_principal=principal, late_fee_percent="5", late_fee_minimum="10")
     assert r.late_fee == Decimal(fee)
@@ -153,7 +154,7 @@ def test_each_growth_point_is_the_total_for_that_day():
 
 
 def test_lines_with_contract_date():
-    # ../shared/facts.md "4 × LPR": LPR 3.85 % on 2020-08-20 → cap 15.40 %.
+    # 法释〔2020〕17号 art. 25 (4 × LPR) with the LPR announcement of 2020-08-20, 3.85 % → cap 15.40 %.
     d = oc.to_dict(run(contract_date="2020-08-20"))
     assert d["lines"][0] == {"name": "judicial_cap", "rate": "15.40", "above": True}  # 27.00 > 15.40
     assert [x["name"] for x in d["lines"]] == ["judicial_cap", "line_24", "line_36"]

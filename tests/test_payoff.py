@@ -33,7 +33,8 @@ def run(budget: str, *rows: dict[str, str], strategy: str = "avalanche", start: 
 # --- known values -------------------------------------------------------------------------
 
 def test_single_debt_known_value_from_facts():
-    # ../shared/facts.md: 2,000 at 21 % a year paying 50 a month -> 70 payments, interest
+    # 2,000 at 21 % a year paying 50 a month -> 70 payments (an independent month-by-month
+    # float simulation, interest rounded to the fen, gives 70 payments and 1,470.04 of interest), interest
     # "about 1,470" (a consumer payoff calculator). That calculator carries interest unrounded;
     # this module rounds each month's interest to the fen on the actual balance (the statement
     # convention), so the total may differ from it by a few fen: we allow 5 yuan either way.
