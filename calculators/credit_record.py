@@ -37,10 +37,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import fields, figures
-from . import render as ui
-from .fields import Field, add_months
-from .money import InputError, grouped, plain
+from . import fields, figures, wording
+from .fields import Field
+from .money import InputError
+from .schedules import add_months
 
 SLUG = "credit-record"
 TITLE = {"zh": "逾期记录什么时候消除", "en": "When an overdue record leaves your credit report"}
@@ -76,21 +76,6 @@ FIELDS = (
                   "stand on another day", advanced=True),
 )
 
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-              "October", "November", "December")
-
-
-def date_text(day: dt.date, lang: str) -> str:
-    """A date as a reader writes it: ``2024年6月10日`` or ``10 June 2024``.
-
-    >>> date_text(dt.date(2024, 6, 10), "zh"), date_text(dt.date(2024, 6, 10), "en")
-    ('2024年6月10日', '10 June 2024')
-    """
-    if lang == "zh":
-        return f"{day.year}年{day.month}月{day.day}日"
-    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
-
-
 def add_years(day: dt.date, years: int) -> dt.date:
     """The same day ``years`` later; Feb 29 becomes Feb 28 in a common year.
 
@@ -98,23 +83,6 @@ def add_years(day: dt.date, years: int) -> dt.date:
     (datetime.date(2029, 2, 28), datetime.date(2028, 2, 29))
     """
     return add_months(day, 12 * years)
-
-
-def _yuan_zh(value: Decimal) -> str:
-    """An amount in yuan for Chinese prose: ``1 万元``, ``3,000.50 元``.
-
-    >>> _yuan_zh(Decimal("10000")), _yuan_zh(Decimal("3000.5"))
-    ('1 万元', '3,000.50 元')
-    """
-    if value >= 10000 and value % 10000 == 0:
-        return f"{plain(value / 10000)} 万元"
-    text = grouped(value)
-    return f"{text[:-3] if text.endswith('.00') else text} 元"
-
-
-def _yuan_en(value: Decimal) -> str:
-    text = grouped(value)
-    return f"¥{text[:-3] if text.endswith('.00') else text}"
 
 
 def _keep() -> dict:
@@ -149,22 +117,22 @@ class Inputs:
             if self.paid_date < start:
                 raise InputError(
                     "paid_date",
-                    f"还清的日期早于开始逾期的日期（{date_text(start, 'zh')}），请检查这两个日期",
-                    f"The date paid off is before the date the overdue began ({date_text(start, 'en')}); "
+                    f"还清的日期早于开始逾期的日期（{wording.date(start, 'zh')}），请检查这两个日期",
+                    f"The date paid off is before the date the overdue began ({wording.date(start, 'en')}); "
                     "check both dates",
                 )
         if start > self.today:
             raise InputError(
                 "overdue_start",
-                f"开始逾期的日期晚于计算日期（{date_text(self.today, 'zh')}），请检查日期",
-                f"The date the overdue began is after the as-of date ({date_text(self.today, 'en')}); "
+                f"开始逾期的日期晚于计算日期（{wording.date(self.today, 'zh')}），请检查日期",
+                f"The date the overdue began is after the as-of date ({wording.date(self.today, 'en')}); "
                 "check the dates",
             )
         if self.is_paid and self.paid_date > self.today:
             raise InputError(
                 "paid_date",
-                f"还清的日期晚于计算日期（{date_text(self.today, 'zh')}）。如果还没还清，请选“还没还清”",
-                f"The date paid off is after the as-of date ({date_text(self.today, 'en')}). If it is not "
+                f"还清的日期晚于计算日期（{wording.date(self.today, 'zh')}）。如果还没还清，请选“还没还清”",
+                f"The date paid off is after the as-of date ({wording.date(self.today, 'en')}). If it is not "
                 "paid off yet, choose “Not paid off yet”",
             )
 
@@ -179,16 +147,14 @@ class Condition:
 
     name: str  # period | amount | repaid
     status: str
-    zh: str
-    en: str
+    why: str  # in_period | before_period | after_period | no_amount | at_most_limit | above_limit |
+    #           repaid_in_time | repaid_late | deadline_passed | not_yet_repaid
 
 
 @dataclass(frozen=True)
 class Event:
     day: dt.date
-    name: str
-    zh: str
-    en: str
+    name: str  # one of _ORDER
 
 
 @dataclass(frozen=True)
@@ -237,79 +203,37 @@ def days_between(today: dt.date, end: dt.date) -> int:
 
 
 def relief_conditions(inputs: Inputs) -> tuple[Condition, ...]:
-    """The three conditions of the 2025 one-off relief, each met / not met / unknown."""
+    """The three conditions of the 2025 one-off relief, each met / not met / unknown, with why."""
     rule = _relief()
     start, first, last = inputs.overdue_start, rule["overdue_from"], rule["overdue_to"]
     limit = Decimal(rule["max_single_overdue"])
     deadline = rule["repaid_by"]
-    z, e = date_text, date_text
-    span_zh = f"{z(first, 'zh')}到{z(last, 'zh')}"
-    span_en = f"{e(first, 'en')} to {e(last, 'en')}"
-
     if first <= start <= last:
-        period = Condition("period", "met", f"逾期发生在 {span_zh}之间",
-                           f"The overdue arose in the period {span_en}")
+        period = Condition("period", "met", "in_period")
     else:
-        when_zh, when_en = ("早于", "before") if start < first else ("晚于", "after")
-        period = Condition(
-            "period", "not_met",
-            f"逾期从 {z(start, 'zh')}开始，{when_zh}政策覆盖的 {span_zh}",
-            f"The overdue began on {e(start, 'en')}, {when_en} the period the policy covers ({span_en})",
-        )
-
+        period = Condition("period", "not_met", "before_period" if start < first else "after_period")
     amount = inputs.overdue_amount
     if amount is None:
-        cond_amount = Condition(
-            "amount", "unknown",
-            f"没有填单笔逾期金额：要判断这一条，需要知道信用报告里这个账户每个月的逾期金额是否都不超过 {_yuan_zh(limit)}",
-            f"No overdue amount given: this needs the overdue amount your report shows for this account "
-            f"in each month, and whether it stayed at or below {_yuan_en(limit)}",
-        )
+        cond_amount = Condition("amount", "unknown", "no_amount")
     elif amount <= limit:
-        cond_amount = Condition(
-            "amount", "met",
-            f"单笔逾期金额 {_yuan_zh(amount)}，不超过 {_yuan_zh(limit)}",
-            f"The overdue amount, {_yuan_en(amount)}, is at or below {_yuan_en(limit)}",
-        )
+        cond_amount = Condition("amount", "met", "at_most_limit")
     else:
-        cond_amount = Condition(
-            "amount", "not_met",
-            f"单笔逾期金额 {_yuan_zh(amount)}，超过了 {_yuan_zh(limit)}；逾期金额不超过 {_yuan_zh(limit)}的那几个月仍可能符合",
-            f"The overdue amount, {_yuan_en(amount)}, is above {_yuan_en(limit)}; months whose overdue "
-            f"amount stayed at or below {_yuan_en(limit)} may still have been covered",
-        )
-
+        cond_amount = Condition("amount", "not_met", "above_limit")
     if inputs.is_paid and inputs.paid_date <= deadline:
-        repaid = Condition(
-            "repaid", "met",
-            f"在 {z(deadline, 'zh')}前已经全部还清（{z(inputs.paid_date, 'zh')}）",
-            f"Repaid in full by {e(deadline, 'en')} (on {e(inputs.paid_date, 'en')})",
-        )
+        repaid = Condition("repaid", "met", "repaid_in_time")
     elif inputs.is_paid:
-        repaid = Condition(
-            "repaid", "not_met",
-            f"{z(inputs.paid_date, 'zh')}才还清，晚于 {z(deadline, 'zh')}的期限",
-            f"Repaid on {e(inputs.paid_date, 'en')}, after the {e(deadline, 'en')} deadline",
-        )
+        repaid = Condition("repaid", "not_met", "repaid_late")
     elif inputs.today > deadline:
-        repaid = Condition(
-            "repaid", "not_met",
-            f"还没还清，而 {z(deadline, 'zh')}的还款期限已经过了",
-            f"Not paid off, and the {e(deadline, 'en')} deadline has passed",
-        )
+        repaid = Condition("repaid", "not_met", "deadline_passed")
     else:
-        repaid = Condition(
-            "repaid", "unknown",
-            f"还没还清：要符合这一条，需要在 {z(deadline, 'zh')}前全部还清",
-            f"Not paid off yet: this needs the whole overdue amount repaid by {e(deadline, 'en')}",
-        )
+        repaid = Condition("repaid", "unknown", "not_yet_repaid")
     return (period, cond_amount, repaid)
 
 
 def verdict(conditions: tuple[Condition, ...]) -> str:
     """``yes`` if every condition is met, ``no`` if any is not met, else ``unknown``.
 
-    >>> verdict((Condition("a", "met", "", ""), Condition("b", "unknown", "", "")))
+    >>> verdict((Condition("a", "met", ""), Condition("b", "unknown", "")))
     'unknown'
     """
     statuses = {c.status for c in conditions}
@@ -322,35 +246,17 @@ def verdict(conditions: tuple[Condition, ...]) -> str:
 _ORDER = ("overdue_start", "relief_announced", "paid", "relief_deadline", "shown_until", "today")
 
 
-def _timeline(inputs: Inputs, end: dt.date | None, keep: int, period_met: bool) -> tuple[Event, ...]:
-    events = [Event(
-        inputs.overdue_start, "overdue_start",
-        "开始逾期。什么时候出现在信用报告上，取决于放贷机构什么时候报送，通常是它下一次按月报送的时候",
-        "The overdue began. When it appears on your credit report depends on when the lender reports; "
-        "usually at its next monthly report",
-    )]
+def _timeline(inputs: Inputs, end: dt.date | None, period_met: bool) -> tuple[Event, ...]:
+    events = [Event(inputs.overdue_start, "overdue_start")]
     if period_met:
         rule = _relief()
-        events.append(Event(rule["announced"], "relief_announced",
-                            "中国人民银行公布一次性信用修复政策",
-                            "The People's Bank of China announces the one-off credit relief"))
-        events.append(Event(rule["repaid_by"], "relief_deadline",
-                            "一次性信用修复的还款期限：这天之前全部还清的才算",
-                            "Deadline of the one-off relief: only overdue repaid in full by this day counts"))
+        events.append(Event(rule["announced"], "relief_announced"))
+        events.append(Event(rule["repaid_by"], "relief_deadline"))
     if inputs.is_paid:
-        events.append(Event(inputs.paid_date, "paid",
-                            f"逾期的钱全部还清，{keep} 年从这天开始算",
-                            f"The overdue amount is paid off; the {keep} years start from this day"))
+        events.append(Event(inputs.paid_date, "paid"))
     if end is not None:
-        events.append(Event(end, "shown_until",
-                            f"满 {keep} 年，这条记录不再展示",
-                            f"{keep} years are up; the record is no longer shown"))
-    if inputs.is_paid:
-        now_zh, now_en = "计算日期", "The as-of date"
-    else:
-        now_zh = f"计算日期：还没还清，{keep} 年还没开始算"
-        now_en = f"The as-of date: not paid off yet, so the {keep} years have not started"
-    events.append(Event(inputs.today, "today", now_zh, now_en))
+        events.append(Event(end, "shown_until"))
+    events.append(Event(inputs.today, "today"))
     return tuple(sorted(events, key=lambda ev: (ev.day, _ORDER.index(ev.name))))
 
 
@@ -374,7 +280,7 @@ def calculate(inputs: Inputs) -> Result:
         keep_years=keep,
         relief=verdict(conditions),
         conditions=conditions,
-        timeline=_timeline(inputs, end, keep, conditions[0].status == "met"),
+        timeline=_timeline(inputs, end, conditions[0].status == "met"),
     )
 
 
@@ -383,7 +289,7 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 def to_dict(result: Result) -> dict:
-    """JSON-ready: dates as ``YYYY-MM-DD`` (null while unpaid), days as an int, texts in zh and en."""
+    """JSON-ready: dates as ``YYYY-MM-DD`` (null while unpaid), days as an int; words are the view's."""
     i = result.inputs
     return {
         "record_start": result.record_start.isoformat(),
@@ -395,187 +301,11 @@ def to_dict(result: Result) -> dict:
         "keep_years": result.keep_years,
         "relief": result.relief,
         "relief_conditions": [
-            {"condition": c.name, "status": c.status, "reason": {"zh": c.zh, "en": c.en}}
+            {"condition": c.name, "status": c.status, "why": c.why}
             for c in result.conditions
         ],
         "timeline": [
-            {"date": ev.day.isoformat(), "event": ev.name, "text": {"zh": ev.zh, "en": ev.en}}
+            {"date": ev.day.isoformat(), "event": ev.name}
             for ev in result.timeline
         ],
     }
-
-
-_CONDITION_NAMES = {
-    "period": ("逾期发生的时间", "When the overdue arose"),
-    "amount": ("单笔逾期金额", "The overdue amount"),
-    "repaid": ("还清的时间", "When it was repaid"),
-}
-
-_STATUS_NAMES = {
-    "met": ("满足", "met"),
-    "not_met": ("不满足", "not met"),
-    "unknown": ("还不确定", "not known yet"),
-}
-
-_VERDICT = {
-    "yes": ("符合", "Covered"),
-    "no": ("不符合", "Not covered"),
-    "unknown": ("还不能确定", "Cannot tell yet"),
-}
-
-
-def render(result: Result, lang: str, data: dict | None = None) -> str:
-    """The result as an HTML fragment in the reader's language."""
-    t = ui.t
-    d = data if data is not None else to_dict(result)
-    i = result.inputs
-    keep = result.keep_years
-    keep_entry = _keep()
-    rule = _relief()
-    deadline, announced = rule["repaid_by"], rule["announced"]
-    limit = Decimal(rule["max_single_overdue"])
-
-    def day(value: dt.date) -> str:
-        return date_text(value, lang)
-
-    items = []
-    if result.shown_until is None:
-        items.append(ui.figure(
-            "status", t(lang, "这条记录显示到", "Shown until"), d["status"],
-            t(lang, "未开始计算", "Not counting yet"),
-            t(lang, f"还清那天才开始算 {keep} 年", f"the {keep} years start on the day it is paid off"),
-        ))
-    else:
-        items.append(ui.figure(
-            "shown_until", t(lang, "这条记录大约显示到", "Shown until about"), d["shown_until"],
-            day(result.shown_until),
-            t(lang, f"还清那天（{day(i.paid_date)}）加 {keep} 年",
-              f"the day it was paid off ({day(i.paid_date)}) plus {keep} years"),
-        ))
-        days = result.days_remaining
-        items.append(ui.figure(
-            "days_remaining", t(lang, "还剩", "Days left"), str(d["days_remaining"]),
-            t(lang, f"{days:,} 天", f"{days:,} day" + ("" if days == 1 else "s")),
-            t(lang, f"从 {day(i.today)}算起", f"from {day(i.today)}") if days else
-            t(lang, f"{keep} 年已满", f"the {keep} years are up"),
-        ))
-    verdict_zh, verdict_en = _VERDICT[result.relief]
-    summary = ([c for c in result.conditions if c.status == "not_met"]
-               or [c for c in result.conditions if c.status == "unknown"] or list(result.conditions))
-    items.append(ui.figure(
-        "relief", t(lang, f"{announced.year} 年一次性信用修复", f"{announced.year} one-off credit relief"),
-        d["relief"], t(lang, verdict_zh, verdict_en),
-        t(lang, "三个条件都满足" if result.relief == "yes" else summary[0].zh,
-          "all three conditions met" if result.relief == "yes" else summary[0].en),
-    ))
-
-    explain = []
-    if result.status == "unpaid":
-        explain.append(t(
-            lang,
-            f"这笔逾期还没还清，{keep} 年还没开始算：还清之前，这条记录会一直留在信用报告上。"
-            f"如果在 {day(i.today)}还清，按 {keep} 年计算，大约会显示到 {day(result.if_paid_today)}。",
-            f"This overdue is not paid off, so the {keep} years have not started: until it is paid off, "
-            f"the record stays on your credit report. If it were paid off on {day(i.today)}, it would be "
-            f"shown until about {day(result.if_paid_today)}.",
-        ))
-    elif result.status == "shown":
-        explain.append(t(
-            lang,
-            f"从还清那天（{day(i.paid_date)}）算 {keep} 年，这条记录大约显示到 {day(result.shown_until)}，"
-            f"离 {day(i.today)}还有 {result.days_remaining:,} 天。这期间按时还其他贷款，新的记录都是正常的。",
-            f"Counting {keep} years from the day it was paid off ({day(i.paid_date)}), the record is shown "
-            f"until about {day(result.shown_until)}: {result.days_remaining:,} days after {day(i.today)}. "
-            "Meanwhile, every loan you repay on time adds records that are in good standing.",
-        ))
-    else:
-        explain.append(t(
-            lang,
-            f"从还清那天（{day(i.paid_date)}）算，{keep} 年在 {day(result.shown_until)}已经满了，"
-            "这条记录应当不再展示。如果报告上还能看到，可以提出异议（见下面）。",
-            f"Counting from the day it was paid off ({day(i.paid_date)}), the {keep} years were up on "
-            f"{day(result.shown_until)}, so the record should no longer be shown. If your report still "
-            "shows it, you can raise an objection (see below).",
-        ))
-    explain.append(t(
-        lang,
-        f"{keep_entry['source_zh']}：不良信息从不良行为或者事件终止之日起保存 {keep} 年，期满删除。"
-        f"对逾期的贷款，实际做法是征信中心从逾期的钱还清那天开始算这 {keep} 年；没还清之前不开始算。"
-        "具体以征信中心的说明为准。",
-        f"{keep_entry['source_en']}: negative information is kept for {keep} years from the day the "
-        f"bad behaviour or event ends, then deleted. For an overdue loan, in practice the credit "
-        f"reference centre counts the {keep} years from the day the overdue is paid off, and not at all "
-        "while it is unpaid. The centre's own word is what counts.",
-    ))
-    explain.append(t(
-        lang,
-        f"逾期从 {day(i.overdue_start)}开始。它什么时候出现在信用报告上，取决于放贷机构什么时候报送，"
-        "通常是在它下一次按月报送的时候。放贷机构报送不良信息之前，应当先告诉你（同一条例第十五条）。",
-        f"The overdue began on {day(i.overdue_start)}. When it appears on your credit report depends on "
-        "when the lender reports; usually at its next monthly report. A lender must tell you before it "
-        "reports negative information (art. 15 of the same regulations).",
-    ))
-    closed = i.today > deadline
-    explain.append(t(
-        lang,
-        f"{day(announced)}，中国人民银行公布了一次性信用修复：{day(rule['overdue_from'])}到"
-        f"{day(rule['overdue_to'])}之间发生、单笔金额不超过 {_yuan_zh(limit)}的个人逾期记录，"
-        f"在 {day(deadline)}前全部还清的，不再展示。它是自动处理的，免费，不用申请，也不用找任何人代办；"
-        "以这个政策为名向你收钱的，都是骗子。"
-        + (f"还款期限 {day(deadline)}已经过了，在这之后才还清的，不在这次政策范围内。" if closed else ""),
-        f"On {day(announced)} the People's Bank of China announced a one-off credit relief: personal overdue records "
-        f"arising from {day(rule['overdue_from'])} to {day(rule['overdue_to'])}, with a single overdue "
-        f"amount of at most {_yuan_en(limit)}, are no longer shown if repaid in full by {day(deadline)}. "
-        "It is automatic and free: no application, no agent. Anyone asking you for money in its name "
-        "is a fraudster."
-        + (f" The {day(deadline)} deadline has passed: overdue repaid after it is not covered." if closed
-           else ""),
-    ))
-    if result.relief == "yes":
-        verdict_note = t(
-            lang,
-            "这条记录满足下面三个条件，按政策不再展示，不用你做任何事。"
-            f"上面的日期是按 {keep} 年规则算的。",
-            "This record meets the three conditions below, so under the policy it is no longer shown; "
-            f"you need do nothing. The dates above follow the {keep}-year rule.",
-        )
-    elif result.relief == "no":
-        verdict_note = t(lang, "这条记录不在一次性信用修复的范围内，原因见下面的条件。",
-                         "The one-off relief does not cover this record; the conditions below say why.")
-    else:
-        verdict_note = t(lang, "还不能确定一次性信用修复是否覆盖这条记录，要看下面还没确定的条件。",
-                         "Whether the one-off relief covers this record cannot be told yet: it depends "
-                         "on the conditions below that are still open.")
-    if result.shown_until is not None and result.shown_until <= announced:
-        verdict_note += t(
-            lang, f"不过按 {keep} 年规则，它在政策公布之前就已经不再展示了，这个政策对它没有影响。",
-            f" In any case, under the {keep}-year rule it had stopped being shown before the policy "
-            "was announced, so the policy makes no difference to it.")
-    explain.append(verdict_note)
-    for c in result.conditions:
-        name_zh, name_en = _CONDITION_NAMES[c.name]
-        state_zh, state_en = _STATUS_NAMES[c.status]
-        explain.append(t(lang, f"{name_zh}：{state_zh}。{c.zh}。", f"{name_en}: {state_en}. {c.en}."))
-    explain.append(t(
-        lang,
-        "每人每年可以免费查询两次自己的信用报告（同一条例第十七条）。发现记录有错，可以免费向征信中心或放贷机构"
-        "提出异议，对方应当在 20 天内书面答复（第二十五条）。",
-        "Everyone may get their own credit report free twice a year (art. 17 of the same regulations). "
-        "If a record is wrong, you can object, free, to the credit reference centre or the lender; they "
-        "must answer in writing within 20 days (art. 25).",
-    ))
-    explain.append(t(
-        lang,
-        "收费的“征信修复”“洗白”“铲单”都是骗局：如实报送的记录，谁也没办法花钱删掉。",
-        "Paid “credit repair” or “record cleaning” is a scam: nobody can remove a correctly reported "
-        "record for money.",
-    ))
-
-    columns = [("date", t(lang, "日期", "Date")), ("event", t(lang, "发生了什么", "What happens"))]
-    rows = [[day(ev.day), t(lang, ev.zh, ev.en)] for ev in result.timeline]
-    return ui.result(
-        lang,
-        ui.figures(items),
-        ui.notes(explain),
-        ui.table("timeline", columns, rows, t(lang, "时间线", "Timeline"), lang, [False, False]),
-    )

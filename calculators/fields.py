@@ -195,23 +195,6 @@ def _missing(field: Field, key: str):
 _EXAMPLES = {"money": "5000", "rate": "4.9", "count": "12", "date": "2026-01-31", "text": "A"}
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later, clamped to the month's last day.
-
-    >>> add_months(dt.date(2026, 1, 31), 1)
-    datetime.date(2026, 2, 28)
-    """
-    total = day.year * 12 + day.month - 1 + months
-    year, month = divmod(total, 12)
-    month += 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
 def read_all(fields: tuple[Field, ...], form: Mapping[str, object]) -> dict:
     """Every field's value from a form of text, keyed by field name."""
     if not isinstance(form, Mapping):

@@ -24,17 +24,11 @@ from .money import percent_text
 
 @dataclass(frozen=True)
 class Line:
-    name: str
+    name: str  # judicial_cap | line_24 | line_36: the entry in figures.toml names its binding and source
     rate: Decimal  # percent a year
     above: bool  # the compared rate is above this line
-    label_zh: str
-    label_en: str
-    detail_zh: str
-    detail_en: str
-    binds_zh: str
-    binds_en: str
-    source_zh: str
-    source_en: str
+    lpr: Decimal | None = None  # judicial_cap only: the LPR it is 4 times
+    lpr_day: datetime.date | None = None  # ... and the day that LPR took effect
 
 
 def compare(rate: Decimal, contract_date: datetime.date | None = None) -> list[Line]:
@@ -46,44 +40,20 @@ def compare(rate: Decimal, contract_date: datetime.date | None = None) -> list[L
     day = contract_date or figures.latest_lpr()[0]
     cap = figures.judicial_cap_on(day)
     lpr_day = max(day, figures.entry("private_lending_cap")["effective"])
-    lpr = figures.lpr_on(lpr_day)
-    cap_entry = figures.entry("private_lending_cap")
     lines = []
     if cap is not None:
-        lines.append(Line(
-            "judicial_cap", cap, rate > cap,
-            "民间借贷司法保护上限", "the private-lending cap",
-            f"即 {lpr_day.isoformat()} 起执行的一年期 LPR {percent_text(lpr)}% 的 4 倍",
-            f"4 × the one-year LPR of {percent_text(lpr)}% in force from {lpr_day.isoformat()}",
-            cap_entry["binds_zh"], cap_entry["binds_en"], cap_entry["source_zh"], cap_entry["source_en"],
-        ))
+        lines.append(Line("judicial_cap", cap, rate > cap, figures.lpr_on(lpr_day), lpr_day))
     for key in ("24", "36"):
-        entry = figures.entry(f"cost_line_{key}")
         line = figures.cost_line(key)
-        lines.append(Line(
-            f"line_{key}", line, rate > line,
-            f"年化 {key}% 线", f"the {key}% line", "", "",
-            entry["binds_zh"], entry["binds_en"], entry["source_zh"], entry["source_en"],
-        ))
+        lines.append(Line(f"line_{key}", line, rate > line))
     return lines
+
+
+def entry(line: Line) -> dict:
+    """The figures.toml entry of a line: whom it binds and its source (``binds_zh``, ``source_en`` ...)."""
+    return figures.entry("private_lending_cap" if line.name == "judicial_cap" else f"cost_{line.name}")
 
 
 def to_list(lines: list[Line]) -> list[dict]:
     """JSON-ready: ``[{"name": ..., "rate": "15.40", "above": true}, ...]``."""
     return [{"name": x.name, "rate": percent_text(x.rate), "above": x.above} for x in lines]
-
-
-def explain(rate: Decimal, lines: list[Line], lang: str) -> list[str]:
-    """One plain sentence a line: where the rate stands and whom the line binds."""
-    out = []
-    shown = percent_text(rate)
-    for x in lines:
-        if lang == "zh":
-            where = "高于" if x.above else "没有超过"
-            detail = f"（{x.detail_zh}）" if x.detail_zh else ""
-            out.append(f"{shown}% {where}{x.label_zh} {percent_text(x.rate)}%{detail}。{x.binds_zh}。")
-        else:
-            where = "above" if x.above else "not above"
-            detail = f" ({x.detail_en})" if x.detail_en else ""
-            out.append(f"{shown}% is {where} {x.label_en} of {percent_text(x.rate)}%{detail}. {x.binds_en}.")
-    return out

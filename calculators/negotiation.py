@@ -11,7 +11,7 @@ options side by side:
    is due in one payment at the end: ``D + P·r·n``.
 3. re-instalment over ``n`` months at an annual rate (the contract rate if
    left empty): ``D`` (or ``P + I`` when the penalties are waived) repaid
-   等额本息 with ``repayment.level_payment``; each month's interest on the
+   等额本息 with ``schedules.level_payment``; each month's interest on the
    balance rounded to the fen, the last payment settles the rest.
 4. interest frozen (停息挂账-style): ``D`` split into ``n`` parts of ``D ÷ n``
    rounded to the fen; the last part settles the residue, so the parts add up
@@ -48,21 +48,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import fields, figures
-from . import render as ui
-from .chart import line_chart
+from . import fields, figures, schedules
 from .fields import Field
 from .money import (
     MAX_AMOUNT,
     ZERO,
     InputError,
-    grouped,
     money_text,
     percent_text,
     plain,
     round_money,
 )
-from .repayment import level_payment
 
 SLUG = "negotiation"
 TITLE = {"zh": "协商还款方案比较", "en": "Compare what you can ask for"}
@@ -225,9 +221,7 @@ def read_form(form: Mapping[str, object]) -> Inputs:
 
 
 def level_schedule(principal: Decimal, monthly_rate: Decimal, months: int) -> tuple[Row, ...]:
-    """A 等额本息 schedule as ``repayment.py`` builds it: payment from
-    ``level_payment``; each month interest = balance × r rounded to the fen, the
-    rest of the payment is principal; the last payment settles what is left.
+    """A 等额本息 schedule (``schedules.level``) as rows.
 
     >>> rows = level_schedule(Decimal(1000), Decimal(1) / 100, 3)
     >>> [(x.payment, x.interest, x.balance) for x in rows]  # doctest: +NORMALIZE_WHITESPACE
@@ -235,31 +229,24 @@ def level_schedule(principal: Decimal, monthly_rate: Decimal, months: int) -> tu
      (Decimal('340.02'), Decimal('6.70'), Decimal('336.66')),
      (Decimal('340.03'), Decimal('3.37'), Decimal('0.00'))]
     """
-    payment = level_payment(principal, monthly_rate, months)
-    balance = principal
-    rows = []
-    for month in range(1, months + 1):
-        interest = round_money(balance * monthly_rate)
-        part = balance if month == months else min(max(payment - interest, ZERO), balance)
-        balance -= part
-        rows.append(Row(month, part + interest, part, interest, balance))
-    return tuple(rows)
+    return _rows(principal, schedules.level(principal, monthly_rate, months))
 
 
 def equal_parts(debt: Decimal, parts: int) -> tuple[Row, ...]:
-    """``debt`` in ``parts`` interest-free parts of ``debt ÷ parts`` rounded to the
-    fen (never more than what is left); the last part settles the residue.
+    """``debt`` in ``parts`` interest-free parts (``schedules.parts``) as rows.
 
     >>> [x.payment for x in equal_parts(Decimal(100), 3)]
     [Decimal('33.33'), Decimal('33.33'), Decimal('33.34')]
     """
-    even = round_money(debt / parts)
-    balance = debt
+    return _rows(debt, [(part, ZERO) for part in schedules.parts(debt, parts)])
+
+
+def _rows(principal: Decimal, schedule: schedules.Schedule) -> tuple[Row, ...]:
+    balance = principal
     rows = []
-    for month in range(1, parts + 1):
-        part = balance if month == parts else min(even, balance)
+    for month, (part, interest) in enumerate(schedule, start=1):
         balance -= part
-        rows.append(Row(month, part, part, ZERO, balance))
+        rows.append(Row(month, part + interest, part, interest, balance))
     return tuple(rows)
 
 
@@ -404,258 +391,4 @@ def to_dict(result: Result) -> dict:
         reinstalment=_rows_dict(result.reinstal_rows, interest=True),
         frozen=_rows_dict(result.frozen_rows, interest=False),
     )
-    return out
-
-
-def option_name(result: Result, key: str, lang: str) -> str:
-    """An option's name in the reader's language, with its months or days."""
-    t = ui.t
-    i = result.inputs
-    if key == "pay_now":
-        return t(lang, "现在一次还清", "Pay it all now")
-    if key == "extension":
-        n = i.extension_months
-        return t(lang, f"展期 {n} 个月，到期一次还", f"Extension of {n} months, all due at the end")
-    if key == "reinstalment":
-        n = i.reinstal_months
-        rate = percent_text(result.reinstal_rate)
-        if i.waive_penalties:
-            return t(lang, f"重新分 {n} 期（年利率 {rate}%，免罚息）",
-                     f"Re-instalment over {n} months ({rate}% a year, penalties waived)")
-        return t(lang, f"重新分 {n} 期（年利率 {rate}%）", f"Re-instalment over {n} months ({rate}% a year)")
-    if key == "frozen":
-        n = i.frozen_months
-        return t(lang, f"停息分 {n} 期（不再计息）", f"Interest frozen, {n} equal parts")
-    return t(lang, f"继续逾期 {i.overdue_days} 天", f"Stay overdue {i.overdue_days} more days")
-
-
-def _then(o: Option, lang: str) -> str:
-    """What is paid after the first month, when it differs from the first payment."""
-    t = ui.t
-    last = ui.money_display(o.last, lang)
-    if o.key == "stay_overdue":
-        return t(lang, f"{o.days} 天后要还清 {last}", f"{last} to clear it after {o.days} days")
-    if o.months <= 1 or o.first == o.last:
-        return "—"
-    if o.key == "extension":
-        return t(lang, f"第 {o.months} 个月还 {last}", f"{last} in month {o.months}")
-    return t(lang, f"最后一期 {last}", f"last payment {last}")
-
-
-def _how_long(o: Option, lang: str) -> str:
-    t = ui.t
-    if o.key == "pay_now":
-        return t(lang, "现在", "now")
-    if o.key == "stay_overdue":
-        return t(lang, f"{o.days} 天", f"{o.days} days")
-    return t(lang, f"{o.months} 个月", f"{o.months} months")
-
-
-def render(result: Result, lang: str, data: dict | None = None) -> str:
-    """The comparison as an HTML fragment in the reader's language."""
-    t = ui.t
-    d = data if data is not None else to_dict(result)
-    i = result.inputs
-    money = ui.money_display
-    afford = grouped(i.affordable)
-    items = []
-    if result.best:
-        best = _option(result, result.best)
-        caveat = "" if best.key == "pay_now" else t(
-            lang, "这只是算账，对方不一定同意", "This is arithmetic only: the lender may not agree")
-        then = _then(best, lang)
-        items += [
-            ui.figure("best_option", t(lang, "每月能承受的方案里最省钱的", "Cheapest option within your budget"),
-                      d["best_option"], option_name(result, best.key, lang), caveat),
-            ui.figure("best_monthly", t(lang, "这个方案第一个月还", "First month's payment"), d["best_monthly"],
-                      money(best.first, lang), "" if then == "—" else then),
-            ui.figure("best_total_paid", t(lang, "这个方案一共还", "Total paid in this option"),
-                      d["best_total_paid"], money(best.total_paid, lang)),
-            ui.figure("best_extra_cost", t(lang, "比现在欠的多付", "Paid on top of what you owe now"),
-                      d["best_extra_cost"], money(best.extra_cost, lang)),
-        ]
-    else:
-        items += [
-            ui.figure("best_option", t(lang, "每月能承受的方案", "Options within your budget"), d["best_option"],
-                      t(lang, f"没有一个方案每月在 {afford} 元以内", f"None fits ¥{afford} a month")),
-            ui.figure("needed_monthly", t(lang, "最少每月需要", "Smallest monthly amount needed"),
-                      d["needed_monthly"], money(result.needed_monthly, lang),
-                      t(lang, f"按“{option_name(result, result.needed_option, lang)}”",
-                        f"for “{option_name(result, result.needed_option, lang)}”")),
-        ]
-    items += [
-        ui.figure("debt", t(lang, "现在一共欠", "Owed today"), d["debt"], money(result.debt, lang),
-                  t(lang, "本金 + 利息 + 罚息", "principal + interest + penalties")),
-        ui.figure("delay_cost", t(lang, f"再逾期 {i.overdue_days} 天多出的罚息",
-                                  f"Penalty interest for {i.overdue_days} more days"),
-                  d["delay_cost"], money(result.delay_cost, lang),
-                  t(lang, f"按罚息年利率 {d['penalty_rate']}%、一年 {result.day_basis} 天",
-                    f"at a penalty rate of {d['penalty_rate']}% a year, {result.day_basis}-day year")),
-    ]
-
-    explain = _notes(result, lang)
-
-    chart = line_chart(
-        t(lang, f"如果继续逾期：{i.overdue_days} 天里欠款的变化", f"If it stays overdue: what you owe over {i.overdue_days} days"),
-        [(t(lang, "欠款合计", "Total owed"), list(result.growth))],
-        [t(lang, f"第{day}天", f"day {day}") for day in range(len(result.growth))],
-        lang,
-    )
-
-    columns = [
-        ("option", t(lang, "方案", "Option")),
-        ("monthly", t(lang, "第一个月还", "First month")),
-        ("then", t(lang, "之后", "Then")),
-        ("months", t(lang, "多久", "How long")),
-        ("total_paid", t(lang, "一共还", "Total paid")),
-        ("extra_cost", t(lang, "多付", "Extra cost")),
-        ("fits", t(lang, "每月能否承受", "Fits your budget")),
-    ]
-    rows = []
-    for o, od in zip(result.options, d["options"], strict=True):
-        rows.append([
-            option_name(result, o.key, lang), od["monthly"], _then(o, lang), _how_long(o, lang),
-            od["total_paid"], od["extra_cost"],
-            t(lang, "能承受", "within budget") if o.fits else t(lang, "超出", "over budget"),
-        ])
-    comparison = ui.table("options", columns, rows, t(lang, "各方案比较", "The options side by side"), lang,
-                          [False, True, False, False, True, True, False])
-
-    re_columns = [
-        ("period", t(lang, "期数", "Month")),
-        ("payment", t(lang, "还款额", "Payment")),
-        ("principal", t(lang, "本金", "Principal")),
-        ("interest", t(lang, "利息", "Interest")),
-        ("balance", t(lang, "剩余欠款", "Left to pay")),
-    ]
-    reinstal_table = ui.table(
-        "reinstalment", re_columns, [[str(row[k]) for k, _ in re_columns] for row in d["reinstalment"]],
-        t(lang, "重新分期的还款计划", "Re-instalment schedule"), lang)
-    fr_columns = [
-        ("period", t(lang, "期数", "Month")),
-        ("payment", t(lang, "还款额", "Payment")),
-        ("balance", t(lang, "剩余欠款", "Left to pay")),
-    ]
-    frozen_table = ui.table(
-        "frozen", fr_columns, [[str(row[k]) for k, _ in fr_columns] for row in d["frozen"]],
-        t(lang, "停息分期的每期金额", "Interest-frozen parts"), lang)
-    return ui.result(lang, ui.figures(items), ui.notes(explain), comparison, chart, reinstal_table,
-                     frozen_table)
-
-
-def _notes(result: Result, lang: str) -> list[str]:
-    """Plain-language explanations for the comparison."""
-    t = ui.t
-    i = result.inputs
-    afford = grouped(i.affordable)
-    out = [t(
-        lang,
-        "下面是按你填的数字算的账，方便你和对方协商时心里有数。对方同意哪种方式、按什么条件，要双方谈定，"
-        "这里的结果不是对方的承诺。",
-        "This is arithmetic on the figures you entered, so you know where you stand when you talk to the "
-        "lender. Which option the lender accepts, and on what terms, is for the two of you to agree; "
-        "nothing here is the lender's promise.",
-    )]
-    if result.best is None:
-        if result.parts_needed is not None:
-            out.append(t(
-                lang,
-                f"每月 {afford} 元，哪个方案都不够。如果对方同意不再计息，至少要分 "
-                f"{result.parts_needed} 期，每期才不超过 {afford} 元。",
-                f"At ¥{afford} a month none of the options fits. If the lender agreed to stop interest, "
-                f"it would take at least {result.parts_needed} equal parts to keep each within ¥{afford}.",
-            ))
-        else:
-            out.append(t(
-                lang,
-                f"每月 {afford} 元，哪个方案都不够，分 {MAX_MONTHS} 期不计息也不够。可以先向对方说明实际收入，"
-                "也可以拨打 12348 公共法律服务热线，免费咨询下一步怎么办。",
-                f"At ¥{afford} a month none of the options fits, not even {MAX_MONTHS} interest-free parts. "
-                "You can explain your real income to the lender, and call 12348, the public legal service "
-                "line, for free advice on what to do next.",
-            ))
-    out.append(t(
-        lang,
-        "停息挂账（停止计息、把欠款分期还）是对方可以同意的安排，不是借款人可以要求的权利；能不能谈成、"
-        "分几期，由对方决定。《民法典》第六百七十八条也只是说借款人可以在到期前申请展期，贷款人同意的才能展期。",
-        "Freezing interest and splitting the debt (停息挂账) is something the lender may agree to, not a "
-        "right you can demand; whether it happens and over how many months is the lender's decision. "
-        "Likewise the Civil Code (art. 678) lets a borrower ask for an extension before the due date; it "
-        "happens only if the lender agrees.",
-    ))
-    out.append(t(
-        lang,
-        "谈好的条件一定要让对方书面确认（协议、盖章文件或官方 App 里的记录），写清每期金额、期数、"
-        "是否还计息和罚息，并保存好；电话里口头答应的减免，事后很难证明。",
-        "Get whatever you agree in writing (an agreement, a stamped letter or a record in the lender's "
-        "official app) stating each payment, the number of months and whether interest or penalties still "
-        "run, and keep it: a waiver promised on the phone is hard to prove later.",
-    ))
-    out.append(t(
-        lang,
-        "协商可以自己直接找对方的官方客服，不用花钱。自称能“代理协商”“反催收”“包办停息挂账”并先收费的人，"
-        "常见的是骗局：不要付钱，不要交出身份证、银行卡、验证码。",
-        "You can negotiate yourself, free, through the lender's official customer service. People who "
-        "offer to “negotiate for you” or “stop the collectors” for a fee up front are often running a "
-        "scam: do not pay them or hand over your ID, bank card or verification codes.",
-    ))
-    ext = _option(result, "extension")
-    n = i.extension_months
-    saved = i.affordable * n
-    enough = saved >= ext.total_paid
-    out.append(t(
-        lang,
-        f"展期只是把还款日往后推：这 {n} 个月利息照算（{grouped(result.extension_interest)} 元），"
-        f"到期要一次还 {grouped(ext.total_paid)} 元。每月存 {afford} 元，{n} 个月能存 {grouped(saved)} 元，"
-        + ("够还。" if enough else "不够还。"),
-        f"An extension only moves the due date: interest still runs for the {n} months "
-        f"(¥{grouped(result.extension_interest)}) and ¥{grouped(ext.total_paid)} is due in one payment at "
-        f"the end. Saving ¥{afford} a month gives ¥{grouped(saved)} in {n} months, which "
-        + ("covers it." if enough else "does not cover it."),
-    ))
-    re = _option(result, "reinstalment")
-    if i.waive_penalties and i.penalties:
-        out.append(t(
-            lang,
-            f"重新分期免除罚息 {grouped(i.penalties)} 元后，只还本金和利息；"
-            "“多付”一栏是负数，表示比现在一次还清要还的少。",
-            f"With the ¥{grouped(i.penalties)} of penalties waived, the instalments cover the principal and "
-            "interest only; a negative extra cost means less than paying everything now.",
-        ))
-    elif re.extra_cost > ZERO:
-        out.append(t(
-            lang,
-            f"重新分期按年利率 {percent_text(result.reinstal_rate)}% 对整笔欠款计息，利息合计 "
-            f"{grouped(re.extra_cost)} 元。可以请对方降低利率或免掉罚息，谈成了再用新条件算一次。",
-            f"The re-instalment charges {percent_text(result.reinstal_rate)}% a year on the whole debt: "
-            f"¥{grouped(re.extra_cost)} of interest. You can ask for a lower rate or for the penalties to "
-            "be waived, then work it out again with the new terms.",
-        ))
-    if i.penalty_rate is None:
-        out.append(t(
-            lang,
-            f"你没有填罚息年利率，这里按合同年利率上浮 {plain(_penalty_markup())}% 估算为 "
-            f"{percent_text(result.penalty_rate)}%，实际以合同为准。",
-            f"You left the penalty rate empty, so it is estimated as the contract rate plus "
-            f"{plain(_penalty_markup())}%: {percent_text(result.penalty_rate)}%. Your contract is what counts.",
-        ))
-    keep = figures.entry("credit_record")["keep_years"]
-    out.append(t(
-        lang,
-        f"如果先不还，{i.overdue_days} 天后罚息会多出 {grouped(result.delay_cost)} 元，欠款每天都在增加"
-        f"（这里只按本金计罚息；有的合同对没还的利息也计罚息，会更多）。逾期会记入征信，"
-        f"不良记录从逾期结束之日起保留 {keep} 年。",
-        f"Paying nothing for {i.overdue_days} days adds ¥{grouped(result.delay_cost)} of penalty interest, "
-        "and the debt grows every day (this counts penalties on the principal only; some contracts also "
-        "charge them on unpaid interest, which adds more). Overdue loans are reported to the credit "
-        f"record, and the negative record is kept for {keep} years from the day the overdue ends.",
-    ))
-    out.append(t(
-        lang,
-        "分期的每期利息按剩余欠款计算并四舍五入到分，停息分期按平均金额四舍五入到分，最后一期结清零头，"
-        "所以最后一期可能和前面差几分钱。",
-        "Each month's interest is on what is left, rounded to the fen, and interest-free parts are the "
-        "even share rounded to the fen; the last payment settles what remains, so it can differ from the "
-        "others by a few fen.",
-    ))
     return out

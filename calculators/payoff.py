@@ -19,7 +19,7 @@ interest, to the fen. Both orders are worked out, so the result can say what
 the other one would cost. A plan that needs more than 600 months (50 years) is
 an input error on the budget.
 
-Worked example (../shared/facts.md: 2,000 at 21 % a year, 50 a month → 70
+Worked example (2,000 at 21 % a year, 50 a month → 70
 payments, interest about 1,470; here each month's interest is rounded to the
 fen on the actual balance, the statement convention):
 
@@ -40,10 +40,9 @@ from itertools import repeat
 from operator import add, mul, sub, truediv
 
 from . import fields
-from . import render as ui
-from .chart import line_chart
-from .fields import Field, add_months
+from .fields import Field
 from .money import ZERO, InputError, grouped, money_text, percent_text, round_money
+from .schedules import add_months
 
 SLUG = "payoff"
 TITLE = {"zh": "先还哪笔、何时还清", "en": "Which debt first, and when you are debt-free"}
@@ -228,7 +227,7 @@ def _too_many() -> InputError:
 
 def _label(debt: Debt, k: int, lang: str) -> str:
     """The name the reader gave, or "第 k 笔" / "Debt k" (k from 1)."""
-    return debt.name or ui.t(lang, f"第 {k} 笔", f"Debt {k}")
+    return debt.name or (f"第 {k} 笔" if lang == "zh" else f"Debt {k}")
 
 
 def read_debts(form: Mapping[str, object]) -> tuple[Debt, ...]:
@@ -488,188 +487,3 @@ def to_dict(result: Result) -> dict:
         plan=plan,
     )
     return out
-
-
-_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _date_display(day: dt.date, lang: str) -> str:
-    return ui.t(lang, f"{day.year} 年 {day.month} 月 {day.day} 日",
-                f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}")
-
-
-def _duration(months: int, lang: str) -> str:
-    """``70`` → "5 年 10 个月" / "5 years 10 months"."""
-    years, rest = divmod(months, 12)
-    if lang == "zh":
-        parts = ([f"{years} 年"] if years else []) + ([f"{rest} 个月"] if rest else [])
-        return " ".join(parts)
-    parts = ([f"{years} year{'s' if years != 1 else ''}"] if years else []) + (
-        [f"{rest} month{'s' if rest != 1 else ''}"] if rest else [])
-    return " ".join(parts)
-
-
-def _money(value: Decimal, lang: str) -> str:
-    return ui.money_display(value, lang)
-
-
-def _explain(result: Result, lang: str) -> list[str]:
-    """The plain-language notes: order, the other order, growing debts, method, assumptions."""
-    t = ui.t
-    i = result.inputs
-    notes = []
-    zh_s, en_s = _STRATEGY_WORDS[i.strategy]
-    if len(result.debts) > 1:
-        ordered = sorted(enumerate(result.debts, start=1), key=lambda kd: (kd[1].cleared_month, kd[0]))
-        steps = []
-        for k, d in ordered:
-            when = t(lang, f"第 {d.cleared_month} 个月", f"month {d.cleared_month}")
-            if d.cleared_date:
-                when += t(lang, f"，{d.cleared_date.isoformat()}", f", {d.cleared_date.isoformat()}")
-            steps.append(t(lang, f"{_label(d.debt, k, lang)}（{when}）", f"{_label(d.debt, k, lang)} ({when})"))
-        notes.append(t(lang, f"按“{zh_s}”的顺序，还清的先后是：" + " → ".join(steps) + "。",
-                       f"{en_s[0].upper()}{en_s[1:]}, the debts are cleared in this order: "
-                       + " → ".join(steps) + "."))
-        notes.append(_compare(result, lang))
-    else:
-        notes.append(t(lang, "只有一笔欠款，不存在先还哪笔的问题：多出来的钱都用来还它。",
-                       "With one debt there is no order to choose: all the money goes to it."))
-    for k, debt in enumerate(i.debts, start=1):
-        posted = monthly_interest(debt.balance, debt.annual_rate)
-        if posted and debt.minimum <= posted and debt.minimum < debt.balance + posted:
-            notes.append(t(
-                lang,
-                f"{_label(debt, k, lang)} 的每月最低还款（{grouped(debt.minimum)} 元）不比它一个月的利息"
-                f"（约 {grouped(posted)} 元）多，只还最低的话这笔不会变少。这个计划用多出来的预算把它还掉。",
-                f"The minimum payment on {_label(debt, k, lang)} (¥{grouped(debt.minimum)}) is no more than "
-                f"its monthly interest (about ¥{grouped(posted)}), so paying only the minimum never brings it "
-                "down. This plan uses the rest of the budget to pay it off.",
-            ))
-    notes.append(t(
-        lang,
-        "怎么算的：每个月先按“年利率 ÷ 12”给每笔欠款加上利息（四舍五入到分），每笔先还最低还款，"
-        "剩下的预算全部给排在最前面的那一笔；它还清了，剩下的钱当月就接着还下一笔。"
-        "最后一个月只还剩下的部分，所以会少于每月预算。",
-        "How this is worked out: each month every debt is charged interest at the annual rate ÷ 12 "
-        "(rounded to the fen), every debt gets its minimum, and the rest of the budget goes to the debt "
-        "at the front of the line; once it is paid off, what is left goes to the next one in the same "
-        "month. The last month pays only what remains, so it is less than the budget.",
-    ))
-    notes.append(t(
-        lang,
-        "这里假设利率不变、不再借新的钱、没有罚息和其他费用。已经逾期的欠款可能还有罚息和费用，"
-        "实际金额以合同和账单为准。",
-        "This assumes the rates stay the same, no new borrowing, and no penalty interest or other fees. "
-        "Overdue debts may carry penalty interest and fees; the contract and the statements give the "
-        "actual amounts.",
-    ))
-    return notes
-
-
-def _compare(result: Result, lang: str) -> str:
-    """The other order in plain words."""
-    t = ui.t
-    zh_o, en_o = _STRATEGY_WORDS[result.other_strategy]
-    if result.other_months is None or result.other_total_interest is None:
-        return t(lang, f"如果改成“{zh_o}”，{MAX_MONTHS} 个月内还不清：按这个预算，先还哪笔差别很大。",
-                 f"{en_o[0].upper()}{en_o[1:]} would not clear the debts within {MAX_MONTHS} months: "
-                 "with this budget the order matters a lot.")
-    months, interest = result.other_months, result.other_total_interest
-    head_zh = f"如果改成“{zh_o}”：要 {months} 个月，利息一共 {grouped(interest)} 元"
-    head_en = f"{en_o[0].upper()}{en_o[1:]} would take {months} months and cost ¥{grouped(interest)} in interest"
-    diff = interest - result.total_interest
-    gap = months - result.months
-    if diff == ZERO and gap == 0:
-        return t(lang, head_zh + "，和现在的顺序一样。", head_en + ", the same as this order.")
-    zh_parts, en_parts = [], []
-    if diff > ZERO:
-        zh_parts.append(f"比现在多付 {grouped(diff)} 元利息")
-        en_parts.append(f"¥{grouped(diff)} more interest than this order")
-    elif diff < ZERO:
-        zh_parts.append(f"比现在少付 {grouped(-diff)} 元利息")
-        en_parts.append(f"¥{grouped(-diff)} less interest than this order")
-    if gap > 0:
-        zh_parts.append(f"晚 {gap} 个月还清")
-        en_parts.append(f"debt-free {gap} month{'s' if gap != 1 else ''} later")
-    elif gap < 0:
-        zh_parts.append(f"早 {-gap} 个月还清")
-        en_parts.append(f"debt-free {-gap} month{'s' if gap != -1 else ''} sooner")
-    text_zh = head_zh + "，" + "、".join(zh_parts) + "。"
-    text_en = head_en + ": " + " and ".join(en_parts) + "."
-    if result.inputs.strategy == "snowball" and diff < ZERO:
-        text_zh += "先还余额最小的虽然多花一点利息，但能更早还清一笔、少一个要操心的账户，有的人因此更容易坚持下去。"
-        text_en += (" Smallest balance first costs a little more, but one debt is gone sooner and there is "
-                    "one less account to worry about, which helps some people keep going.")
-    return t(lang, text_zh, text_en)
-
-
-def render(result: Result, lang: str, data: dict | None = None) -> str:
-    """The result as an HTML fragment in the reader's language."""
-    t = ui.t
-    d = data if data is not None else to_dict(result)
-    i = result.inputs
-    items = [
-        ui.figure("months", t(lang, "多久能还清", "Debt-free in"), str(d["months"]),
-                  t(lang, f"{result.months} 个月", f"{result.months} month{'s' if result.months != 1 else ''}"),
-                  t(lang, f"也就是 {_duration(result.months, lang)}", f"that is {_duration(result.months, lang)}")
-                  if result.months >= 12 else ""),
-    ]
-    if result.debt_free_date:
-        items.append(ui.figure("debt_free_date", t(lang, "还清日期", "Last payment"), d["debt_free_date"],
-                               _date_display(result.debt_free_date, lang)))
-    items += [
-        ui.figure("total_interest", t(lang, "利息合计", "Total interest"), d["total_interest"],
-                  _money(result.total_interest, lang)),
-        ui.figure("total_paid", t(lang, "一共要还", "Total to repay"), d["total_paid"],
-                  _money(result.total_paid, lang)),
-    ]
-    labels = [_label(debt, k, lang) for k, debt in enumerate(i.debts, start=1)]
-    series = [
-        (label, [debt.balance] + [row.balances[j] for row in result.rows])
-        for j, (label, debt) in enumerate(zip(labels, i.debts, strict=True))
-    ]
-    chart = line_chart(
-        t(lang, "每笔欠款的余额变化", "What each debt owes, month by month"),
-        series,
-        [t(lang, f"第{m}月", f"m{m}") for m in range(result.months + 1)],
-        lang,
-    )
-    debt_columns = [("name", t(lang, "欠款", "Debt")), ("balance", t(lang, "现在欠", "Owed now")),
-                    ("annual_rate", t(lang, "年利率（%）", "Annual rate (%)")),
-                    ("minimum", t(lang, "每月最低", "Minimum")),
-                    ("cleared_month", t(lang, "第几个月还清", "Cleared in month"))]
-    if result.debt_free_date:
-        debt_columns.append(("cleared_date", t(lang, "还清日期", "Cleared on")))
-    debt_columns.append(("interest", t(lang, "这笔的利息", "Interest on it")))
-    debt_rows = [
-        [labels[k] if key == "name" else str(item[key]) for key, _ in debt_columns]
-        for k, item in enumerate(d["debts"])
-    ]
-    plan_columns = [("month", t(lang, "月份", "Month"))]
-    if result.debt_free_date:
-        plan_columns.append(("date", t(lang, "还款日", "Date")))
-    # One column a debt (what it gets this month), then the month's total and what is left in
-    # all; each debt's balance is in the chart and the JSON, keeping the table phone-sized.
-    for j, label in enumerate(labels):
-        plan_columns.append((f"payment_{j}", t(lang, f"{label} 还款", f"{label} paid")))
-    plan_columns.append(("total", t(lang, "本月合计", "Total paid")))
-    plan_columns.append(("left", t(lang, "还欠合计", "Left in all")))
-    plan_rows = []
-    for row, plan_row in zip(d["plan"], result.rows, strict=True):
-        cells = [str(row["month"])]
-        if result.debt_free_date:
-            cells.append(row["date"])
-        cells += row["payments"]
-        cells.append(row["total"])
-        cells.append(money_text(sum(plan_row.balances, ZERO)))
-        plan_rows.append(cells)
-    return ui.result(
-        lang,
-        ui.figures(items),
-        ui.notes(_explain(result, lang)),
-        chart,
-        ui.table("debts", debt_columns, debt_rows, t(lang, "每笔欠款", "Each debt"), lang,
-                 [k not in ("name", "cleared_date") for k, _ in debt_columns]),
-        ui.table("plan", plan_columns, plan_rows, t(lang, "每月还款计划", "Month-by-month plan"), lang,
-                 [k != "date" for k, _ in plan_columns]),
-    )

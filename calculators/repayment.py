@@ -16,7 +16,9 @@ an upfront fee is kept back from what the borrower receives; a monthly fee is
 added to each payment. The true rate is the IRR of what was received against
 everything paid (see ``rates.py``).
 
-Worked example (../shared/facts.md: 1,000,000 at 4.9 % over 360 months):
+Worked example (the standard mortgage example, 1,000,000 at 4.9 % over 360 months; the
+payment checked independently with the annuity formula in float arithmetic,
+1e6·r·(1+r)^360/((1+r)^360−1) with r = 0.049/12 = 5307.267…):
 
 >>> r = calculate(read_form({"principal": "100万", "annual_rate": "4.9", "months": "360"}))
 >>> r.first_payment, r.rows[0].interest, r.rows[0].principal
@@ -30,13 +32,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import Decimal
 
-from . import fields, rates
-from . import render as ui
-from .chart import line_chart
-from .fields import Field, add_months
-from .money import ZERO, InputError, grouped, money_text, percent_text, round_money
+from . import fields, rates, schedules
+from .fields import Field
+from .money import ZERO, InputError, money_text, percent_text
+from .schedules import add_months
 
 SLUG = "repayment"
 TITLE = {"zh": "还款计划", "en": "Repayment schedule"}
@@ -120,45 +121,6 @@ def read_form(form: Mapping[str, object]) -> Inputs:
     return Inputs(**fields.read_all(FIELDS, form))
 
 
-def level_payment(principal: Decimal, monthly_rate: Decimal, months: int) -> Decimal:
-    """The 等额本息 payment ``P·r·(1+r)^n / ((1+r)^n − 1)``, rounded to the fen.
-
-    >>> level_payment(Decimal(1000000), Decimal("4.9") / 1200, 360)
-    Decimal('5307.27')
-    """
-    if monthly_rate == ZERO:
-        return round_money(principal / months)
-    with localcontext() as ctx:
-        ctx.prec = 34
-        growth = (1 + monthly_rate) ** months
-        return round_money(principal * monthly_rate * growth / (growth - 1))
-
-
-def _principal_parts(inputs: Inputs, r: Decimal) -> list[tuple[Decimal, Decimal]]:
-    """(principal, interest) for each month; the last month settles the rest."""
-    p, n = inputs.principal, inputs.months
-    balance = p
-    parts: list[tuple[Decimal, Decimal]] = []
-    if inputs.method == "bullet":
-        interest = round_money(p * r * n)
-        return [(ZERO, ZERO)] * (n - 1) + [(p, interest)]
-    payment = level_payment(p, r, n) if inputs.method == "equal_installment" else ZERO
-    even = round_money(p / n)
-    for month in range(1, n + 1):
-        interest = round_money(balance * r)
-        if month == n:
-            principal = balance
-        elif inputs.method == "equal_installment":
-            principal = min(max(payment - interest, ZERO), balance)
-        elif inputs.method == "equal_principal":
-            principal = min(even, balance)
-        else:  # interest_only
-            principal = ZERO
-        balance -= principal
-        parts.append((principal, interest))
-    return parts
-
-
 def calculate(inputs: Inputs) -> Result:
     """The full schedule, its totals, and its true annual rate (IRR)."""
     r = inputs.annual_rate / 1200
@@ -166,7 +128,8 @@ def calculate(inputs: Inputs) -> Result:
     upfront = inputs.upfront_fee or ZERO
     rows = []
     balance = inputs.principal
-    for month, (principal, interest) in enumerate(_principal_parts(inputs, r), start=1):
+    schedule = schedules.METHODS[inputs.method](inputs.principal, r, inputs.months)
+    for month, (principal, interest) in enumerate(schedule, start=1):
         balance -= principal
         paid = principal + interest + fee
         if inputs.method == "bullet" and month < inputs.months:
@@ -217,81 +180,3 @@ def to_dict(result: Result) -> dict:
         "apr_nominal": percent_text(result.apr_nominal),
         "apr_effective": percent_text(result.apr_effective),
     }
-
-
-def render(result: Result, lang: str, data: dict | None = None) -> str:
-    """The result as an HTML fragment in the reader's language."""
-    t = ui.t
-    d = data if data is not None else to_dict(result)
-    i = result.inputs
-    level = i.method == "equal_installment"
-    first_label = t(lang, "每月还款", "Monthly payment") if level and not i.monthly_fee else t(
-        lang, "第一期还款", "First payment")
-    if i.method == "bullet":
-        first_label = t(lang, "到期一次还", "Paid at the end")
-    items = [
-        ui.figure("first_payment", first_label, d["first_payment"],
-                      ui.money_display(result.first_payment, lang)),
-        ui.figure("total_interest", t(lang, "利息合计", "Total interest"), d["total_interest"],
-                      ui.money_display(result.total_interest, lang)),
-    ]
-    if result.total_fees:
-        items.append(ui.figure("total_fees", t(lang, "费用合计", "Total fees"), d["total_fees"],
-                                   ui.money_display(result.total_fees, lang)))
-    items += [
-        ui.figure("total_paid", t(lang, "一共要还", "Total to repay"), d["total_paid"],
-                      ui.money_display(result.total_paid, lang)),
-        ui.figure("apr_nominal", t(lang, "真实年化利率（IRR，单利）", "True annual rate (IRR, simple)"),
-                  d["apr_nominal"], ui.percent_display(result.apr_nominal),
-                  t(lang, f"按复利计为 {d['apr_effective']}%", f"compounded: {d['apr_effective']}%")),
-    ]
-    explain = []
-    if result.total_fees:
-        explain.append(t(
-            lang,
-            f"你实际拿到 {grouped(result.received)} 元。把各种费用算进去，真实年化利率是 {d['apr_nominal']}%，"
-            f"合同写的是 {percent_text(i.annual_rate)}%。比较贷款时要看真实年化利率。",
-            f"You actually received ¥{grouped(result.received)}. Counting the fees, the true annual rate is "
-            f"{d['apr_nominal']}%; the contract says {percent_text(i.annual_rate)}%. Compare loans on the true rate.",
-        ))
-    explain.append(t(
-        lang,
-        "每期利息按剩余本金计算并四舍五入到分，最后一期结清余下的零头，所以末期金额可能和前面略有不同。",
-        "Each month's interest is on the balance left, rounded to the fen; the last payment settles what "
-        "remains, so it can differ slightly from the others.",
-    ))
-    chart_rows = [(0, i.principal, ZERO)]
-    paid_interest = ZERO
-    for row in result.rows:
-        paid_interest += row.interest + row.fee
-        chart_rows.append((row.period, row.balance, paid_interest))
-    chart = line_chart(
-        t(lang, "剩余本金与累计利息费用", "Balance left and interest and fees paid so far"),
-        [(t(lang, "剩余本金", "Balance"), [c[1] for c in chart_rows]),
-         (t(lang, "累计利息和费用", "Interest and fees paid"), [c[2] for c in chart_rows])],
-        [t(lang, f"第{c[0]}月", f"m{c[0]}") for c in chart_rows],
-        lang,
-    )
-    has_dates = any(row.date for row in result.rows)
-    columns = [("period", t(lang, "期数", "Month"))]
-    if has_dates:
-        columns.append(("date", t(lang, "还款日", "Due date")))
-    columns += [
-        ("payment", t(lang, "还款额", "Payment")),
-        ("principal", t(lang, "本金", "Principal")),
-        ("interest", t(lang, "利息", "Interest")),
-    ]
-    if i.monthly_fee:
-        columns.append(("fee", t(lang, "费用", "Fee")))
-    columns.append(("balance", t(lang, "剩余本金", "Balance")))
-    table_rows = []
-    for row in d["payments"]:
-        table_rows.append([str(row[k]) for k, _ in columns])
-    numeric = [k != "date" for k, _ in columns]
-    return ui.result(
-        lang,
-        ui.figures(items),
-        ui.notes(explain),
-        chart,
-        ui.table("payments", columns, table_rows, t(lang, "还款计划表", "Repayment schedule"), lang, numeric),
-    )

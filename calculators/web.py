@@ -17,6 +17,7 @@ Python:
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from types import ModuleType
@@ -45,6 +46,12 @@ CALCULATORS: dict[str, ModuleType] = {
     "payoff": payoff,
 }
 
+# slug -> its view (calculators/views/<module>.py): the page's words and HTML.
+VIEWS: dict[str, ModuleType] = {
+    slug: importlib.import_module(f"{__package__}.views.{module.__name__.rsplit('.', 1)[-1]}")
+    for slug, module in CALCULATORS.items()
+}
+
 LANGS = ("zh", "en")
 
 _BROKEN = {
@@ -71,7 +78,7 @@ def compute(slug: str, form: dict, lang: str = "zh") -> dict:
     except InputError as err:
         return {"ok": False, "field": err.field, "message": err.message}
     data = module.to_dict(result)
-    return {"ok": True, "result": data, "html": module.render(result, lang, data)}
+    return {"ok": True, "result": data, "html": VIEWS[slug].render(result, lang, data)}
 
 
 def run(slug: str, form_json: str, lang: str = "zh", with_result: bool = True) -> str:

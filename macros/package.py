@@ -19,7 +19,7 @@ SHIPPED = ("*.py", "*.toml")
 def _files() -> list[Path]:
     found = set()
     for pattern in SHIPPED:
-        found.update(p for p in SOURCE.glob(pattern) if p.is_file())
+        found.update(p for p in SOURCE.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts)
     return sorted(found)
 
 
@@ -28,7 +28,7 @@ def build() -> tuple[str, bytes]:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for path in _files():
-            info = zipfile.ZipInfo(f"calculators/{path.name}", date_time=(1980, 1, 1, 0, 0, 0))
+            info = zipfile.ZipInfo(f"calculators/{path.relative_to(SOURCE).as_posix()}", date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             zf.writestr(info, path.read_bytes())

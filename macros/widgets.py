@@ -10,9 +10,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from calculators import figures, web
+from calculators import figures, web, wording
 from calculators.fields import Field
-from calculators.money import grouped, percent_text
+from calculators.money import percent_text
 from macros import package
 
 TEMPLATES = Environment(
@@ -185,8 +185,7 @@ def value(slug: str, field: str, lang: str, form: dict[str, str]) -> str:
     if field.startswith(("apr", "irr", "dti", "rate")) or field.endswith(("_rate", "_percent", "annualized")):
         return f"{text}%"
     if _is_money(text):
-        amount = Decimal(text)
-        return f"{grouped(amount)} 元" if lang == "zh" else f"¥{grouped(amount)}"
+        return wording.money(Decimal(text), lang)
     return text
 
 
@@ -243,7 +242,7 @@ def fact_text(section: str, key: str, lang: str) -> str:
     if isinstance(value, str) and _is_plain_number(value) and key not in ("multiple",):
         amount = Decimal(value)
         if key.startswith("max_") or key.endswith("_amount"):
-            return f"{amount:,.0f} 元" if lang == "zh" else f"¥{amount:,.0f}"
+            return wording.money(amount, lang, cents=False)
     return str(value)
 
 

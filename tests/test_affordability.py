@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from calculators import affordability as af
 from calculators.money import MAX_AMOUNT, InputError
+from calculators.views import affordability as view
 
 ZERO = Decimal(0)
 
@@ -38,12 +39,12 @@ def test_defaults_worked_example():
 
 def test_new_payment_from_loan_terms():
     # 10,000 at 18% over 12 months, equal instalments: r = 0.015,
-    # 10,000 × 0.015 × 1.015^12 / (1.015^12 − 1) = 916.7999… → 916.80 (repayment.level_payment).
+    # 10,000 × 0.015 × 1.015^12 / (1.015^12 − 1) = 916.7999… → 916.80 (schedules.level_payment).
     r = run(new_payment="", principal="10000", annual_rate="18", months="12")
     assert r.new_payment == Decimal("916.80")
     # (1,500 + 916.80) ÷ 8,000 = 30.21%
     assert af.to_dict(r)["dti"] == "30.21"
-    assert "按等额本息每月还 916.80 元" in af.render(r, "zh")
+    assert "按等额本息每月还 916.80 元" in view.render(r, "zh")
 
 
 def test_interest_free_loan_terms():
@@ -70,7 +71,7 @@ def test_short_each_month_whatever_the_ratio():
     r = run(income="10000", essentials="8000", existing_payments="0", new_payment="2000.01")
     d = af.to_dict(r)
     assert (d["dti"], d["left_each_month"], d["band"]) == ("20.00", "-0.01", "short")
-    assert "每月差 0.01 元" in af.render(r, "zh")
+    assert "每月差 0.01 元" in view.render(r, "zh")
     even = af.to_dict(run(income="10000", essentials="8000", existing_payments="0", new_payment="2000"))
     assert (even["left_each_month"], even["band"]) == ("0.00", "ok")
 
@@ -78,7 +79,7 @@ def test_short_each_month_whatever_the_ratio():
 def test_short_month_shows_the_shortfall_plainly():
     # Defaults with a 5,000 income: 5,000 − 3,500 − 1,500 = 0 before the loan; 3,000 more: −3,000.
     r = run(income="5000", new_payment="3000")
-    en, zh = af.render(r, "en"), af.render(r, "zh")
+    en, zh = view.render(r, "en"), view.render(r, "zh")
     assert 'data-value="-3000.00">−¥3,000.00<' in en and "¥3,000.00 short each month" in en
     assert "每月差 3,000.00 元" in zh
     assert "收入刚好够付必要开支和现有还款" in zh  # break-even is exactly 0, not below
@@ -90,13 +91,13 @@ def test_room_when_current_payments_are_already_high():
     d = af.to_dict(r)
     assert (d["new_payment_within_30"], d["new_payment_within_50"]) == ("0.00", "0.00")
     assert d["new_payment_break_even"] == "1400.00"
-    assert "现有还款已经占收入的 52.00%，再借一笔就会超过 50%" in af.render(r, "zh")
+    assert "现有还款已经占收入的 52.00%，再借一笔就会超过 50%" in view.render(r, "zh")
 
 
 def test_render_order_and_rule_of_thumb():
     r = af.calculate(af.read_form({}))
     for lang, words in (("zh", "本站的经验划分"), ("en", "rule of thumb")):
-        html = af.render(r, lang)
+        html = view.render(r, lang)
         assert html.index('data-field="dti"') < html.index('data-field="left_each_month"') < html.index(
             'data-field="band"') < html.index("calc-notes") < html.index('data-table="budget"')
         assert words in html
@@ -216,7 +217,7 @@ def test_output_is_clean(income, essentials, existing, new, lang):
     r = af.calculate(af.read_form(form_of(income, essentials, existing, new)))
     d = af.to_dict(r)
     blob = json.dumps(d, ensure_ascii=False)
-    html = af.render(r, lang)
+    html = view.render(r, lang)
     for bad in ("NaN", "Infinity", "-0.00", "E+"):
         assert bad not in blob and bad not in html
     for key in ("dti", "left_each_month", "band"):

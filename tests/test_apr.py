@@ -17,7 +17,7 @@ def result(**form):
 
 
 def test_the_announcement_example():
-    # 中国人民银行公告〔2021〕第3号 (../shared/facts.md): 100,000, 1,000 fee up front, 12 × 8,833.3
+    # 中国人民银行公告〔2021〕第3号 (annex example): 100,000, 1,000 fee up front, 12 × 8,833.3
     # → 12.80 % simple, 13.58 % IRR compound.
     r = result(principal="100000", received="99000", months="12", payment="8833.3")
     assert percent_text(r.apr_nominal) == "12.80"
@@ -79,7 +79,7 @@ def test_irr_makes_the_present_value_zero_within_a_cent(principal, months, marku
 
 
 def test_daily_rate_conversions():
-    # ../shared/facts.md: 0.05 % a day → 18.00 % (×360), 18.25 % (×365), 20.02 % compounded daily.
+    # Arithmetic, checked independently in float: 0.05 % a day → 18.00 % (×360), 18.25 % (×365), 20.02 % compounded daily.
     assert rates.daily_to_yearly(Decimal("0.05"), 360) == Decimal("18.00")
     assert rates.daily_to_yearly(Decimal("0.05"), 365) == Decimal("18.25")
     assert percent_text(rates.daily_compounded_yearly(Decimal("0.05"))) == "20.02"

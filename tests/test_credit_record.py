@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from calculators import credit_record as cr
 from calculators import figures
 from calculators.money import InputError
+from calculators.views import credit_record as view
 
 D = dt.date
 RELIEF = figures.entry("credit_relief_2025")
@@ -42,7 +43,7 @@ def plus_years(day: D, years: int) -> D:
 def test_worked_example():
     # Arithmetic: 2024-06-10 + 5 years = 2029-06-10; 2026-11-29 → 2029-11-29 is 365 + 366 + 365 =
     # 1096 days, less the 172 days from 2029-06-10 to 2029-11-29 (20+31+31+30+31+29) = 924.
-    # Relief (../shared/facts.md): 2024 is inside 2020–2025, 3,000 ≤ 10,000, repaid before 2026-03-31.
+    # Relief (the PBoC's one-off credit relief announced 22 Dec 2025, as publicly reported; figures.toml): 2024 is inside 2020–2025, 3,000 ≤ 10,000, repaid before 2026-03-31.
     r = run()
     assert r.record_start == D(2024, 3, 15)
     assert r.shown_until == D(2029, 6, 10)
@@ -75,9 +76,9 @@ def test_unpaid_clock_not_started():
     assert r.if_paid_today == D(2031, 11, 29)  # arithmetic: 2026-11-29 + 5 years
     d = cr.to_dict(r)
     assert d["shown_until"] is None and d["paid_date"] is None and d["status"] == "unpaid"
-    html = cr.render(r, "zh")
+    html = view.render(r, "zh")
     assert "未开始计算" in html and 'data-field="status" data-value="unpaid"' in html
-    assert "Not counting yet" in cr.render(r, "en")
+    assert "Not counting yet" in view.render(r, "en")
     # After the 2026-03-31 deadline, an unpaid record cannot meet the relief.
     assert r.conditions[2].status == "not_met" and r.relief == "no"
 
@@ -87,11 +88,11 @@ def test_ended_on_the_day():
     assert r.days_remaining == 0 and r.status == "ended"
     r = run(paid_date="2024-06-10", today="2029-06-09")
     assert r.days_remaining == 1 and r.status == "shown"
-    assert "1 day<" in cr.render(r, "en")
+    assert "1 day<" in view.render(r, "en")
 
 
 def test_relief_amount_boundary_facts_example():
-    # ../shared/facts.md: 12 × 5,000, November and December missed; December's single overdue
+    # A worked case under the same relief's 10,000-yuan single-overdue limit: 12 × 5,000, November and December missed; December's single overdue
     # amount is 10,000, which is within 10,000. One fen more is not.
     assert run(amount="10000").conditions[1].status == "met"
     assert run(amount="1万").relief == "yes"
@@ -118,16 +119,17 @@ def test_relief_repaid_by_boundary(paid, status):
 def test_relief_unknown_without_amount():
     r = run(amount="")
     assert r.conditions[1].status == "unknown" and r.relief == "unknown"
-    assert "要判断这一条" in r.conditions[1].zh
-    assert 'data-value="unknown"' in cr.render(r, "zh")
+    assert r.conditions[1].why == "no_amount"
+    assert "要判断这一条" in view.condition_text(r.conditions[1], r.inputs, "zh")
+    assert 'data-value="unknown"' in view.render(r, "zh")
 
 
 def test_relief_still_open_before_deadline():
     # As of 2026-01-15, an unpaid 2025 overdue could still have been repaid by 2026-03-31.
     r = run(start="2025-10-01", paid="no", today="2026-01-15")
     assert r.conditions[2].status == "unknown" and r.relief == "unknown"
-    assert "已经过了" not in cr.render(r, "zh")  # the window-closed sentence only after the deadline
-    assert "已经过了" in cr.render(run(), "zh")
+    assert "已经过了" not in view.render(r, "zh")  # the window-closed sentence only after the deadline
+    assert "已经过了" in view.render(run(), "zh")
 
 
 def test_paid_no_ignores_a_leftover_paid_date():
@@ -175,7 +177,7 @@ def test_figures_come_from_the_figures_file(monkeypatch):
     r = run()
     assert r.shown_until == D(2031, 6, 10)
     assert r.conditions[1].status == "not_met"
-    assert "7 年" in cr.render(r, "zh") and "2,000" in cr.render(r, "en")
+    assert "7 年" in view.render(r, "zh") and "2,000" in view.render(r, "en")
 
 
 def test_timeline_same_day_order():
@@ -189,7 +191,7 @@ def test_timeline_same_day_order():
 
 
 def test_render_notes_cover_the_brief():
-    zh, en = cr.render(run(), "zh"), cr.render(run(), "en")
+    zh, en = view.render(run(), "zh"), view.render(run(), "en")
     assert "第十六条" in zh and "art. 16" in en            # the 5-year rule and its source
     assert "实际做法" in zh and "in practice" in en        # the [verify] caveat stays
     assert "第十七条" in zh and "twice a year" in en       # free report twice a year
@@ -308,7 +310,7 @@ def test_output_is_clean(inputs):
     text = json.dumps(d, ensure_ascii=False, allow_nan=False)
     assert not any(isinstance(v, float) for v in d.values())
     for lang in ("zh", "en"):
-        html = cr.render(r, lang)
+        html = view.render(r, lang)
         for bad in ("NaN", "Infinity", "-0.00", "None"):
             assert bad not in text and bad not in html
         # every headline figure's machine value is exactly to_dict's text

@@ -11,7 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators import emergency_fund as ef
+from calculators import schedules
 from calculators.money import InputError
+from calculators.views import emergency_fund as view
 
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
@@ -35,7 +37,7 @@ def reference_balance(savings: Decimal, saving: Decimal, yearly: Decimal, months
 
 
 def test_facts_example_target_and_gap():
-    # ../shared/facts.md "emergency fund": 3,000 a month × 6 months + 10% buffer, 5,000 saved
+    # Worked by hand: 3,000 a month × 6 months + 10% buffer, 5,000 saved
     # → target 19,800, gap 14,800.
     r = run(monthly_expenses="3000", months="6", buffer="10", savings="5000", monthly_saving="1000")
     d = ef.to_dict(r)
@@ -66,8 +68,8 @@ def test_items_win_over_the_single_figure_and_the_note_says_so():
     r = run(monthly_expenses="9999", housing="2000", food="1000", months="1", buffer="0")
     assert r.essentials == Decimal("3000")
     assert r.target == Decimal("3000.00")
-    assert "没有用上面填的 9,999.00 元" in ef.render(r, "zh")
-    assert "not the ¥9,999.00 above" in ef.render(r, "en")
+    assert "没有用上面填的 9,999.00 元" in view.render(r, "zh")
+    assert "not the ¥9,999.00 above" in view.render(r, "en")
 
 
 def test_items_all_zero_fall_back_to_the_single_figure():
@@ -119,7 +121,7 @@ def test_never_reached_with_nothing_saved():
     assert d["months_to_reach"] is None
     assert d["projection"] == []
     assert d["saving_for_12_months"] == "1233.34"  # 14,800 / 12 rounded up to the fen
-    zh, en = ef.render(r, "zh"), ef.render(r, "en")
+    zh, en = view.render(r, "zh"), view.render(r, "en")
     assert "不会自己补上" in zh and "12 个月能存够" in zh
     assert "will not fill itself" in en and 'data-field="saving_for_12_months"' in en
     assert "<svg" not in zh  # nothing changes, so no chart
@@ -133,7 +135,7 @@ def test_interest_alone_can_get_there():
     assert n is not None and n > 0
     assert reference_balance(Decimal(19000), ZERO, Decimal(3), n) >= Decimal(19800)
     assert reference_balance(Decimal(19000), ZERO, Decimal(3), n - 1) < Decimal(19800)
-    assert "只靠收益" in ef.render(r, "zh") and "With interest alone" in ef.render(r, "en")
+    assert "只靠收益" in view.render(r, "zh") and "With interest alone" in view.render(r, "en")
 
 
 def test_too_slow_says_not_within_50_years():
@@ -141,25 +143,25 @@ def test_too_slow_says_not_within_50_years():
     assert r.months_to_reach is None
     assert len(r.rows) == ef.MAX_MONTHS
     assert r.saving_for_12_months == Decimal("1650.00")  # 19,800 / 12
-    assert "50 年内也存不够" in ef.render(r, "zh")
+    assert "50 年内也存不够" in view.render(r, "zh")
 
 
 def test_already_there():
     r = run(monthly_expenses="3000", months="6", buffer="10", savings="20000", monthly_saving="500")
     d = ef.to_dict(r)
     assert (d["gap"], d["months_to_reach"], d["projection"]) == ("0.00", 0, [])
-    assert "已经存够了" in ef.render(r, "zh")
+    assert "已经存够了" in view.render(r, "zh")
 
 
 def test_months_between():
-    assert ef.months_between(dt.date(2026, 1, 31), dt.date(2026, 2, 28)) == 1
-    assert ef.months_between(dt.date(2026, 1, 15), dt.date(2026, 2, 14)) == 0
-    assert ef.months_between(dt.date(2026, 1, 15), dt.date(2076, 1, 15)) == 600
+    assert schedules.months_between(dt.date(2026, 1, 31), dt.date(2026, 2, 28)) == 1
+    assert schedules.months_between(dt.date(2026, 1, 15), dt.date(2026, 2, 14)) == 0
+    assert schedules.months_between(dt.date(2026, 1, 15), dt.date(2076, 1, 15)) == 600
 
 
 def test_render_headline_and_chart():
     r = run(monthly_expenses="3000", months="6", buffer="10", savings="5000", monthly_saving="1000")
-    html = ef.render(r, "zh")
+    html = view.render(r, "zh")
     assert html.index('data-field="target"') < html.index('data-field="gap"') < html.index("calc-notes")
     assert 'data-value="19800.00"' in html and 'data-value="15"' in html
     assert html.index("calc-notes") < html.index("<svg") < html.index('data-table="projection"')
@@ -320,7 +322,7 @@ def test_output_is_clean(form, lang):
     r = ef.calculate(ef.read_form(form))
     d = ef.to_dict(r)
     blob = json.dumps(d, ensure_ascii=False)
-    html = ef.render(r, lang)
+    html = view.render(r, lang)
     for bad in ("NaN", "Infinity", "-0.00", "E+", "e+"):
         assert bad not in blob
         assert bad not in html

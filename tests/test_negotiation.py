@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from calculators import figures, negotiation, repayment
 from calculators.money import InputError, round_money
+from calculators.views import negotiation as view
 
 D = Decimal
 
@@ -82,7 +83,7 @@ def test_zero_rate_reinstalment():
     # waived and interest-free: 10,000 + 600 repaid against 11,000 owed, 400 less than today's debt
     w = run(principal="10000", interest="600", penalties="400", reinstal_rate="0", waive_penalties="yes")
     assert to_json(w)["options"][2]["extra_cost"] == "-400.00"
-    assert "a negative extra cost" in negotiation.render(w, "en")
+    assert "a negative extra cost" in view.render(w, "en")
 
 
 def test_365_day_basis():
@@ -96,7 +97,7 @@ def test_pay_now_is_best_when_it_fits():
     r = run(affordable="10000")
     assert r.best == "pay_now"
     assert to_json(r)["best_total_paid"] == "10000.00"
-    assert "对方不一定同意" not in negotiation.render(r, "zh")
+    assert "对方不一定同意" not in view.render(r, "zh")
 
 
 def test_nothing_fits():
@@ -108,7 +109,7 @@ def test_nothing_fits():
     # smallest monthly need: 200,000 ÷ 60 = 3,333.33…; 59 parts of 3,333.33 + last 3,333.53
     assert (r.needed_option, d["needed_monthly"]) == ("frozen", "3333.53")
     assert r.parts_needed is None and d["frozen_parts_needed"] is None
-    html = negotiation.render(r, "en")
+    html = view.render(r, "en")
     assert "None fits ¥1,000.00 a month" in html and "12348" in html
 
 
@@ -145,7 +146,7 @@ def test_headline_fields_are_to_dict_keys():
         r = run(**form)
         d = to_json(r)
         for lang in ("zh", "en"):
-            html = negotiation.render(r, lang)
+            html = view.render(r, lang)
             pairs = re.findall(r'data-field="([^"]+)" data-value="([^"]*)"', html)
             assert pairs
             for field, value in pairs:
@@ -154,7 +155,7 @@ def test_headline_fields_are_to_dict_keys():
 
 def test_render_words_and_notes():
     r = run()
-    zh, en = negotiation.render(r, "zh"), negotiation.render(r, "en")
+    zh, en = view.render(r, "zh"), view.render(r, "en")
     for word in ("能承受", "超出", "停息挂账", "不是借款人可以要求的权利", "书面", "代理协商", "反催收", "<svg"):
         assert word in zh
     for word in ("within budget", "over budget", "not a right", "in writing", "scam", "<svg"):
@@ -301,7 +302,7 @@ def test_invariants(form):
     # nothing odd in what the page gets
     text = json.dumps(negotiation.to_dict(r), ensure_ascii=False)
     for lang in ("zh", "en"):
-        text += negotiation.render(r, lang)
+        text += view.render(r, lang)
     for bad in ("NaN", "Infinity", "-0.00"):
         assert bad not in text
 

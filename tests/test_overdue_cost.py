@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from calculators import figures, rates
 from calculators import overdue_cost as oc
 from calculators.money import InputError, percent_text
+from calculators.views import overdue_cost as view
 
 MONEY_TEXT = re.compile(r"\d+\.\d{2}")
 MONEY_KEYS = ("penalty_interest", "compound_interest", "late_fee", "total_extra", "total_owed",
@@ -55,7 +56,7 @@ def test_default_markup_comes_from_figures():
 
 @pytest.mark.parametrize(("basis", "yearly"), [("360", "18.00"), ("365", "18.25")])
 def test_daily_rate_facts(basis, yearly):
-    # ../shared/facts.md, "daily rate": 0.05 % a day = 18.00 % (×360), 18.25 % (×365).
+    # Arithmetic: 0.05 % a day = 18.00 % (×360), 18.25 % (×365).
     # With no markup and no fee the charges' annualized rate is the contract's own rate.
     r = run(daily_rate="0.05", day_basis=basis, penalty_markup="0", days_overdue="30")
     d = oc.to_dict(r)
@@ -109,7 +110,8 @@ def test_compound_interest():
 
 @pytest.mark.parametrize(("principal", "fee"), [("100", "10.00"), ("1000", "50.00")])
 def test_credit_card_style_late_fee(principal, fee):
-    # ../shared/facts.md: one large bank's rule, 违约金 = 5 % of the unpaid amount, at least ¥10.
+    # A contract term of the kind 银发〔2003〕251号 leaves to the contract: 违约金 = 5 % of the
+    # unpaid amount, at least ¥10 (the test's own inputs), worked by hand:
     # 5 % of 100 = 5 → the minimum 10.00; 5 % of 1,000 = 50.00.
     r = run(overdue_principal=principal, late_fee_percent="5", late_fee_minimum="10")
     assert r.late_fee == Decimal(fee)
@@ -152,7 +154,7 @@ def test_each_growth_point_is_the_total_for_that_day():
 
 
 def test_lines_with_contract_date():
-    # ../shared/facts.md "4 × LPR": LPR 3.85 % on 2020-08-20 → cap 15.40 %.
+    # 法释〔2020〕17号 art. 25 (4 × LPR) with the LPR announcement of 2020-08-20, 3.85 % → cap 15.40 %.
     d = oc.to_dict(run(contract_date="2020-08-20"))
     assert d["lines"][0] == {"name": "judicial_cap", "rate": "15.40", "above": True}  # 27.00 > 15.40
     assert [x["name"] for x in d["lines"]] == ["judicial_cap", "line_24", "line_36"]
@@ -184,7 +186,7 @@ def test_heaviest_input_runs():
     # interest; fee 1亿 + max(100 % of 2亿, 1亿) = 3亿
     assert r.penalty_interest == r.compound_interest == Decimal("65700000000.00")
     assert r.late_fee == Decimal("300000000.00")
-    html = oc.render(r, "zh")
+    html = view.render(r, "zh")
     assert "calc-chart" in html
 
 
@@ -194,7 +196,7 @@ def test_heaviest_input_runs():
 def test_render_headline_figures_match_to_dict(lang):
     r = run(unpaid_interest="300", compound="yes", late_fee_fixed="20")
     d = oc.to_dict(r)
-    html = oc.render(r, lang)
+    html = view.render(r, lang)
     shown = figure_values(html)
     assert [k for k, _ in shown[:4]] == ["total_extra", "total_owed", "penalty_interest", "annualized_rate"]
     for key, value in shown:
@@ -209,14 +211,14 @@ def test_render_headline_figures_match_to_dict(lang):
     ("en", ["Civil Code art. 585", "licensed lenders", "private-lending cap", "Penalty interest = "]),
 ])
 def test_render_explains(lang, phrases):
-    html = oc.render(run(), lang)
+    html = view.render(run(), lang)
     for phrase in phrases:
         assert phrase in html
 
 
 def test_render_formula_is_exact_when_rate_is_rounded():
     # 18 % ÷ 365 × 1.5 = 0.07397… % a day: the formula shows the exact pieces, not 0.074 %.
-    html = oc.render(run(daily_rate="", annual_rate="18", day_basis="365", days_overdue="45"), "zh")
+    html = view.render(run(daily_rate="", annual_rate="18", day_basis="365", days_overdue="45"), "zh")
     assert "10,000.00 元 × 18% × (1 + 50%) ÷ 365 × 45 天 = 332.88 元" in html
     assert "罚息日利率约 0.074%" in html
 
@@ -389,7 +391,7 @@ def test_nothing_negative_and_money_has_two_decimals(i):
 @given(inputs(), st.sampled_from(["zh", "en"]))
 def test_output_has_no_nan_infinity_or_negative_zero(i, lang):
     r = oc.calculate(i)
-    text = json.dumps(oc.to_dict(r), ensure_ascii=False) + oc.render(r, lang)
+    text = json.dumps(oc.to_dict(r), ensure_ascii=False) + view.render(r, lang)
     for bad in ("NaN", "Infinity", "-0.00", "None", "E+", "e+"):
         assert bad not in text
     assert not any(isinstance(v, float) for v in oc.to_dict(r).values())

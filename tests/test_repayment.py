@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from calculators import repayment
 from calculators.money import InputError
+from calculators.views import repayment as view
 
 
 def schedule(**form):
@@ -18,7 +19,8 @@ def schedule(**form):
 
 
 def test_equal_installment_million_at_4_9_over_30_years():
-    # ../shared/facts.md: 1,000,000 at 4.9 % over 360 months. Payment 5,307.27 and month 1 interest
+    # The standard mortgage example, 1,000,000 at 4.9 % over 360 months, checked independently
+    # with the annuity formula in float arithmetic (5307.267… → 5,307.27). Payment 5,307.27 and month 1 interest
     # 4,083.33 as bank calculators print them. Statement convention (interest rounded each month on the
     # balance, last payment settles the rest): total interest 910,615.12, last payment 5,305.19.
     # (Bank calculators print 910,616.19 from the unrounded payment × 360; month 1 principal 1,223.93
@@ -33,7 +35,8 @@ def test_equal_installment_million_at_4_9_over_30_years():
 
 
 def test_equal_principal_million_at_4_9_over_30_years():
-    # ../shared/facts.md: month 1 6,861.11, falling 11.34 a month; statement convention: last month
+    # Equal principal, by hand: month 1 = 1e6/360 + 1e6 × 0.049/12 = 6,861.11, falling by
+    # 1e6/360 × 0.049/12 = 11.34 a month; statement convention: last month
     # 2,788.32, total interest 737,041.08 (calculators print 2,789.12 and 737,041.67 unrounded).
     r = schedule(principal="1000000", annual_rate="4.9", months=360, method="equal_principal")
     assert r.rows[0].payment == Decimal("6861.11")
@@ -113,7 +116,7 @@ def test_schedules_end_at_zero_and_principal_parts_sum_to_the_loan(principal, ra
         for amount in (row.payment, row.principal, row.interest, row.balance):
             assert amount == amount.quantize(Decimal("0.01"))
     assert r.total_paid == sum(row.payment for row in r.rows)
-    text = repayment.render(r, "zh") + repayment.render(r, "en") + str(repayment.to_dict(r))
+    text = view.render(r, "zh") + view.render(r, "en") + str(repayment.to_dict(r))
     assert "NaN" not in text and "Infinity" not in text and "-0.00" not in text
 
 

@@ -4,17 +4,16 @@ Every calculator's ``render(result, lang)`` builds its fragment from these, so
 the build-time page and the in-browser answer are the same HTML. All text is
 escaped here; nothing a reader typed reaches the page as markup.
 
->>> figures([figure("total", "合计", "5307.27", money_display(Decimal("5307.27"), "zh"))])
+>>> figures([figure("total", "合计", "5307.27", "5,307.27 元")])
 '<dl class="calc-figures"><div class="calc-figure"><dt>合计</dt><dd data-field="total" data-value="5307.27">5,307.27 元</dd></div></dl>'
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 from html import escape
 
-from .money import grouped, percent_text
+from ..wording import pick
 
 # Tables longer than this many rows start folded, so the figures stay on screen.
 FOLD_AFTER_ROWS = 13
@@ -33,20 +32,7 @@ def _cell(text: object) -> str:
     return s if _PLAIN_CELL.issuperset(s) else escape(s, quote=True)
 
 
-def t(lang: str, zh: str, en: str) -> str:
-    """Pick the reader's language."""
-    return zh if lang == "zh" else en
-
-
-def money_display(value: Decimal, lang: str) -> str:
-    """Money as a reader sees it: ``5,307.27 元`` or ``¥5,307.27``."""
-    if lang == "zh":
-        return f"{grouped(value)} 元"
-    return f"−¥{grouped(-value)}" if grouped(value).startswith("-") else f"¥{grouped(value)}"
-
-
-def percent_display(value: Decimal, places: int = 2) -> str:
-    return f"{percent_text(value, places)}%"
+t = pick  # the reader's language: t(lang, zh, en)
 
 
 def figure(field: str, label: str, value: str, display: str, note: str = "") -> str:

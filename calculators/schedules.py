@@ -1,0 +1,121 @@
+"""Payment schedules, one of each: the shapes every calculator repays, saves or splits with.
+
+With ``r`` the monthly rate (a fraction, annual % ÷ 1200) and ``P`` the
+principal over ``n`` months, each schedule is a list of (principal, interest)
+per month, interest rounded to the fen on the balance left; the last month
+settles what is left, so the balance ends at exactly 0.00 and the principal
+parts add up to ``P`` (a lender's statement convention):
+
+- ``level``: 等额本息, the same payment ``P·r·(1+r)^n / ((1+r)^n − 1)`` a month;
+- ``equal_principal``: 等额本金, ``P / n`` of principal a month plus interest;
+- ``interest_only``: 先息后本, interest a month, the principal with the last;
+- ``bullet``: 到期一次还本付息, ``P + P·r·n`` once, at the end;
+- ``parts``: a sum in ``n`` parts of ``sum ÷ n``, the last settling the residue.
+
+References: the formulas are the annuity and straight-line amortisation of any
+textbook of financial mathematics, e.g. numpy-financial's ``pmt`` (the level
+payment) and S. Kellison, *The Theory of Interest*, ch. 5 (amortisation).
+
+>>> level_payment(Decimal(1000000), Decimal("4.9") / 1200, 360)
+Decimal('5307.27')
+>>> parts(Decimal(100), 3)
+[Decimal('33.33'), Decimal('33.33'), Decimal('33.34')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, localcontext
+
+from .money import ZERO, round_money
+
+Schedule = list[tuple[Decimal, Decimal]]  # (principal, interest) per month
+
+
+def level_payment(principal: Decimal, monthly_rate: Decimal, months: int) -> Decimal:
+    """The 等额本息 payment ``P·r·(1+r)^n / ((1+r)^n − 1)``, rounded to the fen (``P / n`` at 0 %)."""
+    if monthly_rate == ZERO:
+        return round_money(principal / months)
+    with localcontext() as ctx:
+        ctx.prec = 34
+        growth = (1 + monthly_rate) ** months
+        return round_money(principal * monthly_rate * growth / (growth - 1))
+
+
+def _amortise(principal: Decimal, monthly_rate: Decimal, months: int, part_of) -> Schedule:
+    """Interest on the balance each month; ``part_of(interest, balance)`` the principal repaid;
+    the last month settles the balance."""
+    balance = principal
+    out: Schedule = []
+    for month in range(1, months + 1):
+        interest = round_money(balance * monthly_rate)
+        part = balance if month == months else min(max(part_of(interest), ZERO), balance)
+        balance -= part
+        out.append((part, interest))
+    return out
+
+
+def level(principal: Decimal, monthly_rate: Decimal, months: int) -> Schedule:
+    """等额本息.
+
+    >>> level(Decimal(1000), Decimal(1) / 100, 3)  # doctest: +NORMALIZE_WHITESPACE
+    [(Decimal('330.02'), Decimal('10.00')), (Decimal('333.32'), Decimal('6.70')),
+     (Decimal('336.66'), Decimal('3.37'))]
+    """
+    payment = level_payment(principal, monthly_rate, months)
+    return _amortise(principal, monthly_rate, months, lambda interest: payment - interest)
+
+
+def equal_principal(principal: Decimal, monthly_rate: Decimal, months: int) -> Schedule:
+    """等额本金: ``P / n`` (rounded) of principal each month plus interest."""
+    even = round_money(principal / months)
+    return _amortise(principal, monthly_rate, months, lambda interest: even)
+
+
+def interest_only(principal: Decimal, monthly_rate: Decimal, months: int) -> Schedule:
+    """先息后本: interest each month, the principal with the last payment."""
+    return _amortise(principal, monthly_rate, months, lambda interest: ZERO)
+
+
+def bullet(principal: Decimal, monthly_rate: Decimal, months: int) -> Schedule:
+    """到期一次还本付息: nothing until the end, then ``P + round(P·r·n)``."""
+    return [(ZERO, ZERO)] * (months - 1) + [(principal, round_money(principal * monthly_rate * months))]
+
+
+METHODS = {"equal_installment": level, "equal_principal": equal_principal,
+           "interest_only": interest_only, "bullet": bullet}
+
+
+def parts(total: Decimal, n: int) -> list[Decimal]:
+    """``total`` in ``n`` parts of ``total ÷ n`` rounded to the fen, never more than is left;
+    the last part settles the residue, so the parts add up to ``total``."""
+    return [part for part, _ in equal_principal(total, ZERO, n)]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, clamped to the month's last day.
+
+    >>> add_months(dt.date(2026, 1, 31), 1)
+    datetime.date(2026, 2, 28)
+    """
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    month += 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole months from ``start`` to ``end``: the largest ``k`` with ``add_months(start, k) <= end``.
+
+    >>> months_between(dt.date(2026, 1, 31), dt.date(2026, 2, 28)), months_between(dt.date(2026, 1, 15), dt.date(2026, 7, 14))
+    (1, 5)
+    """
+    k = (end.year - start.year) * 12 + end.month - start.month
+    while k > 0 and add_months(start, k) > end:
+        k -= 1
+    return k

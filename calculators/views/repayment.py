@@ -1,0 +1,87 @@
+"""The page's words and HTML for repayment: ``render(result, lang)``."""
+
+from __future__ import annotations
+
+from .. import wording
+from ..money import ZERO, percent_text
+from ..repayment import Result, to_dict
+from . import html as ui
+from .chart import line_chart
+
+
+def render(result: Result, lang: str, data: dict | None = None) -> str:
+    """The result as an HTML fragment in the reader's language."""
+    t = ui.t
+    d = data if data is not None else to_dict(result)
+    i = result.inputs
+    level = i.method == "equal_installment"
+    first_label = t(lang, "每月还款", "Monthly payment") if level and not i.monthly_fee else t(
+        lang, "第一期还款", "First payment")
+    if i.method == "bullet":
+        first_label = t(lang, "到期一次还", "Paid at the end")
+    items = [
+        ui.figure("first_payment", first_label, d["first_payment"],
+                      wording.money(result.first_payment, lang)),
+        ui.figure("total_interest", t(lang, "利息合计", "Total interest"), d["total_interest"],
+                      wording.money(result.total_interest, lang)),
+    ]
+    if result.total_fees:
+        items.append(ui.figure("total_fees", t(lang, "费用合计", "Total fees"), d["total_fees"],
+                                   wording.money(result.total_fees, lang)))
+    items += [
+        ui.figure("total_paid", t(lang, "一共要还", "Total to repay"), d["total_paid"],
+                      wording.money(result.total_paid, lang)),
+        ui.figure("apr_nominal", t(lang, "真实年化利率（IRR，单利）", "True annual rate (IRR, simple)"),
+                  d["apr_nominal"], wording.percent(result.apr_nominal),
+                  t(lang, f"按复利计为 {d['apr_effective']}%", f"compounded: {d['apr_effective']}%")),
+    ]
+    explain = []
+    if result.total_fees:
+        explain.append(t(
+            lang,
+            f"你实际拿到 {wording.money(result.received, 'zh')}。把各种费用算进去，真实年化利率是 {d['apr_nominal']}%，"
+            f"合同写的是 {percent_text(i.annual_rate)}%。比较贷款时要看真实年化利率。",
+            f"You actually received {wording.money(result.received, 'en')}. Counting the fees, the true annual rate is "
+            f"{d['apr_nominal']}%; the contract says {percent_text(i.annual_rate)}%. Compare loans on the true rate.",
+        ))
+    explain.append(t(
+        lang,
+        "每期利息按剩余本金计算并四舍五入到分，最后一期结清余下的零头，所以末期金额可能和前面略有不同。",
+        "Each month's interest is on the balance left, rounded to the fen; the last payment settles what "
+        "remains, so it can differ slightly from the others.",
+    ))
+    chart_rows = [(0, i.principal, ZERO)]
+    paid_interest = ZERO
+    for row in result.rows:
+        paid_interest += row.interest + row.fee
+        chart_rows.append((row.period, row.balance, paid_interest))
+    chart = line_chart(
+        t(lang, "剩余本金与累计利息费用", "Balance left and interest and fees paid so far"),
+        [(t(lang, "剩余本金", "Balance"), [c[1] for c in chart_rows]),
+         (t(lang, "累计利息和费用", "Interest and fees paid"), [c[2] for c in chart_rows])],
+        [t(lang, f"第{c[0]}月", f"m{c[0]}") for c in chart_rows],
+        lang,
+    )
+    has_dates = any(row.date for row in result.rows)
+    columns = [("period", t(lang, "期数", "Month"))]
+    if has_dates:
+        columns.append(("date", t(lang, "还款日", "Due date")))
+    columns += [
+        ("payment", t(lang, "还款额", "Payment")),
+        ("principal", t(lang, "本金", "Principal")),
+        ("interest", t(lang, "利息", "Interest")),
+    ]
+    if i.monthly_fee:
+        columns.append(("fee", t(lang, "费用", "Fee")))
+    columns.append(("balance", t(lang, "剩余本金", "Balance")))
+    table_rows = []
+    for row in d["payments"]:
+        table_rows.append([str(row[k]) for k, _ in columns])
+    numeric = [k != "date" for k, _ in columns]
+    return ui.result(
+        lang,
+        ui.figures(items),
+        ui.notes(explain),
+        chart,
+        ui.table("payments", columns, table_rows, t(lang, "还款计划表", "Repayment schedule"), lang, numeric),
+    )
