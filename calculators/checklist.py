@@ -42,8 +42,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import fields
-from .fields import Field, add_months
+from .fields import Field
 from .money import InputError, money_text
+from .schedules import add_months
 
 SLUG = "checklist"
 TITLE = {"zh": "我现在该做什么", "en": "What do I do now"}

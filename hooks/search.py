@@ -180,7 +180,9 @@ class _Sections(HTMLParser):
 
 
 def page_sections(html: str, title: str) -> list[tuple[str, str, str]]:
-    """>>> page_sections('<h1 id="t">标题</h1><p>第一段\\n第二段</p><h2 id="a">小节<a class="headerlink">¶</a></h2>'
+    """The page split at its headings: (anchor, heading, text), widgets left out.
+
+    >>> page_sections('<h1 id="t">标题</h1><p>第一段\\n第二段</p><h2 id="a">小节<a class="headerlink">¶</a></h2>'
     ...               '<div data-search-exclude><p>不要</p></div><p>正文</p>', "T")
     [('', '标题', '第一段第二段'), ('a', '小节', '正文')]
     """
