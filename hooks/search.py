@@ -80,7 +80,9 @@ def stem(word: str) -> str:
 
 
 def en_terms(text: str) -> list[str]:
-    """>>> en_terms("The collectors' calls, and 3 loans")
+    """English words, lower-cased, stop words dropped, stemmed.
+
+    >>> en_terms("The collectors' calls, and 3 loans")
     ['collector', 'call', '3', 'loan']
     """
     text = normalize(text).replace("'", "").replace("\u2019", "")
