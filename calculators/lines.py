@@ -4,9 +4,12 @@ Three lines, each binding different lenders (figures from ``figures.toml``):
 
 - 4 × the one-year LPR at the contract date: what courts support in private
   lending (民间借贷); licensed lenders are outside it.
-- 24 % a year: courts may cut a financial loan's total cost above it, and
-  regulators push licensed lenders' total cost below it.
-- 36 % a year: the regulators' 2017 red line for cash loans.
+- 24 % a year: courts may cut a financial loan's total cost above it at the
+  borrower's request (法发〔2017〕22号 第二条); regulators' own cost rules differ
+  by kind of lender (see figures.toml).
+- 36 % a year: history, not a current line for licensed lenders (the 2015
+  private-lending rule, the 2017 cash-loan notice); views give it as context
+  only, never as above or below.
 
 >>> [(line.name, line.rate, line.above) for line in compare(Decimal("18"), datetime.date(2020, 8, 20))]
 [('judicial_cap', Decimal('15.40'), True), ('line_24', Decimal('24'), False), ('line_36', Decimal('36'), False)]

@@ -26,12 +26,17 @@ def detail(line: Line, lang: str) -> str:
 
 
 def explain(rate: Decimal, lines: list[Line], lang: str) -> list[str]:
-    """One plain sentence a line: where the rate stands and whom the line binds."""
+    """One plain sentence a line: where the rate stands and whom the line binds. The 36% line is
+    history (issue 11): it is given as context, never as above or below."""
     out = []
     shown = percent_text(rate)
     for x in lines:
         binds = entry(x)[f"binds_{lang if lang == 'zh' else 'en'}"]
         more = detail(x, lang)
+        if x.name == "line_36":
+            # history, not a threshold for licensed lenders: context without a verdict
+            out.append(f"作为对照：{binds}。" if lang == "zh" else f"For comparison: {binds}.")
+            continue
         if lang == "zh":
             where = "高于" if x.above else "没有超过"
             more = f"（{more}）" if more else ""

@@ -148,11 +148,11 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         lang,
         "违约金过分高于实际损失的，可以请求法院或者仲裁机构适当减少（《民法典》第五百八十五条）。"
         "银行、消费金融公司、小额贷款公司等持牌机构收的罚息、复利、违约金和其他费用，"
-        "法院会和利息加在一起，对照上面的年化成本线来衡量是否过高。",
+        "法院会和利息加在一起计算；合计超过年化 24% 的部分，借款人请求调减的，法院应予支持（法发〔2017〕22号第二条）。",
         "If a late fee is far above the lender's actual loss, you can ask a court or an arbitration body to "
         "reduce it (Civil Code art. 585). For licensed lenders such as banks, consumer-finance and "
         "micro-loan companies, courts add penalty interest, compound interest, late fees and other charges "
-        "to the interest and weigh the total against the yearly cost lines above.",
+        "to the interest; the part of the total above 24% a year is to be cut if the borrower asks (SPC Opinions, Fa Fa [2017] No. 22, art. 2).",
     ))
 
     chart_days = [0] + [p.day for p in result.growth]
