@@ -194,6 +194,9 @@ def page_sections(html: str, title: str) -> list[tuple[str, str, str]]:
     return parser.result(title)
 
 
+ZH_TITLE_FILLER = ["怎样", "怎么", "如何", "什么", "和", "与", "及", "的", "了", "吗", "会", "要", "能"]
+
+
 def build_index(lang: str, pages: list[tuple]) -> dict:
     cut = en_terms if lang == "en" else zh_terms
     out_pages, sections, postings = [], [], {}
@@ -213,6 +216,9 @@ def build_index(lang: str, pages: list[tuple]) -> dict:
     return {
         "lang": lang,
         "stop": EN_STOP if lang == "en" else [],
+        # question and function words a title may hold besides its topic: left out when two
+        # titles that both hold the query are compared for how specific they are
+        "filler": EN_STOP if lang == "en" else ZH_TITLE_FILLER,
         "pages": out_pages,
         "sections": sections,
         "terms": dict(sorted(postings.items())),

@@ -6,7 +6,7 @@
 // - English: lower case, apostrophes dropped, common words dropped, Porter stem (the same
 //   algorithm as the build's snowballstemmer "porter"; a test compares them word for word);
 // - Chinese: greedy longest match against the index's own terms (jieba cut the pages, so
-//   爆通讯录 or 协商还款 meet the pages' words), a character the index lacks stays a term of its own;
+//   a query typed as one run of Chinese characters meets the pages' words), a character the index lacks stays a term of its own;
 // - numbers and Latin words inside Chinese: lower case, as they are.
 // The last word, while still being typed, also matches the terms it begins.
 //
@@ -268,10 +268,9 @@ function kind(url) {
 
 /** How many search terms a title has: of two titles holding the query, the one with fewer
  * other words is about it more. */
-const TITLE_FILLER = new Set(["怎样", "怎么", "如何", "什么", "和", "与", "及", "的", "了", "吗", "会", "要", "能"]);
-
 function titleTerms(title, idx) {
-  return queryTerms(title, idx).filter((q) => !TITLE_FILLER.has(q.term)).length;
+  const filler = new Set(idx.filler || []); // question words the index lists (hooks/search.py)
+  return queryTerms(title, idx).filter((q) => !filler.has(q.term)).length;
 }
 
 /** Where in a text the query's words first appear: [start, end] pairs, for a snippet. */

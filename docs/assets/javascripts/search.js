@@ -14,24 +14,14 @@ const list = dialog?.querySelector(".md-search-result__list");
 
 const LANG = document.documentElement.lang.startsWith("en") ? "en" : "zh";
 const ROOT = new URL("../../", import.meta.url); // this file is assets/javascripts/search.js
-const WORDS = {
-  zh: { loading: "正在加载搜索……", failed: "搜索暂时无法加载，请检查网络后再试。", more: "本页其他相关小节" },
-  en: { loading: "Loading search…", failed: "Search could not be loaded. Check your connection and try again.", more: "" },
-}[LANG];
-
-function translations() {
-  try {
-    return JSON.parse(document.getElementById("__config")?.textContent || "{}").translations || {};
-  } catch {
-    return {};
-  }
-}
-const T = translations();
+// Every word shown comes from the page (overrides/partials/search.html), in its language.
+const msg = dialog?.dataset || {};
+const WORDS = { loading: msg.msgLoading || "", failed: msg.msgFailed || "", more: msg.msgMore || "" };
 const say = {
-  placeholder: T["search.result.placeholder"] || (LANG === "en" ? "Type to start searching" : "键入以开始搜索"),
-  none: T["search.result.none"] || (LANG === "en" ? "No matching documents" : "没有找到符合条件的结果"),
-  one: T["search.result.one"] || (LANG === "en" ? "1 matching document" : "找到 1 个符合条件的结果"),
-  other: T["search.result.other"] || (LANG === "en" ? "# matching documents" : "# 个符合条件的结果"),
+  placeholder: msg.msgPlaceholder || "",
+  none: msg.msgNone || "",
+  one: msg.msgOne || "",
+  other: msg.msgOther || "",
 };
 
 let engine = null; // Promise of {core, idx}
@@ -85,12 +75,23 @@ function snippet(core, text, terms, lang) {
 
 function article(href, heading, text, level, document) {
   const a = Object.assign(document.createElement("a"), { href, className: "md-search-result__link", tabIndex: -1 });
-  a.innerHTML =
-    `<article class="md-search-result__article${level === 1 ? " md-search-result__article--document" : ""} md-typeset">` +
-    (level === 1 ? '<div class="md-search-result__icon md-icon"></div>' : "") +
-    `<h${level}>${heading}</h${level}>` +
-    (text ? `<p>${text}</p>` : "") +
-    "</article>";
+  const article = document.createElement("article");
+  article.className = "md-search-result__article md-typeset";
+  if (level === 1) {
+    article.classList.add("md-search-result__article--document");
+    const icon = document.createElement("div");
+    icon.className = "md-search-result__icon md-icon";
+    article.append(icon);
+  }
+  const h = document.createElement(`h${level}`);
+  h.innerHTML = heading; // escaped text with <mark>s (see the caller)
+  article.append(h);
+  if (text) {
+    const p = document.createElement("p");
+    p.innerHTML = text;
+    article.append(p);
+  }
+  a.append(article);
   return a;
 }
 
