@@ -45,10 +45,18 @@ test: setup
 new-guide: setup
 	$(PY) tools/new_guide.py $(slug)
 
+LIGHTHOUSE_OK := bench/lighthouse/node_modules/.installed-from-lock
+
+# Lighthouse, for `make bench` only: its own small npm package, so `make test` stays light.
+$(LIGHTHOUSE_OK): bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## bench: build, then measure what a reader waits for (writes bench/results.md); nothing asserts
-bench: build
+bench: build $(LIGHTHOUSE_OK)
 	$(PY) tools/browser.py --ensure
 	$(PY) tools/bench.py
+	$(PY) tools/lighthouse.py
 
 lint: setup
 	$(PY) -m ruff check .

@@ -1,9 +1,9 @@
 """MkDocs hooks: the pictures other apps show for the site.
 
 - share cards: one 1200×630 JPEG per page (site name, page title, the site's
-  teal), named by a hash of what is drawn, so an unchanged title is not drawn
-  again under `mkdocs serve` and hosts may cache the file for a year; the page's
-  og:image / twitter:image point to it. JPEG, not PNG: chat apps read both, and
+  teal), named by a hash of what is drawn, so hosts may cache a card for a year
+  (and a --dirty build skips cards already there); drawing all ~70 takes under a
+  second of CPU. The page's og:image points to it. JPEG, not PNG: chat apps read both, and
   the service worker fetches ahead every .png but not .jpg (readers should not
   download 70 cards to read a guide offline).
 - home-screen icons (192 and 512 px, maskable variants, a 180 px
