@@ -101,7 +101,9 @@ def main() -> int:
         "## Lighthouse (mobile preset, gzip, local server)",
         "",
         f"Lighthouse {version}, {dt.date.today().isoformat()}, Chromium `{chrome}`; simulated slow 4G "
-        "and a 4× slower CPU, so the times are Lighthouse's estimate for a mid-range phone, not this machine's.",
+        "and a 4× slower CPU, so the times are Lighthouse's estimate for a mid-range phone, not this machine's. "
+        + ("Site built with SITE_URL (absolute canonical and hreflang checked)." if (site / "sitemap.xml").exists()
+           else "Site built without SITE_URL: no canonical or hreflang to check."),
         "",
         "| page | performance | accessibility | best practices | SEO | "
         + " | ".join(f"{col}{' (' + unit + ')' if unit else ''}" for _, col, unit in METRICS) + " |",
