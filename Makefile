@@ -51,10 +51,18 @@ quality: setup
 new-guide: setup
 	$(PY) -m tools.new_guide $(slug)
 
+LIGHTHOUSE_OK := bench/lighthouse/node_modules/.installed-from-lock
+
+# Lighthouse, for `make bench` only: its own small npm package, so `make test` stays light.
+$(LIGHTHOUSE_OK): bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## bench: build, then measure what a reader waits for (writes bench/results.md); nothing asserts
-bench: build
+bench: build $(LIGHTHOUSE_OK)
 	$(PY) -m tools.browser --ensure
 	$(PY) -m tools.bench
+	$(PY) -m tools.lighthouse
 
 lint: setup
 	$(PY) -m ruff check .

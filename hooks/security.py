@@ -46,3 +46,10 @@ def csp_for(html: str) -> str:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     meta = f'<meta http-equiv="Content-Security-Policy" content="{csp_for(output)}">'
     return output.replace("<head>", "<head>\n    " + meta, 1)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """404.html is rendered as a template, not a page: it gets the same policy."""
+    if template_name != "404.html":
+        return output
+    return on_post_page(output, None, config)  # type: ignore[arg-type]

@@ -17,11 +17,16 @@ from tools.browser import CHROMIUM_ARGS, HOW_TO, find_chromium
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# The public address the test build is made for (canonical, hreflang, og:url,
+# sitemap). Nothing is ever fetched from it: browser tests block other hosts.
+SITE_URL = "https://overdue-help.example/"
+
+
 @pytest.fixture(scope="session")
 def build(tmp_path_factory):
     """Build the site once with --strict; returns (site dir, build output)."""
     out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,

@@ -1,0 +1,78 @@
+"""Every page loads clean (no failed request, no console error), the language
+selector asks for no sitemap, and Chromium finds the site installable."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def _all_pages(site) -> list[str]:
+    found = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html") if "pyodide" not in p.parts)
+    return [p[: -len("index.html")] for p in found] + ["404.html"]
+
+
+def test_no_page_gets_a_failed_response_or_logs_a_console_error(site_page, site):
+    """One context, every built page in turn: responses >= 400 and console errors are collected."""
+    page, base = site_page
+    failed: list[str] = []
+    errors: list[str] = []
+    current = {"path": ""}
+    page.on("response", lambda r: r.status >= 400 and failed.append(f"{current['path']}: {r.status} {r.url}"))
+    page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and failed.append(
+        f"{current['path']}: {r.failure} {r.url}"))
+    page.on("console", lambda m: m.type == "error" and errors.append(f"{current['path']}: {m.text}"))
+    paths = _all_pages(site)
+    assert len(paths) >= 70
+    for path in paths:
+        current["path"] = path
+        page.goto(base + path, wait_until="load")
+    page.goto(base + "404.html", wait_until="load")  # the last page's late messages arrive before this
+    assert not failed, "\n".join(failed)
+    assert not errors, "\n".join(errors)
+
+
+@pytest.mark.parametrize("path, twin", [("", "en/"), ("en/", ""), ("en/guides/sued/", "guides/sued/")])
+def test_language_selector_fetches_no_sitemap_and_hreflang_links_stay(site_page, path, twin):
+    page, base = site_page
+    asked: list[str] = []
+    page.on("request", lambda r: "sitemap" in r.url and asked.append(r.url))
+    page.goto(base + path, wait_until="load")
+    page.wait_for_function("() => document.querySelectorAll('link[rel=alternate][hreflang]').length === 3",
+                           timeout=10000)
+    assert not asked, asked
+    # the selector still goes to this page's twin
+    other = "zh" if path.startswith("en/") else "en"
+    href = page.get_attribute(f'.md-select__link[hreflang="{other}"]', "href")
+    assert urljoin(page.url, href) == base + twin
+
+
+def test_chromium_finds_no_installability_errors(browser_type, browser_type_launch_args, server, tmp_path):
+    """A profile on disk: Chromium never offers to install from an incognito-like context."""
+    context = browser_type.launch_persistent_context(str(tmp_path / "profile"), **browser_type_launch_args)
+    outside: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith(server):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    try:
+        page = context.new_page()
+        for path in ("", "en/"):
+            page.goto(server + path, wait_until="load")
+            cdp = context.new_cdp_session(page)
+            manifest = cdp.send("Page.getAppManifest")
+            assert manifest["url"] == f"{server}{path}manifest.json"
+            assert not manifest.get("errors"), manifest["errors"]
+            result = cdp.send("Page.getInstallabilityErrors")
+            assert result["installabilityErrors"] == [], f"{path or '/'}: {result}"
+    finally:
+        context.close()
+    assert not outside, outside
