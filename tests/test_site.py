@@ -112,7 +112,7 @@ def test_pyodide_runtime_is_self_hosted_and_only_what_a_page_needs(site):
 
 
 def test_every_page_carries_a_content_security_policy(site):
-    for page in site.rglob("index.html"):
+    for page in [*site.rglob("index.html"), site / "404.html"]:
         if "pyodide" in page.parts:
             continue
         html = page.read_text(encoding="utf-8")
