@@ -12,8 +12,8 @@ What a reader types is kept as typed (only line breaks, tabs and other control
 characters become spaces, and the ends are trimmed):
 
 >>> f = Field("name", "text", "姓名", "Name", required=False, high=20)
->>> read_text(f, {"name": "  张三 <b>  "})
-'张三 <b>'
+>>> read_text(f, {"name": "  张三 & 李四\t"})
+'张三 & 李四'
 >>> read_text(f, {"name": "   "}) is None
 True
 """

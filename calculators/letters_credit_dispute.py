@@ -3,8 +3,8 @@
 《征信业管理条例》第二十五条: the person may object to the credit reference
 centre or to the lender that reported the record; it is marked as disputed,
 checked and answered in writing within 20 days. If the loan was taken out in
-the reader's name by someone else (``not_mine``), the letter adds the police
-report and the notice to the lender.
+the reader's name by someone else (``not_mine``: chosen, or a police report or
+notice date filled in), the letter adds the police report and the notice to the lender.
 
 >>> r = calculate(read_form({"error": "not_mine", "police_receipt": "A123"}))
 >>> r.not_mine, r.inputs.police_receipt
@@ -69,7 +69,7 @@ Inputs = common.make_inputs("Inputs", FIELDS)
 @dataclass(frozen=True)
 class Result:
     inputs: Inputs
-    not_mine: bool  # a loan taken out in the reader's name: the police report and notice steps apply
+    not_mine: bool  # a loan taken out in the reader's name (chosen, or police details given): those steps apply
 
 
 def read_form(form: Mapping[str, object]) -> Inputs:
@@ -77,7 +77,8 @@ def read_form(form: Mapping[str, object]) -> Inputs:
 
 
 def calculate(inputs: Inputs) -> Result:
-    return Result(inputs, inputs.error == "not_mine")
+    police = (inputs.police_receipt, inputs.police_date, inputs.notified_date)
+    return Result(inputs, inputs.error == "not_mine" or any(v is not None for v in police))
 
 
 def to_dict(result: Result) -> dict:
