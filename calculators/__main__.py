@@ -5,9 +5,11 @@
     python -m calculators repayment principal=5000 months=12
     python -m calculators repayment --json '{"principal": "5000", "months": "12"}'
     python -m calculators repayment --lang en principal=5000 --html
+    python -m calculators complaint name=张三 night_calls=yes --text
 
 Prints the same JSON reply the page gets (without the HTML unless --html);
-exits 0 on a result, 2 on an input error or a usage mistake.
+for a document (a letter), --text prints only the text to send, exactly as the
+page copies it. Exits 0 on a result, 2 on an input error or a usage mistake.
 """
 
 from __future__ import annotations
@@ -19,10 +21,15 @@ from . import web
 
 
 def _usage() -> str:
-    lines = ["usage: python -m calculators <slug> [field=value ...] [--json '{...}'] [--lang zh|en] [--html]",
+    lines = ["usage: python -m calculators <slug> [field=value ...] [--json '{...}'] [--lang zh|en] [--html] "
+             "[--text]",
              "", "calculators:"]
     for slug, module in web.CALCULATORS.items():
         lines.append(f"  {slug:16} {module.TITLE['zh']} / {module.TITLE['en']}")
+    lines.append("")
+    lines.append("documents (--text prints the text to send):")
+    for slug, module in web.DOCUMENTS.items():
+        lines.append(f"  {slug:18} {module.TITLE['zh']} / {module.TITLE['en']}")
     lines.append("")
     lines.append("python -m calculators <slug> --help lists a calculator's fields.")
     return "\n".join(lines)
@@ -60,7 +67,7 @@ def main(argv: list[str]) -> int:
         print(_usage())
         return 0 if argv else 2
     slug, rest = argv[0], argv[1:]
-    if slug not in web.CALCULATORS:
+    if slug not in web.CALCULATORS and slug not in web.DOCUMENTS:
         print(f"unknown calculator {slug!r}\n\n{_usage()}", file=sys.stderr)
         return 2
     if "-h" in rest or "--help" in rest:
@@ -69,6 +76,7 @@ def main(argv: list[str]) -> int:
     form: dict = {}
     lang = "zh"
     want_html = False
+    want_text = False
     it = iter(rest)
     for arg in it:
         if arg == "--json":
@@ -85,6 +93,12 @@ def main(argv: list[str]) -> int:
             lang = next(it, "zh")
         elif arg == "--html":
             want_html = True
+        elif arg == "--text":
+            if slug not in web.DOCUMENTS:
+                print(f"--text: {slug!r} is a calculator, not a document; documents: {', '.join(web.DOCUMENTS)}",
+                      file=sys.stderr)
+                return 2
+            want_text = True
         elif "=" in arg:
             key, value = arg.split("=", 1)
             form[key] = value
@@ -92,6 +106,9 @@ def main(argv: list[str]) -> int:
             print(f"not understood: {arg!r} (use field=value)\n\n{_fields_help(slug)}", file=sys.stderr)
             return 2
     reply = json.loads(web.run(slug, json.dumps(form, ensure_ascii=False), lang))
+    if want_text and reply["ok"]:
+        print(reply["text"])
+        return 0
     if not want_html:
         reply.pop("html", None)
     print(json.dumps(reply, ensure_ascii=False, indent=2))

@@ -27,6 +27,12 @@ from . import (
     apr,
     credit_record,
     emergency_fund,
+    letters_card_instalments,
+    letters_complaint,
+    letters_credit_dispute,
+    letters_hardship,
+    letters_negotiation,
+    letters_stop_contact,
     negotiation,
     overdue_cost,
     payoff,
@@ -46,10 +52,21 @@ CALCULATORS: dict[str, ModuleType] = {
     "payoff": payoff,
 }
 
+# slug -> document builder: a calculator whose result is a text to send (letters_common.py);
+# its view also has ``text(result)``, and the reply carries that exact text as ``"text"``.
+DOCUMENTS: dict[str, ModuleType] = {
+    "negotiation-letter": letters_negotiation,
+    "complaint": letters_complaint,
+    "stop-contact": letters_stop_contact,
+    "credit-dispute": letters_credit_dispute,
+    "hardship-statement": letters_hardship,
+    "card-instalments": letters_card_instalments,
+}
+
 # slug -> its view (calculators/views/<module>.py): the page's words and HTML.
 VIEWS: dict[str, ModuleType] = {
     slug: importlib.import_module(f"{__package__}.views.{module.__name__.rsplit('.', 1)[-1]}")
-    for slug, module in CALCULATORS.items()
+    for slug, module in {**CALCULATORS, **DOCUMENTS}.items()
 }
 
 LANGS = ("zh", "en")
@@ -63,7 +80,7 @@ _BROKEN = {
 
 def calculator(slug: str) -> ModuleType:
     try:
-        return CALCULATORS[slug]
+        return CALCULATORS[slug] if slug in CALCULATORS else DOCUMENTS[slug]
     except KeyError:
         raise KeyError(f"no calculator named {slug!r}; known: {', '.join(CALCULATORS)}") from None
 
@@ -78,7 +95,10 @@ def compute(slug: str, form: dict, lang: str = "zh") -> dict:
     except InputError as err:
         return {"ok": False, "field": err.field, "message": err.message}
     data = module.to_dict(result)
-    return {"ok": True, "result": data, "html": VIEWS[slug].render(result, lang, data)}
+    reply = {"ok": True, "result": data, "html": VIEWS[slug].render(result, lang, data)}
+    if slug in DOCUMENTS:
+        reply["text"] = VIEWS[slug].text(result)
+    return reply
 
 
 def run(slug: str, form_json: str, lang: str = "zh", with_result: bool = True) -> str:

@@ -4,6 +4,7 @@ Editors write, in any Markdown page:
 
     {{ calculator("repayment") }}
     {{ calculator("repayment", principal="5000", months="12") }}
+    {{ letter("complaint") }}   → a document builder (a letter filled from its fields)
     {{ calc("repayment", "total_interest", principal="5000") }}   → the figure as a reader sees it
     {{ lpr() }}  {{ lpr_date() }}  {{ judicial_cap() }}  {{ cost_line("24") }}
     {{ setting("affordability", "COMFORT_LINE") }}   → a calculator's own constant, as plain text
@@ -31,6 +32,12 @@ def define_env(env) -> None:
     @env.macro
     def calculator(slug: str, **presets: str) -> str:
         return widgets.widget(slug, lang(), presets, page_key=getattr(env.page, "url", ""))
+
+    @env.macro
+    def letter(slug: str) -> str:
+        """A document builder (calculators/letters_*.py): the widget, marked as a letter for letter.js."""
+        html = widgets.widget(slug, lang(), {}, page_key=getattr(env.page, "url", ""))
+        return f'<div class="letter-builder" data-letter="{slug}">{html}</div>'
 
     @env.macro
     def calc(slug: str, field: str, **form: str) -> str:

@@ -31,7 +31,7 @@ class Widget {
     this.form = form;
     this.slug = form.dataset.calculator;
     this.lang = form.dataset.lang || "zh";
-    this.syncUrl = syncUrl;
+    this.syncUrl = syncUrl && !form.closest(".letter-builder"); // letters: what is typed stays out of the address
     this.root = form.closest(".calc");
     this.output = this.root.querySelector(".calc-output-body");
     this.staleNote = this.root.querySelector(".calc-stale-note");
@@ -159,6 +159,7 @@ class Widget {
     this.clearErrors();
     if (reply.ok) {
       this.output.innerHTML = reply.html; // built by Python's render, which escapes all text
+      this.form.dispatchEvent(new CustomEvent("calc:result", { detail: reply })); // letter.js listens
       this.root.classList.remove("calc-is-stale");
       this.staleNote.hidden = true;
       this.decorate();

@@ -1,0 +1,97 @@
+"""The letters in a real browser: copy puts the exact text on the clipboard, the .txt is UTF-8 with
+BOM and CRLF, typed markup stays text, the English page pairs each paragraph, the negotiation
+calculator's link carries its numbers into the letter, and every letter page passes axe."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from calculators import web
+from tests.browser.helpers import ANSWER_MS, cpython, wait_ready
+
+MARKUP = '<img src=x onerror="window.__pwned=1">张三'
+
+
+def _type_and_wait(page, slug, name, value):
+    page.fill(f'form[data-calculator="{slug}"] [name="{name}"]', value)
+    page.wait_for_function("v => document.querySelector('.letter-plain')?.textContent.includes(v)", arg=value,
+                           timeout=ANSWER_MS)
+
+
+def test_copy_puts_the_exact_text_on_the_clipboard(site_page):
+    page, base = site_page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+    page.goto(f"{base}letters/complaint/")
+    wait_ready(page, "complaint")
+    _type_and_wait(page, "complaint", "numbers", MARKUP)
+    page.click('button[data-letter-action="copy"]')
+    page.wait_for_function("() => document.querySelector('.letter-status').textContent.length > 0",
+                           timeout=ANSWER_MS)
+    copied = page.evaluate("navigator.clipboard.readText()")
+    expected = cpython("complaint", {"numbers": MARKUP})["text"]
+    assert copied == expected
+    assert MARKUP in copied
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator(".letter-body img").count() == 0
+    assert "?" not in page.url and "name=" not in page.url, "typed text stays out of the address"
+
+
+def test_download_is_the_exact_text_with_bom_and_crlf(site_page):
+    page, base = site_page
+    page.goto(f"{base}letters/card-instalments/")
+    wait_ready(page, "card-instalments")
+    _type_and_wait(page, "card-instalments", "bank", "<b>某某银行</b>")
+    with page.expect_download(timeout=ANSWER_MS) as info:
+        page.click('button[data-letter-action="download"]')
+    download = info.value
+    assert download.suggested_filename == "信用卡个性化分期申请.txt"
+    raw = open(download.path(), "rb").read()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    body = raw.decode("utf-8-sig")
+    assert "\n" not in body.replace("\r\n", "")
+    assert body == cpython("card-instalments", {"bank": "<b>某某银行</b>"})["text"].replace("\n", "\r\n") + "\r\n"
+
+
+def test_english_page_shows_the_chinese_text_and_the_english_rendering(site_page):
+    page, base = site_page
+    page.goto(f"{base}en/letters/stop-contact/")
+    zh = page.locator(".letter-body .letter-zh[lang=zh-CN]")
+    en = page.locator(".letter-body .letter-en[lang=en]")
+    assert zh.count() == en.count() > 5
+    assert "个人信息保护法" in page.text_content(".letter-body")
+    assert "Personal Information Protection Law" in page.text_content(".letter-body")
+
+
+def test_the_negotiation_calculator_carries_its_numbers_into_the_letter(site_page):
+    page, base = site_page
+    page.goto(f"{base}calculators/negotiation/")
+    wait_ready(page, "negotiation")
+    page.fill('form[data-calculator="negotiation"] [name="principal"]', "12000")
+    page.wait_for_function("() => document.querySelector('[data-field=debt]')?.dataset.value === '12000.00'",
+                           timeout=ANSWER_MS)
+    best = page.get_attribute("[data-field=best_option]", "data-value")
+    monthly = page.get_attribute("[data-field=best_monthly]", "data-value")
+    page.click("a[data-letter-carry]")
+    page.wait_for_url("**/letters/negotiation-letter/**", timeout=ANSWER_MS)
+    form = 'form[data-calculator="negotiation-letter"]'
+    assert page.input_value(f'{form} [name="owed"]') == "12000.00"
+    assert page.input_value(f'{form} [name="plan"]') == best
+    assert page.input_value(f'{form} [name="monthly"]') == monthly
+    wait_ready(page, "negotiation-letter")
+    page.wait_for_function("() => document.querySelector('.letter-plain').textContent.includes('12,000.00 元')",
+                           timeout=ANSWER_MS)
+    assert "#" not in page.url, "the carried numbers do not stay in the address"
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "en/"])
+def test_letter_pages_have_no_serious_accessibility_violations(site_page, lang_prefix):
+    page, base = site_page
+    axe = Axe()
+    problems = []
+    for slug in ["index", *sorted(web.DOCUMENTS)]:
+        page.goto(f"{base}{lang_prefix}letters/{'' if slug == 'index' else slug + '/'}")
+        for v in axe.run(page).response["violations"]:
+            if v["impact"] in ("serious", "critical"):
+                problems.append((slug, v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]))
+    assert not problems, problems
