@@ -175,3 +175,12 @@ def test_borrower_words_find_the_page_that_answers_them(site, word):
     assert hits, f"searching {word} finds nothing"
     top = [h["url"] for h in hits[:3]]
     assert hits[0]["url"] in [f"guides/{slug}/" for slug in slugs], f"{word}: first results {top}"
+
+
+def test_template_words_find_the_letters(site):
+    """Borrowers search for a 模板 / 范本 / 怎么写 of a letter: the letters come first (issue 14)."""
+    results = search(site, "zh", ["模板", "范本", "怎么写", "投诉 模板", "征信异议"])
+    for word in ("模板", "范本", "怎么写"):
+        assert results[word][0]["url"].startswith("letters/"), (word, [h["url"] for h in results[word][:3]])
+    assert "letters/complaint/" in [h["url"] for h in results["投诉 模板"][:3]]
+    assert "letters/credit-dispute/" in [h["url"] for h in results["征信异议"][:3]]

@@ -12,7 +12,8 @@
 //
 // Ranking, page by page: pages holding more of the query's terms first; then a page whose title
 // (as in the navigation) holds every term, then one whose h1 does, then one with a heading that
-// does, then the rest. Of two titles holding the query, the one with fewer other words first; of
+// does, then the rest. Letter templates after other pages of the same rank. Of two titles
+// holding the query, the one with fewer other words first; of
 // two pages matched by a heading, guides before calculators before reference pages; then a score
 // (rarer terms count more; a heading more than text). A description counts as top text.
 
@@ -199,6 +200,9 @@ export function search(idx, query, limit = 20) {
   const pages = new Map(); // page → {scores per term, sections}
   terms.forEach((q, qi) => {
     const found = variants(q, idx);
+    // a word the index holds exactly: only exact matches mark a title or heading as holding it
+    // ("collectors" must not rank a title with "collection" as if it held the word)
+    const exact = q.term in idx.terms;
     const df = new Set();
     for (const [t] of found) for (let i = 0; i < idx.terms[t].length; i += 2) df.add(idx.sections[idx.terms[t][i]][0]);
     const idf = Math.log(1 + nPages / (1 + df.size));
@@ -208,8 +212,9 @@ export function search(idx, query, limit = 20) {
         const s = post[i];
         const weight = post[i + 1];
         const p = idx.sections[s][0];
-        const inTitle = (weight & TITLE) !== 0;
-        const inHeading = (weight & HEADING) !== 0;
+        const counts = factor === 1 || !exact;
+        const inTitle = counts && (weight & TITLE) !== 0;
+        const inHeading = counts && (weight & HEADING) !== 0;
         const tf = weight % HEADING;
         const value = factor * idf * ((inTitle ? 4 : 0) + (inHeading ? 3 : 0) + Math.log(1 + tf));
         if (!pages.has(p)) pages.set(p, { terms: new Map(), sections: new Map() });
@@ -251,6 +256,7 @@ export function search(idx, query, limit = 20) {
   return results
     .filter((r) => r.coverage === best)
     .sort((a, b) => b.rank - a.rank
+      || isLetter(a.url) - isLetter(b.url)
       || (a.rank === 3 ? titleTerms(a.title, idx) - titleTerms(b.title, idx) : 0)
       || (a.rank > 0 ? kind(a.url) - kind(b.url) : 0)
       || b.score - a.score || a.page - b.page)
@@ -264,6 +270,11 @@ function kind(url) {
   if (path.startsWith("guides/")) return 0;
   if (path.startsWith("calculators/") || path.startsWith("letters/")) return 1;
   return 2;
+}
+
+/** A letter template is a next step, not the explanation: it follows pages of the same rank. */
+function isLetter(url) {
+  return url.replace(/^en\//, "").startsWith("letters/") ? 1 : 0;
 }
 
 /** How many search terms a title has: of two titles holding the query, the one with fewer
