@@ -32,11 +32,11 @@ def forms(draw):
     names = field_names(slug)
     form = draw(st.dictionaries(st.sampled_from(names), texts(), max_size=len(names)))
     module = web.calculator(slug)
-    for list_name, (row_fields, _, max_rows) in getattr(module, "LIST_FIELDS", {}).items():
+    for spec in getattr(module, "LISTS", ()):
         if draw(st.booleans()):
-            rows = draw(st.lists(st.dictionaries(st.sampled_from([f.name for f in row_fields]), texts()),
-                                 max_size=max_rows + 2))
-            form[list_name] = rows
+            rows = draw(st.lists(st.dictionaries(st.sampled_from([f.name for f in spec.fields]), texts()),
+                                 max_size=spec.high + 2))
+            form[spec.name] = rows
     return slug, form
 
 
@@ -55,8 +55,8 @@ def test_any_text_in_any_field_gives_a_result_or_a_message(case, lang):
         assert "<script" not in reply["html"] and "onerror=" not in reply["html"]
     else:
         assert reply["message"]["zh"] and reply["message"]["en"], reply
-        assert reply["field"] == "" or reply["field"].split(".")[0] in field_names(slug) + list(
-            getattr(web.calculator(slug), "LIST_FIELDS", {})), reply
+        assert reply["field"] == "" or reply["field"].split(".")[0] in field_names(slug) + [
+            spec.name for spec in getattr(web.calculator(slug), "LISTS", ())], reply
         assert "Traceback" not in reply["message"]["en"]
 
 

@@ -267,8 +267,8 @@ BAD = [
      "Fill in a rate, such as 18"),
     ({"debts": [debt_row("A", "5000", "18", "-1")]}, "debts.0.minimum", "金额不能是负数，请输入 0 或更大的金额，例如 500",
      "An amount cannot be negative; enter 0 or more, such as 500"),
-    ({"debts": [debt_row("A", "5000", "18", "")]}, "debts.0.minimum", "请填写金额，例如 500",
-     "Fill in an amount, such as 500"),
+    ({"debts": [debt_row("A", "5000", "18", "")]}, "debts.0.minimum", "请填写金额，例如 500；没有固定要求就填 0",
+     "Fill in an amount, such as 500, or 0 if there is none"),
     ({"debts": [debt_row("x" * 31, "5000", "18", "200")]}, "debts.0.name", "名称最多 30 个字",
      "Keep the name to 30 characters"),
     ({"debts": [{"name": "A", "balance": 5000, "annual_rate": "18", "minimum": "200"}]}, "debts.0.balance",
@@ -330,7 +330,8 @@ def test_module_contract():
     for f in payoff.FIELDS + payoff.DEBT_FIELDS:
         assert f.label_zh and f.label_en and f.help_zh and f.help_en, f.name
     assert [f.name for f in payoff.DEBT_FIELDS] == ["name", "balance", "annual_rate", "minimum"]
-    assert payoff.LIST_FIELDS == {"debts": (payoff.DEBT_FIELDS, payoff.DEFAULT_DEBTS, 20)}
+    assert payoff.LISTS == (payoff.DEBTS,)
+    assert (payoff.DEBTS.fields, payoff.DEBTS.defaults, payoff.DEBTS.high) == (payoff.DEBT_FIELDS, payoff.DEFAULT_DEBTS, 20)
     assert all(set(row) == {"name", "balance", "annual_rate", "minimum"} for row in payoff.DEFAULT_DEBTS)
 
 
