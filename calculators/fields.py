@@ -334,7 +334,7 @@ class ListField:
     """A list of repeated rows (payoff's debts), each row made of ``fields``.
 
     The form sends it as a list of rows of text; on the page each cell is named
-    ``<name>.<i>.<field>`` (i from 0), and so are the fields named in errors.
+    ``<name>.N.<field>`` (N from 0), and so are the fields named in errors.
     ``defaults`` are the rows used when the form sends no list at all (a row's
     own defaults only serve as examples in messages: a cell missing from a row
     is read as blank, never silently filled in). ``low``/``high`` are the least
