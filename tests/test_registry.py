@@ -13,6 +13,7 @@ import pytest
 
 from calculators import web
 from calculators.money import InputError
+from macros.pages import calculator_index, front_matter
 from tests.cases import Case, all_cases, case, module_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,12 +114,20 @@ def test_every_calculator_has_pages_nav_and_tests(slug):
                  f"tests/test_{_module_name(slug)}.py"):
         if not (ROOT / page).is_file():
             missing.append(page)
-    for index in ("docs/calculators/index.md", "docs/calculators/index.en.md"):
-        if f"({slug}.md)" not in (ROOT / index).read_text(encoding="utf-8"):
-            missing.append(f"a link in {index}")
+    for page in (f"docs/calculators/{slug}.md", f"docs/calculators/{slug}.en.md"):
+        if (ROOT / page).is_file() and not isinstance((front_matter(ROOT / page)[0] or {}).get("index"), dict):
+            missing.append(f"'index: {{order, question, name}}' in {page}'s front matter (the index page's row)")
     if f"calculators/{slug}.md" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8"):
         missing.append("nav in mkdocs.yml")
     assert not missing, f"{slug}: missing {missing}"
+
+
+@pytest.mark.parametrize("lang", web.LANGS)
+def test_the_index_page_lists_every_calculator_once_in_its_order(lang):
+    table = calculator_index(lang, ROOT / "docs").splitlines()[2:]
+    assert sorted(line.rsplit("](", 1)[1][:-len(".md) |")] for line in table) == SLUGS
+    index = (ROOT / "docs" / "calculators" / ("index.md" if lang == "zh" else "index.en.md")).read_text(encoding="utf-8")
+    assert "{{ calculator_index() }}" in index
 
 
 # --- model and view apart ------------------------------------------------------------------
