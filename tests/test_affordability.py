@@ -13,6 +13,7 @@ from calculators import affordability as af
 from calculators.money import MAX_AMOUNT, InputError
 from calculators.views import affordability as view
 from tests.cases import Case, Known
+from tests.strategies import amounts
 
 ZERO = Decimal(0)
 
@@ -159,9 +160,9 @@ def test_inputs_built_in_code_meet_the_same_rules():
 
 # --- properties -----------------------------------------------------------------------------------
 
-cents = st.integers(min_value=0, max_value=10**10).map(lambda c: Decimal(c) / 100)
-positive = st.integers(min_value=1, max_value=10**10).map(lambda c: Decimal(c) / 100)
-half = st.integers(min_value=1, max_value=5 * 10**9).map(lambda c: Decimal(c) / 100)  # two add up to ≤ 1亿
+cents = amounts(0)
+positive = amounts("0.01")
+half = amounts("0.01", 50_000_000)  # two add up to ≤ 1亿
 
 
 def text(x: Decimal) -> str:

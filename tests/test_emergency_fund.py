@@ -15,6 +15,7 @@ from calculators import schedules
 from calculators.money import InputError
 from calculators.views import emergency_fund as view
 from tests.cases import Case, Known
+from tests.strategies import amounts
 
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
@@ -240,8 +241,8 @@ def test_inputs_built_in_code_meet_the_same_rules():
 
 # --- properties -----------------------------------------------------------------------------------
 
-money = st.integers(min_value=0, max_value=10**9).map(lambda c: Decimal(c) / 100)
-positive = st.integers(min_value=1, max_value=10**8).map(lambda c: Decimal(c) / 100)
+money = amounts(0, 10_000_000)
+positive = amounts("0.01", 1_000_000)
 yearly = st.sampled_from(["0", "0.35", "1.5", "2.1", "3", "20"]) | st.integers(0, 2000).map(
     lambda b: f"{Decimal(b) / 100:f}")
 

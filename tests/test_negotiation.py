@@ -14,6 +14,7 @@ from calculators import figures, negotiation, repayment
 from calculators.money import InputError, round_money
 from calculators.views import negotiation as view
 from tests.cases import Case, Known
+from tests.strategies import amounts, as_text
 
 D = Decimal
 
@@ -249,10 +250,10 @@ def test_empty_optional_fields_mean_zero_and_contract_rate():
 
 def money(low: int, high: int) -> st.SearchStrategy[str]:
     """Amounts as text, in fen from ``low`` to ``high`` yuan."""
-    return st.integers(low * 100, high * 100).map(lambda fen: f"{D(fen).scaleb(-2):f}")
+    return as_text(amounts(low, high))
 
 
-rates = st.integers(0, 100000).map(lambda x: f"{D(x).scaleb(-2):f}")  # 0.00 to 1000.00
+rates = as_text(amounts(0, 1000))  # 0.00 to 1000.00
 
 forms = st.fixed_dictionaries({
     "principal": money(0, 50_000_000).filter(lambda s: D(s) > 0),

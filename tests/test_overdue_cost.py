@@ -17,6 +17,7 @@ from calculators import overdue_cost as oc
 from calculators.money import InputError, percent_text
 from calculators.views import overdue_cost as view
 from tests.cases import Case, Known
+from tests.strategies import amounts
 
 MONEY_TEXT = re.compile(r"\d+\.\d{2}")
 MONEY_KEYS = ("penalty_interest", "compound_interest", "late_fee", "total_extra", "total_owed",
@@ -325,23 +326,23 @@ def test_fields_are_complete():
 # --- properties ---------------------------------------------------------------------------
 
 def cents(high: int) -> st.SearchStrategy[Decimal]:
-    return st.integers(1, high).map(lambda c: Decimal(c).scaleb(-2))
+    return amounts("0.01", Decimal(high).scaleb(-2))
 
 
 @st.composite
 def inputs(draw, days: st.SearchStrategy[int] | None = None) -> oc.Inputs:
     daily = draw(st.booleans())
     explicit = draw(st.booleans())
-    percent = draw(st.none() | st.integers(0, 10000).map(lambda c: Decimal(c).scaleb(-2)))
+    percent = draw(st.none() | amounts(0, 100))
     return oc.Inputs(
         overdue_principal=draw(cents(10**10)),
         days_overdue=draw(days or st.integers(1, 3650)),
         unpaid_interest=draw(st.none() | st.just(Decimal(0)) | cents(10**10)),
-        daily_rate=draw(st.integers(0, 30000).map(lambda c: Decimal(c).scaleb(-4))) if daily else None,
-        annual_rate=None if daily else draw(st.integers(0, 100000).map(lambda c: Decimal(c).scaleb(-2))),
+        daily_rate=draw(amounts(0, 3, places=4)) if daily else None,
+        annual_rate=None if daily else draw(amounts(0, 1000)),
         day_basis=draw(st.sampled_from(["360", "365"])),
-        penalty_markup=None if explicit else draw(st.integers(0, 50000).map(lambda c: Decimal(c).scaleb(-2))),
-        penalty_daily_rate=draw(st.integers(0, 30000).map(lambda c: Decimal(c).scaleb(-4))) if explicit else None,
+        penalty_markup=None if explicit else draw(amounts(0, 500)),
+        penalty_daily_rate=draw(amounts(0, 3, places=4)) if explicit else None,
         compound=draw(st.booleans()),
         late_fee_fixed=draw(st.none() | cents(10**6)),
         late_fee_percent=percent,
