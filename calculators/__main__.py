@@ -57,8 +57,9 @@ def _fields_help(slug: str) -> str:
         if limits:
             line += f" ({', '.join(limits)})"
         out.append(line)
-    if slug == "payoff":
-        out.append("  debts: give them with --json as a list of {name, balance, annual_rate, minimum}")
+    for spec in getattr(module, "LISTS", ()):
+        names = ", ".join(f.name for f in spec.fields)
+        out.append(f"  {spec.name}: give them with --json as a list of {{{names}}}")
     return "\n".join(out)
 
 

@@ -74,7 +74,8 @@ FIELDS = (
           help_en="With a steady monthly salary, 3 to 6 months is usual; with irregular or gig income, "
                   "6 to 12 months. If that feels far off, start with one month (1 to 24)"),
     Field("buffer", "count", "多留的比例", "Extra margin", unit="percent", default="10", low=0, high=100,
-          required=False,
+          required=False, noun_zh="多留的比例", noun_en="the extra margin", means_zh="多留 10%",
+          means_en="10% more",
           help_zh="在目标上多留一点，应付算漏的开支，例如 10 表示多留 10%；不需要就填 0（0 到 100）",
           help_en="A little extra on top for costs you forgot: 10 means 10% more. Enter 0 for none "
                   "(0 to 100)"),
@@ -117,10 +118,7 @@ class Inputs:
     target_date: dt.date | None = None
 
     def __post_init__(self) -> None:
-        try:
-            fields.check(FIELDS, self)
-        except InputError as err:
-            raise _plain_error(err) from None
+        fields.check(FIELDS, self)
         if not self.uses_items and self.monthly_expenses is None:
             raise InputError(
                 "monthly_expenses",
@@ -166,17 +164,6 @@ class Inputs:
         return (self.annual_yield or ZERO) / 1200
 
 
-def _plain_error(err: InputError) -> InputError:
-    """The margin is a whole percent; say so in words rather than "a number of %"."""
-    if err.field == "buffer":
-        return InputError(
-            "buffer",
-            "多留的比例请填 0 到 100 之间的整数，例如 10（表示多留 10%）",
-            "Enter the extra margin as a whole percent from 0 to 100, such as 10 (meaning 10% more)",
-        )
-    return err
-
-
 @dataclass(frozen=True)
 class Row:
     month: int
@@ -204,11 +191,7 @@ class Result:
 
 def read_form(form: Mapping[str, object]) -> Inputs:
     """Inputs from a form of text values."""
-    try:
-        values = fields.read_all(FIELDS, form)
-    except InputError as err:
-        raise _plain_error(err) from None
-    return Inputs(**values)
+    return Inputs(**fields.read_all(FIELDS, form))
 
 
 def target_of(essentials: Decimal, months: int, buffer: int) -> Decimal:

@@ -25,12 +25,13 @@ from .money import InputError
 # kind -> what the text becomes
 #   money     Decimal yuan, 2 decimals at most
 #   rate      Decimal percent (annual, monthly or daily: see ``per``)
+#   percent   Decimal percent that is not an interest rate (a markup, a share of a sum)
 #   count     int within [low, high]
 #   choice    one of ``choices`` (their keys)
 #   date      datetime.date from YYYY-MM-DD
 #   yesno     bool from "yes"/"no" (a checkbox)
 #   text      a short label (a debt's name)
-KINDS = ("money", "rate", "count", "choice", "date", "yesno", "text")
+KINDS = ("money", "rate", "percent", "count", "choice", "date", "yesno", "text")
 
 UNITS = {
     # unit key: (zh, en) as shown beside the field
@@ -51,6 +52,22 @@ class Field:
     field's own terms (yuan, percent, count). ``per`` says what a rate is per.
     ``choices`` maps each choice's key to its (zh, en) label. ``advanced``
     fields are folded away on the page until the reader opens them.
+
+    The field's own words for messages:
+
+    - ``example``: the value messages offer ("such as 0.1"); without it the
+      default, then a plain example of the kind;
+    - ``noun_zh``/``noun_en``: what messages call it ("罚息日利率", "the penalty
+      daily rate"); without it the kind's word ("金额", "an amount");
+    - ``means_zh``/``means_en``: what the example means, for percents ("每天 0.1%",
+      "0.1% a day"); without it "0.1%";
+    - ``zero``: whether 0 is a value (True/False); without it, 0 is allowed when
+      ``low`` is 0 (and, for rates, when there is no ``low``);
+      ``zero_zh``/``zero_en`` say what 0 stands for ("没有固定要求", "there is
+      none"), and the message for a cleared field offers it ("…; or 0 if there is none").
+
+    A ``percent`` field, or a ``count`` in percent, gets one message for every
+    mistake: its name, its range and its example.
     """
 
     name: str
@@ -67,10 +84,73 @@ class Field:
     per: str = "year"
     choices: tuple[tuple[str, str, str], ...] = ()
     advanced: bool = False  # shown under "more options" on the page, opened when it holds a value
+    example: str = ""
+    noun_zh: str = ""
+    noun_en: str = ""
+    means_zh: str = ""
+    means_en: str = ""
+    zero: bool | None = None
+    zero_zh: str = ""
+    zero_en: str = ""
 
     def __post_init__(self) -> None:
         assert self.kind in KINDS, self.kind
         assert self.unit in UNITS, self.unit
+        assert bool(self.noun_zh) == bool(self.noun_en), f"{self.name}: a noun in both languages or neither"
+        assert bool(self.zero_zh) == bool(self.zero_en), f"{self.name}: zero's word in both languages or neither"
+        assert self.kind != "percent" or self.high is not None, f"{self.name}: a percent field needs its high"
+
+    @property
+    def example_text(self) -> str:
+        """The value messages offer as an example."""
+        return self.example or self.default or _EXAMPLES.get(self.kind, "1")
+
+    @property
+    def zero_allowed(self) -> bool:
+        if self.zero is not None:
+            return self.zero
+        if self.kind == "money":
+            return self.low is not None and Decimal(self.low) == 0
+        return self.low is None or Decimal(self.low) == 0
+
+    def noun(self, lang: str) -> str:
+        """What messages call this field."""
+        zh, en = (self.noun_zh, self.noun_en) if self.noun_zh else _KIND_WORDS.get(self.kind, ("这一项", "this field"))
+        return zh if lang == "zh" else en
+
+    def missing(self, key: str | None = None) -> InputError:
+        """The message for this field left empty: its name, an example, and what 0 stands for.
+
+        >>> Field("minimum", "money", "最低", "Minimum", default="500", low=0, zero_zh="没有固定要求",
+        ...       zero_en="there is none").missing().en
+        'Fill in an amount, such as 500, or 0 if there is none'
+        """
+        example = self.example_text
+        zh = f"请填写{self.noun('zh')}，例如 {example}"
+        en = f"Fill in {self.noun('en')}, such as {example}"
+        if self.zero_zh:
+            zh += f"；{self.zero_zh}就填 0"
+            en += f", or 0 if {self.zero_en}"
+        return InputError(key or self.name, zh, en)
+
+    def range_error(self, key: str | None = None) -> InputError:
+        """The one message of a percent field or a count in percent: its name, range and example."""
+        low = _plain(self.low if self.low is not None else 0)
+        high = _plain(self.high)
+        example = self.example_text
+        zh_means = self.means_zh or f" {example}%"
+        en_means = self.means_en or f"{example}%"
+        if self.kind == "count":
+            zh = f"{self.noun('zh')}请填 {low} 到 {high} 之间的整数，例如 {example}（表示{zh_means}）"
+            en = f"Enter {self.noun('en')} as a whole percent from {low} to {high}, such as {example} " \
+                 f"(meaning {en_means})"
+        elif self.noun_zh:
+            zh = f"请输入{self.noun_zh}的百分数，{low} 到 {high} 之间，例如 {example}（表示{zh_means}）"
+            en = f"Enter {self.noun_en} in percent, from {low} to {high}, such as {example} (meaning {en_means})"
+        else:
+            zh = f"请输入 {low} 到 {high} 之间的百分数，例如 {example}（表示{zh_means}）"
+            en = f"Enter a percent from {low} to {high}, such as {example} (meaning {en_means})"
+        return InputError(key or self.name, zh, en)
 
     def label(self, lang: str) -> str:
         return self.label_zh if lang == "zh" else self.label_en
@@ -116,28 +196,43 @@ def read_field(field: Field, form: Mapping[str, object], name: str | None = None
 
 def parse_text(field: Field, raw: str, key: str):
     """Parse one non-empty text according to the field's kind."""
-    example = field.default or _EXAMPLES.get(field.kind, "1")
+    example = field.example_text
     if field.kind == "money":
         low = Decimal(field.low) if field.low is not None else money.ZERO
         return money.parse_amount(
             key, raw,
             minimum=low,
-            allow_zero=field.low is not None and Decimal(field.low) == 0,
+            allow_zero=field.zero_allowed,
             maximum=Decimal(field.high) if field.high is not None else money.MAX_AMOUNT,
             example=example,
         )
-    if field.kind == "rate":
-        return money.parse_rate(
-            key, raw,
-            per=field.per,
-            maximum=Decimal(field.high) if field.high is not None else Decimal("1000"),
-            allow_zero=field.low is None or Decimal(field.low) == 0,
-            example=example,
-        )
+    if field.kind in ("rate", "percent"):
+        try:
+            value = money.parse_rate(
+                key, raw,
+                per=field.per,
+                maximum=Decimal(field.high) if field.high is not None else Decimal("1000"),
+                allow_zero=field.zero_allowed,
+                example=example,
+                noun=(field.noun_zh, field.noun_en) if field.noun_zh else None,
+                means=(field.means_zh, field.means_en) if field.means_zh else None,
+            )
+        except InputError:
+            if field.kind == "percent":
+                raise field.range_error(key) from None
+            raise
+        if field.kind == "percent" and field.low is not None and value < Decimal(field.low):
+            raise field.range_error(key)
+        return value
     if field.kind == "count":
         zh, en = UNITS[field.unit]
-        return money.parse_count(key, raw, minimum=int(field.low or 0), maximum=int(field.high or 0),
-                                 unit_zh=zh, unit_en=en, example=example)
+        try:
+            return money.parse_count(key, raw, minimum=int(field.low or 0), maximum=int(field.high or 0),
+                                     unit_zh=zh, unit_en=en, example=example)
+        except InputError:
+            if field.unit == "percent":
+                raise field.range_error(key) from None
+            raise
     if field.kind == "choice":
         keys = [c[0] for c in field.choices]
         value = raw.strip()
@@ -185,14 +280,18 @@ def parse_date(key: str, raw: str) -> dt.date:
 
 
 def _missing(field: Field, key: str):
-    example = field.default or _EXAMPLES.get(field.kind, "1")
-    zh_what = {"money": "金额", "rate": "利率", "count": "数字", "date": "日期"}.get(field.kind, "这一项")
-    en_what = {"money": "an amount", "rate": "a rate", "count": "a number", "date": "a date"}.get(
-        field.kind, "this field")
-    raise InputError(key, f"请填写{zh_what}，例如 {example}", f"Fill in {en_what}, such as {example}")
+    if field.kind == "percent" or (field.kind == "count" and field.unit == "percent"):
+        raise field.range_error(key)
+    raise field.missing(key)
 
 
-_EXAMPLES = {"money": "5000", "rate": "4.9", "count": "12", "date": "2026-01-31", "text": "A"}
+_EXAMPLES = {"money": "5000", "rate": "4.9", "percent": "5", "count": "12", "date": "2026-01-31", "text": "A"}
+_KIND_WORDS = {"money": ("金额", "an amount"), "rate": ("利率", "a rate"), "percent": ("百分数", "a percent"),
+               "count": ("数字", "a number"), "date": ("日期", "a date")}
+
+
+def _plain(value: Decimal | int) -> str:
+    return money.plain(Decimal(value))
 
 
 def read_all(fields: tuple[Field, ...], form: Mapping[str, object]) -> dict:
@@ -228,3 +327,89 @@ def check(fields: tuple[Field, ...], inputs: object) -> None:
                 _missing(f, f.name)
             continue
         parse_text(f, canonical_text(value), f.name)
+
+
+@dataclass(frozen=True)
+class ListField:
+    """A list of repeated rows (payoff's debts), each row made of ``fields``.
+
+    The form sends it as a list of rows of text; on the page each cell is named
+    ``<name>.N.<field>`` (N from 0), and so are the fields named in errors.
+    ``defaults`` are the rows used when the form sends no list at all (a row's
+    own defaults only serve as examples in messages: a cell missing from a row
+    is read as blank, never silently filled in). ``low``/``high`` are the least
+    and most rows. The words: ``row_zh``/``row_en`` label row n ("第 {n} 笔",
+    "Debt {n}"), ``noun_zh``/``noun_en`` name one row ("欠款", "debt") and the
+    list ("the list of debts"); ``add_*``/``remove_*`` are the page's buttons;
+    ``empty_*`` is the message for no rows, ``too_many_*`` for more than ``high``
+    (``{high}`` stands for the number).
+    """
+
+    name: str
+    fields: tuple[Field, ...]
+    defaults: tuple[Mapping[str, str], ...]
+    high: int
+    row_zh: str
+    row_en: str
+    noun_zh: str
+    noun_en: str
+    add_zh: str
+    add_en: str
+    remove_zh: str
+    remove_en: str
+    empty_zh: str
+    empty_en: str
+    too_many_zh: str
+    too_many_en: str
+    low: int = 1
+
+    def row_label(self, n: int, lang: str) -> str:
+        """Row n's label, n from 1: "第 2 笔", "Debt 2"."""
+        return (self.row_zh if lang == "zh" else self.row_en).replace("{n}", str(n))
+
+    def empty(self) -> InputError:
+        return InputError(self.name, self.empty_zh, self.empty_en)
+
+    def too_many(self) -> InputError:
+        return InputError(self.name, self.too_many_zh.replace("{high}", str(self.high)),
+                          self.too_many_en.replace("{high}", str(self.high)))
+
+
+def read_rows(spec: ListField, form: Mapping[str, object]) -> tuple[dict, ...]:
+    """The rows of a list field, each a dict of values read through its fields.
+
+    Errors name the exact cell (``debts.2.balance``, rows counted from 0 as
+    sent); a row left entirely blank is skipped; no list at all means the
+    default rows.
+
+    >>> row = Field("balance", "money", "欠款", "Owed", default="10000")
+    >>> spec = ListField("debts", (row,), ({"balance": "5000"},), 3, "第 {n} 笔", "Debt {n}", "欠款", "debt",
+    ...                  "再加一笔", "Add a debt", "删除这一笔", "Remove this debt", "请至少填一笔",
+    ...                  "Fill in at least one debt", "最多 {high} 笔", "Up to {high} debts")
+    >>> read_rows(spec, {"debts": [{"balance": "1.2万"}, {"balance": ""}]})
+    ({'balance': Decimal('12000.0')},)
+    >>> read_rows(spec, {"debts": ["x"]})
+    Traceback (most recent call last):
+    ...
+    calculators.money.InputError: debts.0: 第 1 笔欠款无法读取，请重新填写
+    """
+    rows = form.get(spec.name) if spec.name in form else spec.defaults
+    if rows is None or rows == "":
+        raise spec.empty()
+    if not isinstance(rows, list | tuple):
+        raise InputError(spec.name, f"{spec.noun_zh}列表无法读取，请刷新页面再试",
+                         f"The list of {spec.noun_en}s could not be read; reload the page and try again")
+    if len(rows) > spec.high:
+        raise spec.too_many()
+    out = []
+    for i, row in enumerate(rows):
+        if not isinstance(row, Mapping):
+            raise InputError(f"{spec.name}.{i}", f"{spec.row_label(i + 1, 'zh')}{spec.noun_zh}无法读取，请重新填写",
+                             f"{spec.row_label(i + 1, 'en')} could not be read; fill it in again")
+        cells = {f"{spec.name}.{i}.{f.name}": row.get(f.name, "") for f in spec.fields}
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells.values()):
+            continue
+        out.append({f.name: read_field(f, cells, name=f"{spec.name}.{i}.{f.name}") for f in spec.fields})
+    if len(out) < spec.low:
+        raise spec.empty()
+    return tuple(out)

@@ -189,10 +189,15 @@ def parse_rate(
     maximum: Decimal = Decimal("1000"),
     allow_zero: bool = True,
     example: str = "4.9",
+    noun: tuple[str, str] | None = None,
+    means: tuple[str, str] | None = None,
 ) -> Decimal:
     """A rate in percent, as typed: ``4.9``, ``4.9%``, ``0.05%``; returns the
     percent figure (``Decimal('4.9')`` means 4.9 %). ``per`` is ``year``,
-    ``month`` or ``day`` and only shapes the messages.
+    ``month`` or ``day`` and only shapes the messages; ``noun`` (zh, en) names
+    the rate in them instead ("罚息日利率", "the penalty daily rate"), and then
+    the message for text that is not a rate gives the range; ``means`` (zh, en)
+    says what the example means ("每天 0.1%", "0.1% a day").
 
     >>> parse_rate("r", "4.9%")
     Decimal('4.9')
@@ -205,12 +210,21 @@ def parse_rate(
     """
     zh_per = {"year": "年利率", "month": "月利率", "day": "日利率"}[per]
     en_per = {"year": "an annual rate", "month": "a monthly rate", "day": "a daily rate"}[per]
+    zh_means, en_means = means or (f" {example}%", f"{example}%")
     s = _clean(text)
-    bad = InputError(
-        field,
-        f"请输入{zh_per}的百分数，例如 {example}（表示 {example}%）",
-        f"Enter {en_per} in percent, such as {example} (meaning {example}%)",
-    )
+    if noun:
+        zh_per, en_per = noun
+        bad = InputError(
+            field,
+            f"请输入{zh_per}的百分数，0 到 {plain(maximum)} 之间，例如 {example}（表示{zh_means}）",
+            f"Enter {en_per} in percent, from 0 to {plain(maximum)}, such as {example} (meaning {en_means})",
+        )
+    else:
+        bad = InputError(
+            field,
+            f"请输入{zh_per}的百分数，例如 {example}（表示{zh_means}）",
+            f"Enter {en_per} in percent, such as {example} (meaning {en_means})",
+        )
     if not s:
         raise bad
     _too_long(field, s, example, example)
@@ -234,9 +248,16 @@ def parse_rate(
         raise InputError(
             field,
             f"{zh_per}不能超过 {plain(maximum)}%，请检查小数点的位置",
-            f"The {en_per.split(' ', 1)[1]} cannot be above {plain(maximum)}%; check the decimal point",
+            f"{_capital(en_per.split(' ', 1)[1] if not noun else en_per)} cannot be above {plain(maximum)}%; "
+            "check the decimal point",
         )
     return value
+
+
+def _capital(noun: str) -> str:
+    """``the annual rate`` → ``The annual rate``; ``annual rate`` → ``The annual rate``."""
+    noun = noun if noun.startswith("the ") else f"the {noun}"
+    return noun[0].upper() + noun[1:]
 
 
 def parse_count(

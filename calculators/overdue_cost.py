@@ -92,8 +92,9 @@ FIELDS = (
           help_zh="日利率和年利率之间按多少天换算。很多平台按 360 天算（合同里常写“日利率 = 年利率 ÷ 360”）；不确定就选 360",
           help_en="How daily and annual rates convert. Many platforms use 360 days (the contract may say "
                   "“daily rate = annual rate ÷ 360”); if unsure, keep 360", advanced=True),
-    Field("penalty_markup", "rate", "罚息比合同利率加收", "Penalty rate: markup on the contract rate",
+    Field("penalty_markup", "percent", "罚息比合同利率加收", "Penalty rate: markup on the contract rate",
           unit="percent", default=_MARKUP["high"], high=MARKUP_HIGH, required=False,
+          means_zh=f"加收 {_MARKUP['high']}%", means_en=f"{_MARKUP['high']}% more",
           help_zh=f"逾期后一般按比合同利率更高的罚息利率计息。银行贷款通常加收 {_MARKUP['low']}% 到 "
                   f"{_MARKUP['high']}%：{_MARKUP['high']} 表示罚息利率是合同利率的 "
                   f"{plain(1 + Decimal(_MARKUP['high']) / 100)} 倍。合同直接写了罚息日利率的，清空这里，填下一项",
@@ -102,7 +103,8 @@ FIELDS = (
                   f"{plain(1 + Decimal(_MARKUP['high']) / 100)} times the contract rate. If the contract "
                   "states a penalty daily rate, clear this and fill in the next field", advanced=True),
     Field("penalty_daily_rate", "rate", "合同写明的罚息日利率", "Penalty daily rate stated in the contract",
-          unit="percent", per="day", high=DAILY_HIGH, required=False,
+          unit="percent", per="day", high=DAILY_HIGH, required=False, example="0.1",
+          noun_zh="罚息日利率", noun_en="the penalty daily rate", means_zh="每天 0.1%", means_en="0.1% a day",
           help_zh="合同直接写了逾期后每天按多少收罚息（例如 0.1 表示每天 0.1%），就填这里，并清空上面的加收比例",
           help_en="If the contract states a daily penalty rate (0.1 means 0.1% a day), put it here and "
                   "clear the markup above", advanced=True),
@@ -116,8 +118,8 @@ FIELDS = (
           help_zh="合同写“逾期收 X 元违约金”就填这里；没有就留空",
           help_en="If the contract charges a fixed sum for paying late (违约金), put it here; leave empty "
                   "if none", advanced=True),
-    Field("late_fee_percent", "rate", "违约金（逾期金额的百分之几）", "Late fee, a percent of the overdue amount",
-          unit="percent", high=FEE_PERCENT_HIGH, required=False,
+    Field("late_fee_percent", "percent", "违约金（逾期金额的百分之几）", "Late fee, a percent of the overdue amount",
+          unit="percent", high=FEE_PERCENT_HIGH, required=False, example="5",
           help_zh="合同写“按逾期金额的 5% 收违约金”就填 5。逾期金额是逾期本金加未还利息；没有就留空",
           help_en="If the contract charges, say, 5% of the overdue amount, enter 5. The overdue amount is "
                   "the overdue principal plus unpaid interest; leave empty if none", advanced=True),
@@ -131,34 +133,6 @@ FIELDS = (
           help_en=f"Optional. The cap courts apply to private loans is {_CAP['multiple']} × the one-year "
                   "LPR when the contract was made; if empty, the newest LPR is used", advanced=True),
 )
-
-# Percent fields that are not a rate per year, month or day: money.parse_rate's
-# messages would call them an annual rate, so they get their own words here. The
-# penalty daily rate has no default, and parse_rate's fallback example (4.9) is
-# absurd as a daily rate, so it gets its own words too.
-_PERCENT_MESSAGES = {
-    "penalty_daily_rate": (
-        f"请输入罚息日利率的百分数，0 到 {plain(DAILY_HIGH)} 之间，例如 0.1（表示每天 0.1%）",
-        f"Enter the penalty daily rate in percent, from 0 to {plain(DAILY_HIGH)}, such as 0.1 "
-        "(meaning 0.1% a day)",
-    ),
-    "penalty_markup": (
-        f"请输入 0 到 {plain(MARKUP_HIGH)} 之间的百分数，例如 {_MARKUP['high']}（表示加收 {_MARKUP['high']}%）",
-        f"Enter a percent from 0 to {plain(MARKUP_HIGH)}, such as {_MARKUP['high']} "
-        f"(meaning {_MARKUP['high']}% more)",
-    ),
-    "late_fee_percent": (
-        f"请输入 0 到 {plain(FEE_PERCENT_HIGH)} 之间的百分数，例如 5（表示 5%）",
-        f"Enter a percent from 0 to {plain(FEE_PERCENT_HIGH)}, such as 5 (meaning 5%)",
-    ),
-}
-
-
-def _reworded(err: InputError) -> InputError:
-    if err.field in _PERCENT_MESSAGES:
-        return InputError(err.field, *_PERCENT_MESSAGES[err.field])
-    return err
-
 
 @dataclass(frozen=True)
 class Inputs:
@@ -177,10 +151,7 @@ class Inputs:
     contract_date: dt.date | None = None
 
     def __post_init__(self) -> None:
-        try:
-            fields.check(FIELDS, self)
-        except InputError as err:
-            raise _reworded(err) from None
+        fields.check(FIELDS, self)
         if self.daily_rate is None and self.annual_rate is None:
             raise InputError("daily_rate", "请填写合同的日利率（或者年利率），例如 0.05",
                              "Fill in the contract's daily rate (or its annual rate), such as 0.05")
@@ -240,11 +211,7 @@ class Result:
 
 def read_form(form: Mapping[str, object]) -> Inputs:
     """Inputs from a form of text values."""
-    try:
-        values = fields.read_all(FIELDS, form)
-    except InputError as err:
-        raise _reworded(err) from None
-    return Inputs(**values)
+    return Inputs(**fields.read_all(FIELDS, form))
 
 
 def penalty_rate(inputs: Inputs) -> tuple[Decimal, Decimal]:

@@ -40,7 +40,7 @@ from itertools import repeat
 from operator import add, mul, sub, truediv
 
 from . import fields
-from .fields import Field
+from .fields import Field, ListField
 from .money import ZERO, InputError, grouped, money_text, percent_text, round_money
 from .schedules import add_months
 
@@ -94,7 +94,7 @@ DEBT_FIELDS = (
           help_zh="年化利率，例如 18 表示 18%；日利率 0.05% 约等于年利率 18%",
           help_en="The annual rate: 18 means 18%. A daily 0.05% is about 18% a year"),
     Field("minimum", "money", "每月最低要还", "Minimum payment each month", unit="yuan", default="500",
-          low=0,
+          low=0, zero_zh="没有固定要求", zero_en="there is none",
           help_zh="这笔每个月至少要还的钱（最低还款额或每期应还）；没有固定要求就填 0",
           help_en="The least you must pay on this debt each month (the minimum payment or the "
                   "instalment); enter 0 if there is none"),
@@ -110,8 +110,17 @@ DEFAULT_DEBTS = (
     {"name": "C", "balance": "15000", "annual_rate": "24", "minimum": "800"},
 )
 
-# For the form generator (macros/widgets.py): list name -> (row fields, default rows, max rows).
-LIST_FIELDS = {"debts": (DEBT_FIELDS, DEFAULT_DEBTS, MAX_DEBTS)}
+DEBTS = ListField(
+    "debts", DEBT_FIELDS, DEFAULT_DEBTS, MAX_DEBTS,
+    row_zh="第 {n} 笔", row_en="Debt {n}", noun_zh="欠款", noun_en="debt",
+    add_zh="再加一笔", add_en="Add a debt", remove_zh="删除这一笔", remove_en="Remove this debt",
+    empty_zh="请至少填写一笔欠款：还欠多少、年利率和每月最低要还多少",
+    empty_en="Fill in at least one debt: what you owe, its annual rate and its minimum payment",
+    too_many_zh="最多可以填 {high} 笔欠款。可以把利率差不多的几笔小额欠款合成一笔来算",
+    too_many_en="You can list up to {high} debts. Combine small debts with similar rates into one",
+)
+# The form's lists of repeated rows (the page, the CLI and the tests read them from here).
+LISTS = (DEBTS,)
 
 
 @dataclass(frozen=True)
@@ -215,58 +224,26 @@ class Plan:
 
 
 def _no_debts() -> InputError:
-    return InputError("debts", "请至少填写一笔欠款：还欠多少、年利率和每月最低要还多少",
-                      "Fill in at least one debt: what you owe, its annual rate and its minimum payment")
+    return DEBTS.empty()
 
 
 def _too_many() -> InputError:
-    return InputError("debts", f"最多可以填 {MAX_DEBTS} 笔欠款。可以把利率差不多的几笔小额欠款合成一笔来算",
-                      f"You can list up to {MAX_DEBTS} debts. Combine small debts with similar rates "
-                      "into one")
+    return DEBTS.too_many()
 
 
 def _label(debt: Debt, k: int, lang: str) -> str:
     """The name the reader gave, or "第 k 笔" / "Debt k" (k from 1)."""
-    return debt.name or (f"第 {k} 笔" if lang == "zh" else f"Debt {k}")
-
-
-def read_debts(form: Mapping[str, object]) -> tuple[Debt, ...]:
-    """The debts list of a form: each row's cells through the same field parser.
-
-    Errors name the exact cell (``debts.2.balance``, rows counted from 0 as
-    sent); a row left entirely blank is skipped; no ``debts`` at all means the
-    default rows.
-
-    >>> read_debts({"debts": [{"balance": "1.2万", "annual_rate": "24%", "minimum": "0", "name": ""}]})
-    (Debt(balance=Decimal('12000.0'), annual_rate=Decimal('24'), minimum=Decimal('0'), name=None),)
-    """
-    rows = form.get("debts") if "debts" in form else DEFAULT_DEBTS
-    if rows is None or rows == "":
-        raise _no_debts()
-    if not isinstance(rows, list | tuple):
-        raise InputError("debts", "欠款列表无法读取，请刷新页面再试",
-                         "The list of debts could not be read; reload the page and try again")
-    if len(rows) > MAX_DEBTS:
-        raise _too_many()
-    debts = []
-    for i, row in enumerate(rows):
-        if not isinstance(row, Mapping):
-            raise InputError(f"debts.{i}", f"第 {i + 1} 笔欠款无法读取，请重新填写",
-                             f"Debt {i + 1} could not be read; fill it in again")
-        cells = {f"debts.{i}.{f.name}": row.get(f.name, "") for f in DEBT_FIELDS}
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells.values()):
-            continue
-        values = {f.name: fields.read_field(f, cells, name=f"debts.{i}.{f.name}") for f in DEBT_FIELDS}
-        debts.append(Debt(**values))
-    if not debts:
-        raise _no_debts()
-    return tuple(debts)
+    return debt.name or DEBTS.row_label(k, lang)
 
 
 def read_form(form: Mapping[str, object]) -> Inputs:
-    """Inputs from a form of text values; ``debts`` is a list of rows of text."""
+    """Inputs from a form of text values; ``debts`` is a list of rows of text.
+
+    >>> read_form({"debts": [{"balance": "1.2万", "annual_rate": "24%", "minimum": "0", "name": ""}]}).debts
+    (Debt(balance=Decimal('12000.0'), annual_rate=Decimal('24'), minimum=Decimal('0'), name=None),)
+    """
     values = fields.read_all(FIELDS, form)
-    return Inputs(debts=read_debts(form), **values)
+    return Inputs(debts=tuple(Debt(**row) for row in fields.read_rows(DEBTS, form)), **values)
 
 
 def monthly_interest(balance: Decimal, annual_rate: Decimal) -> Decimal:

@@ -8,6 +8,7 @@ Editors write, in any Markdown page:
     {{ calc("repayment", "total_interest", principal="5000") }}   → the figure as a reader sees it
     {{ lpr() }}  {{ lpr_date() }}  {{ judicial_cap() }}  {{ cost_line("24") }}
     {{ setting("affordability", "COMFORT_LINE") }}   → a calculator's own constant, as plain text
+    {{ calculator_index() }}   → the table of every calculator, from the registry and each page's `index`
 
 Every number comes from calculators/ (the same code the browser runs).
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros import glossary, method, quality, sources, widgets
+from macros import glossary, method, pages, quality, sources, widgets
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,6 +55,10 @@ def define_env(env) -> None:
     @env.macro
     def regulations() -> str:
         return sources.page(lang(), ROOT / "docs" / env.page.file.src_uri)
+
+    @env.macro
+    def calculator_index() -> str:
+        return pages.calculator_index(lang(), ROOT / "docs")
 
     @env.macro
     def methods() -> str:

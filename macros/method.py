@@ -29,8 +29,8 @@ def section(slug: str, lang: str) -> str:
     head = ("| 输入 | 单位 | 默认 | 范围 |" if lang == "zh" else "| Input | Unit | Default | Limits |")
     rows = [head, "| --- | --- | --- | --- |"]
     fields = list(module.FIELDS)
-    for _, (row_fields, _, _) in getattr(module, "LIST_FIELDS", {}).items():
-        fields += list(row_fields)
+    for spec in getattr(module, "LISTS", ()):
+        fields += list(spec.fields)
     for f in fields:
         cells = [f.label(lang), f.unit_text(lang) or "—", f.default or "—", _limits(f, lang) or "—"]
         rows.append("| " + " | ".join(escape(c).replace("|", "\\|") for c in cells) + " |")

@@ -31,3 +31,29 @@ def parse(text: str) -> tuple[dict | None, int]:
         return None, 1
     data = yaml.safe_load(text[4:end]) or {}
     return (data if isinstance(data, dict) else None), text[:end].count("\n") + 2
+
+
+def calculator_index(lang: str, docs: Path) -> str:
+    """The calculators' index table: one row for each calculator in the registry.
+
+    Each calculator page gives its row in its front matter (``index: {order,
+    question, name}``), so a new calculator lists itself; a registered one whose
+    page lacks it fails the build, naming the page.
+    """
+    from calculators import web
+
+    suffix = ".md" if lang == "zh" else ".en.md"
+    rows = []
+    for slug in web.CALCULATORS:
+        page = docs / "calculators" / f"{slug}{suffix}"
+        if not page.is_file():
+            raise ValueError(f"calculator_index: {slug} is registered but {page} does not exist")
+        data, _ = front_matter(page)
+        row = (data or {}).get("index")
+        if not isinstance(row, dict) or not {"order", "question", "name"} <= set(row):
+            raise ValueError(f"calculator_index: {page} needs 'index: {{order, question, name}}' in its front matter")
+        rows.append((row["order"], row["question"], row["name"], slug))
+    head = "| 你想知道的 | 计算器 |" if lang == "zh" else "| Your question | Calculator |"
+    lines = [head, "| --- | --- |"]
+    lines += [f"| {question} | [{name}]({slug}.md) |" for _, question, name, slug in sorted(rows)]
+    return "\n".join(lines)

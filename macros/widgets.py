@@ -40,9 +40,6 @@ UI = {
         "copy_failed": "没能自动复制，请手动复制下面的链接。链接里包含你输入的数字。",
         "csv": "下载表格（CSV）",
         "print": "打印",
-        "add_row": "再加一笔",
-        "row": "第 {n} 笔",
-        "remove_row": "删除这一笔",
         "optional": "选填",
         "more": "更多选项",
         "yes": "是",
@@ -65,9 +62,6 @@ UI = {
         "copy_failed": "Could not copy automatically; copy the link below by hand. It contains the numbers you typed.",
         "csv": "Download table (CSV)",
         "print": "Print",
-        "add_row": "Add a debt",
-        "row": "Debt {n}",
-        "remove_row": "Remove this debt",
         "optional": "optional",
         "more": "More options",
         "yes": "Yes",
@@ -92,7 +86,7 @@ def _control(f: Field) -> str:
 
 
 def _inputmode(f: Field) -> str:
-    if f.kind in ("money", "rate"):
+    if f.kind in ("money", "rate", "percent"):
         return "decimal"
     if f.kind == "count":
         return "numeric"
@@ -119,18 +113,19 @@ def _field_view(f: Field, lang: str, value: str, prefix: str, name: str | None =
 def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") -> str:
     """The form for ``slug`` with its build-time result, in ``lang``."""
     module = web.calculator(slug)
-    known = {f.name for f in module.FIELDS} | set(getattr(module, "LIST_FIELDS", {}))
+    specs = getattr(module, "LISTS", ())
+    known = {f.name for f in module.FIELDS} | {spec.name for spec in specs}
     unknown = set(presets) - known
     if unknown:
         raise ValueError(f"calculator({slug!r}): no field named {', '.join(sorted(unknown))}; "
                          f"fields are {', '.join(sorted(known))}")
     form = {f.name: str(presets.get(f.name, f.default)) for f in module.FIELDS}
     lists = []
-    for list_name, (row_fields, default_rows, max_rows) in getattr(module, "LIST_FIELDS", {}).items():
-        rows = presets.get(list_name)
-        rows = json.loads(rows) if isinstance(rows, str) else list(rows or default_rows)
-        form[list_name] = [dict(r) for r in rows]
-        lists.append((list_name, row_fields, rows, max_rows))
+    for spec in specs:
+        rows = presets.get(spec.name)
+        rows = json.loads(rows) if isinstance(rows, str) else list(rows or spec.defaults)
+        form[spec.name] = [dict(r) for r in rows]
+        lists.append((spec, rows))
     reply = web.compute(slug, form, lang)
     if not reply["ok"]:
         raise ValueError(f"calculator({slug!r}) presets give an input error on "
@@ -139,13 +134,16 @@ def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") ->
     views = [_field_view(f, lang, form[f.name], prefix) for f in module.FIELDS if not f.advanced]
     more = [_field_view(f, lang, form[f.name], prefix) for f in module.FIELDS if f.advanced]
     list_views = []
-    for list_name, row_fields, rows, max_rows in lists:
+    for spec, rows in lists:
         row_views = []
         for i, row in enumerate(rows):
-            row_views.append([_field_view(f, lang, str(row.get(f.name, "")), prefix, f"{list_name}.{i}.{f.name}")
-                              for f in row_fields])
-        template_row = [_field_view(f, lang, "", prefix, f"{list_name}.__i__.{f.name}") for f in row_fields]
-        list_views.append({"name": list_name, "rows": row_views, "template": template_row, "max": max_rows})
+            row_views.append([_field_view(f, lang, str(row.get(f.name, "")), prefix, f"{spec.name}.{i}.{f.name}")
+                              for f in spec.fields])
+        template_row = [_field_view(f, lang, "", prefix, f"{spec.name}.__i__.{f.name}") for f in spec.fields]
+        zh = lang == "zh"
+        list_views.append({"name": spec.name, "rows": row_views, "template": template_row, "max": spec.high,
+                           "row": spec.row_zh if zh else spec.row_en, "add": spec.add_zh if zh else spec.add_en,
+                           "remove": spec.remove_zh if zh else spec.remove_en})
     html = TEMPLATES.get_template("calculator.html").render(
         slug=slug,
         title=module.TITLE[lang],

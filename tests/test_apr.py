@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import apr, rates
-from calculators.money import InputError, percent_text
+from calculators.money import percent_text
+from tests.cases import Case, Known
 
 
 def result(**form):
@@ -53,11 +53,25 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize("form,field,zh,en", BAD)
-def test_bad_inputs(form, field, zh, en):
-    with pytest.raises(InputError) as err:
-        result(**form)
-    assert (err.value.field, err.value.zh, err.value.en) == (field, zh, en)
+CASE = Case(
+    typed=(
+        Known({"payment": "9000"}, {"total_paid": "108000.00", "total_cost": "9000.00"},
+              "Arithmetic on the PBoC announcement's example (中国人民银行公告〔2021〕第3号, annex: 100,000 "
+              "borrowed, 99,000 received, 12 payments): 12 × 9,000 = 108,000 paid, 108,000 − 99,000 = 9,000."),
+        Known({"principal": "100000", "received": "99000", "months": "12", "payment": "8833.3",
+               "monthly_fee_rate": ""},
+              {"apr_nominal": "12.80", "apr_effective": "13.58", "total_cost": "6999.60"},
+              "中国人民银行公告〔2021〕第3号, annex example: 12.80 % simple, 13.58 % compound."),
+        Known({"principal": "12000", "received": "", "months": "12", "payment": "", "monthly_fee_rate": "1"},
+              {"total_paid": "13440.00"},
+              "Arithmetic: a 1 % flat monthly fee on 12,000 is 120 a month; 12 × (1,000 + 120) = 13,440."),
+    ),
+    bad=tuple(BAD),
+    base={"received": "", "payment": "", "monthly_fee_rate": ""},
+    heaviest={"principal": "100000000", "received": "99000000", "months": "600", "payment": "",
+              "monthly_fee_rate": "1"},
+    toggle=("monthly_fee_rate", "1", "0.9"),
+)
 
 
 @settings(max_examples=100, deadline=None)

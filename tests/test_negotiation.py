@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from calculators import figures, negotiation, repayment
 from calculators.money import InputError, round_money
 from calculators.views import negotiation as view
+from tests.cases import Case, Known
+from tests.strategies import amounts, as_text
 
 D = Decimal
 
@@ -215,11 +217,20 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize(("form", "field", "zh", "en"), BAD)
-def test_bad_inputs(form, field, zh, en):
-    with pytest.raises(InputError) as info:
-        negotiation.read_form(form)
-    assert (info.value.field, info.value.zh, info.value.en) == (field, zh, en)
+CASE = Case(
+    typed=(
+        Known({"principal": "30000", "affordable": "1500"},
+              {"debt": "30000.00", "delay_cost": "675.00", "extension_interest": "2700.00",
+               "best_option": "frozen", "best_monthly": "833.33", "frozen_parts_needed": 20},
+              "Arithmetic, as in test_defaults: 30,000 × 27 % × 30 ÷ 360 = 675; 30,000 × 18 % ÷ 12 × 6 = "
+              "2,700; 30,000 ÷ 36 = 833.33; 30,000 ÷ 1,500 = 20 parts."),
+    ),
+    bad=tuple(BAD),
+    heaviest={"principal": "99000000", "interest": "100000", "penalties": "10000", "annual_rate": "36",
+              "affordable": "100", "extension_months": "60", "reinstal_months": "60", "frozen_months": "60",
+              "overdue_days": "730"},
+    toggle=("affordable", "100", "101"),
+)
 
 
 def test_inputs_made_in_code_are_checked():
@@ -239,10 +250,10 @@ def test_empty_optional_fields_mean_zero_and_contract_rate():
 
 def money(low: int, high: int) -> st.SearchStrategy[str]:
     """Amounts as text, in fen from ``low`` to ``high`` yuan."""
-    return st.integers(low * 100, high * 100).map(lambda fen: f"{D(fen).scaleb(-2):f}")
+    return as_text(amounts(low, high))
 
 
-rates = st.integers(0, 100000).map(lambda x: f"{D(x).scaleb(-2):f}")  # 0.00 to 1000.00
+rates = as_text(amounts(0, 1000))  # 0.00 to 1000.00
 
 forms = st.fixed_dictionaries({
     "principal": money(0, 50_000_000).filter(lambda s: D(s) > 0),

@@ -13,20 +13,16 @@ import pytest
 
 from calculators import web
 from macros import package
+from tests.cases import all_cases
 from tests.conftest import ROOT
 
-# Known-value cases from the calculator tests, plus every calculator's defaults and an error.
-CASES = [
-    ("repayment", {"principal": "1000000", "annual_rate": "4.9", "months": "360"}, "zh"),
-    ("repayment", {"principal": "1000000", "annual_rate": "4.9", "months": "360", "method": "equal_principal"},
-     "en"),
-    ("repayment", {"principal": "5,000", "annual_rate": "18", "months": "12", "upfront_fee": "300",
-                   "monthly_fee": "15", "start_date": "2026-01-31"}, "zh"),
-    ("apr", {"principal": "100000", "received": "99000", "months": "12", "payment": "8833.3",
-             "monthly_fee_rate": ""}, "zh"),
-    ("apr", {"principal": "12000", "received": "", "months": "12", "payment": "", "monthly_fee_rate": "1"}, "en"),
-    ("repayment", {"principal": "-5"}, "zh"),
-] + [(slug, {}, lang) for slug in sorted(web.CALCULATORS) for lang in ("zh", "en")]
+# Every calculator's CASE (tests/test_<module>.py): its known values (in zh and en by turns),
+# its first bad input, its heaviest input, and its defaults in both languages.
+CASES = []
+for _slug, _case in all_cases().items():
+    CASES += [(_slug, dict(k.form), web.LANGS[i % 2]) for i, k in enumerate(_case.typed)]
+    CASES += [(_slug, {**_case.base, **_case.bad[0][0]}, "zh"), (_slug, dict(_case.heaviest), "en")]
+    CASES += [(_slug, {}, lang) for lang in web.LANGS]
 
 
 def _node() -> str:

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from calculators import web
-from tests.browser.test_calculators import TYPED
-from tools.bench import HEAVIEST, TOGGLE
+from calculators.money import InputError
+from macros.pages import calculator_index, front_matter
+from tests.cases import Case, all_cases, case, module_name
 
 ROOT = Path(__file__).resolve().parent.parent
 CALC = ROOT / "calculators"
@@ -21,8 +22,7 @@ SLUGS = sorted(web.CALCULATORS)
 MODEL_PARTS = ("SLUG", "TITLE", "FIELDS", "Inputs", "Result", "read_form", "calculate", "to_dict")
 
 
-def _module_name(slug: str) -> str:
-    return web.CALCULATORS[slug].__name__.rsplit(".", 1)[-1]
+_module_name = module_name
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -44,14 +44,67 @@ def test_defaults_give_a_result_in_both_languages(slug, lang):
     assert reply["html"].startswith('<div class="calc-result"')
 
 
-@pytest.mark.parametrize("where, listed", [
-    ("browser tests (tests/browser/test_calculators.py TYPED)", set(TYPED)),
-    ("bench heaviest inputs (tools/bench.py HEAVIEST)", set(HEAVIEST)),
-    ("bench recalculation toggles (tools/bench.py TOGGLE)", set(TOGGLE)),
-])
-def test_every_list_of_calculators_covers_the_registry(where, listed):
-    assert not set(SLUGS) - listed, f"missing from {where}: {sorted(set(SLUGS) - listed)}"
-    assert not listed - set(SLUGS), f"{where} lists calculators not in web.CALCULATORS: {sorted(listed - set(SLUGS))}"
+def test_the_browser_pyodide_and_bench_read_every_case():
+    from tests.browser.test_calculators import TYPED
+    from tests.test_pyodide_node import CASES
+    from tools.bench import HEAVIEST, TOGGLE
+
+    for where, listed in [("browser tests (TYPED)", set(TYPED)), ("Pyodide parity (CASES)", {c[0] for c in CASES}),
+                          ("bench (HEAVIEST)", set(HEAVIEST)), ("bench (TOGGLE)", set(TOGGLE))]:
+        assert listed == set(SLUGS), f"{where}: {sorted(listed ^ set(SLUGS))}"
+
+
+# --- each calculator's CASE (tests/test_<module>.py) ------------------------------------------
+
+CASES = all_cases()
+KNOWN = [(slug, i) for slug in SLUGS for i in range(len(CASES[slug].typed))]
+BAD = [(slug, i) for slug in SLUGS for i in range(len(CASES[slug].bad))]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_calculator_has_a_case_of_the_one_shape(slug):
+    c = case(slug)
+    assert isinstance(c, Case)
+    assert c.typed and c.bad, f"{slug}: a CASE needs known values and bad inputs"
+    names = {f.name for f in web.calculator(slug).FIELDS} | {s.name for s in getattr(web.calculator(slug), "LISTS", ())}
+    for known in c.typed:
+        assert known.expect, f"{slug}: {known.form} expects no figure"
+        assert len(known.source) > 20 and "shared/" not in known.source, f"{slug}: name the public source"
+        assert set(known.form) <= names, f"{slug}: {set(known.form) - names} are not fields"
+    assert set(c.heaviest) <= names and c.toggle[0] in names
+    field, text = c.page_mistake
+    assert field in names and not web.compute(slug, {**c.typed[0].form, field: text})["ok"]
+
+
+@pytest.mark.parametrize("slug, index", KNOWN)
+def test_known_values_give_their_figures(slug, index):
+    known = CASES[slug].typed[index]
+    for lang in web.LANGS:
+        reply = web.compute(slug, dict(known.form), lang)
+        assert reply["ok"], reply
+        got = {key: reply["result"].get(key) for key in known.expect}
+        assert got == dict(known.expect), f"{slug} {known.form}: {known.source}"
+
+
+@pytest.mark.parametrize("slug, index", BAD)
+def test_bad_inputs_get_their_exact_message(slug, index):
+    c = CASES[slug]
+    form, field, zh, en = c.bad[index]
+    module = web.calculator(slug)
+    with pytest.raises(InputError) as err:
+        module.calculate(module.read_form({**c.base, **form}))
+    assert (err.value.field, err.value.zh, err.value.en) == (field, zh, en)
+    reply = json.loads(web.run(slug, json.dumps({**c.base, **form}, ensure_ascii=False), "en"))
+    assert (reply["ok"], reply["field"], reply["message"]) == (False, field, {"zh": zh, "en": en})
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_heaviest_input_gives_a_result(slug):
+    reply = web.compute(slug, dict(CASES[slug].heaviest), "zh")
+    assert reply["ok"], reply
+    field, a, b = CASES[slug].toggle
+    assert CASES[slug].heaviest.get(field) == a
+    assert web.compute(slug, {**CASES[slug].heaviest, field: b}, "zh")["ok"]
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -61,12 +114,20 @@ def test_every_calculator_has_pages_nav_and_tests(slug):
                  f"tests/test_{_module_name(slug)}.py"):
         if not (ROOT / page).is_file():
             missing.append(page)
-    for index in ("docs/calculators/index.md", "docs/calculators/index.en.md"):
-        if f"({slug}.md)" not in (ROOT / index).read_text(encoding="utf-8"):
-            missing.append(f"a link in {index}")
+    for page in (f"docs/calculators/{slug}.md", f"docs/calculators/{slug}.en.md"):
+        if (ROOT / page).is_file() and not isinstance((front_matter(ROOT / page)[0] or {}).get("index"), dict):
+            missing.append(f"'index: {{order, question, name}}' in {page}'s front matter (the index page's row)")
     if f"calculators/{slug}.md" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8"):
         missing.append("nav in mkdocs.yml")
     assert not missing, f"{slug}: missing {missing}"
+
+
+@pytest.mark.parametrize("lang", web.LANGS)
+def test_the_index_page_lists_every_calculator_once_in_its_order(lang):
+    table = calculator_index(lang, ROOT / "docs").splitlines()[2:]
+    assert sorted(line.rsplit("](", 1)[1][:-len(".md) |")] for line in table) == SLUGS
+    index = (ROOT / "docs" / "calculators" / ("index.md" if lang == "zh" else "index.en.md")).read_text(encoding="utf-8")
+    assert "{{ calculator_index() }}" in index
 
 
 # --- model and view apart ------------------------------------------------------------------

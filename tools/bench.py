@@ -33,6 +33,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from calculators import web
+from tests.cases import all_cases
 from tools import site_server
 from tools.browser import CHROMIUM_ARGS, find_chromium
 
@@ -60,38 +61,11 @@ performance.mark("floor-ready");
 </script>"""
 
 
-def _debts(n: int) -> list[dict]:
-    return [{"name": f"D{i + 1}", "balance": "50000", "annual_rate": "6", "minimum": "200"} for i in range(n)]
-
-
-# Each calculator at the heaviest input its limits allow (600 months, 20 debts, 3,650 days...).
-HEAVIEST: dict[str, dict] = {
-    "repayment": {"principal": "100000000", "annual_rate": "36", "months": "600", "method": "equal_principal",
-                  "upfront_fee": "1000", "monthly_fee": "10", "start_date": "2026-01-31"},
-    "apr": {"principal": "100000000", "received": "99000000", "months": "600", "payment": "",
-            "monthly_fee_rate": "1"},
-    "overdue-cost": {"overdue_principal": "100000000", "unpaid_interest": "500000", "days_overdue": "3650",
-                     "compound": "yes", "late_fee_fixed": "100", "late_fee_percent": "5",
-                     "late_fee_minimum": "10"},
-    "negotiation": {"principal": "99000000", "interest": "100000", "penalties": "10000", "annual_rate": "36",
-                    "affordable": "100", "extension_months": "60", "reinstal_months": "60",
-                    "frozen_months": "60", "overdue_days": "730"},
-    "payoff": {"budget": "5265", "strategy": "snowball", "start_date": "2026-01-01", "debts": _debts(20)},
-    "credit-record": {"overdue_start": "2020-03-15", "paid": "yes", "paid_date": "2026-03-01",
-                      "overdue_amount": "9000", "today": "2026-11-29"},
-    "emergency-fund": {"monthly_expenses": "100000000", "months": "24", "buffer": "100", "savings": "0",
-                       "monthly_saving": "10000000", "annual_yield": "20", "start_date": "2026-01-01",
-                       "target_date": "2075-12-01"},
-    "affordability": {"income": "100000000", "essentials": "1000", "existing_payments": "1000",
-                      "new_payment": "", "principal": "100000000", "annual_rate": "36", "months": "600"},
-}
-# The field each recalculation changes, and two values it alternates between.
-TOGGLE = {
-    "repayment": ("annual_rate", "36", "35.5"), "apr": ("monthly_fee_rate", "1", "0.9"),
-    "overdue-cost": ("days_overdue", "3650", "3649"), "negotiation": ("affordable", "100", "101"),
-    "payoff": ("budget", "5265", "5266"), "credit-record": ("overdue_amount", "9000", "9001"),
-    "emergency-fund": ("monthly_saving", "10000000", "10000001"), "affordability": ("income", "100000000", "99999999"),
-}
+# Each calculator at the heaviest input its limits allow (600 months, 20 debts, 3,650 days...),
+# and the field each recalculation changes with two values it alternates between: from each
+# calculator's CASE in tests/test_<module>.py.
+HEAVIEST: dict[str, dict] = {slug: dict(c.heaviest) for slug, c in all_cases().items()}
+TOGGLE: dict[str, tuple[str, str, str]] = {slug: c.toggle for slug, c in all_cases().items()}
 
 
 def _query(form: dict) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from calculators import web
 from tests.browser.helpers import (
     ANSWER_MS,
     cpython,
@@ -15,27 +14,15 @@ from tests.browser.helpers import (
     wait_figures,
     wait_ready,
 )
+from tests.cases import all_cases
 
 pytestmark = pytest.mark.browser
 
-# What a reader types into each calculator (field → text, as typed).
-TYPED = {
-    "repayment": {"principal": "8,000", "months": "18"},
-    "overdue-cost": {"overdue_principal": "2万", "days_overdue": "45"},
-    "apr": {"payment": "9000"},
-    "negotiation": {"principal": "30000", "affordable": "1500"},
-    "credit-record": {"paid_date": "2025-01-10"},
-    "payoff": {"budget": "4000"},
-    "emergency-fund": {"monthly_expenses": "4500", "savings": "2000"},
-    "affordability": {"income": "9000", "new_payment": "1500"},
-}
-# The field that gets a bad value, and the bad value (a date input cannot hold bad text).
-BAD = {slug: (next(iter(typed)), "abc") for slug, typed in TYPED.items()}
-BAD["credit-record"] = ("overdue_amount", "abc")
-
-
-def test_every_calculator_has_a_test_case():
-    assert set(TYPED) == set(web.CALCULATORS)
+# What a reader types into each calculator (field → text, as typed): the first known
+# value of its CASE (tests/test_<module>.py), and the mistake the reader makes.
+CASES = all_cases()
+TYPED = {slug: dict(c.typed[0].form) for slug, c in CASES.items()}
+BAD = {slug: c.page_mistake for slug, c in CASES.items()}
 
 
 def page_form(page) -> dict:
@@ -72,6 +59,8 @@ def test_calculator_page_in_use(site_page, slug, lang):
     form = page_form(page)
     expected = cpython(slug, form)
     assert expected["ok"], expected
+    known = CASES[slug].typed[0].expect  # the figures with their public source
+    assert {k: expected["result"][k] for k in known} == dict(known)
     wait_figures(page, expected_figures(expected))
     assert figures(page)  # something was compared
 

@@ -97,7 +97,7 @@ def field_text(rng: random.Random, f) -> str:
         return ""
     if f.kind == "money":
         return _money(rng, f)
-    if f.kind == "rate":
+    if f.kind in ("rate", "percent"):
         return _rate(rng, f)
     if f.kind == "count":
         return _count(rng, f)
@@ -117,13 +117,13 @@ def generate(slug: str, rng: random.Random) -> dict:
         if rng.random() < 0.5:
             continue  # not sent: the field's default
         form[f.name] = field_text(rng, f)
-    for name, (row_fields, _defaults, most) in getattr(module, "LIST_FIELDS", {}).items():
+    for spec in getattr(module, "LISTS", ()):
         if rng.random() < 0.2:
             continue
         rows = []
-        for _ in range(rng.choice([0, 1, 2, 3, 5, most])):
-            rows.append({f.name: field_text(rng, f) for f in row_fields})
-        form[name] = rows
+        for _ in range(rng.choice([0, 1, 2, 3, 5, spec.high])):
+            rows.append({f.name: field_text(rng, f) for f in spec.fields})
+        form[spec.name] = rows
     return form
 
 
