@@ -103,8 +103,26 @@ class Result:
 
 
 def read_form(form: Mapping[str, object]) -> Inputs:
-    """Inputs from a form of text values."""
-    return Inputs(**fields.read_all(FIELDS, form))
+    """Inputs from a form of text values.
+
+    An optional field left out of the form is "not given", exactly as if it
+    were sent blank: a field's ``default`` is only the page's starting text
+    (issue 13, item 4). So no ``received`` means the whole principal reached
+    the borrower, and a monthly fee rate alone is not met by the page's
+    example payment:
+
+    >>> r = calculate(read_form({"principal": "12000", "months": "12", "monthly_fee_rate": "0.6"}))
+    >>> r.inputs.cash_received, percent_text(r.apr_nominal), percent_text(r.apr_effective)
+    (Decimal('12000'), '13.03', '13.84')
+    """
+    return Inputs(**fields.read_all(FIELDS, not_given(FIELDS, form)))
+
+
+def not_given(specs: tuple[Field, ...], form: Mapping[str, object]) -> Mapping[str, object]:
+    """``form`` with every optional field it leaves out sent blank ("not given")."""
+    if not isinstance(form, Mapping):
+        return form  # read_all says the form cannot be read
+    return {**{f.name: "" for f in specs if not f.required and f.name not in form}, **form}
 
 
 def payments_of(inputs: Inputs) -> list[Decimal]:

@@ -51,9 +51,20 @@ def test_facts_example_target_and_gap():
     assert d["total_interest"] == "0.00"
 
 
-def test_defaults_are_the_facts_example():
-    d = ef.to_dict(ef.calculate(ef.read_form({})))
+def test_starting_text_is_the_facts_example():
+    d = ef.to_dict(ef.calculate(ef.read_form({f.name: f.default for f in ef.FIELDS})))
     assert (d["target"], d["gap"]) == ("19800.00", "14800.00")
+
+
+def test_no_savings_given_counts_zero_and_no_saving_says_what_it_needs():
+    # issue 13, item 4: the page's example savings (5,000) and saving (1,000 a month) never stand in.
+    r = ef.calculate(ef.read_form({"monthly_expenses": "3000", "months": "6", "buffer": "10"}))
+    assert r.inputs.savings is None and r.inputs.monthly_saving is None
+    assert (r.target, r.gap) == (Decimal("19800.00"), Decimal("19800.00"))  # 3,000 × 6 × 1.1, nothing saved
+    assert r.months_to_reach is None
+    assert r.saving_for_12_months == Decimal("1650.00")  # 19,800 ÷ 12
+    html = view.render(r, "en")
+    assert "no savings given: counted as 0" in html and "You gave no monthly saving" in html
 
 
 def test_itemised_lines_sum_to_the_total():
@@ -216,7 +227,8 @@ BAD = [
 @pytest.mark.parametrize(("form", "field", "zh", "en"), BAD)
 def test_bad_input_messages(form, field, zh, en):
     with pytest.raises(InputError) as err:
-        ef.read_form(form)
+        # Essential spending has no stand-in when left out (issue 13, item 4): give it, unless the case does.
+        ef.read_form({"monthly_expenses": "3000", **form})
     assert (err.value.field, err.value.zh, err.value.en) == (field, zh, en)
 
 
