@@ -55,6 +55,7 @@ FIELDS = (
           help_zh="有的平台说“月费率 0.6%”“每月手续费”：按最初的借款金额每月收一次，本金分期还。和上面的“每期还款额”二选一",
           help_en="Some platforms quote a monthly fee such as 0.6% charged on the original amount every "
                   "month while the principal is repaid in parts. Fill in this or the monthly payment, not both"),
+    lines.LENDER_FIELD,
 )
 
 
@@ -65,6 +66,7 @@ class Inputs:
     received: Decimal | None = None
     payment: Decimal | None = None
     monthly_fee_rate: Decimal | None = None
+    lender: str | None = None  # lines.LENDERS; None or "unknown": not given, no verdict
 
     def __post_init__(self) -> None:
         fields.check(FIELDS, self)
@@ -153,7 +155,7 @@ def calculate(inputs: Inputs) -> Result:
         irr_monthly=monthly * 100,
         apr_nominal=nominal * 100,
         apr_effective=effective * 100,
-        lines=tuple(lines.compare(nominal * 100)),
+        lines=tuple(lines.compare(nominal * 100, lender=inputs.lender)),
     )
 
 
