@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import apr, rates
-from calculators.views import apr as view
 from calculators.money import InputError, percent_text
+from calculators.views import apr as view
 
 
 def result(**form):
