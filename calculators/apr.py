@@ -55,6 +55,7 @@ FIELDS = (
           help_zh="有的平台说“月费率 0.6%”“每月手续费”：按最初的借款金额每月收一次，本金分期还。和上面的“每期还款额”二选一",
           help_en="Some platforms quote a monthly fee such as 0.6% charged on the original amount every "
                   "month while the principal is repaid in parts. Fill in this or the monthly payment, not both"),
+    lines.LENDER_FIELD,
 )
 
 
@@ -65,6 +66,7 @@ class Inputs:
     received: Decimal | None = None
     payment: Decimal | None = None
     monthly_fee_rate: Decimal | None = None
+    lender: str | None = None  # lines.LENDERS; None or "unknown": not given, no verdict
 
     def __post_init__(self) -> None:
         fields.check(FIELDS, self)
@@ -103,8 +105,26 @@ class Result:
 
 
 def read_form(form: Mapping[str, object]) -> Inputs:
-    """Inputs from a form of text values."""
-    return Inputs(**fields.read_all(FIELDS, form))
+    """Inputs from a form of text values.
+
+    An optional field left out of the form is "not given", exactly as if it
+    were sent blank: a field's ``default`` is only the page's starting text
+    (issue 13, item 4). So no ``received`` means the whole principal reached
+    the borrower, and a monthly fee rate alone is not met by the page's
+    example payment:
+
+    >>> r = calculate(read_form({"principal": "12000", "months": "12", "monthly_fee_rate": "0.6"}))
+    >>> r.inputs.cash_received, percent_text(r.apr_nominal), percent_text(r.apr_effective)
+    (Decimal('12000'), '13.03', '13.84')
+    """
+    return Inputs(**fields.read_all(FIELDS, not_given(FIELDS, form)))
+
+
+def not_given(specs: tuple[Field, ...], form: Mapping[str, object]) -> Mapping[str, object]:
+    """``form`` with every optional field it leaves out sent blank ("not given")."""
+    if not isinstance(form, Mapping):
+        return form  # read_all says the form cannot be read
+    return {**{f.name: "" for f in specs if not f.required and f.name not in form}, **form}
 
 
 def payments_of(inputs: Inputs) -> list[Decimal]:
@@ -135,7 +155,7 @@ def calculate(inputs: Inputs) -> Result:
         irr_monthly=monthly * 100,
         apr_nominal=nominal * 100,
         apr_effective=effective * 100,
-        lines=tuple(lines.compare(nominal * 100)),
+        lines=tuple(lines.compare(nominal * 100, lender=inputs.lender)),
     )
 
 

@@ -407,7 +407,9 @@ def read_rows(spec: ListField, form: Mapping[str, object]) -> tuple[dict, ...]:
             raise InputError(f"{spec.name}.{i}", f"{spec.row_label(i + 1, 'zh')}{spec.noun_zh}无法读取，请重新填写",
                              f"{spec.row_label(i + 1, 'en')} could not be read; fill it in again")
         cells = {f"{spec.name}.{i}.{f.name}": row.get(f.name, "") for f in spec.fields}
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells.values()):
+        # a row is blank when nothing was typed: a choice (a select always sends one) does not count
+        typed = [cells[f"{spec.name}.{i}.{f.name}"] for f in spec.fields if f.kind != "choice"]
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in typed):
             continue
         out.append({f.name: read_field(f, cells, name=f"{spec.name}.{i}.{f.name}") for f in spec.fields})
     if len(out) < spec.low:

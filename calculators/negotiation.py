@@ -22,8 +22,12 @@ options side by side:
 
 For each: the first month's payment (and the later one if it differs), how
 long, the total paid, the extra cost ``total − D`` (below zero when penalties
-are waived), and whether every payment fits the monthly amount the borrower
-can afford. The headline is the cheapest of options 1–4 that fits.
+are waived), whether every payment fits the monthly amount the borrower can
+afford, and how likely the lender is to agree (``LIKELIHOOD``: must, usually,
+rarely; from the site's guide docs/guides/negotiate.md). The headline is the
+cheapest option that fits among those a lender must or usually grants; the
+cheapest that fits of any kind is given beside it as the best case. An
+option the guide calls rarely granted (interest frozen) is never the headline.
 
 Worked example: 10,000 principal, 600 unpaid interest, 400 penalties, 18 % a
 year, 1,000 a month affordable. Re-instalment over 12 months costs 1,008.48 a
@@ -38,14 +42,17 @@ month (over budget); with the penalties waived, 971.81 (within budget):
  ('reinstalment', Decimal('1008.48'), Decimal('12101.76'), False),
  ('frozen', Decimal('305.56'), Decimal('11000.00'), True),
  ('stay_overdue', Decimal('0'), Decimal('11225.00'), False)]
->>> r.best, calculate(read_form({**form, "waive_penalties": "yes"})).options[2].first
-('frozen', Decimal('971.81'))
+>>> r.best, r.best_case, r.needed_monthly, r.shortfall
+(None, 'frozen', Decimal('1008.48'), Decimal('8.48'))
+>>> w = calculate(read_form({**form, "waive_penalties": "yes"}))
+>>> w.best, w.options[2].first, w.best_case
+('reinstalment', Decimal('971.81'), 'frozen')
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from . import fields, figures, schedules
@@ -74,6 +81,20 @@ BASES = (
 # The options in the order they are shown; ties for "cheapest" go to the earlier one.
 OPTIONS = ("pay_now", "extension", "reinstalment", "frozen", "stay_overdue")
 PLANS = OPTIONS[:4]  # the options that settle the debt by agreement
+
+# How likely a lender is to agree to each option, as the site's own guide puts it
+# (docs/guides/negotiate.md, section "可以提哪些请求？" and its opening: "展期、重新分期、减免罚息、
+# 停息挂账，都要放贷方同意才算数"; docs/guides/credit-card.md, "还不上了，可以申请个性化分期吗？"):
+#   must     paying in full needs nobody's consent;
+#   usually  an extension (民法典 art. 678: the lender may agree) and a re-instalment (重新分期, the
+#            guide's "提出一个每月还得上的分期方案，更容易谈下来"; for cards, 个性化分期 of up to 5 years,
+#            商业银行信用卡业务监督管理办法 art. 70): ordinary requests, still the lender's choice;
+#   rarely   interest frozen (停息挂账): "这要放贷方同意，不是借款人可以单方面要求的权利。网上说
+#            ‘依法申请停息挂账，平台必须同意’，不要当真"; a re-instalment at 0 % is the same thing.
+# Staying overdue is not an agreement: it has no likelihood (None).
+LIKELIHOOD = {"pay_now": "must", "extension": "usually", "reinstalment": "usually", "frozen": "rarely",
+              "stay_overdue": None}
+LIKELY = ("must", "usually")
 
 
 def _penalty_markup() -> Decimal:
@@ -194,6 +215,7 @@ class Option:
     total_paid: Decimal
     extra_cost: Decimal  # total_paid − the debt today
     fits: bool
+    likelihood: str | None = None  # must | usually | rarely (LIKELIHOOD); None: not an agreement
 
 
 @dataclass(frozen=True)
@@ -209,9 +231,11 @@ class Result:
     extension_interest: Decimal
     delay_cost: Decimal
     growth: tuple[Decimal, ...]  # owed on day 0..d if it stays overdue
-    best: str | None  # the cheapest plan that fits, or None
-    needed_monthly: Decimal  # the smallest monthly amount that makes some plan fit
+    best: str | None  # the cheapest plan a lender must or usually grants that fits, or None
+    best_case: str | None  # the cheapest plan of any kind that fits (may be rarely granted), or None
+    needed_monthly: Decimal  # the smallest monthly amount that makes a likely plan fit
     needed_option: str
+    shortfall: Decimal  # needed_monthly − affordable when no likely plan fits, else 0
     parts_needed: int | None  # equal interest-free parts that would fit the budget
 
 
@@ -312,11 +336,15 @@ def calculate(inputs: Inputs) -> Result:
                   debt + cost <= afford)
     growth = tuple(debt + delay_cost(i.principal, penalty_rate, day, basis) for day in range(d + 1))
 
-    options = (pay_now, extension, reinstal, frozen, stay)
+    options = tuple(_with_likelihood(o, i, reinstal_rate) for o in (pay_now, extension, reinstal, frozen, stay))
     plans = [o for o in options if o.key in PLANS]
-    fitting = [o for o in plans if o.fits]
+    likely = [o for o in plans if o.likelihood in LIKELY]
+    fitting = [o for o in likely if o.fits]
     best = min(fitting, key=lambda o: o.total_paid).key if fitting else None
-    needed = min(plans, key=lambda o: o.largest)
+    any_fitting = [o for o in plans if o.fits]
+    best_case = min(any_fitting, key=lambda o: o.total_paid).key if any_fitting else None
+    needed = min(likely, key=lambda o: o.largest)
+    shortfall = ZERO if best else max(ZERO, needed.largest - afford)
     return Result(
         inputs=i,
         debt=debt,
@@ -330,10 +358,20 @@ def calculate(inputs: Inputs) -> Result:
         delay_cost=cost,
         growth=growth,
         best=best,
+        best_case=best_case,
         needed_monthly=needed.largest,
         needed_option=needed.key,
+        shortfall=shortfall,
         parts_needed=_parts_needed(debt, afford),
     )
+
+
+def _with_likelihood(o: Option, i: Inputs, reinstal_rate: Decimal) -> Option:
+    """``o`` labelled from ``LIKELIHOOD``; a re-instalment at 0 % is interest frozen by another name."""
+    label = LIKELIHOOD[o.key]
+    if o.key == "reinstalment" and reinstal_rate == ZERO and i.annual_rate > ZERO:
+        label = LIKELIHOOD["frozen"]
+    return replace(o, likelihood=label)
 
 
 def _option(result: Result, key: str) -> Option:
@@ -364,6 +402,7 @@ def to_dict(result: Result) -> dict:
             "total_paid": money_text(o.total_paid),
             "extra_cost": money_text(o.extra_cost),
             "fits": o.fits,
+            "likelihood": o.likelihood,
         }
         for o in result.options
     ]
@@ -379,9 +418,11 @@ def to_dict(result: Result) -> dict:
             best_total_paid=money_text(best.total_paid),
             best_extra_cost=money_text(best.extra_cost),
         )
+    out["best_case_option"] = result.best_case or "none"
     out.update(
         needed_monthly=money_text(result.needed_monthly),
         needed_option=result.needed_option,
+        shortfall=money_text(result.shortfall),
         frozen_parts_needed=result.parts_needed,
         delay_cost=money_text(result.delay_cost),
         extension_interest=money_text(result.extension_interest),

@@ -132,6 +132,7 @@ FIELDS = (
           help_zh=f"可不填。民间借贷受法院保护的利率上限是签合同时一年期 LPR 的 {_CAP['multiple']} 倍；不填就按最新的 LPR",
           help_en=f"Optional. The cap courts apply to private loans is {_CAP['multiple']} × the one-year "
                   "LPR when the contract was made; if empty, the newest LPR is used", advanced=True),
+    lines.LENDER_FIELD,
 )
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ class Inputs:
     late_fee_percent: Decimal | None = None
     late_fee_minimum: Decimal | None = None
     contract_date: dt.date | None = None
+    lender: str | None = None  # lines.LENDERS; None or "unknown": not given, no verdict
 
     def __post_init__(self) -> None:
         fields.check(FIELDS, self)
@@ -324,7 +326,7 @@ def calculate(inputs: Inputs) -> Result:
         annualized_rate=yearly,
         step="day" if inputs.days_overdue <= DAILY_STEP_UNTIL else "month",
         growth=tuple(growth),
-        lines=tuple(lines.compare(yearly, inputs.contract_date)),
+        lines=tuple(lines.compare(yearly, inputs.contract_date, inputs.lender)),
     )
 
 

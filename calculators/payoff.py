@@ -13,6 +13,15 @@ One monthly budget for all debts. Each month, for every debt still owed:
 
    "Balance" here is what the debt owes that month once interest is posted.
 
+When the budget does not cover the first month's minimums, there is no payoff
+plan, but there is still a plan for this month (``short_plan``): the shortfall,
+and the budget shared out in the order that keeps each debt as safe as
+possible: first a debt already in court or enforcement, then a credit card at
+the amount where 恶意透支 starts to count (50,000, 最高人民法院、最高人民检察院
+《关于办理妨害信用卡管理刑事案件具体应用法律若干问题的解释》(2018 修正) 第八条), then
+by rate, highest first (ties to the smaller balance). Each debt in that order
+gets its minimum while money is left; the minimums that cannot be met are listed.
+
 So every month but the last pays exactly the budget; the last pays what is left
 and every balance ends at 0.00. The payments add up to the balances plus the
 interest, to the fen. Both orders are worked out, so the result can say what
@@ -79,6 +88,14 @@ FIELDS = (
           help_en="Optional: gives the date of each month's payment and of the last one"),
 )
 
+# What kind of debt a row is: it sets its place when the budget cannot cover every minimum.
+KINDS = (
+    ("loan", "贷款或网贷", "Loan or online loan"),
+    ("card", "信用卡", "Credit card"),
+    ("court", "已被起诉或强制执行", "In court or enforcement"),
+)
+CARD_THRESHOLD = Decimal("50000")  # 恶意透支 "数额较大" starts here (2018 interpretation, art. 8)
+
 # One row of the debts list. A row's cells are named ``debts.<i>.<field>`` (i from 0,
 # as the form sends them). The defaults here only serve as examples in messages: a
 # cell missing from a row is read as blank, never silently filled in.
@@ -98,6 +115,10 @@ DEBT_FIELDS = (
           help_zh="这笔每个月至少要还的钱（最低还款额或每期应还）；没有固定要求就填 0",
           help_en="The least you must pay on this debt each month (the minimum payment or the "
                   "instalment); enter 0 if there is none"),
+    Field("kind", "choice", "哪一类", "Kind", choices=KINDS, required=False,
+          help_zh="钱不够还所有最低还款时，已被起诉或强制执行的先保，其次是欠得多的信用卡",
+          help_en="When the money does not cover every minimum, a debt in court or enforcement comes first, "
+                  "then a large credit-card debt"),
 )
 
 # Three debts like those many readers have: a card at 18 %, a costly cash loan at 36 %
@@ -129,6 +150,7 @@ class Debt:
     annual_rate: Decimal  # percent a year
     minimum: Decimal
     name: str | None = None
+    kind: str | None = None  # KINDS; None: a loan
 
     def __post_init__(self) -> None:
         fields.check(DEBT_FIELDS, self)
@@ -149,19 +171,32 @@ class Inputs:
             raise _no_debts()
         if len(self.debts) > MAX_DEBTS:
             raise _too_many()
-        need = sum((first_minimum(d) for d in self.debts), ZERO)
-        if self.budget < need:
-            short = need - self.budget
-            raise InputError(
-                "budget",
-                f"每月预算比最低还款合计少 {grouped(short)} 元：这些欠款每月最低一共要还 {grouped(need)} 元。"
-                f"请把每月预算提高到至少 {grouped(need)} 元，或者先联系贷款方商量降低每月还款。",
-                f"Your monthly budget is ¥{grouped(short)} short of the minimum payments, which add up "
-                f"to ¥{grouped(need)} a month. Raise the budget to at least ¥{grouped(need)}, or first "
-                "ask your lenders about lower monthly payments.",
-            )
+        if self.short:
+            return  # no payoff plan: calculate gives this month's plan (short_plan)
         if _plan(self.debts, self.budget, self.strategy) is None:
             raise _never_clears(self)
+
+
+    @property
+    def minimums(self) -> Decimal:
+        """The first month's minimums, all debts together."""
+        return sum((first_minimum(d) for d in self.debts), ZERO)
+
+    @property
+    def short(self) -> bool:
+        """The budget does not cover the first month's minimums."""
+        return self.budget < self.minimums
+
+
+@dataclass(frozen=True)
+class Share:
+    """One debt's part of a budget that does not cover every minimum (``short_plan``)."""
+
+    index: int  # the debt's position as entered, from 0
+    reason: str  # court | card_threshold | rate: why it stands where it does
+    minimum: Decimal  # the first month's minimum
+    paid: Decimal  # what it gets this month
+    unmet: Decimal  # minimum − paid
 
 
 @dataclass(frozen=True)
@@ -194,6 +229,8 @@ class Result:
     other_months: int | None  # None: the other order needs more than 600 months
     other_total_interest: Decimal | None
     other_total_paid: Decimal | None
+    shortfall: Decimal = ZERO  # minimums − budget when the budget does not cover them
+    shares: tuple[Share, ...] = ()  # then: this month's plan, in the order paid
 
 
 @dataclass(frozen=True)
@@ -240,7 +277,7 @@ def read_form(form: Mapping[str, object]) -> Inputs:
     """Inputs from a form of text values; ``debts`` is a list of rows of text.
 
     >>> read_form({"debts": [{"balance": "1.2万", "annual_rate": "24%", "minimum": "0", "name": ""}]}).debts
-    (Debt(balance=Decimal('12000.0'), annual_rate=Decimal('24'), minimum=Decimal('0'), name=None),)
+    (Debt(balance=Decimal('12000.0'), annual_rate=Decimal('24'), minimum=Decimal('0'), name=None, kind=None),)
     """
     values = fields.read_all(FIELDS, form)
     return Inputs(debts=tuple(Debt(**row) for row in fields.read_rows(DEBTS, form)), **values)
@@ -384,8 +421,52 @@ def _never_clears(inputs: Inputs) -> InputError:
     return InputError("budget", zh, en)
 
 
+def reason_of(debt: Debt) -> str:
+    """Why a debt stands where it does when money is short: court, card_threshold or rate."""
+    if debt.kind == "court":
+        return "court"
+    if debt.kind == "card" and debt.balance >= CARD_THRESHOLD:
+        return "card_threshold"
+    return "rate"
+
+
+_RANK = {"court": 0, "card_threshold": 1, "rate": 2}
+
+
+def short_plan(debts: Sequence[Debt], budget: Decimal) -> tuple[Share, ...]:
+    """This month's budget shared out when it does not cover every minimum.
+
+    Order: court or enforcement, then a card at 50,000 or more, then the highest
+    rate (ties: smaller balance, then as entered). Each gets its minimum while
+    money is left; the last one reached gets what remains.
+
+    >>> d = (Debt(Decimal("3000"), Decimal("18"), Decimal("300"), "A"),
+    ...      Debt(Decimal("8000"), Decimal("36"), Decimal("500"), "B"),
+    ...      Debt(Decimal("15000"), Decimal("24"), Decimal("800"), "C", "court"))
+    >>> [(x.index, x.reason, x.paid, x.unmet) for x in short_plan(d, Decimal("1000"))]  # doctest: +NORMALIZE_WHITESPACE
+    [(2, 'court', Decimal('800'), Decimal('0')), (1, 'rate', Decimal('200'), Decimal('300')),
+     (0, 'rate', Decimal('0'), Decimal('300'))]
+    """
+    order = sorted(range(len(debts)), key=lambda k: (_RANK[reason_of(debts[k])], -debts[k].annual_rate,
+                                                      debts[k].balance, k))
+    left = budget
+    shares = []
+    for k in order:
+        need = first_minimum(debts[k])
+        paid = min(need, left)
+        left -= paid
+        shares.append(Share(k, reason_of(debts[k]), need, paid, need - paid))
+    return tuple(shares)
+
+
 def calculate(inputs: Inputs) -> Result:
-    """The plan for the chosen order, each debt's payoff month, and the other order's totals."""
+    """The plan for the chosen order, each debt's payoff month, and the other order's totals;
+    when the budget does not cover the minimums, the shortfall and this month's plan instead."""
+    if inputs.short:
+        return Result(inputs=inputs, rows=(), months=0, debt_free_date=None, total_interest=ZERO,
+                      total_paid=ZERO, debts=(), other_strategy=_other(inputs.strategy), other_months=None,
+                      other_total_interest=None, other_total_paid=None,
+                      shortfall=inputs.minimums - inputs.budget, shares=short_plan(inputs.debts, inputs.budget))
     plan = _plan(inputs.debts, inputs.budget, inputs.strategy)
     assert plan is not None  # Inputs checked that it finishes
     other_strategy = _other(inputs.strategy)
@@ -421,6 +502,17 @@ def calculate(inputs: Inputs) -> Result:
 
 def to_dict(result: Result) -> dict:
     """The result as JSON-ready text: money with two decimals, rates in percent, months as ints."""
+    i = result.inputs
+    if result.shares:
+        return {
+            "short": True,
+            "minimums": money_text(i.minimums),
+            "budget": money_text(i.budget),
+            "shortfall": money_text(result.shortfall),
+            "shares": [{"debt": x.index, "name": i.debts[x.index].name or "", "kind": i.debts[x.index].kind or "loan",
+                        "reason": x.reason, "minimum": money_text(x.minimum), "paid": money_text(x.paid),
+                        "unmet": money_text(x.unmet)} for x in result.shares],
+        }
     plan = []
     for row in result.rows:
         item: dict = {"month": row.month}

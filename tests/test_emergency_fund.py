@@ -53,9 +53,20 @@ def test_facts_example_target_and_gap():
     assert d["total_interest"] == "0.00"
 
 
-def test_defaults_are_the_facts_example():
-    d = ef.to_dict(ef.calculate(ef.read_form({})))
+def test_starting_text_is_the_facts_example():
+    d = ef.to_dict(ef.calculate(ef.read_form({f.name: f.default for f in ef.FIELDS})))
     assert (d["target"], d["gap"]) == ("19800.00", "14800.00")
+
+
+def test_no_savings_given_counts_zero_and_no_saving_says_what_it_needs():
+    # issue 13, item 4: the page's example savings (5,000) and saving (1,000 a month) never stand in.
+    r = ef.calculate(ef.read_form({"monthly_expenses": "3000", "months": "6", "buffer": "10"}))
+    assert r.inputs.savings is None and r.inputs.monthly_saving is None
+    assert (r.target, r.gap) == (Decimal("19800.00"), Decimal("19800.00"))  # 3,000 × 6 × 1.1, nothing saved
+    assert r.months_to_reach is None
+    assert r.saving_for_12_months == Decimal("1650.00")  # 19,800 ÷ 12
+    html = view.render(r, "en")
+    assert "no savings given: counted as 0" in html and "You gave no monthly saving" in html
 
 
 def test_itemised_lines_sum_to_the_total():
@@ -217,12 +228,14 @@ BAD = [
 
 CASE = Case(
     typed=(
-        Known({"monthly_expenses": "4500", "savings": "2000"},
+        Known({"monthly_expenses": "4500", "savings": "2000", "buffer": "10", "monthly_saving": "1000"},
               {"target": "29700.00", "gap": "27700.00", "months_to_reach": 28},
               "Arithmetic: 4,500 × 6 months × 1.1 = 29,700; 29,700 − 2,000 = 27,700; saving 1,000 a month, "
               "2,000 + 28 × 1,000 = 30,000 ≥ 29,700 > 2,000 + 27 × 1,000."),
     ),
-    bad=tuple(BAD),
+    # essential spending has no stand-in when left out (issue 13, item 4): each bad form gives it,
+    # unless the case is about it
+    bad=tuple(({"monthly_expenses": "3000", **form}, field, zh, en) for form, field, zh, en in BAD),
     heaviest={"monthly_expenses": "100000000", "months": "24", "buffer": "100", "savings": "0",
               "monthly_saving": "10000000", "annual_yield": "20", "start_date": "2026-01-01",
               "target_date": "2075-12-01"},

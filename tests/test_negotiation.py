@@ -49,9 +49,10 @@ def test_defaults():
     assert r.penalty_rate == D(18) * (100 + markup) / 100
     assert markup == D(50)  # so the 225.00 below is 27 % (figures.toml, bank_penalty_markup.high)
     assert r.delay_cost == D("225.00")
-    # only the re-instalment (916.81 at most) and the frozen parts fit 1,000; frozen is cheaper
+    # only the re-instalment (916.81 at most) and the frozen parts fit 1,000; frozen is cheaper but
+    # rarely granted (docs/guides/negotiate.md), so the headline is the re-instalment, frozen the best case
     assert [o.fits for o in r.options] == [False, False, True, True, False]
-    assert r.best == "frozen"
+    assert r.best == "reinstalment" and r.best_case == "frozen"
     # 10,000 ÷ 1,000 = 10 equal parts would each fit exactly
     assert r.parts_needed == 10
 
@@ -72,8 +73,11 @@ def test_worked_example_with_waiver():
     # today = 661.69, i.e. 1,061.69 of interest on 10,600 less the 400 waived
     assert (re_.last, re_.total_paid, re_.extra_cost) == (D("971.78"), D("11661.69"), D("661.69"))
     assert sum(x.interest for x in w.reinstal_rows) == D("1061.69")
-    # the waived re-instalment (total 11,661.7x) is dearer than frozen parts (11,000)
-    assert w.best == "frozen"
+    # the waived re-instalment (total 11,661.69) is dearer than frozen parts (11,000), but frozen parts are
+    # rarely granted: the re-instalment is the headline, frozen the best case beside it
+    assert (w.best, w.best_case) == ("reinstalment", "frozen")
+    assert r.best is None and (r.needed_option, r.needed_monthly, r.shortfall) == ("reinstalment", D("1008.48"),
+                                                                                   D("8.48"))
 
 
 def test_zero_rate_reinstalment():
@@ -108,11 +112,14 @@ def test_nothing_fits():
     d = to_json(r)
     assert r.best is None and d["best_option"] == "none"
     assert "best_monthly" not in d
-    # smallest monthly need: 200,000 ÷ 60 = 3,333.33…; 59 parts of 3,333.33 + last 3,333.53
-    assert (r.needed_option, d["needed_monthly"]) == ("frozen", "3333.53")
+    # smallest monthly need among the likely options: the 60-month re-instalment at 18 %,
+    # 200,000 × 0.015 × 1.015^60 ÷ (1.015^60 − 1) = 5,078.6855 (standard annuity formula) → 5,078.69
+    assert (r.needed_option, d["needed_monthly"]) == ("reinstalment", "5078.69")
+    assert d["shortfall"] == "4078.69"  # 5,078.69 − 1,000
     assert r.parts_needed is None and d["frozen_parts_needed"] is None
     html = view.render(r, "en")
     assert "None fits ¥1,000.00 a month" in html and "12348" in html
+    assert '<a href="../../guides/negotiate/">' in html
 
 
 def test_nothing_fits_with_zero_budget():
@@ -221,9 +228,12 @@ CASE = Case(
     typed=(
         Known({"principal": "30000", "affordable": "1500"},
               {"debt": "30000.00", "delay_cost": "675.00", "extension_interest": "2700.00",
-               "best_option": "frozen", "best_monthly": "833.33", "frozen_parts_needed": 20},
+               "best_option": "none", "best_case_option": "frozen", "needed_monthly": "2750.40",
+               "shortfall": "1250.40", "frozen_parts_needed": 20},
               "Arithmetic, as in test_defaults: 30,000 × 27 % × 30 ÷ 360 = 675; 30,000 × 18 % ÷ 12 × 6 = "
-              "2,700; 30,000 ÷ 36 = 833.33; 30,000 ÷ 1,500 = 20 parts."),
+              "2,700; 30,000 ÷ 1,500 = 20 parts. Re-instalment over 12 months at 18 % (r = 1.5 %): "
+              "30,000 × r × 1.015^12 / (1.015^12 − 1) = 2,750.40 a month (annuity formula), 1,250.40 above "
+              "the 1,500 that fits, so no likely option fits; frozen (rarely granted) is the best case."),
     ),
     bad=tuple(BAD),
     heaviest={"principal": "99000000", "interest": "100000", "penalties": "10000", "annual_rate": "36",
@@ -302,12 +312,17 @@ def test_invariants(form):
     # the headline is the cheapest plan that fits; with none, the smallest need is reported
     plans = [o for o in r.options if o.key in negotiation.PLANS]
     fitting = [o for o in plans if o.fits]
+    likely = [o for o in plans if o.likelihood in ("must", "usually")]
     if fitting:
-        assert option(r, r.best).fits
-        assert option(r, r.best).total_paid == min(o.total_paid for o in fitting)
+        assert option(r, r.best_case).total_paid == min(o.total_paid for o in fitting)
+    if [o for o in likely if o.fits]:
+        assert option(r, r.best).fits and option(r, r.best).likelihood != "rarely"
+        assert option(r, r.best).total_paid == min(o.total_paid for o in likely if o.fits)
+        assert r.shortfall == 0
     else:
         assert r.best is None
-    assert r.needed_monthly == min(o.largest for o in plans)
+        assert r.shortfall == max(0, r.needed_monthly - i.affordable)
+    assert r.needed_monthly == min(o.largest for o in likely)
     if r.parts_needed is not None:
         assert max(x.payment for x in negotiation.equal_parts(debt, r.parts_needed)) <= i.affordable
     # nothing odd in what the page gets
@@ -327,3 +342,24 @@ def test_level_schedule_is_repayments(principal, rate, months):
                                                    "months": str(months)}))
     assert [(x.payment, x.principal, x.interest, x.balance) for x in rows] == [
         (x.payment, x.principal, x.interest, x.balance) for x in ref.rows]
+
+
+def test_never_headlines_a_rarely_granted_option():
+    # issue 13, item 6: 停息分 36 期 is what the guide says lenders need not grant (docs/guides/negotiate.md,
+    # "可以提哪些请求？"). 10,000 at 18 %, 300 a month: only the 36 interest-free parts (277.78) fit.
+    r = run(affordable="300")
+    assert option(r, "frozen").fits and option(r, "frozen").likelihood == "rarely"
+    assert r.best is None and r.best_case == "frozen"
+    html = view.render(r, "zh")
+    assert 'data-field="best_option" data-value="none"' in html
+    assert "最好的情况（对方很少同意）" in html and "停息分 36 期" in html
+    # a re-instalment at 0 % is interest frozen by another name: rarely granted too
+    z = run(affordable="900", reinstal_rate="0")
+    assert option(z, "reinstalment").likelihood == "rarely" and z.best != "reinstalment"
+
+
+def test_every_option_is_labelled_from_the_guide():
+    d = to_json(run())
+    assert [o["likelihood"] for o in d["options"]] == ["must", "usually", "usually", "rarely", None]
+    html = view.render(run(), "en")
+    assert "needs no one&#x27;s consent" in html and "rarely granted" in html

@@ -158,7 +158,7 @@ def test_each_growth_point_is_the_total_for_that_day():
 def test_lines_with_contract_date():
     # 法释〔2020〕17号 art. 25 (4 × LPR) with the LPR announcement of 2020-08-20, 3.85 % → cap 15.40 %.
     d = oc.to_dict(run(contract_date="2020-08-20"))
-    assert d["lines"][0] == {"name": "judicial_cap", "rate": "15.40", "above": True}  # 27.00 > 15.40
+    assert d["lines"][0] == {"name": "judicial_cap", "rate": "15.40", "above": True, "applies": False}  # 27 > 15.4
     assert [x["name"] for x in d["lines"]] == ["judicial_cap", "line_24", "line_36"]
     assert [x["above"] for x in d["lines"]] == [True, True, False]  # 27 % vs 24 % and 36 %
 
@@ -406,3 +406,22 @@ def test_output_has_no_nan_infinity_or_negative_zero(i, lang):
     for bad in ("NaN", "Infinity", "-0.00", "None", "E+", "e+"):
         assert bad not in text
     assert not any(isinstance(v, float) for v in oc.to_dict(r).values())
+
+
+@pytest.mark.parametrize(("lender", "applies", "sentence"), [
+    # issue 13, item 7: one line applies per lender type (docs/guides/overdue-costs.md, "先看借钱给你的是谁");
+    # the defaults give 27.00 % a year (see test_defaults), above 24 % and above 4 × LPR.
+    ("", None, "哪条线管它，要看是谁借给你的"),
+    ("bank", "line_24", "银行的贷款打官司时"),
+    ("consumer_finance", "line_24", "消费金融公司的贷款打官司时"),
+    ("micro_loan", "line_24", "据 2025 年 12 月的报道，小额贷款公司"),
+    ("private", "judicial_cap", "法释〔2020〕17号第二十五条"),
+    ("unlicensed", None, "是非法放贷"),
+])
+def test_lender_type_picks_the_line_and_the_sentence(lender, applies, sentence):
+    r = run(lender=lender)
+    assert [x.name for x in r.lines if x.applies] == ([applies] if applies else [])
+    html = view.render(r, "zh")
+    assert sentence in html
+    if applies == "line_24":
+        assert "27.00% 高于 24.00%" in html

@@ -195,9 +195,8 @@ def test_minimum_capped_at_what_is_owed():
     assert payoff.first_minimum(Debt(D("100"), D("12"), D("500"))) == D("101.00")
     r = run("101", debt_row("A", "100", "12", "500"))
     assert (r.months, r.total_paid) == (1, D("101.00"))
-    with pytest.raises(InputError) as err:
-        run("100.99", debt_row("A", "100", "12", "500"))
-    assert err.value.zh.startswith("每月预算比最低还款合计少 0.01 元")
+    short = run("100.99", debt_row("A", "100", "12", "500"))
+    assert short.shortfall == D("0.01") and short.shares[0].unmet == D("0.01")
 
 
 # --- reading the form ---------------------------------------------------------------------
@@ -274,12 +273,6 @@ BAD = [
      "Keep the name to 30 characters"),
     ({"debts": [{"name": "A", "balance": 5000, "annual_rate": "18", "minimum": "200"}]}, "debts.0.balance",
      "这一项的内容无法读取，请重新输入", "This field could not be read; type it again"),
-    # Budget below the minimums: DEFAULT_DEBTS' minimums are 300 + 500 + 800 = 1600.
-    ({"budget": "1000"}, "budget",
-     "每月预算比最低还款合计少 600.00 元：这些欠款每月最低一共要还 1,600.00 元。"
-     "请把每月预算提高到至少 1,600.00 元，或者先联系贷款方商量降低每月还款。",
-     "Your monthly budget is ¥600.00 short of the minimum payments, which add up to ¥1,600.00 a month. "
-     "Raise the budget to at least ¥1,600.00, or first ask your lenders about lower monthly payments."),
     # Interest alone (20000 × 12 % ÷ 12 = 200) is more than the budget.
     ({"budget": "100", "debts": [debt_row("A", "20000", "12", "0")]}, "budget",
      "按每月 100.00 元，600 个月（50 年）内也还不清这些欠款：它还不够付一个月的利息（约 200.00 元），"
@@ -341,7 +334,7 @@ def test_module_contract():
     assert payoff.SLUG == "payoff" and set(payoff.TITLE) == {"zh", "en"}
     for f in payoff.FIELDS + payoff.DEBT_FIELDS:
         assert f.label_zh and f.label_en and f.help_zh and f.help_en, f.name
-    assert [f.name for f in payoff.DEBT_FIELDS] == ["name", "balance", "annual_rate", "minimum"]
+    assert [f.name for f in payoff.DEBT_FIELDS] == ["name", "balance", "annual_rate", "minimum", "kind"]
     assert payoff.LISTS == (payoff.DEBTS,)
     assert (payoff.DEBTS.fields, payoff.DEBTS.defaults, payoff.DEBTS.high) == (payoff.DEBT_FIELDS, payoff.DEFAULT_DEBTS, 20)
     assert all(set(row) == {"name", "balance", "annual_rate", "minimum"} for row in payoff.DEFAULT_DEBTS)
@@ -493,3 +486,47 @@ def test_avalanche_may_trail_snowball_by_fen_only_through_rounding():
     s = simulate(debts, D("1061.83"), "snowball")
     assert a.months == s.months == 57
     assert a.total_interest - s.total_interest == D("0.03")
+
+
+# --- a budget below the minimums (issue 13, item 5) ----------------------------------------
+
+def test_budget_below_the_minimums_gives_a_plan_and_the_shortfall():
+    # DEFAULT_DEBTS' minimums are 300 + 500 + 800 = 1,600 (each below its balance + interest); 1,000 is 600 short.
+    r = calculate(read_form({"budget": "1000"}))
+    assert r.shortfall == D("600.00")
+    # No kinds given: by rate, highest first: B (36 %) gets its 500, C (24 %) the 500 left of its 800, A nothing.
+    assert [(r.inputs.debts[x.index].name, x.paid, x.unmet) for x in r.shares] == [
+        ("B", D("500"), D("0")), ("C", D("500"), D("300")), ("A", D("0"), D("300"))]
+    assert sum(x.paid for x in r.shares) == D("1000")
+    d = to_dict(r)
+    assert d["short"] is True and d["shortfall"] == "600.00"
+    html = render(r, "zh")
+    assert 'data-field="shortfall" data-value="600.00"' in html and "还差 600.00 元" in html
+    assert '<a href="../../guides/negotiate/">' in html and '<a href="../../calculators/negotiation/">' in html
+    assert "C：这个月少还 300.00 元" in html
+
+
+def test_legal_risk_comes_before_rate_when_money_is_short():
+    # A debt in court comes first, then a card at the 恶意透支 amount (50,000; 2018 interpretation, art. 8),
+    # then the rest by rate, whatever their rates.
+    rows = [
+        {"name": "网贷", "balance": "8000", "annual_rate": "36", "minimum": "500", "kind": "loan"},
+        {"name": "卡", "balance": "52000", "annual_rate": "18", "minimum": "2600", "kind": "card"},
+        {"name": "判决", "balance": "10000", "annual_rate": "6", "minimum": "1000", "kind": "court"},
+        {"name": "小卡", "balance": "3000", "annual_rate": "18", "minimum": "150", "kind": "card"},
+    ]
+    r = calculate(read_form({"budget": "3800", "debts": rows}))
+    order = [(r.inputs.debts[x.index].name, x.reason, x.paid) for x in r.shares]
+    assert order == [("判决", "court", D("1000")), ("卡", "card_threshold", D("2600")),
+                     ("网贷", "rate", D("200")), ("小卡", "rate", D("0"))]
+    assert r.shortfall == D("450.00")  # 1,000 + 2,600 + 500 + 150 − 3,800
+    html = render(r, "en")
+    assert "list of dishonest debtors" not in html  # the court debt's minimum is met
+    assert "malicious overdraft" in html  # 小卡's minimum is not
+
+
+def test_a_row_with_only_its_kind_is_blank():
+    r = read_form({"budget": "3000", "debts": [debt_row("A", "5000", "18", "200"),
+                                               {"name": "", "balance": "", "annual_rate": "", "minimum": "",
+                                                "kind": "loan"}]})
+    assert len(r.debts) == 1

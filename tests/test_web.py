@@ -18,10 +18,15 @@ def run(slug, form, lang="zh"):
     return json.loads(web.run(slug, json.dumps(form, ensure_ascii=False), lang))
 
 
+def presets(slug: str) -> dict:
+    """The form a page starts with: every field's starting text (``default``), as the widget sends it."""
+    return {f.name: f.default for f in web.calculator(slug).FIELDS}
+
+
 @pytest.mark.parametrize("slug", sorted(web.CALCULATORS))
-def test_every_calculator_answers_its_defaults_in_both_languages(slug):
+def test_every_calculator_answers_its_starting_form_in_both_languages(slug):
     for lang in web.LANGS:
-        reply = run(slug, {}, lang)
+        reply = run(slug, presets(slug), lang)
         assert reply["ok"], reply
         assert reply["html"].startswith('<div class="calc-result"')
 
@@ -37,7 +42,7 @@ def test_money_in_results_is_text_never_a_json_number(slug):
         if isinstance(value, list):
             for v in value:
                 walk(v)
-    walk(run(slug, {})["result"])
+    walk(run(slug, presets(slug))["result"])
 
 
 def test_errors_name_the_field_and_speak_both_languages():
@@ -98,3 +103,26 @@ def test_cli_exits_2_on_an_input_error_and_lists_fields():
     assert listing.returncode == 0 and "principal" in listing.stdout and "max 600" in listing.stdout
     overview = cli("--help")
     assert overview.returncode == 0 and all(slug in overview.stdout for slug in web.CALCULATORS)
+
+
+def test_cli_apr_with_a_monthly_fee_rate_only():
+    # issue 13, item 4: an absent `received` is "not given" (the whole principal), not the page's 99,000.
+    # 12,000 over 12 months at 0.6 % a month: 12 × (1,000 + 72) = 1,072 a month. The monthly r solving
+    # 12,000 = 1,072 × (1 − (1 + r)^−12) / r, found by float bisection outside the project, is
+    # 1.0861853 %: × 12 = 13.034 %, (1 + r)^12 − 1 = 13.842 %.
+    proc = cli("apr", "principal=12000", "months=12", "monthly_fee_rate=0.6")
+    assert proc.returncode == 0, proc.stdout
+    result = json.loads(proc.stdout)["result"]
+    assert (result["apr_nominal"], result["apr_effective"]) == ("13.03", "13.84")
+    assert result["total_cost"] == "864.00"  # 12 × 1,072 − 12,000
+
+
+def test_cli_emergency_fund_without_savings_counts_zero():
+    proc = cli("emergency-fund", "monthly_expenses=3000", "months=6", "buffer=10")
+    assert proc.returncode == 0, proc.stdout
+    result = json.loads(proc.stdout)["result"]
+    # 3,000 × 6 × 1.1 = 19,800 by hand; nothing saved, so the gap is all of it.
+    assert (result["target"], result["gap"]) == ("19800.00", "19800.00")
+    assert result["months_to_reach"] is None
+    # 19,800 ÷ 12 = 1,650 a month, no interest.
+    assert result["saving_for_12_months"] == "1650.00"

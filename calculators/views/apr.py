@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import wording
 from ..apr import Result, to_dict
+from ..lines import lender_of
 from ..money import money_text, percent_text
 from . import html as ui
 from . import lines
@@ -44,12 +45,14 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
             f"A {percent_text(i.monthly_fee_rate)}% monthly fee is charged on the original amount every month "
             "while what you still owe keeps falling, so the true annual rate is far above “fee rate × 12”.",
         ))
-    explain += lines.explain(result.apr_nominal, list(result.lines), lang)
+    lender = lender_of(i.lender)
+    explain += lines.explain(result.apr_nominal, list(result.lines), lang, lender)
     rows = [[str(k), money_text(p)] for k, p in enumerate(result.payments, start=1)]
     return ui.result(
         lang,
         ui.figures(items),
         ui.notes(explain),
+        lines.lender_links(lender, lang),
         ui.table("payments", [("period", t(lang, "期数", "Month")), ("payment", t(lang, "还款额", "Payment"))],
                  rows, t(lang, "每期还款", "Payments"), lang),
     )

@@ -29,7 +29,9 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
                   t(lang, f"{wording.money(result.essentials, 'zh')} × {i.months} 个月 × (1 + {buffer}%)",
                     f"{wording.money(result.essentials, 'en')} × {i.months} months × (1 + {buffer}%)")),
         ui.figure("gap", t(lang, "还差", "Still to save"), d["gap"], money(result.gap, lang),
-                  t(lang, f"已存 {wording.money(i.savings or ZERO, 'zh')}", f"{wording.money(i.savings or ZERO, 'en')} saved")),
+                  t(lang, f"已存 {wording.money(i.savings, 'zh')}", f"{wording.money(i.savings, 'en')} saved")
+                  if i.savings is not None else
+                  t(lang, "没有填已经存下的钱，按 0 算", "no savings given: counted as 0")),
     ]
     if result.months_to_reach is not None:
         note = ""
@@ -43,6 +45,8 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         items.append(ui.figure(
             "saving_for_12_months", t(lang, "一年存够，每月要存", "To get there in a year, save"),
             d["saving_for_12_months"], money(plan, lang),
+            t(lang, "没有填每月能存多少：按 0 算，存不够", "no monthly saving given: counted as 0, it never gets there")
+            if i.monthly_saving is None else
             t(lang, "按现在每月存的钱，50 年内存不够", "at your current saving, not within 50 years")))
     if result.saving_for_target_date is not None and i.target_date is not None:
         n = result.months_to_target_date or 0
@@ -170,9 +174,11 @@ def _progress_note(result: Result, lang: str) -> str:
     if saving == ZERO:
         return ui.t(
             lang,
-            f"现在每月不存钱，还差的 {wording.money(result.gap, 'zh')}不会自己补上。"
+            ("你没有填每月能存多少，这里按 0 算。" if i.monthly_saving is None else "")
+            + f"现在每月不存钱，还差的 {wording.money(result.gap, 'zh')}不会自己补上。"
             f"如果每月存 {plan} 元，12 个月能存够；存少一点也没关系，时间长一些而已。",
-            f"With nothing saved each month, the {wording.money(result.gap, 'en')} still to go will not fill itself. "
+            ("You gave no monthly saving, so it is counted as 0. " if i.monthly_saving is None else "")
+            + f"With nothing saved each month, the {wording.money(result.gap, 'en')} still to go will not fill itself. "
             f"Saving ¥{plan} a month gets you there in 12 months; less is fine too, it just takes longer.",
         )
     return ui.t(

@@ -6,6 +6,7 @@ from .. import figures, wording
 from ..money import ZERO, grouped, percent_text, plain
 from ..negotiation import MAX_MONTHS, Option, Result, _option, _penalty_markup, to_dict
 from . import html as ui
+from . import links
 from .chart import line_chart
 
 
@@ -29,6 +30,18 @@ def option_name(result: Result, key: str, lang: str) -> str:
         n = i.frozen_months
         return t(lang, f"停息分 {n} 期（不再计息）", f"Interest frozen, {n} equal parts")
     return t(lang, f"继续逾期 {i.overdue_days} 天", f"Stay overdue {i.overdue_days} more days")
+
+
+def likelihood_words(key: str | None, lang: str) -> str:
+    """How likely the lender is to agree, in words (negotiation.LIKELIHOOD)."""
+    t = ui.t
+    if key == "must":
+        return t(lang, "不需要对方同意", "needs no one's consent")
+    if key == "usually":
+        return t(lang, "常见，要对方同意", "usually granted; the lender's choice")
+    if key == "rarely":
+        return t(lang, "对方很少同意", "rarely granted")
+    return t(lang, "不是协商方案", "not an agreement")
 
 
 def _then(o: Option, lang: str) -> str:
@@ -63,12 +76,11 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     items = []
     if result.best:
         best = _option(result, result.best)
-        caveat = "" if best.key == "pay_now" else t(
-            lang, "这只是算账，对方不一定同意", "This is arithmetic only: the lender may not agree")
         then = _then(best, lang)
         items += [
-            ui.figure("best_option", t(lang, "每月能承受的方案里最省钱的", "Cheapest option within your budget"),
-                      d["best_option"], option_name(result, best.key, lang), caveat),
+            ui.figure("best_option", t(lang, "能承受、对方也可能同意的方案里最省钱的",
+                                       "Cheapest option within your budget that a lender is likely to agree to"),
+                      d["best_option"], option_name(result, best.key, lang), likelihood_words(best.likelihood, lang)),
             ui.figure("best_monthly", t(lang, "这个方案第一个月还", "First month's payment"), d["best_monthly"],
                       money(best.first, lang), "" if then == "—" else then),
             ui.figure("best_total_paid", t(lang, "这个方案一共还", "Total paid in this option"),
@@ -77,14 +89,25 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
                       d["best_extra_cost"], money(best.extra_cost, lang)),
         ]
     else:
+        needed = option_name(result, result.needed_option, lang)
         items += [
-            ui.figure("best_option", t(lang, "每月能承受的方案", "Options within your budget"), d["best_option"],
-                      t(lang, f"没有一个方案每月在 {afford} 元以内", f"None fits ¥{afford} a month")),
+            ui.figure("best_option", t(lang, "能承受、对方也可能同意的方案", "Likely options within your budget"),
+                      d["best_option"],
+                      t(lang, f"没有一个方案每月在 {afford} 元以内", f"Nothing fits ¥{afford} a month")),
             ui.figure("needed_monthly", t(lang, "最少每月需要", "Smallest monthly amount needed"),
                       d["needed_monthly"], money(result.needed_monthly, lang),
-                      t(lang, f"按“{option_name(result, result.needed_option, lang)}”",
-                        f"for “{option_name(result, result.needed_option, lang)}”")),
+                      t(lang, f"按“{needed}”", f"for “{needed}”")),
+            ui.figure("shortfall", t(lang, "每月还差", "Short each month"), d["shortfall"],
+                      money(result.shortfall, lang),
+                      t(lang, f"比你每月能拿出的 {afford} 元多", f"more than the ¥{afford} you can pay")),
         ]
+    if result.best_case and result.best_case != result.best:
+        case = _option(result, result.best_case)
+        items.append(ui.figure(
+            "best_case_option", t(lang, "最好的情况（对方很少同意）", "Best case (rarely granted)"),
+            d["best_case_option"], option_name(result, case.key, lang),
+            t(lang, f"第一个月还 {money(case.first, 'zh')}，一共还 {money(case.total_paid, 'zh')}",
+              f"{money(case.first, 'en')} the first month, {money(case.total_paid, 'en')} in all")))
     items += [
         ui.figure("debt", t(lang, "现在一共欠", "Owed today"), d["debt"], money(result.debt, lang),
                   t(lang, "本金 + 利息 + 罚息", "principal + interest + penalties")),
@@ -106,6 +129,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
 
     columns = [
         ("option", t(lang, "方案", "Option")),
+        ("likelihood", t(lang, "对方会不会同意", "Will the lender agree")),
         ("monthly", t(lang, "第一个月还", "First month")),
         ("then", t(lang, "之后", "Then")),
         ("months", t(lang, "多久", "How long")),
@@ -116,12 +140,12 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     rows = []
     for o, od in zip(result.options, d["options"], strict=True):
         rows.append([
-            option_name(result, o.key, lang), od["monthly"], _then(o, lang), _how_long(o, lang),
+            option_name(result, o.key, lang), likelihood_words(o.likelihood, lang), od["monthly"], _then(o, lang), _how_long(o, lang),
             od["total_paid"], od["extra_cost"],
             t(lang, "能承受", "within budget") if o.fits else t(lang, "超出", "over budget"),
         ])
     comparison = ui.table("options", columns, rows, t(lang, "各方案比较", "The options side by side"), lang,
-                          [False, True, False, False, True, True, False])
+                          [False, False, True, False, False, True, True, False])
 
     re_columns = [
         ("period", t(lang, "期数", "Month")),
@@ -141,7 +165,12 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     frozen_table = ui.table(
         "frozen", fr_columns, [[str(row[k]) for k, _ in fr_columns] for row in d["frozen"]],
         t(lang, "停息分期的每期金额", "Interest-frozen parts"), lang)
-    return ui.result(lang, ui.figures(items), ui.notes(explain), comparison, chart, reinstal_table,
+    more = ""
+    if result.best is None:
+        more = links.paragraph(
+            t(lang, "每月的钱不够时，先和对方谈：", "When the money does not cover it, talk to the lender first:"),
+            [("negotiate", t(lang, "怎样和平台协商还款", "How to negotiate with a lender"))])
+    return ui.result(lang, ui.figures(items), ui.notes(explain), more, comparison, chart, reinstal_table,
                      frozen_table)
 
 
@@ -159,13 +188,25 @@ def _notes(result: Result, lang: str) -> list[str]:
         "nothing here is the lender's promise.",
     )]
     if result.best is None:
+        short = grouped(result.shortfall)
+        needed = option_name(result, result.needed_option, lang)
+        out.append(t(
+            lang,
+            f"每月 {afford} 元，对方可能同意的方案都不够：最省力的“{needed}”每月要 "
+            f"{wording.money(result.needed_monthly, 'zh')}，还差 {short} 元。可以请对方把期数拉长、免掉罚息，"
+            "谈成了再用新条件算一次；同时看看别的开支能不能再省一点。",
+            f"At ¥{afford} a month none of the options a lender is likely to agree to fits: the lightest, "
+            f"“{needed}”, needs {wording.money(result.needed_monthly, 'en')} a month, ¥{short} more. Ask for "
+            "more months or for the penalties to be waived, then work it out again with the new terms; and see "
+            "whether any other spending can give way.",
+        ))
         if result.parts_needed is not None:
             out.append(t(
                 lang,
-                f"每月 {afford} 元，哪个方案都不够。如果对方同意不再计息，至少要分 "
+                f"如果对方同意不再计息（很少同意），至少要分 "
                 f"{result.parts_needed} 期，每期才不超过 {afford} 元。",
-                f"At ¥{afford} a month none of the options fits. If the lender agreed to stop interest, "
-                f"it would take at least {result.parts_needed} equal parts to keep each within ¥{afford}.",
+                f"If the lender agreed to stop interest (rarely granted), it would take at least "
+                f"{result.parts_needed} equal parts to keep each within ¥{afford}.",
             ))
         else:
             out.append(t(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import wording
+from ..lines import lender_of
 from ..money import ZERO, plain
 from ..overdue_cost import _MARKUP, MONTH_DAYS, Result, _daily_text, to_dict
 from . import html as ui
@@ -143,7 +144,8 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         f"÷ {days} days × {basis} = {d['annualized_rate']}%. It counts only what being late adds, not the "
         f"interest from before the due date.{rate_note_en}",
     ))
-    explain += lines.explain(result.annualized_rate, list(result.lines), lang)
+    lender = lender_of(i.lender)
+    explain += lines.explain(result.annualized_rate, list(result.lines), lang, lender)
     explain.append(t(
         lang,
         "违约金过分高于实际损失的，可以请求法院或者仲裁机构适当减少（《民法典》第五百八十五条）。"
@@ -175,6 +177,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         lang,
         ui.figures(items),
         ui.notes(explain),
+        lines.lender_links(lender, lang),
         chart,
         ui.table("growth", columns, rows, caption, lang, [True] * len(columns)),
     )

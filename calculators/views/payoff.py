@@ -6,6 +6,7 @@ from .. import wording
 from ..money import ZERO, money_text
 from ..payoff import _STRATEGY_WORDS, MAX_MONTHS, Result, _label, monthly_interest, to_dict
 from . import html as ui
+from . import links
 from .chart import line_chart
 
 
@@ -99,10 +100,85 @@ def _compare(result: Result, lang: str) -> str:
     return t(lang, text_zh, text_en)
 
 
+_REASON = {
+    "court": ("已被起诉或强制执行：先保", "in court or enforcement: first"),
+    "card_threshold": ("信用卡欠 5 万元以上：其次", "credit card at ¥50,000 or more: next"),
+    "rate": ("按利率从高到低", "by rate, highest first"),
+}
+
+_CONSEQUENCE = {
+    # what an unmet minimum leads to, by kind (docs/guides/enforcement.md, credit-card.md, overdue-costs.md)
+    "court": ("已经在诉讼或执行中的欠款不按判决、调解还，可能被列入失信被执行人、限制高消费",
+              "a debt already in court or enforcement that is not paid as ordered can lead to the list of "
+              "dishonest debtors and limits on spending"),
+    "card": ("信用卡逾期会计利息和违约金、记入征信；欠得多、经银行两次有效催收后超过三个月不还的，还可能被认定恶意透支",
+             "a late credit card runs up interest and fees and goes on the credit record; a large balance left "
+             "unpaid for over three months after two effective collection notices can be treated as "
+             "malicious overdraft"),
+    "loan": ("贷款逾期会计罚息、记入征信，还会被催收", "a late loan runs up penalty interest, goes on the credit "
+             "record and is sent to collection"),
+}
+
+
+def _render_short(result: Result, lang: str, d: dict) -> str:
+    """The budget does not cover the minimums: the shortfall, this month's plan, what follows, and where to go."""
+    t = ui.t
+    i = result.inputs
+    money = wording.money
+    items = [
+        ui.figure("shortfall", t(lang, "每月比最低还款少", "Short of the minimum payments"), d["shortfall"],
+                  money(result.shortfall, lang),
+                  t(lang, f"最低还款合计 {money(i.minimums, 'zh')}，预算 {money(i.budget, 'zh')}",
+                    f"minimums {money(i.minimums, 'en')} a month, budget {money(i.budget, 'en')}")),
+    ]
+    rows = []
+    unmet = []
+    for x, xd in zip(result.shares, d["shares"], strict=True):
+        debt = i.debts[x.index]
+        name = _label(debt, x.index + 1, lang)
+        zh_r, en_r = _REASON[x.reason]
+        rows.append([name, t(lang, zh_r, en_r), xd["minimum"], xd["paid"], xd["unmet"]])
+        if x.unmet:
+            zh_c, en_c = _CONSEQUENCE[debt.kind or "loan"]
+            unmet.append(t(lang, f"{name}：这个月少还 {money(x.unmet, 'zh')}。{zh_c}。",
+                           f"{name}: {money(x.unmet, 'en')} short this month; {en_c}."))
+    notes = [t(
+        lang,
+        f"每月 {money(i.budget, 'zh')} 不够付所有最低还款，还差 {money(result.shortfall, 'zh')}。还不清的计划排不出来，"
+        "但这个月的钱可以这样分：先保已被起诉或强制执行的，再保欠 5 万元以上的信用卡，其余按利率从高到低，"
+        "每笔先给足最低还款。",
+        f"{money(i.budget, 'en')} a month does not cover every minimum payment: it is {money(result.shortfall, 'en')} "
+        "short. No payoff plan works yet, but this month's money can go like this: first a debt in court or "
+        "enforcement, then a credit card of ¥50,000 or more, then the rest by rate, highest first, each getting "
+        "its full minimum while money lasts.",
+    )]
+    notes += unmet
+    notes.append(t(
+        lang,
+        "最低还款不够的那几笔，现在就联系对方：说明收入，请求重新分期、延长期限或减免罚息，谈成了用新的每月金额再算一次。",
+        "For each debt whose minimum you cannot meet, contact the lender now: explain your income and ask to "
+        "re-instal, extend or waive penalties; once agreed, work it out again with the new monthly amounts.",
+    ))
+    table = ui.table(
+        "shares",
+        [("debt", t(lang, "欠款", "Debt")), ("reason", t(lang, "为什么排在这里", "Why here")),
+         ("minimum", t(lang, "最低还款", "Minimum")), ("paid", t(lang, "这个月给", "Pay this month")),
+         ("unmet", t(lang, "还差", "Short"))],
+        rows, t(lang, "这个月的钱怎么分", "This month's money, debt by debt"), lang,
+        [False, False, True, True, True])
+    more = links.paragraph(
+        t(lang, "接下来：", "Next:"),
+        [("negotiate", t(lang, "怎样和平台协商还款", "How to negotiate with a lender")),
+         ("negotiation", t(lang, "协商还款方案比较", "Compare what you can ask for"))])
+    return ui.result(lang, ui.figures(items), ui.notes(notes), more, table)
+
+
 def render(result: Result, lang: str, data: dict | None = None) -> str:
     """The result as an HTML fragment in the reader's language."""
     t = ui.t
     d = data if data is not None else to_dict(result)
+    if result.shares:
+        return _render_short(result, lang, d)
     i = result.inputs
     items = [
         ui.figure("months", t(lang, "多久能还清", "Debt-free in"), str(d["months"]),
