@@ -117,14 +117,7 @@ def read_form(form: Mapping[str, object]) -> Inputs:
     >>> r.inputs.cash_received, percent_text(r.apr_nominal), percent_text(r.apr_effective)
     (Decimal('12000'), '13.03', '13.84')
     """
-    return Inputs(**fields.read_all(FIELDS, not_given(FIELDS, form)))
-
-
-def not_given(specs: tuple[Field, ...], form: Mapping[str, object]) -> Mapping[str, object]:
-    """``form`` with every optional field it leaves out sent blank ("not given")."""
-    if not isinstance(form, Mapping):
-        return form  # read_all says the form cannot be read
-    return {**{f.name: "" for f in specs if not f.required and f.name not in form}, **form}
+    return Inputs(**fields.read_all(FIELDS, fields.not_given(FIELDS, form)))
 
 
 def payments_of(inputs: Inputs) -> list[Decimal]:

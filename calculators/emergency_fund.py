@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 
 from . import fields
-from .apr import not_given
 from .fields import Field
 from .money import CENT, ZERO, InputError, money_text, round_money
 from .schedules import add_months, months_between
@@ -194,7 +193,7 @@ def read_form(form: Mapping[str, object]) -> Inputs:
     """Inputs from a form of text values."""
     # An optional field left out is "not given", as if sent blank: its default is only the
     # page's starting text (issue 13, item 4). No savings given: 0; no monthly saving: 0.
-    return Inputs(**fields.read_all(FIELDS, not_given(FIELDS, form)))
+    return Inputs(**fields.read_all(FIELDS, fields.not_given(FIELDS, form)))
 
 
 def target_of(essentials: Decimal, months: int, buffer: int) -> Decimal:

@@ -294,6 +294,18 @@ def _plain(value: Decimal | int) -> str:
     return money.plain(Decimal(value))
 
 
+def not_given(specs: tuple[Field, ...], form: Mapping[str, object]) -> Mapping[str, object]:
+    """``form`` with every optional field it leaves out sent blank: "not given", so a field's
+    ``default`` (the page's starting text) never stands in for a value the reader did not give.
+
+    >>> not_given((Field("fee", "money", "费", "Fee", default="99", required=False),), {})
+    {'fee': ''}
+    """
+    if not isinstance(form, Mapping):
+        return form  # read_all says the form cannot be read
+    return {**{f.name: "" for f in specs if not f.required and f.name not in form}, **form}
+
+
 def read_all(fields: tuple[Field, ...], form: Mapping[str, object]) -> dict:
     """Every field's value from a form of text, keyed by field name."""
     if not isinstance(form, Mapping):
