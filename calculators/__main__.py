@@ -5,9 +5,13 @@
     python -m calculators repayment principal=5000 months=12
     python -m calculators repayment --json '{"principal": "5000", "months": "12"}'
     python -m calculators repayment --lang en principal=5000 --html
+    python -m calculators repayment principal=5000 months=12 start_date=2026-11-05 --ics > plan.ics
+    python -m calculators negotiation calendar_first=2026-12-05 --ics
 
 Prints the same JSON reply the page gets (without the HTML unless --html);
-exits 0 on a result, 2 on an input error or a usage mistake.
+``--ics`` prints the plan's calendar file instead (repayment, payoff, negotiation,
+checklist; a plan without its own dates needs calendar_first=YYYY-MM-DD).
+Exits 0 on a result, 2 on an input error or a usage mistake.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from . import web
 
 
 def _usage() -> str:
-    lines = ["usage: python -m calculators <slug> [field=value ...] [--json '{...}'] [--lang zh|en] [--html]",
+    lines = ["usage: python -m calculators <slug> [field=value ...] [--json '{...}'] [--lang zh|en] [--html | --ics]",
              "", "calculators:"]
     for slug, module in web.CALCULATORS.items():
         lines.append(f"  {slug:16} {module.TITLE['zh']} / {module.TITLE['en']}")
@@ -69,6 +73,7 @@ def main(argv: list[str]) -> int:
     form: dict = {}
     lang = "zh"
     want_html = False
+    want_ics = False
     it = iter(rest)
     for arg in it:
         if arg == "--json":
@@ -85,12 +90,21 @@ def main(argv: list[str]) -> int:
             lang = next(it, "zh")
         elif arg == "--html":
             want_html = True
+        elif arg == "--ics":
+            want_ics = True
         elif "=" in arg:
             key, value = arg.split("=", 1)
             form[key] = value
         else:
             print(f"not understood: {arg!r} (use field=value)\n\n{_fields_help(slug)}", file=sys.stderr)
             return 2
+    if want_ics:
+        reply = web.calendar(slug, form, lang)
+        if not reply["ok"]:
+            print(json.dumps(reply, ensure_ascii=False, indent=2), file=sys.stderr)
+            return 2
+        sys.stdout.write(reply["ics"])  # CRLF lines, as RFC 5545 wants
+        return 0
     reply = json.loads(web.run(slug, json.dumps(form, ensure_ascii=False), lang))
     if not want_html:
         reply.pop("html", None)

@@ -26,6 +26,9 @@ CASES = [
              "monthly_fee_rate": ""}, "zh"),
     ("apr", {"principal": "12000", "received": "", "months": "12", "payment": "", "monthly_fee_rate": "1"}, "en"),
     ("repayment", {"principal": "-5"}, "zh"),
+    # a payment order received 2026-11-20: object by 2026-12-05 (民事诉讼法 第八十五条、第二百二十七条)
+    ("checklist", {"papers": "payment_order", "papers_date": "2026-11-20", "today": "2026-11-30",
+                   "threats": "yes", "can_pay": "1500", "minimums": "2300"}, "zh"),
 ] + [(slug, {}, lang) for slug in sorted(web.CALCULATORS) for lang in ("zh", "en")]
 
 

@@ -84,6 +84,9 @@ HEAVIEST: dict[str, dict] = {
                        "target_date": "2075-12-01"},
     "affordability": {"income": "100000000", "essentials": "1000", "existing_payments": "1000",
                       "new_payment": "", "principal": "100000000", "annual_rate": "36", "months": "600"},
+    "checklist": {"situation": "over_90", "papers": "lawsuit", "papers_date": "2026-11-20", "threats": "yes",
+                  "credit_card": "yes", "online_loan": "yes", "private_loan": "yes", "can_pay": "1500",
+                  "minimums": "2300", "today": "2026-11-30"},
 }
 # The field each recalculation changes, and two values it alternates between.
 TOGGLE = {
@@ -91,6 +94,7 @@ TOGGLE = {
     "overdue-cost": ("days_overdue", "3650", "3649"), "negotiation": ("affordable", "100", "101"),
     "payoff": ("budget", "5265", "5266"), "credit-record": ("overdue_amount", "9000", "9001"),
     "emergency-fund": ("monthly_saving", "10000000", "10000001"), "affordability": ("income", "100000000", "99999999"),
+    "checklist": ("can_pay", "1500", "1501"),
 }
 
 

@@ -28,6 +28,7 @@ TYPED = {
     "payoff": {"budget": "4000"},
     "emergency-fund": {"monthly_expenses": "4500", "savings": "2000"},
     "affordability": {"income": "9000", "new_payment": "1500"},
+    "checklist": {"can_pay": "1500", "minimums": "2300"},
 }
 # The field that gets a bad value, and the bad value (a date input cannot hold bad text).
 BAD = {slug: (next(iter(typed)), "abc") for slug, typed in TYPED.items()}
