@@ -100,9 +100,16 @@ def emergency_fund(result) -> list[str]:
     return ["payoff_calc", "prevent"]
 
 
+PAPERS_GUIDE = {"payment_order": "payment_order", "lawsuit": "sued", "judgment": "sued",
+                "arbitration_notice": "arbitration", "arbitration_award": "arbitration",
+                "enforcement": "enforcement"}
+
+
 def checklist(result) -> list[str]:
-    if any(step.deadline is not None for step in result.steps) or result.inputs.threats:
-        return ["get_help", "sued"]
+    if result.inputs.papers in PAPERS_GUIDE:
+        return ["get_help", PAPERS_GUIDE[result.inputs.papers]]
+    if result.inputs.threats:
+        return ["get_help", "collection_rights"]
     if result.shortfall is not None:
         return ["negotiation_calc", "hardship", "get_help"]
     return ["payoff_calc", "get_help"]

@@ -121,7 +121,7 @@ STEPS: dict[str, tuple[str, str, str, str, str]] = {
         "Keep a record of every contact",
         "电话录音、聊天截图、还款凭证、协商结果都保存好，写下日期。",
         "Keep call recordings, screenshots, receipts and what was agreed, with dates.",
-        "credit_report"),
+        "keep_records"),
 }
 
 # dated steps -> (the period in words, the rule) in zh and en

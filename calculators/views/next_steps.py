@@ -48,6 +48,7 @@ DESTINATIONS: dict[str, tuple[str, str, str]] = {
                     "Online arbitration: what it is and how to respond"),
     "enforcement": ("guides/enforcement/", "账户冻结和强制执行：先做什么",
                     "Frozen accounts and enforcement: what to do first"),
+    "keep_records": ("guides/negotiate/", "协商时每一步怎么留记录", "How to keep a record of each step"),
     "collection_rights": ("guides/collection-rights/", "催收越线了：留证据，按顺序投诉",
                           "Collection crossed the line: keep evidence and complain in order"),
     "credit_card": ("guides/credit-card/#personalised-instalments", "信用卡：申请个性化分期",
