@@ -197,12 +197,12 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     """The checklist as an HTML fragment in the reader's language."""
     d = data if data is not None else to_dict(result)
     dated = [s for s in result.steps if s.deadline is not None]
-    items = [ui.figure("steps", ui.t(lang, "要做的事", "Steps"), str(len(result.steps)),
+    items = [ui.figure("count", ui.t(lang, "要做的事", "Steps"), str(d["count"]),
                        ui.t(lang, f"{len(result.steps)} 项，按先后排列", f"{len(result.steps)}, in order"))]
     if dated:
         first = dated[0]
-        items.append(ui.figure("deadline", ui.t(lang, "最早的期限", "Earliest deadline"),
-                               first.deadline.isoformat(), wording.date(first.deadline, lang),
+        items.append(ui.figure("first_deadline", ui.t(lang, "最早的期限", "Earliest deadline"),
+                               d["first_deadline"], wording.date(first.deadline, lang),
                                days_left_text(first, lang)[0]))
     if result.shortfall is not None:
         items.append(ui.figure("shortfall", ui.t(lang, "每月差多少", "Short each month"), d["shortfall"],
