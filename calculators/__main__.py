@@ -6,10 +6,15 @@
     python -m calculators repayment --json '{"principal": "5000", "months": "12"}'
     python -m calculators repayment --lang en principal=5000 --html
     python -m calculators complaint name=张三 night_calls=yes --text
+    python -m calculators repayment principal=5000 months=12 start_date=2026-11-05 --ics > plan.ics
+    python -m calculators negotiation calendar_first=2026-12-05 --ics
 
 Prints the same JSON reply the page gets (without the HTML unless --html);
 for a document (a letter), --text prints only the text to send, exactly as the
-page copies it. Exits 0 on a result, 2 on an input error or a usage mistake.
+page copies it; ``--ics`` prints a plan's calendar file instead (repayment,
+payoff, negotiation, checklist; a plan without its own dates needs
+calendar_first=YYYY-MM-DD). Exits 0 on a result, 2 on an input error or a
+usage mistake.
 """
 
 from __future__ import annotations
@@ -21,8 +26,8 @@ from . import web
 
 
 def _usage() -> str:
-    lines = ["usage: python -m calculators <slug> [field=value ...] [--json '{...}'] [--lang zh|en] [--html] "
-             "[--text]",
+    lines = ["usage: python -m calculators <slug> [field=value ...] [--json '{...}'] [--lang zh|en] "
+             "[--html | --text | --ics]",
              "", "calculators:"]
     for slug, module in web.CALCULATORS.items():
         lines.append(f"  {slug:16} {module.TITLE['zh']} / {module.TITLE['en']}")
@@ -78,6 +83,7 @@ def main(argv: list[str]) -> int:
     lang = "zh"
     want_html = False
     want_text = False
+    want_ics = False
     it = iter(rest)
     for arg in it:
         if arg == "--json":
@@ -100,12 +106,21 @@ def main(argv: list[str]) -> int:
                       file=sys.stderr)
                 return 2
             want_text = True
+        elif arg == "--ics":
+            want_ics = True
         elif "=" in arg:
             key, value = arg.split("=", 1)
             form[key] = value
         else:
             print(f"not understood: {arg!r} (use field=value)\n\n{_fields_help(slug)}", file=sys.stderr)
             return 2
+    if want_ics:
+        reply = web.calendar(slug, form, lang)
+        if not reply["ok"]:
+            print(json.dumps(reply, ensure_ascii=False, indent=2), file=sys.stderr)
+            return 2
+        sys.stdout.write(reply["ics"])  # CRLF lines, as RFC 5545 wants
+        return 0
     reply = json.loads(web.run(slug, json.dumps(form, ensure_ascii=False), lang))
     if want_text and reply["ok"]:
         print(reply["text"])

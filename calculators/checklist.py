@@ -200,7 +200,8 @@ def calculate(inputs: Inputs, today: dt.date | None = None) -> Result:
 
 
 def to_dict(result: Result) -> dict:
-    """JSON-ready: each step's key, its deadline (YYYY-MM-DD) and days left when it has one."""
+    """JSON-ready: how many steps, each step's key, its deadline (YYYY-MM-DD) and days left when it
+    has one, and the earliest deadline."""
     steps = []
     for step in result.steps:
         item: dict = {"key": step.key}
@@ -208,7 +209,10 @@ def to_dict(result: Result) -> dict:
             item["deadline"] = step.deadline.isoformat()
             item["days_left"] = step.days_left
         steps.append(item)
-    data: dict = {"today": result.today.isoformat(), "steps": steps}
+    data: dict = {"today": result.today.isoformat(), "count": len(steps), "steps": steps}
+    dated = [s for s in result.steps if s.deadline is not None]
+    if dated:
+        data["first_deadline"] = dated[0].deadline.isoformat()
     if result.shortfall is not None:
         data["shortfall"] = money_text(result.shortfall)
     return data

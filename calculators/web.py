@@ -8,6 +8,11 @@ Python:
   text with two decimals (``"5307.27"``), never a JSON number;
 - ``{"ok": false, "field": "...", "message": {"zh": "...", "en": "..."}}``.
 
+Every result's HTML ends with what to do next (``views/next_steps.py``: 2–4
+links chosen by the result, and the "add to calendar" button for a plan). A
+slug ending in ``.ics`` asks for the plan's calendar instead:
+``{"ok": true, "ics": "BEGIN:VCALENDAR...", "filename": "repayment.ics"}``.
+
 >>> reply = json.loads(run("repayment", '{"principal": "100万", "annual_rate": "4.9", "months": "360"}'))
 >>> reply["ok"], reply["result"]["first_payment"]
 (True, '5307.27')
@@ -17,6 +22,7 @@ Python:
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import json
 import sys
@@ -25,8 +31,10 @@ from types import ModuleType
 from . import (
     affordability,
     apr,
+    checklist,
     credit_record,
     emergency_fund,
+    ics,
     letters_card_instalments,
     letters_complaint,
     letters_credit_dispute,
@@ -50,6 +58,7 @@ CALCULATORS: dict[str, ModuleType] = {
     "affordability": affordability,
     "emergency-fund": emergency_fund,
     "payoff": payoff,
+    "checklist": checklist,
 }
 
 # slug -> document builder: a calculator whose result is a text to send (letters_common.py);
@@ -68,6 +77,12 @@ VIEWS: dict[str, ModuleType] = {
     slug: importlib.import_module(f"{__package__}.views.{module.__name__.rsplit('.', 1)[-1]}")
     for slug, module in {**CALCULATORS, **DOCUMENTS}.items()
 }
+
+# The block after every result (next steps, calendar button) and the calendar's events: views too,
+# found by name like the others.
+NEXT_STEPS = importlib.import_module(f"{__package__}.views.next_steps")
+CALENDAR = importlib.import_module(f"{__package__}.views.calendar")
+CALENDAR_SUFFIX = ".ics"
 
 LANGS = ("zh", "en")
 
@@ -95,10 +110,34 @@ def compute(slug: str, form: dict, lang: str = "zh") -> dict:
     except InputError as err:
         return {"ok": False, "field": err.field, "message": err.message}
     data = module.to_dict(result)
-    reply = {"ok": True, "result": data, "html": VIEWS[slug].render(result, lang, data)}
+    html = VIEWS[slug].render(result, lang, data)
     if slug in DOCUMENTS:
-        reply["text"] = VIEWS[slug].text(result)
-    return reply
+        return {"ok": True, "result": data, "html": html, "text": VIEWS[slug].text(result)}
+    html += NEXT_STEPS.block(slug, result, lang, CALENDAR.button(slug, result, lang))
+    return {"ok": True, "result": data, "html": html}
+
+
+def calendar(slug: str, form: dict, lang: str = "zh", stamp: dt.datetime | None = None) -> dict:
+    """The plan's calendar file as a reply: ``{"ok": true, "ics": ..., "filename": ...}`` or an input error.
+
+    ``stamp`` (timezone-aware) is the file's DTSTAMP; by default the moment it is made.
+    """
+    module = calculator(slug)
+    lang = lang if lang in LANGS else "zh"
+    if slug not in CALENDAR.SLUGS:
+        return {"ok": False, "field": "", "message": {
+            "zh": "这个计算器没有可以加到日历的日期。", "en": "This calculator has no dates to add to a calendar."}}
+    try:
+        result = module.calculate(module.read_form(form))
+        events = CALENDAR.events(slug, result, lang, CALENDAR.first_date(form))
+    except InputError as err:
+        return {"ok": False, "field": err.field, "message": err.message}
+    if not events:
+        return {"ok": False, "field": "", "message": {
+            "zh": "这个结果里没有以后的日期可以加到日历。", "en": "This result has no dates ahead to add to a calendar."}}
+    text = ics.calendar(events, key=slug, name=CALENDAR.name(slug, lang),
+                        stamp=stamp or dt.datetime.now(dt.UTC), lang=lang)
+    return {"ok": True, "ics": text, "filename": f"{slug}{CALENDAR_SUFFIX}", "events": len(events)}
 
 
 def run(slug: str, form_json: str, lang: str = "zh", with_result: bool = True) -> str:
@@ -112,7 +151,10 @@ def run(slug: str, form_json: str, lang: str = "zh", with_result: bool = True) -
         if not isinstance(form, dict):
             raise InputError("", "表单内容无法读取，请刷新页面再试",
                              "The form could not be read; reload the page and try again")
-        reply = compute(slug, form, lang)
+        if slug.endswith(CALENDAR_SUFFIX):
+            reply = calendar(slug.removesuffix(CALENDAR_SUFFIX), form, lang)
+        else:
+            reply = compute(slug, form, lang)
         if not with_result:
             reply.pop("result", None)
     except InputError as err:

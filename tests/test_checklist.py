@@ -4,13 +4,16 @@ deadline; the periods come from the articles named beside each expectation."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import checklist
+from calculators import checklist, web
 from calculators.money import InputError
+from tests.cases import Case, Known
 
 
 def steps(**form):
@@ -86,3 +89,95 @@ def test_hostile_input_gives_a_result_or_a_message_never_an_exception(form):
     else:
         assert result.steps[-1].key == "keep_records"
         checklist.to_dict(result)
+
+
+# --- the page: the view and the browser's door ------------------------------------------------
+
+
+def page(form: dict, lang: str = "zh") -> dict:
+    return json.loads(web.run("checklist", json.dumps(form, ensure_ascii=False), lang))
+
+
+def test_the_page_states_the_last_day_the_period_and_its_rule():
+    # 民事诉讼法(2023) 第二百二十七条: 15 日内; 第八十五条: received 2026-11-20 → last day 2026-12-05
+    reply = page({"papers": "payment_order", "papers_date": "2026-11-20", "today": "2026-11-30"})
+    assert reply["ok"]
+    html = reply["html"]
+    first = html[html.index('<li data-step-key="object_payment_order"'):]
+    assert "最后一天：2026年12月5日（15 日内，《民事诉讼法》第二百二十七条）" in first
+    assert "还剩 5 天" in first
+    assert 'href="../../guides/payment-order/#payment-order"' in first.split("</li>")[0]
+    assert "第八十五条" in html
+    en = page({"papers": "payment_order", "papers_date": "2026-11-20", "today": "2026-11-30"}, "en")["html"]
+    assert "Last day: 5 December 2026 (within 15 days, Civil Procedure Law art. 227)" in en
+
+
+def test_a_passed_deadline_is_a_warning_with_the_legal_aid_line():
+    html = page({"papers": "payment_order", "papers_date": "2026-10-01", "today": "2026-11-30"})["html"]
+    warning = re.search(r'<p class="calc-step-deadline calc-step-passed" role="alert"[^>]*>([^<]*)</p>', html)
+    assert warning and "45 天" in warning.group(1) and "12348" in warning.group(1)
+
+
+def test_every_step_links_to_a_page_and_steps_come_in_order():
+    reply = page({"threats": "yes", "papers": "lawsuit", "papers_date": "2026-11-25", "today": "2026-11-30",
+                  "credit_card": "yes", "private_loan": "yes", "can_pay": "1000", "minimums": "2000"}, "en")
+    html = reply["html"]
+    order = re.findall(r'<li data-step-key="([a-z_]+)"', html)
+    assert order == [s["key"] for s in reply["result"]["steps"]]
+    assert order[:3] == ["report_threats", "answer_lawsuit", "verify_case"]
+    assert len(re.findall(r'<p class="calc-step-link">', html)) == len(order)
+
+
+def test_the_default_example_does_not_depend_on_the_day_it_is_built():
+    # the build-time example (no papers) shows no date, so the page is the same whatever the build date
+    one, two = page({"today": "2026-11-30"}), page({"today": "2031-02-28"})
+    assert one["html"] == two["html"]
+
+
+@pytest.mark.parametrize("form", [
+    {"papers": "payment_order"},
+    {"papers": "lawsuit", "papers_date": "2026-12-10", "today": "2026-11-30"},
+    {"papers": "<script>", "papers_date": "x"},
+    {"can_pay": "abc"},
+    {"situation": ["not", "text"]},
+    {"today": "2026-02-30"},
+])
+def test_hostile_forms_through_the_door_give_a_message(form):
+    reply = page(form)
+    assert reply["ok"] is False and reply["message"]["zh"] and reply["message"]["en"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dictionaries(st.sampled_from([f.name for f in checklist.FIELDS] + ["calendar_first"]),
+                       st.one_of(st.text(max_size=20), st.sampled_from(
+                           ["payment_order", "judgment", "2026-11-20", "yes", "<b>x</b>"]))),
+       st.sampled_from(["checklist", "checklist.ics"]), st.sampled_from(web.LANGS))
+def test_any_form_through_the_door_gives_a_page_or_a_message(form, slug, lang):
+    form.setdefault("today", "2026-11-30")
+    reply = json.loads(web.run(slug, json.dumps(form), lang))
+    if reply["ok"]:
+        assert "<b>" not in reply.get("html", "")
+    else:
+        assert reply["message"]["zh"] and reply["message"]["en"]
+
+
+CASE = Case(
+    typed=(
+        Known({"papers": "payment_order", "papers_date": "2026-11-20", "today": "2026-11-30"},
+              {"first_deadline": "2026-12-05", "count": 5},
+              "民事诉讼法 (2023) 第二百二十七条: object within 15 days of receipt; 第八十五条: the day of "
+              "receipt is not counted, so 2026-11-20 + 15 days = 2026-12-05."),
+    ),
+    bad=(
+        ({"papers": "payment_order", "papers_date": ""}, "papers_date",
+         "请填写收到文书的日期，才能算出期限，例如 2026-11-20",
+         "Enter the date you received the papers so the deadline can be worked out, such as 2026-11-20"),
+        ({"papers": "lawsuit", "papers_date": "2026-12-10", "today": "2026-11-30"}, "papers_date",
+         "收到文书的日期不能晚于今天", "The date you received the papers cannot be after today"),
+    ),
+    heaviest={"situation": "over_90", "papers": "lawsuit", "papers_date": "2026-11-20", "threats": "yes",
+              "credit_card": "yes", "online_loan": "yes", "private_loan": "yes", "can_pay": "1500",
+              "minimums": "2300", "today": "2026-11-30"},
+    toggle=("can_pay", "1500", "1501"),
+    page_bad=("can_pay", "abc"),
+)

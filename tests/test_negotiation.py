@@ -118,7 +118,7 @@ def test_nothing_fits():
     assert d["shortfall"] == "4078.69"  # 5,078.69 − 1,000
     assert r.parts_needed is None and d["frozen_parts_needed"] is None
     html = view.render(r, "en")
-    assert "None fits ¥1,000.00 a month" in html and "12348" in html
+    assert "Nothing fits ¥1,000.00 a month" in html and "12348" in html
     assert '<a href="../../guides/negotiate/">' in html
 
 

@@ -25,7 +25,8 @@ from calculators import web
 FILE = Path(__file__).with_name("replies.json.gz")
 SEED = 20261201
 GENERATED = 200
-# credit-record's default "today" is the real date; the record fixes it.
+# credit-record's and checklist's default "today" is the real date; the record fixes it.
+DATED = ("credit-record", "checklist")
 TODAY = "2026-11-29"
 
 # Typed inputs from the existing tests (browser TYPED, Pyodide cases, known values).
@@ -134,7 +135,7 @@ def generated(slug: str, rng: random.Random) -> list[dict]:
     want_good = GENERATED * 3 // 4
     for _ in range(GENERATED * 50):
         form = generate(slug, rng)
-        if slug == "credit-record":
+        if slug in DATED:
             form.setdefault("today", TODAY)
         ok = reply(slug, form, "en")["ok"]
         if ok and len(good) < want_good:
@@ -154,7 +155,7 @@ def cases() -> list[tuple[str, dict, str]]:
     for slug in web.CALCULATORS:
         forms = [{}] + TYPED.get(slug, []) + generated(slug, rng)
         for form in forms:
-            if slug == "credit-record" and "today" not in form:
+            if slug in DATED and "today" not in form:
                 form = {**form, "today": TODAY}
             for lang in web.LANGS:
                 out.append((slug, form, lang))

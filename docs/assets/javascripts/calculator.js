@@ -40,6 +40,7 @@ class Widget {
     this.timer = null;
     this.seq = 0;
     this.dirty = false;
+    form.calcCollect = () => this.collect(); // read by calendar.js ("add to calendar")
     if (syncUrl && this.restoreFromUrl()) {
       // The example below is for the default numbers, not the ones from the link.
       this.dirty = true;

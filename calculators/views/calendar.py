@@ -1,0 +1,173 @@
+"""Calendar reminders for a plan: its events in words, and the "add to calendar" button.
+
+A plan's due dates become all-day events (``ics.py`` writes the file): each
+repayment, each month of a payoff plan with what each debt gets (by the names
+the reader gave), the negotiation plan that fits, and the checklist's legal
+deadlines still ahead. A plan without dates of its own (no start date given)
+asks for the first payment's date beside the button.
+
+>>> from calculators import repayment
+>>> r = repayment.calculate(repayment.read_form({"principal": "1200", "annual_rate": "0", "months": "2"}))
+>>> [(e.day.isoformat(), e.summary) for e in events("repayment", r, "zh", dt.date(2026, 12, 5))]
+[('2026-12-05', '还款 600.00 元（第 1/2 期）'), ('2027-01-05', '还款 600.00 元（第 2/2 期）')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import fields, wording
+from ..fields import Field
+from ..ics import Event
+from ..money import InputError
+from ..schedules import add_months
+from . import html as ui
+
+SLUGS = ("repayment", "payoff", "negotiation", "checklist")
+
+FIRST = Field("calendar_first", "date", "第一次还款日期", "Date of the first payment", required=False)
+
+NAMES = {
+    "repayment": ("还款计划", "Repayment plan"),
+    "payoff": ("还债计划", "Debt payoff plan"),
+    "negotiation": ("协商还款计划", "Negotiated repayment plan"),
+    "checklist": ("法律期限", "Legal deadlines"),
+}
+
+
+def _money(value, lang: str) -> str:
+    return wording.money(value, lang)
+
+
+def own_dates(slug: str, result) -> bool:
+    """The plan carries its own dates (a start date was given, or deadlines are dates)."""
+    if slug == "repayment":
+        return result.inputs.start_date is not None
+    if slug == "payoff":
+        return result.inputs.start_date is not None
+    return slug == "checklist"
+
+
+def _repayment(result, lang: str, first: dt.date | None) -> list[Event]:
+    n = len(result.rows)
+    out = []
+    for row in result.rows:
+        day = row.date or add_months(first, row.period - 1)
+        summary = ui.t(lang, f"还款 {_money(row.payment, 'zh')}（第 {row.period}/{n} 期）",
+                       f"Pay {_money(row.payment, 'en')} (payment {row.period} of {n})")
+        description = ui.t(
+            lang,
+            f"本金 {_money(row.principal, 'zh')}，利息 {_money(row.interest, 'zh')}"
+            + (f"，费用 {_money(row.fee, 'zh')}" if row.fee else "")
+            + f"；还后剩余本金 {_money(row.balance, 'zh')}",
+            f"Principal {_money(row.principal, 'en')}, interest {_money(row.interest, 'en')}"
+            + (f", fee {_money(row.fee, 'en')}" if row.fee else "")
+            + f"; balance after {_money(row.balance, 'en')}",
+        )
+        out.append(Event(day, summary, description))
+    return out
+
+
+def _debt_name(debt, index: int, lang: str) -> str:
+    return debt.name or ui.t(lang, f"第 {index + 1} 笔", f"debt {index + 1}")
+
+
+def _payoff(result, lang: str, first: dt.date | None) -> list[Event]:
+    debts = result.inputs.debts
+    out = []
+    for row in result.rows:
+        day = row.date or add_months(first, row.month - 1)
+        parts = [(_debt_name(d, k, lang), paid) for k, (d, paid) in enumerate(zip(debts, row.payments, strict=True))
+                 if paid > 0]
+        sep = "、" if lang == "zh" else ", "
+        owed = sep.join(f"{name} {_money(paid, lang)}" for name, paid in parts)
+        summary = ui.t(lang, f"还款 {_money(row.total, 'zh')}：{owed}",
+                       f"Pay {_money(row.total, 'en')}: {owed}")
+        description = ui.t(lang, f"还债计划第 {row.month}/{result.months} 个月",
+                           f"Month {row.month} of {result.months} of your payoff plan")
+        out.append(Event(day, summary, description))
+    return out
+
+
+def _negotiation(result, lang: str, first: dt.date | None) -> list[Event]:
+    if result.best is None:
+        return []
+    rows = {"reinstalment": result.reinstal_rows, "frozen": result.frozen_rows}.get(result.best)
+    name = ui.t(lang, "协商还款", "Negotiated plan")
+    if rows is None:  # one payment: paying in full, or the lump at the end of an extension
+        option = next(o for o in result.options if o.key == result.best)
+        return [Event(first, ui.t(lang, f"{name}：还 {_money(option.total_paid, 'zh')}",
+                                  f"{name}: pay {_money(option.total_paid, 'en')}"))]
+    n = len(rows)
+    return [Event(add_months(first, row.period - 1),
+                  ui.t(lang, f"{name}：还 {_money(row.payment, 'zh')}（第 {row.period}/{n} 期）",
+                       f"{name}: pay {_money(row.payment, 'en')} (payment {row.period} of {n})"),
+                  ui.t(lang, f"还后剩余 {_money(row.balance, 'zh')}", f"Left after: {_money(row.balance, 'en')}"))
+            for row in rows]
+
+
+def _checklist(result, lang: str, first: dt.date | None) -> list[Event]:
+    from . import checklist as words
+
+    out = []
+    for step in result.steps:
+        if step.deadline is None or step.days_left is None or step.days_left < 0:
+            continue
+        out.append(Event(step.deadline, ui.t(lang, f"最后一天：{words.title(step.key, 'zh')}",
+                                             f"Last day: {words.title(step.key, 'en')}"),
+                         words.deadline_text(step, lang)))
+    return out
+
+
+_EVENTS = {"repayment": _repayment, "payoff": _payoff, "negotiation": _negotiation, "checklist": _checklist}
+
+
+def events(slug: str, result, lang: str, first: dt.date | None = None) -> list[Event]:
+    """The plan's events; ``first`` is the first payment's date when the plan has no dates of its own."""
+    if slug not in _EVENTS:
+        return []
+    if first is None and not own_dates(slug, result):
+        raise InputError(FIRST.name, "请填写第一次还款的日期，才能把每期还款加到日历，例如 2026-12-05",
+                         "Enter the date of your first payment so each payment can go into your calendar, "
+                         "such as 2026-12-05")
+    return _EVENTS[slug](result, lang, first)
+
+
+def first_date(form) -> dt.date | None:
+    """The first payment's date typed beside the calendar button, if any."""
+    return fields.read_field(FIRST, form) if isinstance(form, dict) else None
+
+
+def name(slug: str, lang: str) -> str:
+    zh, en = NAMES[slug]
+    return ui.t(lang, zh, en)
+
+
+def button(slug: str, result, lang: str) -> str:
+    """The "add to calendar" block, or nothing when this result has no dates to remind of."""
+    if slug not in _EVENTS:
+        return ""
+    if slug == "negotiation" and result.best is None:
+        return ""
+    if slug == "checklist" and not _checklist(result, lang, None):
+        return ""
+    label = ui.t(lang, "加到手机日历", "Add to calendar")
+    note = ui.t(lang, "生成一个日历文件（.ics），在你的设备上生成，不会发送到任何地方；每个日期提前 3 天和 1 天提醒。",
+                "Makes a calendar file (.ics) on your device; nothing is sent anywhere. Each date reminds "
+                "you 3 days and 1 day before.")
+    msgs = {
+        "working": ui.t(lang, "正在生成日历文件…", "Making the calendar file…"),
+        "done": ui.t(lang, "日历文件已生成：打开下载的文件，加到手机日历。",
+                     "Calendar file made: open the downloaded file to add it to your calendar."),
+        "failed": ui.t(lang, "没能生成日历文件：计算引擎还没就绪，请稍后再试。",
+                       "Could not make the calendar file: the calculator is not ready yet; try again shortly."),
+    }
+    date_input = ""
+    if not own_dates(slug, result):
+        date_input = (f'<label class="calc-calendar-first">{ui.esc(FIRST.label(lang))} '
+                      f'<input type="date" name="{FIRST.name}" data-calendar-first></label>')
+    data = " ".join(f'data-msg-{k}="{ui.esc(v)}"' for k, v in msgs.items())
+    return (f'<div class="calc-calendar" data-calendar="{ui.esc(slug)}" {data}>{date_input}'
+            f'<button type="button" class="calc-button" data-action="calendar">{ui.esc(label)}</button>'
+            f'<p class="calc-calendar-note">{ui.esc(note)}</p>'
+            f'<p class="calc-calendar-msg" role="status"></p></div>')

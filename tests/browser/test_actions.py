@@ -1,0 +1,126 @@
+"""From an answer to an action, in the browser at 375 px: the checklist page with its dated
+deadline, the next-step links that follow the result, and the calendar file the button downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import icalendar
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.helpers import ANSWER_MS, wait_ready
+
+SHOTS = os.environ.get("SCREENSHOTS")  # a folder: save the screenshots there to look at them
+
+
+def shot(page, name: str, locator=None) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        (locator or page).screenshot(path=str(Path(SHOTS) / f"{name}.png"), **({} if locator else {"full_page": True}))
+
+
+def serious(page) -> list:
+    results = Axe().run(page)
+    return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")]
+
+
+def test_home_page_links_the_checklist_first(site_page):
+    page, base = site_page
+    for prefix in ("", "en/"):
+        page.goto(f"{base}{prefix}")
+        first = page.locator("article a[href]:not(.headerlink)").first
+        assert first.get_attribute("href").rstrip("/").endswith("calculators/checklist")
+
+
+def test_checklist_gives_the_payment_order_deadline_and_its_calendar(site_page):
+    page, base = site_page
+    page.goto(f"{base}calculators/checklist/")
+    wait_ready(page, "checklist")
+    form = 'form[data-calculator="checklist"]'
+    page.select_option(f'{form} [name="papers"]', "payment_order")
+    page.fill(f'{form} [name="papers_date"]', "2026-11-20")
+    page.locator(f"{form} details.calc-more > summary").click()
+    page.fill(f'{form} [name="today"]', "2026-11-30")
+    deadline = page.locator('.calc-output-body li[data-step-key="object_payment_order"] .calc-step-deadline')
+    deadline.wait_for(timeout=ANSWER_MS)
+    # 民事诉讼法 第八十五条 (the day received is not counted) and 第二百二十七条 (15 日内)
+    assert deadline.get_attribute("data-deadline") == "2026-12-05"
+    assert "15 日内" in deadline.text_content() and "第二百二十七条" in deadline.text_content()
+    assert "还剩 5 天" in deadline.text_content()
+    link = page.locator('.calc-output-body li[data-step-key="object_payment_order"] .calc-step-link a')
+    assert link.get_attribute("href") == "../../guides/payment-order/#payment-order"
+    assert serious(page) == []
+    shot(page, "checklist-375")
+
+    button = page.locator('.calc-calendar[data-calendar="checklist"] button[data-action="calendar"]')
+    with page.expect_download(timeout=ANSWER_MS) as info:
+        button.click()
+    download = info.value
+    assert download.suggested_filename == "checklist.ics"
+    cal = icalendar.Calendar.from_ical(Path(download.path()).read_bytes())
+    (event,) = list(cal.walk("VEVENT"))
+    assert event.decoded("DTSTART") == dt.date(2026, 12, 5)
+    assert len(list(event.walk("VALARM"))) == 2
+
+
+def test_repayment_calendar_button_downloads_every_payment(site_page):
+    page, base = site_page
+    page.goto(f"{base}calculators/repayment/")
+    wait_ready(page, "repayment")
+    form = 'form[data-calculator="repayment"]'
+    page.fill(f'{form} [name="principal"]', "1200")
+    page.fill(f'{form} [name="annual_rate"]', "0")
+    page.fill(f'{form} [name="months"]', "3")
+    page.wait_for_function("() => document.querySelectorAll('table[data-table=payments] tbody tr').length === 3",
+                           timeout=ANSWER_MS)
+    block = page.locator('.calc-calendar[data-calendar="repayment"]')
+    # no start date: pressing asks for the first payment's date, next to the button
+    block.locator('button[data-action="calendar"]').click()
+    message = block.locator(".calc-calendar-msg.is-error")
+    message.wait_for(timeout=ANSWER_MS)
+    assert "日期" in message.text_content()
+    assert block.locator("[data-calendar-first]").get_attribute("aria-invalid") == "true"
+    block.locator("[data-calendar-first]").fill("2026-12-31")
+    # a recompute (here forced; a blur after typing does it too) re-renders the result: the date stays
+    page.evaluate("document.querySelector('.calc-output-body > .calc-result').dataset.old = '1'")
+    page.dispatch_event(f'{form} [name="months"]', "change")
+    page.wait_for_function("() => !document.querySelector('.calc-output-body > .calc-result[data-old]')",
+                           timeout=ANSWER_MS)
+    assert block.locator("[data-calendar-first]").input_value() == "2026-12-31"
+    shot(page, "calendar-button-375", block)
+    with page.expect_download(timeout=ANSWER_MS) as info:
+        block.locator('button[data-action="calendar"]').click()
+    download = info.value
+    assert download.suggested_filename == "repayment.ics"
+    raw = Path(download.path()).read_bytes()
+    assert raw.startswith(b"BEGIN:VCALENDAR\r\n")
+    events = list(icalendar.Calendar.from_ical(raw).walk("VEVENT"))
+    # 1,200 at 0% in 3 parts of 400.00, from 2026-12-31 (month ends carry over: schedules.add_months)
+    assert [e.decoded("DTSTART") for e in events] == [dt.date(2026, 12, 31), dt.date(2027, 1, 31),
+                                                       dt.date(2027, 2, 28)]
+    assert all("400.00 元" in str(e["SUMMARY"]) for e in events)
+    block.locator(".calc-calendar-msg:not(.is-error)").wait_for(timeout=ANSWER_MS)
+
+
+def test_payoff_next_steps_follow_the_result(site_page):
+    page, base = site_page
+    page.goto(f"{base}en/calculators/payoff/")
+    wait_ready(page, "payoff")
+    steps = page.locator(".calc-output-body .calc-next")
+    assert "negotiate" not in steps.get_attribute("data-steps").split()
+    shown = page.locator(".calc-output-body .calc-next a").count()
+    assert 2 <= shown <= 4
+    # one debt of 20,000 at 24% and 500 a month: more than three years, so negotiating comes first
+    form = 'form[data-calculator="payoff"]'
+    while page.locator(f"{form} .calc-row").count() > 1:
+        page.locator(f'{form} .calc-row:last-of-type button[data-action="remove-row"]').click()
+    page.fill(f'{form} [name="debts.0.balance"]', "20000")
+    page.fill(f'{form} [name="debts.0.annual_rate"]', "24")
+    page.fill(f'{form} [name="debts.0.minimum"]', "500")
+    page.fill(f'{form} [name="budget"]', "500")
+    page.wait_for_function(
+        "() => (document.querySelector('.calc-output-body .calc-next')?.dataset.steps || '').startsWith('negotiate')",
+        timeout=ANSWER_MS)
