@@ -28,11 +28,30 @@ TEMPLATES = Environment(
 # status texts from data attributes, so it holds no language of its own.
 UI = {
     "zh": {
-        "static": "下面是按表单中的数字算出的示例。",
-        "loading": "正在加载计算引擎…（第一次打开需要几秒）",
+        "static": "下面是按表单里原有数字算出的示例。",
+        "example": "示例：下面是按表单里原有数字算出的结果，还不是按你的数字算的。改动上面的数字就会重新计算。",
+        "pending": "正在加载…下面仍是示例，不是按你输入的数字算出的；计算引擎一就绪，就会按你输入的数字重新计算。",
+        "loading": "正在加载计算引擎…",
+        "progress": "正在下载计算引擎：已下载 {done}，共约 {total}（{percent}%）。可以先填写，就绪后会自动计算。",
+        "starting": "计算引擎已下载，正在启动…",
         "ready": "计算引擎已就绪：改动数字，结果会自动更新。",
         "working": "正在计算…",
-        "failed": "计算引擎没能在这台设备上运行。下面仍是按表单默认数字算出的示例；可以换个浏览器或稍后刷新再试。",
+        "failed": "计算引擎没能加载。下面仍是示例，不是按你的数字算出的。你输入的内容都还在，可以点“重试”。",
+        "errors": {
+            "network": "没能下载计算引擎：网络连接中断或服务器返回了错误。下面仍是示例，不是按你的数字算出的。"
+                       "你输入的内容都还在，网络恢复后点“重试”即可。",
+            "stalled": "下载计算引擎时网络停住了：30 秒没有收到任何数据。下面仍是示例，不是按你的数字算出的。"
+                       "你输入的内容都还在，网络恢复后点“重试”即可。",
+            "runtime-failed": "计算引擎已经下载，但没能启动。下面仍是示例，不是按你的数字算出的。"
+                              "你输入的内容都还在，可以点“重试”。",
+            "timeout": "计算引擎启动得太久，已停下。下面仍是示例，不是按你的数字算出的。可以点“重试”。",
+            "unsupported": "这个浏览器没有开启运行计算引擎所需的功能（WebAssembly 或模块 Worker）。"
+                           "下面仍是示例，不是按你的数字算出的。",
+        },
+        "retry": "重试",
+        "jump": "看结果 ↓",
+        "last_row": "至少要留一笔。要清空这一笔，请直接改它的数字。",
+        "more_count": "（{n} 项，选填）",
         "crashed": "计算引擎出了问题，正在重新启动，你输入的内容都还在。",
         "stale": "结果还没更新：请先改正上面标出的一项。",
         "copy_link": "复制链接",
@@ -49,12 +68,37 @@ UI = {
         "privacy": "你输入的数字只在你自己的设备上计算，不会发送到任何地方。",
     },
     "en": {
-        "static": "Below is a worked example for the numbers in the form.",
-        "loading": "Loading the calculator… (a few seconds the first time)",
+        "static": "Below is an example for the numbers already in the form.",
+        "example": "Example: the result below is for the numbers already in the form, not yet yours. "
+                   "Change the numbers above and it is recalculated.",
+        "pending": "Loading… the result below is still the example, not your numbers; as soon as the "
+                   "calculator is ready it is recalculated for what you typed.",
+        "loading": "Loading the calculator…",
+        "progress": "Downloading the calculator: {done} of about {total} ({percent}%). You can fill in the form "
+                    "meanwhile; it calculates as soon as it is ready.",
+        "starting": "Downloaded; starting the calculator…",
         "ready": "Ready: change any number and the result updates.",
         "working": "Calculating…",
-        "failed": "The calculator could not run on this device. Below is still the example for the form's "
-                  "default numbers; try another browser or reload later.",
+        "failed": "The calculator did not load. The result below is still the example, not your numbers. "
+                  "Everything you typed is still here; press Retry.",
+        "errors": {
+            "network": "The calculator could not be downloaded: the connection dropped or the server returned an "
+                       "error. The result below is still the example, not your numbers. Everything you typed is "
+                       "still here; press Retry when the connection is back.",
+            "stalled": "The download of the calculator stopped: no data arrived for 30 seconds. The result below "
+                       "is still the example, not your numbers. Everything you typed is still here; press Retry "
+                       "when the connection is back.",
+            "runtime-failed": "The calculator was downloaded but did not start. The result below is still the "
+                              "example, not your numbers. Everything you typed is still here; press Retry.",
+            "timeout": "The calculator took too long to start and was stopped. The result below is still the "
+                       "example, not your numbers. Press Retry.",
+            "unsupported": "This browser has the features the calculator needs (WebAssembly, module workers) "
+                           "turned off. The result below is still the example, not your numbers.",
+        },
+        "retry": "Retry",
+        "jump": "See the result ↓",
+        "last_row": "At least one debt stays. To clear it, change its numbers.",
+        "more_count": " ({n})",
         "crashed": "The calculator ran into a problem and is restarting; everything you typed is still here.",
         "stale": "This result is out of date: first fix the field marked above.",
         "copy_link": "Copy link",
@@ -110,6 +154,27 @@ def _field_view(f: Field, lang: str, value: str, prefix: str, name: str | None =
     }
 
 
+# The files the worker fetches while it starts (the Pyodide modules are imported, not counted).
+RUNTIME_FILES = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+
+
+def runtime_bytes() -> str:
+    """Sizes of what the engine downloads on a first visit, as JSON {file name: bytes}.
+
+    The page's progress line divides what has arrived by these (a host that compresses
+    sends fewer bytes, but the browser counts them unpacked, as here). A file the worker
+    fetches that is not listed counts by its Content-Length when the host gives one.
+    """
+    sizes = {}
+    for file in RUNTIME_FILES:
+        path = package.ROOT / "node_modules" / "pyodide" / file
+        if path.is_file():
+            sizes[file] = path.stat().st_size
+    name, data = package.current()
+    sizes[name] = len(data)
+    return json.dumps(sizes, separators=(",", ":"))
+
+
 def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") -> str:
     """The form for ``slug`` with its build-time result, in ``lang``."""
     module = web.calculator(slug)
@@ -151,7 +216,7 @@ def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") ->
         prefix=prefix,
         fields=views,
         more=more,
-        more_open=any(v["value"] for v in more),
+        runtime_bytes=runtime_bytes(),
         lists=list_views,
         ui=UI[lang],
         package=package.name(),

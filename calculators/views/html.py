@@ -10,13 +10,18 @@ escaped here; nothing a reader typed reaches the page as markup.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from html import escape
 
 from ..wording import pick
 
-# Tables longer than this many rows start folded, so the figures stay on screen.
-FOLD_AFTER_ROWS = 13
+# Long tables (a 600-month schedule) show their first rows; the rest come as data in the
+# table's data-rest attribute and the page adds them when the reader asks ("show all"), for
+# the CSV download and for printing. Recalculating then rebuilds a dozen rows, not 600.
+WINDOW_ROWS = 12
+# Tables with this many columns or more become one card per row on a phone (site.css).
+CARD_COLUMNS = 4
 
 
 def esc(text: object) -> str:
@@ -70,28 +75,50 @@ def table(
 ) -> str:
     """A full table: ``columns`` are (key, label), ``rows`` text cells.
 
-    Long tables start folded inside <details>. ``data-table`` names the table
-    for the CSV download (``<slug>-<name>.csv``).
+    ``data-table`` names the table for the CSV download (``<slug>-<name>.csv``). A table
+    longer than ``WINDOW_ROWS`` + 1 rows shows its first ``WINDOW_ROWS`` rows; the others are
+    in ``data-rest`` (JSON) with a "show all" button, which the page's script expands.
+
+    >>> t = table("p", [("m", "月"), ("x", "金额")], [[str(i), "1.00"] for i in range(20)], "表", "zh")
+    >>> t.count("<tr>"), "data-rest" in t, "显示全部 20 行" in t
+    (13, True, True)
     """
-    # Cells carry no attributes (a 600-row table stays small); the stylesheet aligns every
-    # column after the first to the right. ``numeric`` is kept for callers, and marks the
-    # header of a text column so it can be aligned left.
+    # Cells carry only their column's label (data-label, shown on a phone's cards), and only
+    # the shown rows. The stylesheet aligns columns after the first to the right, except the
+    # text columns, named by the table's calc-text-N classes (N counts from 1).
     numeric = numeric or [i > 0 for i in range(len(columns))]
+    text_cols = [i for i, n in enumerate(numeric) if i > 0 and not n]
+    classes = ["calc-table"] + [f"calc-text-{i + 1}" for i in text_cols]
+    if len(columns) >= CARD_COLUMNS:
+        classes.append("calc-cards")
     text_class = ' class="text"'
     head = "".join(
-        f'<th scope="col" data-key="{esc(k)}"{"" if n or i == 0 else text_class}>{esc(label)}</th>'
-        for i, ((k, label), n) in enumerate(zip(columns, numeric, strict=True))
+        f'<th scope="col" data-key="{esc(k)}"{text_class if i in text_cols else ""}>{esc(label)}</th>'
+        for i, (k, label) in enumerate(columns)
     )
-    body = "".join("<tr><td>" + "</td><td>".join(map(_cell, row)) + "</td></tr>" for row in rows)
+    labels = [f' data-label="{esc(label)}"' for _, label in columns]
+    windowed = len(rows) > WINDOW_ROWS + 1
+    shown = rows[:WINDOW_ROWS] if windowed else rows
+    body = "".join(
+        "<tr>" + "".join(f"<td{lab}>{_cell(c)}</td>" for lab, c in zip(labels, row, strict=True)) + "</tr>"
+        for row in shown
+    )
+    rest = ""
+    more = ""
+    if windowed:
+        data = json.dumps([list(r) for r in rows[WINDOW_ROWS:]], ensure_ascii=False, separators=(",", ":"))
+        rest = f' data-rest="{esc(data)}" data-rows="{len(rows)}"'
+        more = (
+            f'<button type="button" class="calc-button calc-show-all" data-action="show-all" '
+            f'data-table="{esc(name)}">'
+            f"{esc(t(lang, f'显示全部 {len(rows)} 行', f'Show all {len(rows)} rows'))}</button>"
+        )
     tbl = (
         f'<div class="calc-table-scroll" tabindex="0" role="region" aria-label="{esc(caption)}">'
-        f'<table class="calc-table" data-table="{esc(name)}">'
+        f'<table class="{" ".join(classes)}" data-table="{esc(name)}"{rest}>'
         f"<caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
-    if len(rows) > FOLD_AFTER_ROWS:
-        summary = t(lang, f"{caption}（共 {len(rows)} 行，点开查看）", f"{caption} ({len(rows)} rows, tap to open)")
-        return f'<details class="calc-table-wrap"><summary>{esc(summary)}</summary>{tbl}</details>'
-    return f'<div class="calc-table-wrap">{tbl}</div>'
+    return f'<div class="calc-table-wrap">{tbl}{more}</div>'
 
 
 def result(lang: str, *parts: str) -> str:

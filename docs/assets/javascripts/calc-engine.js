@@ -1,19 +1,24 @@
 // The calculators' engine: one module Web Worker (calc-worker.js) running Python, shared by
 // every widget on the page. No DOM and no words: it starts the worker, boots it (with the
-// snapshot fast path when one is kept), times out, restarts a worker that crashed or got
-// stuck, and passes calls through. What the reader sees is the widget's business (calculator.js).
+// snapshot fast path when one is kept), reports download progress, gives up only on a real
+// failure (never while bytes are still arriving), restarts a worker that crashed or got stuck,
+// starts again on retry(), and passes calls through. What the reader sees is the widget's business (calculator.js).
 //
 // Accepts
-//   getEngine({packageUrl, snapshotUrl}) -> engine   the page's one engine; starts it on first call
+//   getEngine({packageUrl, snapshotUrl, expectedBytes}) -> engine   the page's one engine; starts it
+//       on first call. expectedBytes: {file name: bytes} of what the worker downloads (for progress)
 //   engine.run(slug, formJson, lang) -> Promise<string>
 //       resolves with calculators.web.run's reply (JSON text); rejects with an EngineError
 //       (its .kind, below) when the engine is not ready or the call fails. A failed call is not
 //       retried here: the engine restarts, and the caller calls again when it is ready.
 //   engine.on(listener) -> unsubscribe   listener(event) now with the current event, then on each change
 //   engine.state                         "loading" | "restarting" | "ready" | "error"
+//   engine.retry()                       after "error": start again (no page reload)
 //
 // Emits (one small object per change of state)
 //   {state: "loading"}            the worker is starting Python
+//   {state: "loading", loaded, total}   bytes of the runtime downloaded so far, of about total
+//                                 (repeated while bytes arrive; loaded === total once all are in)
 //   {state: "ready", how}         how: "snapshot" (fast start from a kept snapshot) | "fresh"
 //   {state: "restarting", kind}   the worker was replaced after a failure of that kind; calls again soon
 //   {state: "error", kind}        given up: the page keeps its build-time examples
@@ -22,14 +27,17 @@
 //   "unsupported"     no WebAssembly or no module workers in this browser
 //   "network"         the runtime or the calculators package could not be downloaded
 //   "runtime-failed"  Python did not start, or the calculators did not import
-//   "timeout"         not ready within READY_TIMEOUT_MS
+//   "stalled"         a download got no bytes for 30 s (the worker's STALL_MS)
+//   "timeout"         the worker said nothing (no progress, no heartbeat) for SILENCE_MS
 //   "crashed"         the worker died
 //   "stuck"           a call got no answer within CALL_TIMEOUT_MS
 //   "run-failed"      a call threw inside the worker (the runtime is broken)
 //   "not-ready"       run() was called before the engine was ready (only ever a rejected call)
 // After "crashed", "stuck" or "run-failed" while ready, the worker is restarted up to MAX_RESTARTS times.
 
-const READY_TIMEOUT_MS = 30000; // no endless loading: give up and keep the example
+// No fixed limit on starting: a slow link may take minutes. The worker reports progress and a
+// heartbeat every second while it starts, so silence this long means it is gone or hung.
+const SILENCE_MS = 60000;
 const CALL_TIMEOUT_MS = 5000; // a call that takes longer means the worker is stuck
 const MAX_RESTARTS = 2;
 const RESTARTABLE = new Set(["crashed", "stuck", "run-failed"]);
@@ -49,9 +57,10 @@ function shouldKeepSnapshot() {
 }
 
 class Engine {
-  constructor(packageUrl, snapshotUrl) {
+  constructor(packageUrl, snapshotUrl, expectedBytes) {
     this.packageUrl = packageUrl;
     this.snapshotUrl = snapshotUrl;
+    this.expectedBytes = expectedBytes || {};
     this.calls = new Map();
     this.nextId = 1;
     this.listeners = new Set();
@@ -88,13 +97,36 @@ class Engine {
       event.preventDefault?.();
       this.fail(this.state === "ready" ? "crashed" : "runtime-failed");
     };
-    this.readyTimer = setTimeout(() => this.fail("timeout"), READY_TIMEOUT_MS);
+    this.listen();
     this.worker.postMessage({ type: "boot", packageUrl: this.packageUrl, snapshotUrl: this.snapshotUrl,
       keepSnapshot: shouldKeepSnapshot() });
   }
 
+  // Restart the silence timer: called for every message from a worker that is starting.
+  listen() {
+    clearTimeout(this.readyTimer);
+    this.readyTimer = setTimeout(() => this.fail("timeout"), SILENCE_MS);
+  }
+
+  // files: {name: [loaded, length]} from the worker; length is 0 when the host did not say
+  // (or sent it compressed), and then the page's expected size for that file is used.
+  progress(files) {
+    const expected = this.expectedBytes;
+    let loaded = 0;
+    let total = 0;
+    for (const [name, [got, length]] of Object.entries(files)) {
+      loaded += got;
+      total += Math.max(got, length || expected[name] || 0);
+    }
+    for (const [name, size] of Object.entries(expected)) if (!(name in files)) total += size;
+    if (this.state === "loading") this.emit({ state: "loading", loaded, total });
+  }
+
   onMessage(msg) {
-    if (msg.type === "ready") {
+    if (this.state !== "ready" && msg.type !== "reply") this.listen();
+    if (msg.type === "progress") {
+      this.progress(msg.files);
+    } else if (msg.type === "ready") {
       clearTimeout(this.readyTimer);
       performance.mark("calc-engine-ready", { detail: msg.how }); // read by `make bench`
       this.emit({ state: "ready", how: msg.how });
@@ -139,6 +171,12 @@ class Engine {
     this.emit({ state: "error", kind });
   }
 
+  retry() {
+    if (this.state !== "error") return;
+    this.restarts = 0;
+    this.start();
+  }
+
   run(slug, formJson, lang) {
     if (this.state !== "ready") return Promise.reject(new EngineError("not-ready"));
     const id = this.nextId++;
@@ -152,7 +190,7 @@ class Engine {
 
 let engine = null;
 
-export function getEngine({ packageUrl, snapshotUrl = "" }) {
-  engine ??= new Engine(packageUrl, snapshotUrl);
+export function getEngine({ packageUrl, snapshotUrl = "", expectedBytes = {} }) {
+  engine ??= new Engine(packageUrl, snapshotUrl, expectedBytes);
   return engine;
 }

@@ -7,8 +7,10 @@
 //   {type: "boot", packageUrl, snapshotUrl, keepSnapshot}
 //   {type: "run", id, slug, form, lang}
 // Messages out:
+//   {type: "progress", files}            while starting, every second at most (a heartbeat too):
+//                                        files = {file name: [bytes arrived, Content-Length or 0]}
 //   {type: "ready", how}                 how: "snapshot" | "fresh"
-//   {type: "boot-failed", kind, detail}  kind: "network" | "runtime-failed"; detail is for the console only
+//   {type: "boot-failed", kind, detail}  kind: "network" | "stalled" | "runtime-failed"; detail is for the console only
 //   {type: "reply", id, reply}           reply: calculators.web.run's JSON text
 //   {type: "reply", id, error, detail}   error: "run-failed" (the Python call itself threw)
 
@@ -18,16 +20,97 @@ const PYODIDE_DIR = new URL("../../pyodide/", import.meta.url);
 const RUNTIME_CACHE = "runtime"; // shared with the service worker (sw.js)
 
 let run = null;
+let failed = false;
 
 function failBoot(kind, err) {
+  if (failed) return;
+  failed = true;
   self.postMessage({ type: "boot-failed", kind, detail: String(err) });
+}
+
+// ---- download progress (messages only: what is fetched, and how, is unchanged) ----------
+// While starting, every fetch (Pyodide's own: the wasm, the standard library, the lock file;
+// and our package) is passed through a counter. A fetch that fails or answers with an HTTP
+// error marks the start as a network failure; a download that gets no bytes for STALL_MS
+// is given up as "stalled". Nothing else gives up while bytes are arriving.
+const STALL_MS = 30000;
+// Once nothing is downloading, Python starts in seconds (tens on a slow phone); this long
+// with nothing arriving and no answer means it is not going to start.
+const START_MS = 90000;
+const files = {}; // name -> [bytes arrived, Content-Length or 0]
+let open = 0; // bodies still arriving
+let lastByte = Date.now();
+let networkFailure = "";
+const plainFetch = self.fetch.bind(self);
+
+function counted(response, name) {
+  const encoded = (response.headers.get("Content-Encoding") || "identity") !== "identity";
+  const length = encoded ? 0 : Number(response.headers.get("Content-Length") || 0);
+  files[name] = [0, length];
+  if (!response.body) return response;
+  open += 1;
+  let done = false;
+  const finish = () => {
+    if (!done) open -= 1;
+    done = true;
+  };
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      files[name][0] += chunk.byteLength;
+      lastByte = Date.now();
+      controller.enqueue(chunk);
+    },
+    flush: finish,
+  });
+  const body = response.body.pipeThrough(counter);
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+function countingFetch(input, init) {
+  const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+  const name = new URL(url, self.location.href).pathname.split("/").pop();
+  return plainFetch(input, init).then(
+    (response) => {
+      if (response.ok) return counted(response, name);
+      networkFailure ||= `${name}: HTTP ${response.status}`;
+      failBoot("network", networkFailure); // Pyodide may wait forever on a refused wasm: give up now
+      return response;
+    },
+    (err) => {
+      networkFailure ||= `${name}: ${err}`;
+      failBoot("network", networkFailure);
+      throw err;
+    },
+  );
+}
+
+let reporter = null;
+
+function startReporting() {
+  self.fetch = countingFetch;
+  reporter = setInterval(() => {
+    const quiet = Date.now() - lastByte;
+    if (open > 0 && quiet > STALL_MS) failBoot("stalled", "no bytes for 30 s");
+    if (open === 0 && quiet > START_MS) failBoot("timeout", "not started 90 s after the last byte");
+    self.postMessage({ type: "progress", files: structuredClone(files) });
+  }, 1000);
+}
+
+function stopReporting() {
+  clearInterval(reporter);
+  self.fetch = plainFetch;
+  self.postMessage({ type: "progress", files: structuredClone(files) });
+}
+
+function failureKind(err) {
+  return err instanceof NetworkError || networkFailure ? "network" : "runtime-failed";
 }
 
 // Pyodide leaves some of its own promises unhandled when a download fails; the
 // failure is already reported through boot(), so keep it out of the page's errors.
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
-  if (!run) failBoot("runtime-failed", event.reason);
+  if (!run) failBoot(failureKind(event.reason), networkFailure || event.reason);
 });
 
 // A failure to fetch something is a "network" failure; anything else while starting is "runtime-failed".
@@ -96,12 +179,16 @@ self.onmessage = async (event) => {
   const msg = event.data;
   if (msg.type === "boot") {
     let how;
+    startReporting();
     try {
       how = await boot(msg.packageUrl, msg.snapshotUrl);
     } catch (err) {
-      failBoot(err instanceof NetworkError ? "network" : "runtime-failed", err);
+      stopReporting();
+      failBoot(failureKind(err), networkFailure || err);
       return;
     }
+    stopReporting();
+    if (failed) return; // given up as stalled meanwhile
     self.postMessage({ type: "ready", how });
     if (how === "fresh" && msg.keepSnapshot && msg.snapshotUrl && "caches" in self) {
       await keepSnapshot(msg.snapshotUrl);

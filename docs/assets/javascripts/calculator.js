@@ -3,8 +3,11 @@
 // No arithmetic here. This file collects what the reader typed (as text),
 // sends it through the engine (calc-engine.js) to calculators.web.run in the
 // worker, and shows the HTML fragment that comes back, or the message for the
-// field that needs fixing. Every word shown comes from the form's data-msg-*
+// field that needs fixing. Every word shown comes from the widget's data-msg-*
 // attributes (written by the build in the page's language) or from Python's reply.
+//
+// Privacy: nothing typed goes into the address bar or the history. "Copy link" builds a
+// link from the current inputs; a shared link's inputs are restored on load.
 
 import { getEngine } from "./calc-engine.js";
 
@@ -24,70 +27,106 @@ const DEBOUNCE_MS = 300;
 
 let engine = null; // the page's one engine, once started
 
+function megabytes(bytes) {
+  return (bytes / 1048576).toFixed(1) + " MB";
+}
+
 // ---- one widget -------------------------------------------------------------
 
 class Widget {
-  constructor(form, syncUrl) {
+  constructor(form, first) {
     this.form = form;
     this.slug = form.dataset.calculator;
     this.lang = form.dataset.lang || "zh";
-    this.syncUrl = syncUrl && !form.closest(".letter-builder"); // letters: what is typed stays out of the address
     this.root = form.closest(".calc");
     this.output = this.root.querySelector(".calc-output-body");
+    this.exampleNote = this.root.querySelector(".calc-example-note");
+    this.pendingNote = this.root.querySelector(".calc-pending-note");
     this.staleNote = this.root.querySelector(".calc-stale-note");
-    this.status = form.querySelector(".calc-status");
+    this.status = this.root.querySelector(".calc-status");
+    this.progressLine = this.root.querySelector(".calc-progress");
+    this.retryButton = this.root.querySelector(".calc-retry");
+    this.announcer = this.root.querySelector(".calc-announce");
+    this.jump = this.root.querySelector(".calc-jump");
     this.formError = form.querySelector(".calc-form-error");
     this.timer = null;
     this.seq = 0;
     this.dirty = false;
     form.calcCollect = () => this.collect(); // read by calendar.js ("add to calendar")
-    if (syncUrl && this.restoreFromUrl()) {
-      // The example below is for the default numbers, not the ones from the link.
-      this.dirty = true;
-      this.root.classList.add("calc-is-stale");
-      this.status.textContent = this.msg("loading");
-    }
+    this.state = "static";
+    this.expanded = new Set(); // tables the reader asked to see whole, kept across recalculations
+    let restored = false;
+    if (first) restored = this.restore([...new URLSearchParams(location.search)]);
+    if (restored) this.dirty = true; // the example below is for the default numbers, not these
     this.decorate();
+    this.markPending();
     form.addEventListener("input", () => this.schedule());
     form.addEventListener("change", () => this.schedule());
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.compute();
     });
-    form.addEventListener("click", (event) => this.onClick(event));
+    this.root.addEventListener("click", (event) => this.onClick(event));
+    this.watchResult();
   }
 
   msg(name) {
-    return this.form.dataset["msg" + name.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase())] || "";
+    const key = "msg" + name.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase());
+    return this.form.dataset[key] || this.root.dataset[key] || "";
   }
 
   // The engine's events (calc-engine.js) shown in the status line. An error kind is shown
   // with the page's data-msg-error-<kind> text when it has one, else the general data-msg-failed.
   onEngine(event) {
     const state = event.state;
+    this.state = state;
     this.form.dataset.state = state === "restarting" ? "loading" : state;
     if (state === "ready") this.form.dataset.engine = event.how; // "snapshot" or "fresh"
     if (state === "error") this.form.dataset.engineError = event.kind; // for tests and bug reports
-    const text = {
+    else delete this.form.dataset.engineError;
+    this.retryButton.hidden = state !== "error";
+    let text = {
       loading: () => this.msg("loading"),
       restarting: () => this.msg("crashed"),
       ready: () => this.msg("ready"),
       error: () => this.msg(`error-${event.kind}`) || this.msg("failed"),
     }[state]?.();
-    if (text) this.status.textContent = text;
+    // Progress is its own line (not a live region: it changes every second).
+    if (state === "loading" && event.total) {
+      const percent = Math.min(100, Math.floor((event.loaded * 100) / event.total));
+      this.progressLine.textContent = percent >= 100 ? this.msg("starting") : this.msg("progress")
+        .replace("{done}", megabytes(event.loaded))
+        .replace("{total}", megabytes(event.total))
+        .replace("{percent}", String(percent));
+      this.progressLine.hidden = false;
+      this.progressLine.dataset.percent = String(percent);
+      text = null; // the status line keeps "loading" (read once by screen readers)
+    } else if (state !== "loading") {
+      this.progressLine.hidden = true;
+    }
+    if (text && this.status.textContent !== text) this.status.textContent = text;
+    this.markPending();
     if (state === "ready" && this.dirty) this.compute();
   }
 
-  // Values from the URL are set as text (never parsed as HTML).
-  restoreFromUrl() {
-    const params = new URLSearchParams(location.search);
+  // While the shown result is not the reader's own: the build-time example is labelled as
+  // such; once the reader has typed, it is greyed with "loading…" until it is recomputed.
+  markPending() {
+    const example = this.root.classList.contains("calc-is-example");
+    const waiting = example && this.dirty && this.state !== "error";
+    this.exampleNote.hidden = !example || waiting;
+    this.pendingNote.hidden = !waiting;
+    this.root.classList.toggle("calc-is-pending", waiting);
+  }
+
+  // Inputs from a shared link, as [name, value] pairs.
+  // Values are set as text (never parsed as HTML).
+  restore(pairs) {
     let restored = false;
     const rows = {};
-    for (const [name, value] of params) {
+    for (const [name] of pairs) {
       const m = /^(\w+)\.(\d+)\.(\w+)$/.exec(name);
-      if (m) {
-        rows[m[1]] = Math.max(rows[m[1]] ?? 0, Number(m[2]) + 1);
-      }
+      if (m) rows[m[1]] = Math.max(rows[m[1]] ?? 0, Number(m[2]) + 1);
     }
     for (const [list, count] of Object.entries(rows)) {
       const box = this.form.querySelector(`[data-list="${CSS.escape(list)}"]`);
@@ -95,47 +134,57 @@ class Widget {
       const max = Number(box.dataset.max || 20);
       while (box.querySelectorAll(".calc-row").length < Math.min(count, max)) this.addRow(box);
     }
-    for (const [name, value] of params) {
+    for (const [name, value] of pairs) {
       const el = this.form.elements.namedItem(name);
       if (!el || !(el instanceof HTMLElement)) continue;
       if (el.type === "checkbox") el.checked = value === "yes";
-      else el.value = value;
+      else el.value = String(value);
+      // a folded option that the link sets is shown, so the reader sees what is in use
+      const more = el.closest("details.calc-more");
+      const initial = el instanceof HTMLSelectElement ? [...el.options].find((o) => o.defaultSelected)?.value
+        : el.type === "checkbox" ? (el.defaultChecked ? "yes" : "no") : el.defaultValue;
+      if (more && String(value) !== initial) more.open = true;
       restored = true;
     }
     return restored;
   }
 
+  // The inputs as [name, value] pairs, in the form's order.
+  pairs() {
+    const out = [];
+    for (const el of this.form.querySelectorAll("input[name], select[name]")) {
+      if (el.closest("template")) continue;
+      out.push([el.name, el.type === "checkbox" ? (el.checked ? "yes" : "no") : el.value]);
+    }
+    return out;
+  }
+
   collect() {
     const form = {};
     const lists = {};
-    for (const el of this.form.querySelectorAll("input[name], select[name]")) {
-      if (el.closest("template")) continue;
-      const value = el.type === "checkbox" ? (el.checked ? "yes" : "no") : el.value;
-      const m = /^(\w+)\.(\d+)\.(\w+)$/.exec(el.name);
+    for (const [name, value] of this.pairs()) {
+      const m = /^(\w+)\.(\d+)\.(\w+)$/.exec(name);
       if (m) {
         const rows = (lists[m[1]] ??= []);
         (rows[Number(m[2])] ??= {})[m[3]] = value;
       } else {
-        form[el.name] = value;
+        form[name] = value;
       }
     }
     for (const [name, rows] of Object.entries(lists)) form[name] = rows.filter(Boolean);
     return form;
   }
 
-  writeUrl() {
-    if (!this.syncUrl) return;
-    const params = new URLSearchParams();
-    for (const el of this.form.querySelectorAll("input[name], select[name]")) {
-      if (el.closest("template")) continue;
-      params.set(el.name, el.type === "checkbox" ? (el.checked ? "yes" : "no") : el.value);
-    }
-    history.replaceState(history.state, "", `${location.pathname}?${params}${location.hash}`);
+  // The link to these inputs: built on demand, never written into the address bar.
+  link() {
+    const url = new URL(location.href);
+    url.search = new URLSearchParams(this.pairs()).toString();
+    return url.href;
   }
 
   schedule() {
     this.dirty = true;
-    this.writeUrl();
+    this.markPending();
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.compute(), DEBOUNCE_MS);
   }
@@ -161,13 +210,54 @@ class Widget {
     if (reply.ok) {
       this.output.innerHTML = reply.html; // built by Python's render, which escapes all text
       this.form.dispatchEvent(new CustomEvent("calc:result", { detail: reply })); // letter.js listens
-      this.root.classList.remove("calc-is-stale");
+      this.root.classList.remove("calc-is-stale", "calc-is-example");
       this.staleNote.hidden = true;
+      this.markPending();
       this.decorate();
+      for (const name of this.expanded) this.showAll(name);
+      this.announce();
+      this.watchResult();
       performance.measure(`calc-update:${this.slug}`, { start: started }); // read by `make bench`
     } else {
       this.showError(reply.field, reply.message[this.lang] || reply.message.zh);
     }
+  }
+
+  // The headline (the first figure) for screen readers and for the phone's result bar.
+  headline() {
+    const fig = this.output.querySelector(".calc-figure");
+    if (!fig) return null;
+    return [fig.querySelector("dt")?.textContent.trim() || "", fig.querySelector("dd")?.textContent.trim() || ""];
+  }
+
+  announce() {
+    const head = this.headline();
+    if (head) this.announcer.textContent = head.join(" ");
+  }
+
+  // On a phone, when the inputs are on screen but the figures are not, a small bar at the
+  // bottom shows the headline figure and jumps to the result (site.css hides it on wide screens).
+  watchResult() {
+    this.observer?.disconnect();
+    const figs = this.output.querySelector(".calc-figures") || this.output;
+    const head = this.headline();
+    if (head) {
+      const parts = [...head, this.msg("jump")].map((text, i) => {
+        const span = document.createElement("span");
+        span.className = ["calc-jump-label", "calc-jump-value", "calc-jump-go"][i];
+        span.textContent = text;
+        return span;
+      });
+      this.jump.replaceChildren(...parts);
+    }
+    if (!("IntersectionObserver" in window) || !head) return;
+    const seen = new Map();
+    this.observer = new IntersectionObserver((entries) => {
+      for (const e of entries) seen.set(e.target, e.isIntersecting);
+      this.jump.hidden = !(seen.get(this.form) && !seen.get(figs));
+    });
+    this.observer.observe(this.form);
+    this.observer.observe(figs);
   }
 
   clearErrors() {
@@ -188,6 +278,8 @@ class Widget {
       el.setAttribute("aria-invalid", "true");
       slot.textContent = text;
       slot.hidden = false;
+      const more = el.closest("details.calc-more");
+      if (more) more.open = true; // the field to fix must be visible
     } else {
       this.formError.textContent = text;
       this.formError.hidden = false;
@@ -211,14 +303,25 @@ class Widget {
     }
   }
 
+  showAll(name) {
+    const table = this.output.querySelector(`table[data-table="${CSS.escape(name)}"]`);
+    if (table) expandTable(table);
+  }
+
   onClick(event) {
     const button = event.target.closest("button[data-action]");
     if (!button) return;
     const action = button.dataset.action;
     if (action === "copy-link") this.copyLink();
     else if (action === "print") window.print();
+    else if (action === "retry") engine?.retry();
+    else if (action === "show-all") {
+      this.expanded.add(button.dataset.table);
+      this.showAll(button.dataset.table);
+    } else if (action === "csv") downloadCsv(this, button.dataset.table);
     else if (action === "add-row") {
       const box = button.closest("[data-list]");
+      this.listNote(box, "");
       if (box.querySelectorAll(".calc-row").length < Number(box.dataset.max || 20)) {
         this.addRow(box);
         this.renumber(box);
@@ -227,11 +330,21 @@ class Widget {
     } else if (action === "remove-row") {
       const box = button.closest("[data-list]");
       if (box.querySelectorAll(".calc-row").length > 1) {
+        this.listNote(box, "");
         button.closest(".calc-row").remove();
         this.renumber(box);
         this.schedule();
+      } else {
+        this.listNote(box, this.msg("last-row")); // refused, and said so
       }
     }
+  }
+
+  listNote(box, text) {
+    const note = box.querySelector(".calc-list-note");
+    if (!note) return;
+    note.textContent = text;
+    note.hidden = !text;
   }
 
   addRow(box) {
@@ -262,48 +375,81 @@ class Widget {
   }
 
   async copyLink() {
-    this.writeUrl();
-    const link = this.form.querySelector(".calc-link");
-    const input = link.querySelector("input");
-    input.value = location.href;
+    const href = this.link();
+    const box = this.root.querySelector(".calc-link");
+    const input = box.querySelector("input");
+    input.value = href;
     try {
-      await navigator.clipboard.writeText(location.href);
+      await navigator.clipboard.writeText(href);
       this.status.textContent = this.msg("copied");
-      link.hidden = true;
+      box.hidden = true;
     } catch {
       this.status.textContent = this.msg("copy-failed");
-      link.hidden = false;
+      box.hidden = false;
       input.select();
     }
   }
 }
 
-// ---- CSV export: the cells as shown, UTF-8 with BOM for spreadsheet programs --
+// ---- long tables: the first rows are in the page, the rest in data-rest ------
+
+function expandTable(table) {
+  const rest = table.dataset.rest;
+  if (!rest) return;
+  const labels = [...table.querySelectorAll("thead th")].map((th) => th.textContent);
+  const body = table.tBodies[0];
+  const frag = document.createDocumentFragment();
+  for (const row of JSON.parse(rest)) {
+    const tr = document.createElement("tr");
+    row.forEach((text, i) => {
+      const td = document.createElement("td");
+      td.dataset.label = labels[i] ?? "";
+      td.textContent = text;
+      tr.append(td);
+    });
+    frag.append(tr);
+  }
+  body.append(frag);
+  delete table.dataset.rest;
+  table.closest(".calc-table-wrap")?.querySelector(".calc-show-all")?.remove();
+}
+
+function expandAll() {
+  for (const table of document.querySelectorAll(".calc table[data-rest]")) expandTable(table);
+}
+
+// ---- CSV export: every row, UTF-8 with BOM for spreadsheet programs ----------
+
+// A cell a spreadsheet would read as a formula (= + - @, or a tab/return first) is kept as
+// text by a leading apostrophe.
+function csvCell(text) {
+  const safe = /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
+  return /[",\n\r]/.test(safe) ? '"' + safe.replace(/"/g, '""') + '"' : safe;
+}
 
 function tableToCsv(table) {
-  const quote = (text) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
   const lines = [];
   for (const tr of table.querySelectorAll("tr")) {
-    lines.push([...tr.querySelectorAll("th, td")].map((c) => quote(c.textContent.trim())).join(","));
+    lines.push([...tr.querySelectorAll("th, td")].map((c) => csvCell(c.textContent.trim())).join(","));
+  }
+  for (const row of table.dataset.rest ? JSON.parse(table.dataset.rest) : []) {
+    lines.push(row.map((c) => csvCell(String(c).trim())).join(","));
   }
   return "\ufeff" + lines.join("\r\n") + "\r\n";
 }
 
-document.addEventListener("click", (event) => {
-  const button = event.target.closest?.("button.calc-csv");
-  if (!button) return;
-  const root = button.closest(".calc");
-  const table = root.querySelector(`table[data-table="${CSS.escape(button.dataset.table)}"]`);
-  const slug = root.querySelector("form[data-calculator]").dataset.calculator;
+function downloadCsv(widget, name) {
+  const table = widget.output.querySelector(`table[data-table="${CSS.escape(name)}"]`);
+  if (!table) return;
   const blob = new Blob([tableToCsv(table)], { type: "text/csv;charset=utf-8" });
   const a = document.createElement("a");
   a.href = URL.createObjectURL(blob);
-  a.download = `${slug}-${button.dataset.table}.csv`;
+  a.download = `${widget.slug}-${name}.csv`;
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-});
+}
 
 // ---- start ------------------------------------------------------------------
 
@@ -315,9 +461,16 @@ const widgets = forms.map((form, i) => new Widget(form, i === 0));
 function startEngine() {
   try {
     const py = new URL("../py/", import.meta.url);
+    let expectedBytes = {};
+    try {
+      expectedBytes = JSON.parse(forms[0].dataset.runtimeBytes || "{}");
+    } catch {
+      /* progress without a total: the files' own lengths */
+    }
     engine = getEngine({
       packageUrl: new URL(forms[0].dataset.package, py).href,
       snapshotUrl: forms[0].dataset.snapshot ? new URL(forms[0].dataset.snapshot, py).href : "",
+      expectedBytes,
     });
   } catch {
     for (const w of widgets) w.onEngine({ state: "error", kind: "unsupported" });
@@ -346,14 +499,19 @@ if (forms.length) {
   }
 }
 
-// Printing shows every table, folded or not.
+// Printing shows every table whole, folded or not.
 const opened = [];
-window.addEventListener("beforeprint", () => {
+function beforePrint() {
+  expandAll();
   for (const d of document.querySelectorAll(".calc details:not([open])")) {
     d.open = true;
     opened.push(d);
   }
-});
+}
+window.addEventListener("beforeprint", beforePrint);
 window.addEventListener("afterprint", () => {
   while (opened.length) opened.pop().open = false;
+});
+window.matchMedia?.("print").addEventListener?.("change", (event) => {
+  if (event.matches) beforePrint();
 });
