@@ -1,32 +1,30 @@
 """The same cases under the real Pyodide runtime (Node, offline) give JSON
-identical to CPython's: one implementation, run in two places."""
+identical to CPython's: one implementation, run in two places. The page starts
+Python on a trimmed standard library (hooks/runtime.py): every case runs on it
+too, and every module the calculators import is importable from it."""
 
 from __future__ import annotations
 
+import ast
 import gzip
 import json
 import shutil
 import subprocess
+import sys
 import zipfile
 
 import pytest
 
 from calculators import web
+from hooks import runtime
 from macros import package
 from tests.conftest import ROOT
+from tools import cases as known
 
-# Known-value cases from the calculator tests, plus every calculator's defaults and an error.
-CASES = [
-    ("repayment", {"principal": "1000000", "annual_rate": "4.9", "months": "360"}, "zh"),
-    ("repayment", {"principal": "1000000", "annual_rate": "4.9", "months": "360", "method": "equal_principal"},
-     "en"),
-    ("repayment", {"principal": "5,000", "annual_rate": "18", "months": "12", "upfront_fee": "300",
-                   "monthly_fee": "15", "start_date": "2026-01-31"}, "zh"),
-    ("apr", {"principal": "100000", "received": "99000", "months": "12", "payment": "8833.3",
-             "monthly_fee_rate": ""}, "zh"),
-    ("apr", {"principal": "12000", "received": "", "months": "12", "payment": "", "monthly_fee_rate": "1"}, "en"),
-    ("repayment", {"principal": "-5"}, "zh"),
-] + [(slug, {}, lang) for slug in sorted(web.CALCULATORS) for lang in ("zh", "en")]
+# A few known values and every calculator's defaults (the quick checks below), and every case
+# the runtime must answer (tools/cases.py: defaults, heaviest, typed, each test module's, hostile).
+CASES = known.TYPED + [(slug, {}, lang) for slug in sorted(web.CALCULATORS) for lang in ("zh", "en")]
+ALL_CASES = known.runtime_cases()
 
 
 def _node() -> str:
@@ -45,7 +43,7 @@ def _run_pyodide(request: dict) -> subprocess.CompletedProcess:
 
 
 def _cases() -> list[list[str]]:
-    return [[s, json.dumps(f, ensure_ascii=False), lang] for s, f, lang in CASES]
+    return known.as_json(CASES)
 
 
 @pytest.fixture(scope="module")
@@ -64,13 +62,29 @@ def pyodide_replies(package_zip):
 
 
 @pytest.fixture(scope="module")
-def snapshot_replies(package_zip, tmp_path_factory):
-    """The build's snapshot (tools/snapshot.mjs), started the way the page's worker starts a kept one."""
+def stdlib_files(package_zip):
+    """The standard-library files the build keeps (derived the way the build derives them)."""
+    _node()
+    return runtime.stdlib_files(package_zip)
+
+
+@pytest.fixture(scope="module")
+def trimmed_stdlib(stdlib_files, tmp_path_factory):
+    path = tmp_path_factory.mktemp("stdlib") / "stdlib.zip"
+    path.write_bytes(runtime.trimmed_stdlib(stdlib_files))
+    return path
+
+
+@pytest.fixture(scope="module")
+def snapshot_replies(package_zip, trimmed_stdlib, tmp_path_factory):
+    """The build's snapshot (tools/snapshot.mjs, on the trimmed standard library), started the way
+    the page's worker starts a kept one."""
     snapshot = tmp_path_factory.mktemp("snapshot") / "snapshot.bin.gz"
-    made = subprocess.run([_node(), str(ROOT / "tools" / "snapshot.mjs"), str(package_zip), str(snapshot)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    made = subprocess.run([_node(), str(ROOT / "tools" / "snapshot.mjs"), str(package_zip), str(snapshot),
+                           str(trimmed_stdlib)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert made.returncode == 0, made.stderr
-    proc = _run_pyodide({"zip": str(package_zip), "snapshot": str(snapshot), "cases": _cases()})
+    proc = _run_pyodide({"zip": str(package_zip), "snapshot": str(snapshot), "stdlib": str(trimmed_stdlib),
+                         "cases": _cases()})
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
@@ -111,3 +125,59 @@ def test_pyodide_gives_the_same_json_as_cpython(pyodide_replies, index):
     slug, form, lang = CASES[index]
     expected = web.run(slug, json.dumps(form, ensure_ascii=False), lang)
     assert json.loads(pyodide_replies["replies"][index]) == json.loads(expected)
+
+
+# ---- the trimmed standard library -------------------------------------------------------
+
+def test_the_trimmed_standard_library_is_much_smaller_and_holds_the_start_up(trimmed_stdlib, stdlib_files):
+    assert trimmed_stdlib.stat().st_size < runtime.FULL_STDLIB.stat().st_size / 2
+    for needed in ("decimal.py", "json/__init__.py", "tomllib/__init__.py", "pyodide/__init__.py",
+                   "_pyodide/__init__.py", "encodings/__init__.py"):
+        assert needed in stdlib_files
+    assert "unittest/__init__.py" not in stdlib_files and "email/__init__.py" not in stdlib_files
+
+
+def test_the_trimmed_standard_library_is_the_same_bytes_for_the_same_list(stdlib_files):
+    assert runtime.trimmed_stdlib(stdlib_files) == runtime.trimmed_stdlib(list(reversed(stdlib_files)))
+
+
+def test_every_case_on_the_trimmed_runtime_gives_exactly_cpythons_json(package_zip, trimmed_stdlib):
+    proc = _run_pyodide({"zip": str(package_zip), "stdlib": str(trimmed_stdlib),
+                         "cases": known.as_json(ALL_CASES)})
+    assert proc.returncode == 0, proc.stderr
+    replies = json.loads(proc.stdout)["replies"]
+    assert len(replies) == len(ALL_CASES)
+    differ = [(slug, form, lang) for (slug, form, lang), reply in zip(ALL_CASES, replies, strict=True)
+              if reply != web.run(slug, json.dumps(form, ensure_ascii=False, sort_keys=True), lang)]
+    assert not differ, f"{len(differ)} of {len(ALL_CASES)} cases differ, e.g. {differ[:3]}"
+    assert len({slug for slug, _, _ in ALL_CASES}) == len(web.CALCULATORS)
+
+
+def _imported_by_calculators() -> list[str]:
+    """Every standard-library module the calculators package imports anywhere (also inside
+    functions), read from the source with ast."""
+    names = set()
+    for path in sorted((ROOT / "calculators").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module)
+    return sorted(n for n in names if n.split(".")[0] in sys.stdlib_module_names and n != "__future__")
+
+
+def test_every_module_the_calculators_import_is_in_the_trimmed_runtime(package_zip, trimmed_stdlib):
+    imports = _imported_by_calculators()
+    assert {"decimal", "json", "tomllib", "datetime"} <= set(imports)
+    proc = _run_pyodide({"zip": str(package_zip), "stdlib": str(trimmed_stdlib), "imports": imports,
+                         "cases": [["repayment", "{}", "zh"]]})
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_a_module_left_out_of_the_trimmed_runtime_fails_the_import_check(package_zip, stdlib_files, tmp_path):
+    short = tmp_path / "short.zip"
+    short.write_bytes(runtime.trimmed_stdlib([f for f in stdlib_files if f != "html/entities.py"]))
+    proc = _run_pyodide({"zip": str(package_zip), "stdlib": str(short), "imports": ["html.entities"],
+                         "cases": []})
+    assert proc.returncode != 0  # at boot (calculators.render imports html) or at the import check
+    assert "html.entities" in proc.stderr

@@ -5,6 +5,8 @@
 //
 //   const { pyodide, run, how } = await bootCalculators(loadPyodide, {
 //     indexURL,       // where pyodide.asm.wasm etc. live; leave out in Node (node_modules/pyodide)
+//     stdLibURL,      // optional: the trimmed standard library (a URL, or a file path in Node);
+//                     // default: Pyodide's full python_stdlib.zip next to the runtime
 //     packageBytes,   // the calculators zip: bytes, or a promise of them (awaited only if needed)
 //     snapshot,       // optional memory snapshot bytes (a fast start); one that does not fit is skipped
 //     onSnapshotRefused, // optional (err) => void, told when the snapshot did not fit
@@ -24,9 +26,10 @@ export const PACKAGE_DIR = "/home/pyodide/overdue_help";
 //   _makeSnapshot: true  — start in a mode where pyodide.makeMemorySnapshot() may be called later;
 //   _loadSnapshot: bytes — start from such a snapshot instead of booting the interpreter
 //                          (throws if the snapshot was made by another Pyodide build).
-function startOptions(indexURL, extra) {
+function startOptions(indexURL, stdLibURL, extra) {
   const options = { packages: [], ...extra }; // nothing from the package index: our zip only
   if (indexURL) options.indexURL = indexURL;
+  if (stdLibURL) options.stdLibURL = stdLibURL;
   return options;
 }
 
@@ -47,11 +50,11 @@ calculators.web.__file__`);
   return run;
 }
 
-export async function bootCalculators(loadPyodide, { indexURL, packageBytes, snapshot, onSnapshotRefused,
-  makeSnapshot = false } = {}) {
+export async function bootCalculators(loadPyodide, { indexURL, stdLibURL, packageBytes, snapshot,
+  onSnapshotRefused, makeSnapshot = false } = {}) {
   if (snapshot) {
     try {
-      const pyodide = await loadPyodide(startOptions(indexURL, { _loadSnapshot: snapshot }));
+      const pyodide = await loadPyodide(startOptions(indexURL, stdLibURL, { _loadSnapshot: snapshot }));
       return { pyodide, run: importCalculators(pyodide), how: "snapshot" };
     } catch (err) {
       onSnapshotRefused?.(err); // an older or foreign snapshot: start the ordinary way
@@ -59,7 +62,7 @@ export async function bootCalculators(loadPyodide, { indexURL, packageBytes, sna
   }
   const [bytes, pyodide] = await Promise.all([
     packageBytes,
-    loadPyodide(startOptions(indexURL, makeSnapshot ? { _makeSnapshot: true } : {})),
+    loadPyodide(startOptions(indexURL, stdLibURL, makeSnapshot ? { _makeSnapshot: true } : {})),
   ]);
   if (!bytes) throw new Error("no calculators package to unpack");
   // unpackArchive refuses a Node Buffer: hand it a plain Uint8Array view.

@@ -58,6 +58,15 @@ async function keptSnapshot(url) {
   }
 }
 
+// The trimmed standard library (only what our calculators and Pyodide's start-up import,
+// hooks/runtime.py) sits beside the snapshot and carries the same key in its name:
+// assets/py/snapshot-<key>.bin.gz -> assets/py/stdlib-<key>.zip. Without a snapshot name,
+// Pyodide's full python_stdlib.zip (its default).
+function stdlibUrl(snapshotUrl) {
+  const m = /^(.*\/)snapshot-([0-9a-f]+)\.bin\.gz$/.exec(snapshotUrl || "");
+  return m ? `${m[1]}stdlib-${m[2]}.zip` : undefined;
+}
+
 async function boot(packageUrl, snapshotUrl) {
   // Everything at once: the runtime's module, a kept snapshot, and our package (small; unused
   // when the snapshot starts, which already holds it).
@@ -71,6 +80,7 @@ async function boot(packageUrl, snapshotUrl) {
   ]);
   const started = await bootCalculators(pyodideModule.loadPyodide, {
     indexURL: PYODIDE_DIR.href,
+    stdLibURL: stdlibUrl(snapshotUrl),
     packageBytes,
     snapshot,
     onSnapshotRefused: () => caches.open(RUNTIME_CACHE).then((c) => c.delete(snapshotUrl)).catch(() => {}),
