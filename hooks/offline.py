@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 
 TEMPLATE = Path(__file__).with_name("sw.js")
 
@@ -125,6 +126,7 @@ def write_service_worker(site: Path, own_revs: dict[str, str]) -> None:
     (site / "sw.js").write_text(script, encoding="utf-8")
 
 
+@event_priority(-100)  # after every plugin: the search plugins write their index in post_build too
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config["site_dir"])
     write_service_worker(site, version_own_files(site, Path(config["docs_dir"])))
