@@ -9,6 +9,8 @@ After each build (and each rebuild under `mkdocs serve`):
 - make the optional Pyodide memory snapshot on that library (tools/snapshot.mjs).
 The last two run Node (several seconds); their files are named by macros.package.runtime_key()
 and kept in .cache/runtime/ too, so a clean rebuild of the same code copies them instead.
+Under `mkdocs serve` the standard library is not trimmed (the full one goes under the trimmed
+name): a save to a calculator shows at once instead of after a run of every case.
 """
 
 from __future__ import annotations
@@ -72,9 +74,10 @@ def _node(*args: str, stdin: str = "", timeout: int = 300) -> str:
     return proc.stdout
 
 
-def stdlib_files(package_zip: Path, cases: list | None = None) -> list[str]:
+def stdlib_files(package_zip: Path, cases: list | None = None) -> dict[str, str]:
     """The standard-library files (paths inside python_stdlib.zip) that Pyodide's start-up and
-    every case import, found by running them under Pyodide in Node on the full library."""
+    every case import, found by running them under Pyodide in Node on the full library, each
+    with its source without comments and docstrings (tools/stdlib_modules.mjs)."""
     from tools import cases as known
 
     request = {"zip": str(package_zip), "cases": cases if cases is not None else known.as_json(known.runtime_cases())}
@@ -82,9 +85,9 @@ def stdlib_files(package_zip: Path, cases: list | None = None) -> list[str]:
     return found["files"]
 
 
-def trimmed_stdlib(files: list[str]) -> bytes:
-    """A python_stdlib.zip holding only ``files`` (and their packages' directory entries), the
-    same bytes for the same list: sorted, fixed timestamps."""
+def trimmed_stdlib(files: dict[str, str]) -> bytes:
+    """A python_stdlib.zip holding only ``files`` (path -> source; and their packages' directory
+    entries), the same bytes for the same files: sorted, fixed timestamps."""
     keep = set(files)
     for name in files:  # the directories of the packages kept, as the full archive lists them
         parts = name.split("/")[:-1]
@@ -98,8 +101,16 @@ def trimmed_stdlib(files: list[str]) -> bytes:
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.external_attr = full.getinfo(name).external_attr
             info.compress_type = zipfile.ZIP_STORED if name.endswith("/") else zipfile.ZIP_DEFLATED
-            out.writestr(info, full.read(name), compresslevel=9)
+            out.writestr(info, files[name].encode("utf-8") if name in files else b"", compresslevel=9)
     return buf.getvalue()
+
+
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def write_stdlib(out: Path, zip_name: str) -> Path:
@@ -114,6 +125,10 @@ def write_stdlib(out: Path, zip_name: str) -> Path:
     for old in out.glob("stdlib-*.zip"):
         if old != target:
             old.unlink()
+    if _serving:
+        if not target.exists():
+            shutil.copyfile(FULL_STDLIB, target)
+        return target
     if target.exists() or _from_cache(target):
         return target  # its name says which package, Pyodide and cases it was derived from
     try:
@@ -172,11 +187,12 @@ def write_snapshot(out: Path, zip_name: str, stdlib: Path) -> None:
     for old in out.glob("snapshot-*.bin.gz"):
         if old != target:
             old.unlink()
-    if target.exists() or _from_cache(target):
+    if target.exists() or (not _serving and _from_cache(target)):
         return  # its name says which package, Pyodide and standard library it was made from
     try:
         _node(str(ROOT / "tools" / "snapshot.mjs"), str(out / zip_name), str(target), str(stdlib))
-        _to_cache(target)
+        if not _serving:  # made on the full library then: not for a build's trimmed one
+            _to_cache(target)
     except (OSError, subprocess.SubprocessError) as err:
         print(f"note: no Pyodide snapshot made ({err}); calculators will start the ordinary way",
               file=sys.stderr)

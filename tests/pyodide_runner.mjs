@@ -5,7 +5,8 @@
 //         "stdlib": "<optional standard-library zip (the trimmed one); default Pyodide's full one>",
 //         "imports": ["<optional module names to import first>", ...],
 //         "cases": [[slug, formJson, lang], ...]}
-// stdout: {"python": version, "how": "fresh" | "snapshot", "replies": [reply texts, in order]}
+// stdout: {"python": version, "how": "fresh" | "snapshot", "imported": [the modules imported],
+//          "replies": [reply texts, in order]}
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { gunzipSync } from "node:zlib";
@@ -41,4 +42,4 @@ for (const name of input.imports ?? []) {
   }
 }
 const replies = input.cases.map(([slug, form, lang]) => run(slug, form, lang));
-process.stdout.write(JSON.stringify({ python: version, how, replies }));
+process.stdout.write(JSON.stringify({ python: version, how, imported: input.imports ?? [], replies }));

@@ -11,6 +11,7 @@
 //     snapshot,       // optional memory snapshot bytes (a fast start); one that does not fit is skipped
 //     onSnapshotRefused, // optional (err) => void, told when the snapshot did not fit
 //     makeSnapshot,   // true only in tools/snapshot.mjs: start so that a snapshot can be taken
+//     onStep,         // optional (name) => void at "python-started", "package-unpacked" (timing marks)
 //   });
 //   run(slug, formJson, lang, withResult) -> reply JSON text (calculators.web.run, never raises)
 //   how: "snapshot" (started from the snapshot) or "fresh"
@@ -51,10 +52,11 @@ calculators.web.__file__`);
 }
 
 export async function bootCalculators(loadPyodide, { indexURL, stdLibURL, packageBytes, snapshot,
-  onSnapshotRefused, makeSnapshot = false } = {}) {
+  onSnapshotRefused, makeSnapshot = false, onStep = () => {} } = {}) {
   if (snapshot) {
     try {
       const pyodide = await loadPyodide(startOptions(indexURL, stdLibURL, { _loadSnapshot: snapshot }));
+      onStep("python-started");
       return { pyodide, run: importCalculators(pyodide), how: "snapshot" };
     } catch (err) {
       onSnapshotRefused?.(err); // an older or foreign snapshot: start the ordinary way
@@ -62,12 +64,14 @@ export async function bootCalculators(loadPyodide, { indexURL, stdLibURL, packag
   }
   const [bytes, pyodide] = await Promise.all([
     packageBytes,
-    loadPyodide(startOptions(indexURL, stdLibURL, makeSnapshot ? { _makeSnapshot: true } : {})),
+    loadPyodide(startOptions(indexURL, stdLibURL, makeSnapshot ? { _makeSnapshot: true } : {}))
+      .then((pyodide) => (onStep("python-started"), pyodide)),
   ]);
   if (!bytes) throw new Error("no calculators package to unpack");
   // unpackArchive refuses a Node Buffer: hand it a plain Uint8Array view.
   const view = bytes instanceof ArrayBuffer ? new Uint8Array(bytes)
     : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   pyodide.unpackArchive(view, "zip", { extractDir: PACKAGE_DIR });
+  onStep("package-unpacked");
   return { pyodide, run: importCalculators(pyodide), how: "fresh" };
 }

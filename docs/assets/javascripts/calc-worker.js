@@ -7,15 +7,30 @@
 //   {type: "boot", packageUrl, snapshotUrl, keepSnapshot}
 //   {type: "run", id, slug, form, lang}
 // Messages out:
-//   {type: "ready", how}                 how: "snapshot" | "fresh"
+//   {type: "ready", how, marks, fetches} how: "snapshot" | "fresh"; marks: {step: epoch ms} and
+//                                        fetches: [{name, start, end, bytes}] for `make bench`
 //   {type: "boot-failed", kind, detail}  kind: "network" | "runtime-failed"; detail is for the console only
 //   {type: "reply", id, reply}           reply: calculators.web.run's JSON text
 //   {type: "reply", id, error, detail}   error: "run-failed" (the Python call itself threw)
 
 import { bootCalculators } from "./boot.mjs";
 
+// Timing of the start, in milliseconds since the epoch (the page's clock differs from ours).
+const now = () => performance.timeOrigin + performance.now();
+const marks = { "worker-start": now() };
+const mark = (name) => {
+  marks[name] = now();
+};
+
 const PYODIDE_DIR = new URL("../../pyodide/", import.meta.url);
 const RUNTIME_CACHE = "runtime"; // shared with the service worker (sw.js)
+
+// Fetch the runtime's two scripts at once (pyodide.mjs would ask for pyodide.asm.mjs only after
+// it has arrived): one round trip fewer on a slow link. loadPyodide's own import of
+// pyodide.asm.mjs then finds it loaded. A failure is reported when the import is awaited.
+const pyodideScript = import(new URL("pyodide.mjs", PYODIDE_DIR).href);
+pyodideScript.catch(() => {});
+import(new URL("pyodide.asm.mjs", PYODIDE_DIR).href).catch(() => {});
 
 let run = null;
 
@@ -73,18 +88,21 @@ async function boot(packageUrl, snapshotUrl) {
   const packageBytes = download(packageUrl);
   packageBytes.catch(() => {}); // reported by bootCalculators if it is needed
   const [pyodideModule, snapshot] = await Promise.all([
-    import(new URL("pyodide.mjs", PYODIDE_DIR).href).catch((err) => {
+    pyodideScript.catch((err) => {
       throw new NetworkError(`pyodide.mjs: ${err}`);
     }),
     keptSnapshot(snapshotUrl),
   ]);
+  mark("pyodide-script");
   const started = await bootCalculators(pyodideModule.loadPyodide, {
     indexURL: PYODIDE_DIR.href,
     stdLibURL: stdlibUrl(snapshotUrl),
     packageBytes,
     snapshot,
     onSnapshotRefused: () => caches.open(RUNTIME_CACHE).then((c) => c.delete(snapshotUrl)).catch(() => {}),
+    onStep: mark,
   });
+  mark("calculators-imported");
   run = started.run;
   return started.how;
 }
@@ -105,6 +123,7 @@ async function keepSnapshot(url) {
 self.onmessage = async (event) => {
   const msg = event.data;
   if (msg.type === "boot") {
+    mark("boot-message");
     let how;
     try {
       how = await boot(msg.packageUrl, msg.snapshotUrl);
@@ -112,7 +131,10 @@ self.onmessage = async (event) => {
       failBoot(err instanceof NetworkError ? "network" : "runtime-failed", err);
       return;
     }
-    self.postMessage({ type: "ready", how });
+    const fetches = performance.getEntriesByType("resource").map((e) => ({
+      name: e.name, start: performance.timeOrigin + e.startTime, end: performance.timeOrigin + e.responseEnd,
+      bytes: e.encodedBodySize }));
+    self.postMessage({ type: "ready", how, marks, fetches });
     if (how === "fresh" && msg.keepSnapshot && msg.snapshotUrl && "caches" in self) {
       await keepSnapshot(msg.snapshotUrl);
     }
