@@ -504,7 +504,7 @@ def main() -> int:
         httpd.stop()
 
         with tempfile.TemporaryDirectory() as work:
-            update = sw_update.run(browser, Path(work))
+            update = sw_update.run(browser, Path(work), built=SITE)
         browser.close()
 
     cpython = cpython_timings()

@@ -22,7 +22,7 @@ from hooks import offline
 from tools import site_server
 
 ROOT = Path(__file__).resolve().parent.parent
-COPY = ("mkdocs.yml", "docs", "overrides", "calculators", "macros", "hooks", "tools",
+COPY = ("mkdocs.yml", "docs", "overrides", "calculators", "macros", "hooks", "tools", "tests",
         "glossary.yml", "sources.yml", "search_terms.txt")
 EDITED = "guides/negotiate.md"
 VISITED = "guides/negotiate/"
@@ -66,7 +66,9 @@ def _digests(site: Path) -> dict[str, str]:
             for p in site.rglob("*") if p.is_file()}
 
 
-def run(browser, workdir: Path, timeout_ms: float = 60000) -> Update:
+def run(browser, workdir: Path, timeout_ms: float = 60000, built: Path | None = None) -> Update:
+    """``built``: a site already built from this tree (the test session's, or site/ for the
+    bench), copied instead of the first build."""
     project = workdir / "project"
     project.mkdir(parents=True)
     for name in COPY:
@@ -76,7 +78,10 @@ def run(browser, workdir: Path, timeout_ms: float = 60000) -> Update:
     (ROOT / ".cache").mkdir(exist_ok=True)
     (project / ".cache").symlink_to(ROOT / ".cache")  # runtime files an earlier build made
     site = workdir / "site"
-    _build(project, site)
+    if built is not None:
+        shutil.copytree(built, site)
+    else:
+        _build(project, site)
     before = _digests(site)
     ahead = set(offline.precache_list(site))
 
