@@ -165,7 +165,7 @@ def _imported_by_calculators() -> list[str]:
                 names.update(alias.name for alias in node.names)
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 names.add(node.module)
-    return sorted(n for n in names if n.split(".")[0] in sys.stdlib_module_names and n != "__future__")
+    return sorted(n for n in names if n.split(".")[0] in sys.stdlib_module_names)
 
 
 def test_every_module_the_calculators_import_is_in_the_trimmed_runtime(pyodide_replies):
