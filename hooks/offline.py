@@ -1,17 +1,25 @@
 """Offline use: site/sw.js, a service worker that keeps every page after one visit.
 
-The template is hooks/sw.js; the build fills in the list of files kept ahead
-(pages, the theme's and our own files), a version hashed from all of them, and
-the names of the calculators package and the snapshot (kept when first used).
+The template is hooks/sw.js; after each build this hook
+- names our own scripts and stylesheet by content: every reference to them (in the pages
+  and between our modules) gets `?v=<hash of the file>`, so a page always asks for the exact
+  versions it was built with and an update cannot mix old and new files;
+- lists every file kept ahead (pages, the theme's and our own files) with a revision (a hash
+  of its bytes): after a rebuild the service worker fetches only the files whose revision
+  changed;
+- lists the runtime files (Pyodide, the calculators package, the trimmed standard library and
+  the snapshot) with theirs too: kept when first used, never fetched ahead, dropped when stale.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 
 TEMPLATE = Path(__file__).with_name("sw.js")
 
@@ -19,10 +27,66 @@ TEMPLATE = Path(__file__).with_name("sw.js")
 # Not the Python runtime or the calculators package: kept when first used.
 _NOT_AHEAD = ("pyodide/", "assets/py/", "sw.js")  # the runtime, the package and the snapshot
 _AHEAD_SUFFIXES = (".html", ".css", ".js", ".mjs", ".svg", ".png", ".ico", ".json", ".woff2")
+_RUNTIME = ("pyodide/", "assets/py/")
+# Our own unhashed files (the theme's carry a hash in their names already).
+OWN_DIRS = ("assets/javascripts", "assets/stylesheets")
+
+
+def revision(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def _own_files(site: Path, docs: Path) -> list[str]:
+    """Our scripts and stylesheets as the site holds them (copied from docs/assets)."""
+    found = []
+    for folder in OWN_DIRS:
+        for path in sorted((docs / folder).glob("*")):
+            if path.suffix in (".js", ".mjs", ".css") and (site / folder / path.name).is_file():
+                found.append(f"{folder}/{path.name}")
+    return found
+
+
+def version_own_files(site: Path, docs: Path) -> dict[str, str]:
+    """Add `?v=<revision>` to every reference to our own files; returns {path: revision}.
+
+    A module's revision covers the versioned names of the modules it loads, so the files are
+    done in dependency order (boot.mjs before calc-worker.js before calc-engine.js ...).
+    """
+    own = _own_files(site, docs)
+    names = {Path(rel).name: rel for rel in own}
+    refs = {rel: {n for n in names if re.search(rf"""["']\./{re.escape(n)}["']""",
+                                                (site / rel).read_text(encoding="utf-8"))} - {Path(rel).name}
+            for rel in own}
+    revs: dict[str, str] = {}
+    while len(revs) < len(own):
+        ready = [rel for rel in own if rel not in revs and all(names[n] in revs for n in refs[rel])]
+        if not ready:
+            raise ValueError(f"our modules load each other in a circle: {sorted(set(own) - set(revs))}")
+        for rel in ready:
+            path = site / rel
+            text = path.read_text(encoding="utf-8")
+            for n in refs[rel]:
+                text = re.sub(rf"""(["'])\./{re.escape(n)}\1""", rf"\1./{n}?v={revs[names[n]]}\1", text)
+            path.write_text(text, encoding="utf-8")
+            revs[rel] = revision(text.encode("utf-8"))
+    pattern = re.compile(r"""((?:\.\./|\./|/)?(?:""" + "|".join(re.escape(r) for r in own) + r"""))(?=["'])""")
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        new = pattern.sub(lambda m: f"{m.group(1)}?v={revs[m.group(1).lstrip('./')]}", html)
+        if new != html:
+            page.write_text(new, encoding="utf-8")
+    return revs
+
+
+def _url(rel: str) -> str:
+    """The URL path a page asks for (a directory's index.html by its directory)."""
+    if rel == "index.html":
+        return "./"
+    return rel[: -len("index.html")] if rel.endswith("/index.html") else rel
 
 
 def precache_list(site: Path) -> list[str]:
-    """Every file a reader may need offline, as the service worker names it."""
+    """Every file a reader may need offline, as the service worker names it (relative to the site)."""
     paths = []
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site).as_posix()
@@ -31,32 +95,38 @@ def precache_list(site: Path) -> list[str]:
         if "/lunr/" in f"/{rel}" and not rel.endswith(("lunr.stemmer.support.min.js", "lunr.multi.min.js",
                                                        "lunr.zh.min.js")):
             continue  # search languages this site does not use
-        if rel.endswith("index.html"):
-            rel = rel[: -len("index.html")] or "./"
         paths.append(rel)
     return paths
 
 
-def write_service_worker(site: Path, package_name: str, snapshot_name: str) -> None:
-    """site/sw.js from the template, versioned by the content of every file it keeps."""
-    paths = precache_list(site)
-    digest = hashlib.sha256()
-    for rel in paths:
-        target = site / (rel + "index.html" if rel.endswith("/") or rel == "./" else rel)
-        if rel == "./":
-            target = site / "index.html"
-        digest.update(rel.encode())
-        digest.update(target.read_bytes())
-    digest.update(package_name.encode())
+def manifest(site: Path, own_revs: dict[str, str]) -> tuple[list[list[str]], list[list[str]]]:
+    """([url, revision] kept ahead, [url, revision] of the runtime kept on use); an own file's
+    url carries its `?v=` as the pages ask for it."""
+    ahead = []
+    for rel in precache_list(site):
+        rev = own_revs.get(rel) or revision((site / rel).read_bytes())
+        ahead.append([f"{rel}?v={rev}" if rel in own_revs else _url(rel), rev])
+    runtime = []
+    for path in sorted(p for folder in _RUNTIME for p in (site / folder).rglob("*") if p.is_file()):
+        rel = path.relative_to(site).as_posix()
+        # content-named files (calculators-*, stdlib-*, snapshot-*) are their own revision
+        rev = re.search(r"-([0-9a-f]{12})\.", path.name)
+        runtime.append([rel, rev.group(1) if rev and rel.startswith("assets/py/") else revision(path.read_bytes())])
+    return ahead, runtime
+
+
+def write_service_worker(site: Path, own_revs: dict[str, str]) -> None:
+    """site/sw.js from the template, versioned by the revisions of every file it names."""
+    ahead, runtime = manifest(site, own_revs)
+    version = revision(json.dumps([ahead, runtime]).encode())
     script = (TEMPLATE.read_text(encoding="utf-8")
-              .replace("__VERSION__", digest.hexdigest()[:16])
-              .replace("__PRECACHE__", json.dumps(paths, ensure_ascii=False))
-              .replace("__PACKAGE__", package_name)
-              .replace("__SNAPSHOT__", snapshot_name))
+              .replace("__VERSION__", version)
+              .replace("__PRECACHE__", json.dumps(ahead, ensure_ascii=False))
+              .replace("__RUNTIME__", json.dumps(runtime, ensure_ascii=False)))
     (site / "sw.js").write_text(script, encoding="utf-8")
 
 
+@event_priority(-100)  # after every plugin: the search plugins write their index in post_build too
 def on_post_build(config: MkDocsConfig) -> None:
-    from macros import package  # imported per build: see hooks/__init__.py
-
-    write_service_worker(Path(config["site_dir"]), package.name(), package.snapshot_name())
+    site = Path(config["site_dir"])
+    write_service_worker(site, version_own_files(site, Path(config["docs_dir"])))

@@ -1,16 +1,27 @@
 """The self-hosted Python runtime in the built site.
 
 After each build (and each rebuild under `mkdocs serve`):
-- copy only the Pyodide files a page needs from node_modules/pyodide to site/pyodide/;
+- copy only the Pyodide files a page needs from node_modules/pyodide to site/pyodide/, with a
+  lock file that lists no packages (we load none: 119 KB → a few hundred bytes);
 - write the calculators package zip (content-hashed name) to site/assets/py/;
-- make the optional Pyodide memory snapshot next to it (tools/snapshot.mjs).
+- write the trimmed standard library next to it: only the files that Pyodide's start-up and
+  every case of tools/cases.py import (found by running them, tools/stdlib_modules.mjs);
+- make the optional Pyodide memory snapshot on that library (tools/snapshot.mjs).
+The last two run Node (several seconds); their files are named by macros.package.runtime_key()
+and kept in .cache/runtime/ too, so a clean rebuild of the same code copies them instead.
+Under `mkdocs serve` the standard library is not trimmed (the full one goes under the trimmed
+name): a save to a calculator shows at once instead of after a run of every case.
 """
 
 from __future__ import annotations
 
+import io
+import json
+import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,13 +29,17 @@ from mkdocs.config.defaults import MkDocsConfig
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE_SRC = ROOT / "node_modules" / "pyodide"
 # What loadPyodide() fetches for the core interpreter with no extra packages.
+# The full python_stdlib.zip stays beside the runtime: a worker that cannot find the trimmed
+# library's name falls back to it, and `make bench` reports the untrimmed floor with it.
 PYODIDE_FILES = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
     "python_stdlib.zip",
-    "pyodide-lock.json",
 )
+LOCK = "pyodide-lock.json"
+CACHE = ROOT / ".cache" / "runtime"  # made runtime files by name (git-ignored)
+FULL_STDLIB = PYODIDE_SRC / "python_stdlib.zip"
 
 
 def copy_pyodide(site: Path) -> None:
@@ -38,6 +53,113 @@ def copy_pyodide(site: Path) -> None:
         dst = target / name
         if not dst.exists() or dst.stat().st_size != src.stat().st_size or dst.stat().st_mtime < src.stat().st_mtime:
             shutil.copy2(src, dst)
+    (target / LOCK).write_text(small_lock(), encoding="utf-8")
+
+
+def small_lock() -> str:
+    """pyodide-lock.json with its `info` (checked against the runtime's ABI) and no packages.
+
+    loadPyodide() fetches the lock file even with `packages: []`; we install no package from
+    Pyodide's index (our calculators come as our own zip), so the 357 entries are dead weight.
+    """
+    lock = json.loads((PYODIDE_SRC / LOCK).read_text(encoding="utf-8"))
+    return json.dumps({"info": lock["info"], "packages": {}}, separators=(",", ":"))
+
+
+def _node(*args: str, stdin: str = "", timeout: int = 300) -> str:
+    proc = subprocess.run(["node", *args], cwd=ROOT, input=stdin, capture_output=True, text=True,
+                          timeout=timeout, check=False)
+    if proc.returncode != 0:
+        raise subprocess.SubprocessError(proc.stderr.strip()[-2000:] or f"node exited {proc.returncode}")
+    return proc.stdout
+
+
+def stdlib_files(package_zip: Path, cases: list | None = None) -> dict[str, str]:
+    """The standard-library files (paths inside python_stdlib.zip) that Pyodide's start-up and
+    every case import, found by running them under Pyodide in Node on the full library, each
+    with its source without comments and docstrings (tools/stdlib_modules.mjs)."""
+    from tools import cases as known
+
+    request = {"zip": str(package_zip), "cases": cases if cases is not None else known.as_json(known.runtime_cases())}
+    found = json.loads(_node(str(ROOT / "tools" / "stdlib_modules.mjs"), stdin=json.dumps(request)))
+    return found["files"]
+
+
+def trimmed_stdlib(files: dict[str, str]) -> bytes:
+    """A python_stdlib.zip holding only ``files`` (path -> source; and their packages' directory
+    entries), the same bytes for the same files: sorted, fixed timestamps."""
+    keep = set(files)
+    for name in files:  # the directories of the packages kept, as the full archive lists them
+        parts = name.split("/")[:-1]
+        keep.update("/".join(parts[: i + 1]) + "/" for i in range(len(parts)))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(FULL_STDLIB) as full, zipfile.ZipFile(buf, "w") as out:
+        missing = set(files) - set(full.namelist())
+        if missing:
+            raise ValueError(f"not in {FULL_STDLIB.name}: {sorted(missing)}")
+        for name in sorted(keep & set(full.namelist())):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.external_attr = full.getinfo(name).external_attr
+            info.compress_type = zipfile.ZIP_STORED if name.endswith("/") else zipfile.ZIP_DEFLATED
+            out.writestr(info, files[name].encode("utf-8") if name in files else b"", compresslevel=9)
+    return buf.getvalue()
+
+
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def write_stdlib(out: Path, zip_name: str) -> Path:
+    """The trimmed standard library in ``out`` (older ones removed); its path.
+
+    If Node cannot derive it, the full library is written under the same name (with a note):
+    the calculators then start as before, only with more bytes.
+    """
+    from macros import package
+
+    target = out / package.stdlib_name()
+    for old in out.glob("stdlib-*.zip"):
+        if old != target:
+            old.unlink()
+    if _serving:
+        if not target.exists():
+            shutil.copyfile(FULL_STDLIB, target)
+        return target
+    if target.exists() or _from_cache(target):
+        return target  # its name says which package, Pyodide and cases it was derived from
+    try:
+        data = trimmed_stdlib(stdlib_files(out / zip_name))
+    except (OSError, ValueError, KeyError, subprocess.SubprocessError) as err:
+        print(f"note: standard library not trimmed ({err}); the full one is shipped", file=sys.stderr)
+        target.write_bytes(FULL_STDLIB.read_bytes())
+        return target
+    target.write_bytes(data)
+    _to_cache(target)
+    return target
+
+
+def _from_cache(target: Path) -> bool:
+    kept = CACHE / target.name
+    if not kept.is_file():
+        return False
+    shutil.copyfile(kept, target)
+    return True
+
+
+def _to_cache(made: Path) -> None:
+    try:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        for old in CACHE.glob(made.name.split("-")[0] + "-*"):
+            old.unlink(missing_ok=True)  # one of each kind: the cache does not grow
+        part = CACHE / f".{made.name}.{os.getpid()}"
+        shutil.copyfile(made, part)
+        os.replace(part, CACHE / made.name)  # whole or not at all, for builds running side by side
+    except OSError:
+        pass  # only a slower next build
 
 
 def write_package(out: Path) -> str:
@@ -53,7 +175,7 @@ def write_package(out: Path) -> str:
     return name
 
 
-def write_snapshot(out: Path, zip_name: str) -> None:
+def write_snapshot(out: Path, zip_name: str, stdlib: Path) -> None:
     """The optional fast start: a gzipped Pyodide memory snapshot next to the package.
 
     Without it (node missing, a Pyodide that cannot snapshot) the calculators
@@ -65,11 +187,12 @@ def write_snapshot(out: Path, zip_name: str) -> None:
     for old in out.glob("snapshot-*.bin.gz"):
         if old != target:
             old.unlink()
-    if target.exists():
-        return  # its name says which package and Pyodide it was made from
+    if target.exists() or (not _serving and _from_cache(target)):
+        return  # its name says which package, Pyodide and standard library it was made from
     try:
-        subprocess.run(["node", str(ROOT / "tools" / "snapshot.mjs"), str(out / zip_name), str(target)],
-                       cwd=ROOT, check=True, capture_output=True, timeout=300)
+        _node(str(ROOT / "tools" / "snapshot.mjs"), str(out / zip_name), str(target), str(stdlib))
+        if not _serving:  # made on the full library then: not for a build's trimmed one
+            _to_cache(target)
     except (OSError, subprocess.SubprocessError) as err:
         print(f"note: no Pyodide snapshot made ({err}); calculators will start the ordinary way",
               file=sys.stderr)
@@ -79,4 +202,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config["site_dir"])
     copy_pyodide(site)
     out = site / "assets" / "py"
-    write_snapshot(out, write_package(out))
+    zip_name = write_package(out)
+    write_snapshot(out, zip_name, write_stdlib(out, zip_name))

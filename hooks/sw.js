@@ -1,16 +1,36 @@
 // Service worker: the site keeps working offline after one visit.
 // Written into site/sw.js by the build (hooks/offline.py), which fills in
-// VERSION (a hash of every file below) and PRECACHE (every page and the theme's
-// and our own files; not the Python runtime, which is kept the first time a
-// calculator page fetches it, so a reader of the guides never downloads it).
-// With ?lite=1 (the reader's browser asks to save data) nothing is fetched
-// ahead: only what the reader opens is kept.
+//   PRECACHE: [url, revision] of every page and every theme and own file, fetched at install;
+//   RUNTIME_FILES: [url, revision] of the Python runtime files, kept the first time a calculator
+//     page fetches them (a reader of the guides never downloads them);
+//   VERSION: a hash of both lists.
+// A revision is a hash of the file's bytes. Each file is kept under a key that carries its
+// revision, so after a rebuild the new worker fetches only the files whose revision changed
+// and copies nothing else. Our own scripts and stylesheet are asked for by versioned URLs
+// (`?v=<revision>`, written into the pages by the build), so a page always gets the versions
+// it was built with; the previous version's files stay kept until the next update, for pages
+// still open from before.
+// With ?lite=1 (the reader's browser asks to save data) nothing is fetched ahead: only what
+// the reader opens is kept.
 
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
-const PAGES = `pages-${VERSION}`;
-const RUNTIME = "runtime"; // Pyodide files never change for a given URL; the calculators zip is content-named
+const RUNTIME_FILES = __RUNTIME__;
+const PAGES = "pages"; // files kept ahead, keyed by revision
+const VISITED = "visited"; // pages opened (network first), for offline use of what is not kept ahead
+const RUNTIME = "runtime"; // shared with calc-worker.js (it keeps the snapshot here)
+const CURRENT = "/__sw/keys"; // the keys the active version keeps (read by the next one)
 const LITE = new URL(self.location.href).searchParams.get("lite") === "1";
+const SCOPE = self.registration.scope;
+
+// The cache key of a file at a revision: a versioned or content-named URL is its own key.
+function keyOf(path, rev) {
+  const url = new URL(path, SCOPE);
+  if (!url.searchParams.has("v") && !path.includes(rev)) url.searchParams.set("__rev", rev);
+  return url.href;
+}
+const AHEAD = new Map(PRECACHE.map(([path, rev]) => [new URL(path, SCOPE).href, keyOf(path, rev)]));
+const ON_USE = new Map(RUNTIME_FILES.map(([path, rev]) => [new URL(path, SCOPE).href, keyOf(path, rev)]));
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -18,9 +38,11 @@ self.addEventListener("install", (event) => {
       const cache = await caches.open(PAGES);
       if (!LITE) {
         // One at a time is kind to slow links; a failure leaves the rest to be kept on use.
-        for (const path of PRECACHE) {
+        for (const [url, key] of AHEAD) {
+          if (await cache.match(key)) continue; // same revision: nothing to fetch
           try {
-            await cache.add(new Request(new URL(path, self.registration.scope), { cache: "reload" }));
+            const response = await fetch(new Request(url, { cache: "reload" }));
+            if (response.ok) await cache.put(key, response);
           } catch {
             /* kept later, when the reader opens it */
           }
@@ -34,47 +56,54 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
-      for (const key of await caches.keys()) {
-        if (key !== PAGES && key !== RUNTIME) await caches.delete(key);
+      for (const name of await caches.keys()) {
+        if (![PAGES, VISITED, RUNTIME].includes(name)) await caches.delete(name); // older layouts
       }
-      const runtime = await caches.open(RUNTIME);
-      for (const request of await runtime.keys()) {
-        // an old calculators package is of no use once its name has changed
-        // old packages and old snapshots are of no use once their names have changed
-        const old = /\/assets\/py\/calculators-[0-9a-f]+\.zip$/.test(request.url) && !PRECACHE_ZIP.test(request.url);
-        const oldSnapshot = /\/assets\/py\/snapshot-[0-9a-f]+\.bin\.gz$/.test(request.url) && !SNAPSHOT.test(request.url);
-        if (old || oldSnapshot) {
-          await runtime.delete(request);
+      // Keep this version's files and the previous version's (pages opened before the update
+      // may still ask for them); drop anything older.
+      const pages = await caches.open(PAGES);
+      const marker = new URL(CURRENT, SCOPE).href;
+      const previous = new Set(await (await pages.match(marker))?.json().catch(() => []) ?? []);
+      const keep = new Set(AHEAD.values());
+      for (const request of await pages.keys()) {
+        if (request.url !== marker && !keep.has(request.url) && !previous.has(request.url)) {
+          await pages.delete(request);
         }
+      }
+      await pages.put(marker, new Response(JSON.stringify([...keep])));
+      // Runtime files of another revision (an older package, snapshot, library or Pyodide) go.
+      const runtime = await caches.open(RUNTIME);
+      const current = new Set(ON_USE.values());
+      for (const request of await runtime.keys()) {
+        if (!current.has(request.url)) await runtime.delete(request);
       }
       await self.clients.claim();
     })(),
   );
 });
 
-const PRECACHE_ZIP = new RegExp(`${"__PACKAGE__".replace(/[.]/g, "\\.")}$`);
-const SNAPSHOT = new RegExp(`${"__SNAPSHOT__".replace(/[.]/g, "\\.")}$`);
-
-function isRuntime(url) {
-  return url.pathname.includes("/pyodide/") || url.pathname.includes("/assets/py/");
+async function fromNetwork(request, cacheName, key) {
+  const response = await fetch(request);
+  if (response.ok && response.status === 200) (await caches.open(cacheName)).put(key, response.clone());
+  return response;
 }
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  const bare = url.origin + url.pathname;
 
   if (request.mode === "navigate") {
     // Pages: the network first (fresh content), the kept copy when offline.
     event.respondWith(
       (async () => {
         try {
-          const response = await fetch(request);
-          if (response.ok) (await caches.open(PAGES)).put(url.pathname, response.clone());
-          return response;
+          return await fromNetwork(request, VISITED, bare);
         } catch {
-          const cached = await caches.match(url.pathname, { ignoreSearch: true });
-          return cached || (await caches.match(new URL("404.html", self.registration.scope).pathname)) ||
+          const kept = AHEAD.get(bare);
+          const cached = (kept && (await caches.match(kept))) || (await caches.match(bare));
+          return cached || (await caches.match(AHEAD.get(new URL("404.html", SCOPE).href) ?? "")) ||
             Response.error();
         }
       })(),
@@ -82,17 +111,15 @@ self.addEventListener("fetch", (event) => {
     return;
   }
 
-  // Everything else: the kept copy first, else the network (and keep it).
+  // Everything else: the kept copy of this revision first, else the network (and keep it).
   event.respondWith(
     (async () => {
-      const cached = await caches.match(request, { ignoreSearch: true });
+      const runtimeKey = ON_USE.get(bare);
+      const key = AHEAD.get(request.url) ?? AHEAD.get(bare) ?? runtimeKey;
+      const cached = await caches.match(key ?? request);
       if (cached) return cached;
-      const response = await fetch(request);
-      if (response.ok) {
-        const cache = await caches.open(isRuntime(url) ? RUNTIME : PAGES);
-        cache.put(request, response.clone());
-      }
-      return response;
+      if (runtimeKey) return fromNetwork(request, RUNTIME, runtimeKey);
+      return fromNetwork(request, key ? PAGES : VISITED, key ?? request);
     })(),
   );
 });

@@ -2,8 +2,11 @@
 // from node_modules), for tests that compare it with CPython. It starts Python
 // the way the page's worker does (docs/assets/javascripts/boot.mjs).
 // stdin: {"zip": "<path of the calculators zip>", "snapshot": "<optional .bin.gz from tools/snapshot.mjs>",
+//         "stdlib": "<optional standard-library zip (the trimmed one); default Pyodide's full one>",
+//         "imports": ["<optional module names to import first>", ...],
 //         "cases": [[slug, formJson, lang], ...]}
-// stdout: {"python": version, "how": "fresh" | "snapshot", "replies": [reply texts, in order]}
+// stdout: {"python": version, "how": "fresh" | "snapshot", "imported": [the modules imported],
+//          "replies": [reply texts, in order]}
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { gunzipSync } from "node:zlib";
@@ -19,6 +22,7 @@ let started;
 try {
   started = await bootCalculators(loadPyodide, {
     packageBytes: readFileSync(input.zip),
+    stdLibURL: input.stdlib,
     snapshot,
     onSnapshotRefused: (err) => console.error(`snapshot refused: ${err}`),
   });
@@ -28,5 +32,14 @@ try {
 }
 const { pyodide, run, how } = started;
 const version = pyodide.runPython("import sys; sys.version.split()[0]");
+// Each module by name: a failure names the module (stdout stays empty, the exit code says so).
+for (const name of input.imports ?? []) {
+  try {
+    pyodide.pyimport(name);
+  } catch (err) {
+    console.error(`import ${name} failed: ${err.message}`);
+    process.exit(2);
+  }
+}
 const replies = input.cases.map(([slug, form, lang]) => run(slug, form, lang));
-process.stdout.write(JSON.stringify({ python: version, how, replies }));
+process.stdout.write(JSON.stringify({ python: version, how, imported: input.imports ?? [], replies }));

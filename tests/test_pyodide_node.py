@@ -1,28 +1,31 @@
 """The same cases under the real Pyodide runtime (Node, offline) give JSON
-identical to CPython's: one implementation, run in two places."""
+identical to CPython's: one implementation, run in two places. The page starts
+Python on a trimmed standard library (hooks/runtime.py): every case runs on it
+too, and every module the calculators import is importable from it."""
 
 from __future__ import annotations
 
+import ast
 import gzip
 import json
+import re
 import shutil
 import subprocess
+import sys
 import zipfile
 
 import pytest
 
 from calculators import web
+from hooks import runtime
 from macros import package
-from tests.cases import all_cases
 from tests.conftest import ROOT
+from tools import cases as known
 
-# Every calculator's CASE (tests/test_<module>.py): its known values (in zh and en by turns),
-# its first bad input, its heaviest input, and its defaults in both languages.
-CASES = []
-for _slug, _case in all_cases().items():
-    CASES += [(_slug, dict(k.form), web.LANGS[i % 2]) for i, k in enumerate(_case.typed)]
-    CASES += [(_slug, {**_case.base, **_case.bad[0][0]}, "zh"), (_slug, dict(_case.heaviest), "en")]
-    CASES += [(_slug, {}, lang) for lang in web.LANGS]
+# A few known values and every calculator's defaults (the quick checks below), and every case
+# the runtime must answer (tools/cases.py: defaults, heaviest, typed, each test module's, hostile).
+CASES = known.TYPED + [(slug, {}, lang) for slug in sorted(web.CALCULATORS) for lang in ("zh", "en")]
+ALL_CASES = known.runtime_cases()
 
 
 def _node() -> str:
@@ -41,7 +44,7 @@ def _run_pyodide(request: dict) -> subprocess.CompletedProcess:
 
 
 def _cases() -> list[list[str]]:
-    return [[s, json.dumps(f, ensure_ascii=False), lang] for s, f, lang in CASES]
+    return known.as_json(CASES)
 
 
 @pytest.fixture(scope="module")
@@ -53,20 +56,39 @@ def package_zip(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def pyodide_replies(package_zip):
-    proc = _run_pyodide({"zip": str(package_zip), "cases": _cases()})
+def stdlib_files(package_zip):
+    """The standard-library files the build keeps (derived the way the build derives them)."""
+    _node()
+    return runtime.stdlib_files(package_zip)
+
+
+@pytest.fixture(scope="module")
+def trimmed_stdlib(stdlib_files, tmp_path_factory):
+    path = tmp_path_factory.mktemp("stdlib") / "stdlib.zip"
+    path.write_bytes(runtime.trimmed_stdlib(stdlib_files))
+    return path
+
+
+@pytest.fixture(scope="module")
+def pyodide_replies(package_zip, trimmed_stdlib):
+    """Every case on the trimmed runtime the page starts (one Node run), after importing every
+    module the calculators import."""
+    proc = _run_pyodide({"zip": str(package_zip), "stdlib": str(trimmed_stdlib),
+                         "imports": _imported_by_calculators(), "cases": known.as_json(ALL_CASES)})
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
 
 @pytest.fixture(scope="module")
-def snapshot_replies(package_zip, tmp_path_factory):
-    """The build's snapshot (tools/snapshot.mjs), started the way the page's worker starts a kept one."""
+def snapshot_replies(package_zip, trimmed_stdlib, tmp_path_factory):
+    """The build's snapshot (tools/snapshot.mjs, on the trimmed standard library), started the way
+    the page's worker starts a kept one."""
     snapshot = tmp_path_factory.mktemp("snapshot") / "snapshot.bin.gz"
-    made = subprocess.run([_node(), str(ROOT / "tools" / "snapshot.mjs"), str(package_zip), str(snapshot)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    made = subprocess.run([_node(), str(ROOT / "tools" / "snapshot.mjs"), str(package_zip), str(snapshot),
+                           str(trimmed_stdlib)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert made.returncode == 0, made.stderr
-    proc = _run_pyodide({"zip": str(package_zip), "snapshot": str(snapshot), "cases": _cases()})
+    proc = _run_pyodide({"zip": str(package_zip), "snapshot": str(snapshot), "stdlib": str(trimmed_stdlib),
+                         "cases": _cases()})
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
@@ -76,9 +98,9 @@ def test_runs_on_pyodide_python(pyodide_replies):
     assert pyodide_replies["how"] == "fresh"
 
 
-def test_the_build_snapshot_starts_through_the_same_boot_and_gives_the_same_json(snapshot_replies, pyodide_replies):
+def test_the_build_snapshot_starts_through_the_same_boot_and_gives_the_same_json(snapshot_replies):
     assert snapshot_replies["how"] == "snapshot"
-    assert snapshot_replies["replies"] == pyodide_replies["replies"]
+    assert snapshot_replies["replies"] == [web.run(slug, form, lang) for slug, form, lang in _cases()]
 
 
 def test_a_snapshot_that_does_not_fit_is_refused_and_python_starts_the_ordinary_way(package_zip, tmp_path):
@@ -102,8 +124,66 @@ def test_boot_fails_loudly_when_the_package_lacks_the_calculators(tmp_path):
     assert proc.stdout == ""
 
 
-@pytest.mark.parametrize("index", range(len(CASES)))
-def test_pyodide_gives_the_same_json_as_cpython(pyodide_replies, index):
-    slug, form, lang = CASES[index]
-    expected = web.run(slug, json.dumps(form, ensure_ascii=False), lang)
-    assert json.loads(pyodide_replies["replies"][index]) == json.loads(expected)
+# ---- the trimmed standard library -------------------------------------------------------
+
+def test_the_trimmed_standard_library_is_much_smaller_and_holds_the_start_up(trimmed_stdlib, stdlib_files):
+    assert trimmed_stdlib.stat().st_size < runtime.FULL_STDLIB.stat().st_size / 2
+    for needed in ("decimal.py", "json/__init__.py", "tomllib/__init__.py", "pyodide/__init__.py",
+                   "_pyodide/__init__.py", "encodings/__init__.py"):
+        assert needed in stdlib_files
+    assert "unittest/__init__.py" not in stdlib_files and "email/__init__.py" not in stdlib_files
+
+
+def test_the_trimmed_standard_library_is_the_same_bytes_for_the_same_list(stdlib_files):
+    assert runtime.trimmed_stdlib(stdlib_files) == runtime.trimmed_stdlib(dict(reversed(stdlib_files.items())))
+
+
+def test_the_shipped_sources_lose_only_comments_and_docstrings(stdlib_files):
+    with zipfile.ZipFile(runtime.FULL_STDLIB) as full:
+        original = full.read("decimal.py").decode("utf-8")
+    shipped = stdlib_files["decimal.py"]
+    assert len(shipped) < len(original) * 0.8
+    assert shipped.count("\n") == original.count("\n")  # line numbers kept for tracebacks
+    assert "from _decimal import *" in shipped
+
+
+def test_every_case_on_the_trimmed_runtime_gives_exactly_cpythons_json(pyodide_replies):
+    replies = pyodide_replies["replies"]
+    assert len(replies) == len(ALL_CASES)
+    differ = [(slug, form, lang) for (slug, form, lang), reply in zip(ALL_CASES, replies, strict=True)
+              if _stamp(reply) != _stamp(web.run(slug, json.dumps(form, ensure_ascii=False, sort_keys=True), lang))]
+    assert not differ, f"{len(differ)} of {len(ALL_CASES)} cases differ, e.g. {differ[:3]}"
+    assert {slug for slug, _, _ in ALL_CASES} >= {*web.CALCULATORS, *web.DOCUMENTS}
+
+
+def _stamp(reply: str) -> str:
+    """A calendar file's DTSTAMP is the moment it was made: the one part two runs may not share."""
+    return re.sub(r"DTSTAMP:\d{8}T\d{6}Z", "DTSTAMP:-", reply)
+
+
+def _imported_by_calculators() -> list[str]:
+    """Every standard-library module the calculators package imports anywhere (also inside
+    functions), read from the source with ast."""
+    names = set()
+    for path in sorted((ROOT / "calculators").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module)
+    return sorted(n for n in names if n.split(".")[0] in sys.stdlib_module_names)
+
+
+def test_every_module_the_calculators_import_is_in_the_trimmed_runtime(pyodide_replies):
+    # pyodide_replies imported each of them by name first (the runner exits on a failed import)
+    assert {"decimal", "json", "tomllib", "datetime"} <= set(_imported_by_calculators())
+    assert pyodide_replies["imported"] == _imported_by_calculators()
+
+
+def test_a_module_left_out_of_the_trimmed_runtime_fails_the_import_check(package_zip, stdlib_files, tmp_path):
+    short = tmp_path / "short.zip"
+    short.write_bytes(runtime.trimmed_stdlib({f: src for f, src in stdlib_files.items() if f != "html/entities.py"}))
+    proc = _run_pyodide({"zip": str(package_zip), "stdlib": str(short), "imports": ["html.entities"],
+                         "cases": []})
+    assert proc.returncode != 0  # at boot (calculators.render imports html) or at the import check
+    assert "html.entities" in proc.stderr

@@ -22,7 +22,7 @@ import yaml
 
 from tests.conftest import ROOT
 
-COPY = ("mkdocs.yml", "docs", "overrides", "calculators", "macros", "hooks",
+COPY = ("mkdocs.yml", "docs", "overrides", "calculators", "macros", "hooks", "tools",
         "glossary.yml", "sources.yml", "search_terms.txt")
 
 # What `mkdocs serve` does, minus the web server and the file watcher: one

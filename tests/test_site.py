@@ -128,3 +128,23 @@ def test_no_inline_event_handlers(site):
         html = page.read_text(encoding="utf-8")
         handlers = re.findall(r"<[^>]+\son[a-z]+\s*=", html)
         assert not handlers, f"{page.relative_to(site)}: {handlers[:3]}"
+
+
+def test_our_scripts_and_stylesheet_are_asked_for_by_their_content_hash(site):
+    """Pages and our modules ask for `?v=<hash of the file>`, so a page never gets another
+    version of our files than the one it was built with (the service worker keys them so)."""
+    import hashlib
+
+    root = Path(__file__).resolve().parent.parent
+    own = {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()[:12]
+           for p in [*(site / "assets" / "javascripts").glob("*.*js"), site / "assets" / "stylesheets" / "site.css"]
+           if (root / "docs" / p.relative_to(site)).is_file()}
+    assert {"assets/javascripts/calculator.js", "assets/javascripts/boot.mjs", "assets/stylesheets/site.css"} <= set(own)
+    html = (site / "calculators" / "repayment" / "index.html").read_text(encoding="utf-8")
+    for rel in ("assets/javascripts/calculator.js", "assets/stylesheets/site.css"):
+        assert re.findall(rf"{re.escape(rel)}(\?v=[0-9a-f]+)?[\"']", html) == [f"?v={own[rel]}"]
+    for rel in own:
+        text = (site / rel).read_text(encoding="utf-8")
+        for name, rev in re.findall(r"""["']\./([\w.-]+\.m?js)\?v=([0-9a-f]+)["']""", text):
+            assert rev == own[f"assets/javascripts/{name}"], (rel, name)
+        assert not re.search(r"""["']\./[\w.-]+\.m?js["']""", text), f"{rel} loads a module without its hash"

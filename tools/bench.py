@@ -4,14 +4,21 @@ Runs against the built site (site/) on a local server in headless Chromium and
 prints a markdown report, also written to bench/results.md with the machine,
 the versions and the date. Figures:
 
-1. floor: a bare page that only calls loadPyodide() on the same files;
+0. the issue's goals table, each figure against its goal;
+1. floor: a bare page that only calls loadPyodide() on the same files (the trimmed
+   standard library and small lock), and on Pyodide's own untrimmed files;
 2. calculator pages: first contentful paint (the build-time answer is in the
-   HTML) and time to data-state="ready", and ready / floor;
-3. recalculation at each calculator's heaviest input: input change → new
-   result in the page (debounce excluded), median and p95;
-4. weight: bytes a guide page and a calculator page (until ready) transfer;
-5. repeat visit: a second calculator page with the HTTP cache warm;
-6. CPython: each calculator at its heaviest input, and the full site build.
+   HTML), time to data-state="ready", ready / floor, and where the start goes
+   (the worker's timing marks, re-marked on the page by calc-engine.js);
+3. time to ready on a throttled link (CDP Network.emulateNetworkConditions);
+4. recalculation at each calculator's heaviest input (tools/cases.py): input
+   change → new result in the page (debounce excluded), median and p95;
+5. weight: every request of a guide page and of a calculator page (until ready),
+   raw and compressed, from the site's files;
+6. repeat visit: a second calculator page with the HTTP cache warm and the snapshot kept;
+7. the service worker after a one-page edit (tools/sw_update.py);
+8. CPython: each calculator at its heaviest input, the full site build, and with
+   BENCH_TEST=1 the test suite's wall time.
 
 Cold runs use a fresh browser context each; the floor and the calculator page
 are measured alternately so drift in the machine's speed hits both alike.
@@ -28,13 +35,14 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode, urlsplit
 
 from calculators import web
 from tests.cases import all_cases
-from tools import site_server
+from tools import cases, site_server, sw_update
 from tools.browser import CHROMIUM_ARGS, find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,28 +51,38 @@ SITE = ROOT / "site"
 OUT = ROOT / "bench" / "results.md"
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 RECALCS = int(os.environ.get("BENCH_RECALCS", "20"))
+SLOW_RUNS = int(os.environ.get("BENCH_SLOW_RUNS", "3"))
 
 SNAPSHOT_PAGE = b"""<!doctype html><meta charset="utf-8"><title>snapshot</title>
 <script type="module">
 const { loadPyodide } = await import("/pyodide/pyodide.mjs");
-const py = await loadPyodide({ indexURL: "/pyodide/", packages: [],
+const py = await loadPyodide({ indexURL: "/pyodide/", packages: [], stdLibURL: "__STDLIB__",
   _loadSnapshot: fetch("/__bench/snapshot.bin").then((r) => r.arrayBuffer()) });
 performance.mark("snapshot-ready");
 window.__works = py.runPython("import calculators.web, json; json.loads(calculators.web.run('repayment', '{}'))['ok']");
 </script>"""
 
-FLOOR_PAGE = b"""<!doctype html><meta charset="utf-8"><title>floor</title>
+# The bare floor: loadPyodide() on the main thread and nothing else, on the files the page uses
+# (the trimmed standard library and the small lock file) or on Pyodide's own (untrimmed).
+FLOOR_PAGE = """<!doctype html><meta charset="utf-8"><title>floor</title>
 <script type="module">
 const { loadPyodide } = await import("/pyodide/pyodide.mjs");
-await loadPyodide({ indexURL: "/pyodide/", packages: [] });
+performance.mark("floor-script");
+await loadPyodide({ indexURL: "/pyodide/", packages: [], stdLibURL: "__STDLIB__", lockFileURL: "__LOCK__" });
 performance.mark("floor-ready");
 </script>"""
 
+SLOW = {"offline": False, "latency": 150, "downloadThroughput": 4_000_000 / 8, "uploadThroughput": 1_000_000 / 8}
+ALREADY_COMPRESSED = (".zip", ".gz", ".png", ".jpg", ".jpeg", ".woff2", ".woff")
 
-# Each calculator at the heaviest input its limits allow (600 months, 20 debts, 3,650 days...),
-# and the field each recalculation changes with two values it alternates between: from each
+
+def heaviest() -> dict[str, dict]:
+    """Each calculator's heaviest input: from its CASE (tools/cases.py reads them)."""
+    return cases.heaviest()
+
+
+# The field each recalculation changes, and two values it alternates between: from each
 # calculator's CASE in tests/test_<module>.py.
-HEAVIEST: dict[str, dict] = {slug: dict(c.heaviest) for slug, c in all_cases().items()}
 TOGGLE: dict[str, tuple[str, str, str]] = {slug: c.toggle for slug, c in all_cases().items()}
 
 
@@ -80,23 +98,92 @@ def _query(form: dict) -> str:
     return urlencode(flat)
 
 
+def _brotli():
+    try:
+        import brotli  # optional: `pip install brotli` to see brotli sizes too
+    except ImportError:
+        return None
+    return brotli
+
+
+_SIZES: dict[Path, tuple[int, int, int | None]] = {}
+
+
+def sizes(path: Path) -> tuple[int, int, int | None]:
+    """(raw, gzip -6, brotli -11 or None) bytes of a file as a static host would send it."""
+    if path not in _SIZES:
+        data = path.read_bytes()
+        if path.name.endswith(ALREADY_COMPRESSED):
+            _SIZES[path] = (len(data), len(data), len(data) if _brotli() else None)
+        else:
+            br = _brotli()
+            _SIZES[path] = (len(data), len(gzip.compress(data, 6)),
+                            len(br.compress(data, quality=11)) if br else None)
+    return _SIZES[path]
+
+
+def site_file(url: str, base: str) -> Path | None:
+    """The site file a URL of the local server names (None for the bench's own pages)."""
+    if not url.startswith(base):
+        return None
+    rel = unquote(urlsplit(url).path).lstrip("/")
+    if rel.startswith("__bench"):
+        return None
+    path = SITE / rel
+    if rel == "" or rel.endswith("/"):
+        path = path / "index.html"
+    return path if path.is_file() else None
+
+
 class _Handler(site_server.SiteHandler):
-    """The site, plus the bench's own pages; cached like a static host would."""
+    """The site, plus the bench's own pages; compressed and cached like a static host would."""
 
     snapshot: bytes = b""
+    stdlib: str = ""
+    _gzipped: dict[str, bytes] = {}
+
+    def _own(self) -> tuple[bytes, str] | None:
+        def floor(stdlib: str, lock: str) -> bytes:
+            return FLOOR_PAGE.replace("__STDLIB__", stdlib).replace("__LOCK__", lock).encode()
+
+        html = "text/html; charset=utf-8"
+        own = {"/__bench/snapshot.bin": (self.snapshot, "application/octet-stream"),
+               "/__bench/snapshot": (SNAPSHOT_PAGE.replace(b"__STDLIB__", self.stdlib.encode()), html),
+               "/__bench/floor-full": (floor("/pyodide/python_stdlib.zip", "/__bench/full-lock.json"), html),
+               "/__bench/floor": (floor(self.stdlib, "/pyodide/pyodide-lock.json"), html),
+               "/__bench/full-lock.json": ((ROOT / "node_modules/pyodide/pyodide-lock.json").read_bytes(),
+                                           "application/json")}
+        for prefix, answer in own.items():  # the longest prefix first
+            if self.path.startswith(prefix):
+                return answer
+        return None
 
     def do_GET(self):  # noqa: N802
-        own = {"/__bench/snapshot.bin": (self.snapshot, "application/octet-stream"),
-               "/__bench/snapshot": (SNAPSHOT_PAGE, "text/html; charset=utf-8"),
-               "/__bench/floor": (FLOOR_PAGE, "text/html; charset=utf-8")}
-        for prefix, (body, kind) in own.items():  # the longest prefix first
-            if self.path.startswith(prefix):
-                self.send_response(200)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                return
+        own = self._own()
+        if own is not None:
+            body, kind = own
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if (path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")
+                and not path.name.endswith(ALREADY_COMPRESSED)):
+            key = str(path)
+            if key not in self._gzipped:
+                self._gzipped[key] = gzip.compress(path.read_bytes(), 6)
+            body = self._gzipped[key]
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         super().do_GET()
 
     def end_headers(self):
@@ -138,36 +225,53 @@ KEEP_SNAPSHOT = """async () => {
 OWN_FILES = ("/calculator.js", "/calc-engine.js", "/calc-worker.js", "/boot.mjs", "/site.css", "/sw.js")
 
 
-def weigh(context, page, url: str, until_ready: bool) -> dict[str, int]:
-    sizes = {"pyodide": 0, "own js+css": 0, "theme js+css": 0, "html+other": 0, "snapshot": 0, "requests": 0}
+def kind(path: Path) -> str:
+    """What a site file is, for the weight tables."""
+    name = path.name
+    if path.parent.name == "pyodide":
+        return {"pyodide.asm.wasm": "Pyodide wasm", "pyodide.asm.mjs": "Pyodide asm.mjs",
+                "python_stdlib.zip": "standard library (full)", "pyodide-lock.json": "Pyodide lock file"}.get(
+                    name, "Pyodide pyodide.mjs")
+    if name.startswith("stdlib-"):
+        return "standard library (trimmed)"
+    if name.startswith("calculators-"):
+        return "calculators package"
+    if name.startswith("snapshot-"):
+        return "snapshot"
+    if "/" + name in OWN_FILES:
+        return "our JS + CSS"
+    if name == "search_index.json":
+        return "search index"
+    if name.endswith((".js", ".css", ".mjs")):
+        return "theme JS + CSS"
+    if name.endswith(".html"):
+        return "HTML"
+    return "other"
 
-    def done(request):
-        try:
-            body = request.sizes()["responseBodySize"]
-        except Exception:
-            body = 0
-        u = request.url
-        sizes["requests"] += 1
-        if "/pyodide/" in u:
-            sizes["pyodide"] += body
-        elif "/snapshot-" in u:
-            sizes["snapshot"] += body  # kept in the background after ready, not waited for
-        elif u.endswith(OWN_FILES):
-            sizes["own js+css"] += body
-        elif u.endswith((".js", ".css", ".mjs")):
-            sizes["theme js+css"] += body
-        else:
-            sizes["html+other"] += body
 
-    context.on("requestfinished", done)
+def weigh(context, page, url: str, base: str, until_ready: bool) -> dict[str, list[int]]:
+    """kind -> [raw, gzip, brotli, requests] of what the page asks for until ready (a calculator
+    page) or until the network is idle (a guide page), counted from the site's files."""
+    asked: list[str] = []
+    context.on("request", lambda r: asked.append(r.url))
     page.goto(url)
     if until_ready:
-        mark(page, "calc-engine-ready")
+        mark(page, "calc-engine-ready", timeout=120000)
     else:
         page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(300)
-    context.remove_listener("requestfinished", done)
-    return sizes
+    seen = list(asked)
+    out: dict[str, list[int]] = {}
+    for u in seen:
+        path = site_file(u, base)
+        if path is None or kind(path) == "snapshot":
+            continue  # the snapshot is kept after ready, in the background: not waited for
+        raw, gz, br = sizes(path)
+        row = out.setdefault(kind(path), [0, 0, 0, 0])
+        row[0] += raw
+        row[1] += gz
+        row[2] += br or 0
+        row[3] += 1
+    return out
 
 
 def make_snapshot() -> bytes:
@@ -183,7 +287,7 @@ def cpython_timings() -> list[tuple[str, float, float]]:
     rows = []
     for slug in web.CALCULATORS:
         module = web.calculator(slug)
-        form = HEAVIEST[slug]
+        form = heaviest()[slug]
         inputs = module.read_form(form)
         times_calc, times_all = [], []
         for _ in range(7):
@@ -205,6 +309,79 @@ def build_time() -> float:
     return time.perf_counter() - t
 
 
+def test_time() -> float | None:
+    """`make test`'s pytest run, timed (only with BENCH_TEST=1: it takes minutes)."""
+    if os.environ.get("BENCH_TEST") != "1":
+        return None
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pytest", "-q"], cwd=ROOT, capture_output=True,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return time.perf_counter() - t
+
+
+# The start, step by step: (label, from mark, to mark), marks on the page's clock
+# (calc-engine.js re-marks the worker's steps as calc-worker:<step>).
+STEPS = [
+    ("page scripts run (navigation → calc-engine.js evaluated)", None, "calc-engine-loaded"),
+    ("idle wait (requestIdleCallback before the engine starts)", "calc-engine-loaded", "calc-engine-start"),
+    ("worker start (calc-worker.js + boot.mjs fetched and run)", "calc-engine-start", "calc-worker:worker-start"),
+    ("boot message reaches the worker", "calc-worker:worker-start", "calc-worker:boot-message"),
+    ("pyodide.mjs (and pyodide.asm.mjs, fetched alongside)", "calc-worker:boot-message", "calc-worker:pyodide-script"),
+    ("loadPyodide: wasm + standard library download, compile, interpreter start", "calc-worker:pyodide-script",
+     "calc-worker:python-started"),
+    ("unpack the calculators package", "calc-worker:python-started", "calc-worker:package-unpacked"),
+    ("first import (calculators.web)", "calc-worker:package-unpacked", "calc-worker:calculators-imported"),
+    ("ready message back to the page", "calc-worker:calculators-imported", "calc-engine-ready"),
+]
+FETCHES = [("pyodide.asm.wasm", "pyodide.asm.wasm"), ("pyodide.asm.mjs", "pyodide.asm.mjs"),
+           ("standard library", "/stdlib-"), ("calculators package", "/calculators-")]
+
+TIMELINE = """() => {
+    const at = {};
+    for (const e of performance.getEntriesByType("mark")) at[e.name] ??= e.startTime;
+    const fetches = performance.getEntriesByType("measure").filter((e) => e.name.startsWith("calc-fetch:"))
+        .map((e) => [e.name.slice(11), e.startTime, e.duration]);
+    const update = performance.getEntriesByType("measure").find((e) => e.name.startsWith("calc-update:"));
+    return { at, fetches, update: update ? [update.startTime, update.duration] : null };
+}"""
+
+
+def timeline(page) -> dict:
+    page.wait_for_function("() => performance.getEntriesByType('measure').some(e => e.name.startsWith('calc-update:'))",
+                           timeout=60000)
+    return page.evaluate(TIMELINE)
+
+
+def breakdown(timelines: list[dict]) -> list[tuple[str, list[float]]]:
+    rows = []
+    for label, a, b in STEPS:
+        rows.append((label, [t["at"][b] - (t["at"][a] if a else 0) for t in timelines
+                             if b in t["at"] and (a is None or a in t["at"])]))
+    for label, part in FETCHES:
+        rows.append((f"  of which: {label} fetch (start → end)",
+                     [next((d for n, _, d in t["fetches"] if part in n), 0) for t in timelines]))
+    rows.append(("first answer: compute in the worker + DOM update (`calc-update`)",
+                 [t["update"][1] for t in timelines if t["update"]]))
+    rows.append(("ready → first answer shown", [t["update"][0] + t["update"][1] - t["at"]["calc-engine-ready"]
+                                               for t in timelines if t["update"]]))
+    return rows
+
+
+def kb(n: float) -> str:
+    return f"{n / 1000:,.0f} KB" if n < 1_000_000 else f"{n / 1_000_000:,.2f} MB"
+
+
+def weight_rows(weights: dict[str, list[int]], with_brotli: bool) -> list[str]:
+    rows = []
+    total = [0, 0, 0, 0]
+    for k, (raw, gz, br, n) in sorted(weights.items(), key=lambda kv: -kv[1][1]):
+        rows.append(f"| {k} | {n} | {raw:,} | {gz:,} |" + (f" {br:,} |" if with_brotli else ""))
+        total = [total[0] + raw, total[1] + gz, total[2] + br, total[3] + n]
+    rows.append(f"| **total** | {total[3]} | {total[0]:,} | {total[1]:,} |"
+                + (f" {total[2]:,} |" if with_brotli else ""))
+    return rows
+
+
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
@@ -213,15 +390,18 @@ def main() -> int:
         return 1
     chromium = find_chromium()
     snapshot = make_snapshot()
+    trimmed = sorted((SITE / "assets" / "py").glob("stdlib-*.zip"))
     _Handler.snapshot = snapshot
+    _Handler.stdlib = f"/assets/py/{trimmed[0].name}" if trimmed else "/pyodide/python_stdlib.zip"
     httpd = site_server.start(SITE, _Handler)
     base = httpd.url
     calc_page = "calculators/repayment/"
+    shared_link = calc_page + "?principal=8800&annual_rate=18&months=12"  # computes at ready
     # a guide page without a calculator on it
     plain = [p for p in sorted((SITE / "guides").glob("*/index.html"))
              if "data-calculator" not in p.read_text(encoding="utf-8")]
     guide_page = plain[0].parent.relative_to(SITE).as_posix() + "/" if plain else ""
-    report: list[str] = []
+    with_brotli = _brotli() is not None
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
@@ -230,33 +410,62 @@ def main() -> int:
         def fresh():
             return browser.new_context(viewport={"width": 375, "height": 812}, service_workers="block")
 
-        floor, paint, ready, snap = [], [], [], []
+        def cold(url: str, name: str, throttle: dict | None = None) -> tuple[float | None, object]:
+            ctx = fresh()
+            page = ctx.new_page()
+            if throttle:
+                cdp = ctx.new_cdp_session(page)
+                cdp.send("Network.enable")
+                cdp.send("Network.emulateNetworkConditions", throttle)
+            page.goto(url)
+            try:
+                return mark(page, name, timeout=120000), (ctx, page)
+            except Exception:  # noqa: BLE001 - a start that never gets ready is reported as such
+                return None, (ctx, page)
+
+        floor, floor_full, paint, ready, answer, snap, timelines, floor_script = [], [], [], [], [], [], [], []
         snapshot_works = False
         for _ in range(RUNS):  # alternate the pages, a fresh context each
-            ctx = fresh()
-            page = ctx.new_page()
-            page.goto(base + "__bench/floor.html")
-            floor.append(mark(page, "floor-ready"))
+            t, (ctx, page) = cold(base + "__bench/floor.html", "floor-ready")
+            floor.append(t)
+            floor_script.append(mark(page, "floor-script"))
             ctx.close()
-            ctx = fresh()
-            page = ctx.new_page()
-            page.goto(base + calc_page)
+            t, (ctx, page) = cold(base + shared_link, "calc-engine-ready")
+            ready.append(t)
             paint.append(fcp(page))
-            ready.append(mark(page, "calc-engine-ready"))
+            tl = timeline(page)
+            timelines.append(tl)
+            answer.append(tl["update"][0] + tl["update"][1])
             ctx.close()
-            ctx = fresh()
-            page = ctx.new_page()
-            page.goto(base + "__bench/snapshot.html")
-            snap.append(mark(page, "snapshot-ready"))
+            t, (ctx, page) = cold(base + "__bench/floor-full.html", "floor-ready")
+            floor_full.append(t)
+            ctx.close()
+            t, (ctx, page) = cold(base + "__bench/snapshot.html", "snapshot-ready")
+            snap.append(t)
             page.wait_for_function("() => window.__works !== undefined", timeout=20000)
             snapshot_works = page.evaluate("window.__works") is True
+            ctx.close()
+
+        slow, slow_errors = [], []
+        for _ in range(SLOW_RUNS):
+            t, (ctx, page) = cold(base + calc_page, "calc-engine-ready", throttle=SLOW)
+            if t is None:
+                slow_errors.append(page.get_attribute("form[data-calculator]", "data-engine-error") or "none")
+            else:
+                slow.append(t)
+            ctx.close()
+        slow_floor = []
+        for _ in range(SLOW_RUNS):
+            t, (ctx, page) = cold(base + "__bench/floor.html", "floor-ready", throttle=SLOW)
+            if t is not None:
+                slow_floor.append(t)
             ctx.close()
 
         recalc: dict[str, list[float]] = {}
         for slug in web.CALCULATORS:
             ctx = fresh()
             page = ctx.new_page()
-            page.goto(f"{base}calculators/{slug}/?{_query(HEAVIEST[slug])}")
+            page.goto(f"{base}calculators/{slug}/?{_query(heaviest()[slug])}")
             mark(page, "calc-engine-ready")
             page.wait_for_function(f"() => performance.getEntriesByName('calc-update:{slug}').length >= 1",
                                    timeout=60000)
@@ -271,10 +480,10 @@ def main() -> int:
             ctx.close()
 
         ctx = fresh()
-        guide_weight = weigh(ctx, ctx.new_page(), base + guide_page, until_ready=False)
+        guide_weight = weigh(ctx, ctx.new_page(), base + guide_page, base, until_ready=False)
         ctx.close()
         ctx = fresh()
-        calc_weight = weigh(ctx, ctx.new_page(), base + calc_page, until_ready=True)
+        calc_weight = weigh(ctx, ctx.new_page(), base + calc_page, base, until_ready=True)
         ctx.close()
 
         repeat, repeat_engines = [], set()
@@ -289,35 +498,88 @@ def main() -> int:
             repeat.append(mark(page, "calc-engine-ready"))
             repeat_engines.add(page.get_attribute("form[data-calculator]", "data-engine"))
             ctx.close()
+        httpd.stop()
+
+        with tempfile.TemporaryDirectory() as work:
+            update = sw_update.run(browser, Path(work), built=SITE)
         browser.close()
 
     cpython = cpython_timings()
     build_seconds = build_time()
-    httpd.stop()
+    suite_seconds = test_time()
 
     med_floor = statistics.median(floor)
     med_ready = statistics.median(ready)
-    report += [
+    guide_gz = sum(v[1] for v in guide_weight.values())
+    guide_raw = sum(v[0] for v in guide_weight.values())
+    calc_gz = sum(v[1] for v in calc_weight.values())
+    calc_raw = sum(v[0] for v in calc_weight.values())
+    worst = max(recalc, key=lambda s: statistics.median(recalc[s]))
+    worst95 = max(recalc, key=lambda s: p95(recalc[s]))
+    report = [
         "# Benchmark results",
         "",
         f"- date: {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}",
         f"- machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
         f"- Python {platform.python_version()}, Chromium {version}, "
         f"Pyodide {json.loads((ROOT / 'node_modules/pyodide/package.json').read_text())['version']}",
-        f"- runs: {RUNS} cold runs per page figure (fresh browser context each, pages alternated); "
-        f"{RECALCS} recalculations per calculator",
+        f"- runs: {RUNS} cold runs per page figure (fresh browser context each, pages alternated: floor, "
+        f"calculator page, untrimmed floor, snapshot); {SLOW_RUNS} throttled runs; {RECALCS} recalculations "
+        "per calculator",
+        "- the local server sends files gzip -6 compressed (as a static host does; .zip and .gz as they are)",
+        "- bytes: counted from the site's files for every request the page made: raw, gzip -6"
+        + (", brotli -11" if with_brotli else " (install the `brotli` pip package to see brotli sizes too)"),
         "- times in milliseconds from navigation start unless stated; min / median / max",
+        "",
+        "## The goals (issue 15)",
+        "",
+        "| figure | measured | goal | met |",
+        "| --- | --- | --- | --- |",
+        f"| guide page, bytes before any interaction (gzip) | {kb(guide_gz)} ({kb(guide_raw)} raw) | ≤ 100 KB | "
+        f"{'yes' if guide_gz <= 100_000 else 'no'} |",
+        f"| calculator first visit, bytes to ready (gzip) | {kb(calc_gz)} ({kb(calc_raw)} raw) | ≤ 4.5 MB | "
+        f"{'yes' if calc_gz <= 4_500_000 else 'no'} |",
+        f"| time to ready at 4 Mbit/s, 150 ms latency, first visit (ms) | "
+        f"{stats(slow) if slow else 'never ready'}"
+        + (f"; {len(slow_errors)} of {SLOW_RUNS} runs not ready ({', '.join(slow_errors)})" if slow_errors else "")
+        + f" | ≤ 15 s | {'yes' if slow and not slow_errors and max(slow) <= 15000 else 'no'} |",
+        f"| cold ready / bare `loadPyodide()` floor, same files, alternating runs | "
+        f"{med_ready / med_floor:.2f} (medians {med_ready:.0f} / {med_floor:.0f} ms) | ≤ 1.10 | "
+        f"{'yes' if med_ready / med_floor <= 1.10 else 'no'} |",
+        f"| recalculation at the heaviest input, median / p95 (worst calculator) | "
+        f"{statistics.median(recalc[worst]):.1f} ms ({worst}) / {p95(recalc[worst95]):.1f} ms ({worst95}) | "
+        f"≤ 10 / ≤ 30 ms | {'yes' if statistics.median(recalc[worst]) <= 10 and p95(recalc[worst95]) <= 30 else 'no'} |",
+        "| service worker after a one-page edit | __SW__ | only the changed files | __SWOK__ |",
+        f"| `make test` wall time on this machine | "
+        f"{f'{suite_seconds / 60:.1f} min' if suite_seconds else 'not timed in this run (BENCH_TEST=1 times it)'}"
+        f" | ≤ 6 min | {('yes' if suite_seconds <= 360 else 'no') if suite_seconds else '—'} |",
         "",
         "## Waiting for an answer (cold, headless Chromium, local server)",
         "",
         "| figure | min / median / max (ms) |",
         "| --- | --- |",
-        f"| floor: bare page, `loadPyodide()` ready | {stats(floor)} |",
-        f"| repayment page: first contentful paint (answer already in the HTML) | {stats(paint)} |",
-        f"| repayment page: calculator ready (`data-state=\"ready\"`) | {stats(ready)} |",
+        f"| floor: bare page, `loadPyodide()` ready, trimmed standard library + small lock (the site's files) | "
+        f"{stats(floor)} |",
+        f"| floor, untrimmed: Pyodide's own python_stdlib.zip and pyodide-lock.json | {stats(floor_full)} |",
+        f"| repayment page (a shared link): first contentful paint (answer already in the HTML) | {stats(paint)} |",
+        f"| repayment page: calculator ready (`data-state=ready`) | {stats(ready)} |",
+        f"| repayment page: the link's answer shown | {stats(answer)} |",
         f"| ready / floor (medians; goal ≤ 1.10) | {med_ready / med_floor:.2f} |",
+        f"| throttled (4 Mbit/s down, 1 Mbit/s up, 150 ms latency, CDP): calculator ready | "
+        f"{stats(slow) if slow else 'never ready'} |",
+        f"| throttled: floor ready (same files) | {stats(slow_floor)} |",
         f"| repeat visit: a second calculator page, HTTP cache warm, snapshot kept "
         f"(engine: {', '.join(sorted(e or '?' for e in repeat_engines))}) | {stats(repeat)} |",
+        "",
+        "### Where the cold start goes (repayment page, medians of the cold runs above)",
+        "",
+        "| step | min / median / max (ms) |",
+        "| --- | --- |",
+    ]
+    for label, values in breakdown(timelines):
+        report.append(f"| {label} | {stats(values)} |")
+    report += [
+        f"| for comparison, the floor: pyodide.mjs imported | {stats(floor_script)} |",
         "",
         "For comparison: the bare page loading the memory snapshot the build made and the site ships "
         "(Pyodide with the calculators imported, tools/snapshot.mjs), on the main thread like the floor.",
@@ -335,19 +597,30 @@ def main() -> int:
     ]
     for slug, values in recalc.items():
         report.append(f"| {slug} | {statistics.median(values):.1f} | {p95(values):.1f} | ≤ 10 / ≤ 30 |")
+    head = "| kind | requests | raw bytes | gzip -6 |" + (" brotli -11 |" if with_brotli else "")
+    rule = "| --- | --- | --- | --- |" + (" --- |" if with_brotli else "")
     report += [
         "",
-        "## Weight (bytes of response bodies, uncompressed as served by the local server)",
+        "## Weight (every request until the figure's end, sizes from the site's files)",
         "",
-        "| page | Pyodide | our JS + CSS (goal < 100 KB) | theme JS + CSS | HTML and other | requests "
-        "| snapshot kept after ready (not waited for) |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
-        f"| guide page without a calculator (`/{guide_page}`) | {guide_weight['pyodide']:,} | "
-        f"{guide_weight['own js+css']:,} | {guide_weight['theme js+css']:,} | {guide_weight['html+other']:,} | "
-        f"{guide_weight['requests']} | {guide_weight['snapshot']:,} |",
-        f"| calculator page, first visit | {calc_weight['pyodide']:,} | {calc_weight['own js+css']:,} | "
-        f"{calc_weight['theme js+css']:,} | {calc_weight['html+other']:,} | {calc_weight['requests']} | "
-        f"{calc_weight['snapshot']:,} |",
+        f"### Guide page without a calculator (`/{guide_page}`), until the network is idle, no service worker",
+        "",
+        head, rule, *weight_rows(guide_weight, with_brotli),
+        "",
+        "### Calculator page, first visit, until ready (the snapshot kept afterwards is not counted)",
+        "",
+        head, rule, *weight_rows(calc_weight, with_brotli),
+        "",
+        "## Service worker",
+        "",
+        "| figure | value |",
+        "| --- | --- |",
+        f"| files kept ahead on the first visit (in the background) | {len(update.ahead)} files, "
+        f"__AHEADGZ__ gzip ({kb(update.ahead_bytes)} raw) |",
+        f"| one page edited and the site rebuilt: files whose bytes changed | {len(update.changed)}: "
+        f"{', '.join(sorted(update.changed))} |",
+        f"| fetched by the installed worker's update | {len(update.fetched)} requests: "
+        f"{', '.join(sorted(update.fetched))} |",
         "",
         "## CPython, heaviest input of each calculator (median of 7)",
         "",
@@ -356,8 +629,14 @@ def main() -> int:
     ]
     for slug, calc_ms, run_ms in cpython:
         report.append(f"| {slug} | {calc_ms:.2f} | {run_ms:.2f} |")
-    report += ["", f"Full site build (`mkdocs build --strict`): {build_seconds:.1f} s", ""]
-    text = "\n".join(report)
+    report += ["", f"Full site build (`mkdocs build --strict`, runtime files from .cache/runtime): "
+               f"{build_seconds:.1f} s", ""]
+    ahead_gz = sum(sizes(SITE / rel)[1] for rel in update.ahead if (SITE / rel).is_file())
+    expected = {update.served(rel) for rel in update.changed} | {"/sw.js"}
+    sw_text = (f"{len(update.fetched)} files fetched ({len(update.changed)} changed + sw.js) of "
+               f"{len(update.ahead)} kept; {kb(update.changed_bytes)} raw instead of {kb(update.ahead_bytes)}")
+    text = "\n".join(report).replace("__SW__", sw_text).replace(
+        "__SWOK__", "yes" if update.fetched == expected else "no").replace("__AHEADGZ__", kb(ahead_gz))
     print(text)
     OUT.parent.mkdir(exist_ok=True)
     notes = OUT.parent / "notes.md"

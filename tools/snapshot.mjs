@@ -3,7 +3,9 @@
 // The build runs it (hooks/runtime.py); it is tied to this Pyodide build and to
 // this calculators package, and its name carries a hash of both.
 //
-//   node tools/snapshot.mjs <calculators zip> <out .bin.gz>
+//   node tools/snapshot.mjs <calculators zip> <out .bin.gz> [<standard-library zip>]
+// Made on the same (trimmed) standard library the page starts with, so the snapshot's
+// file system is the one the page mounts.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
@@ -13,10 +15,11 @@ import { bootCalculators } from "../docs/assets/javascripts/boot.mjs";
 const require = createRequire(import.meta.url);
 const { loadPyodide } = require("pyodide");
 
-const [zipPath, outPath] = process.argv.slice(2);
+const [zipPath, outPath, stdLibPath] = process.argv.slice(2);
 // The same start as the page's worker, in the mode that allows a snapshot (boot.mjs names the
 // private option it uses).
-const { pyodide } = await bootCalculators(loadPyodide, { packageBytes: readFileSync(zipPath), makeSnapshot: true });
+const { pyodide } = await bootCalculators(loadPyodide, {
+  packageBytes: readFileSync(zipPath), stdLibURL: stdLibPath, makeSnapshot: true });
 // Import everything and run each calculator once, so nothing is read from the
 // (not snapshotted) file system later: figures.toml, lazily imported modules.
 pyodide.runPython(`

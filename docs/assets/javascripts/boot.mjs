@@ -5,10 +5,13 @@
 //
 //   const { pyodide, run, how } = await bootCalculators(loadPyodide, {
 //     indexURL,       // where pyodide.asm.wasm etc. live; leave out in Node (node_modules/pyodide)
+//     stdLibURL,      // optional: the trimmed standard library (a URL, or a file path in Node);
+//                     // default: Pyodide's full python_stdlib.zip next to the runtime
 //     packageBytes,   // the calculators zip: bytes, or a promise of them (awaited only if needed)
 //     snapshot,       // optional memory snapshot bytes (a fast start); one that does not fit is skipped
 //     onSnapshotRefused, // optional (err) => void, told when the snapshot did not fit
 //     makeSnapshot,   // true only in tools/snapshot.mjs: start so that a snapshot can be taken
+//     onStep,         // optional (name) => void at "python-started", "package-unpacked" (timing marks)
 //   });
 //   run(slug, formJson, lang, withResult) -> reply JSON text (calculators.web.run, never raises)
 //   how: "snapshot" (started from the snapshot) or "fresh"
@@ -24,9 +27,10 @@ export const PACKAGE_DIR = "/home/pyodide/overdue_help";
 //   _makeSnapshot: true  — start in a mode where pyodide.makeMemorySnapshot() may be called later;
 //   _loadSnapshot: bytes — start from such a snapshot instead of booting the interpreter
 //                          (throws if the snapshot was made by another Pyodide build).
-function startOptions(indexURL, extra) {
+function startOptions(indexURL, stdLibURL, extra) {
   const options = { packages: [], ...extra }; // nothing from the package index: our zip only
   if (indexURL) options.indexURL = indexURL;
+  if (stdLibURL) options.stdLibURL = stdLibURL;
   return options;
 }
 
@@ -47,11 +51,12 @@ calculators.web.__file__`);
   return run;
 }
 
-export async function bootCalculators(loadPyodide, { indexURL, packageBytes, snapshot, onSnapshotRefused,
-  makeSnapshot = false } = {}) {
+export async function bootCalculators(loadPyodide, { indexURL, stdLibURL, packageBytes, snapshot,
+  onSnapshotRefused, makeSnapshot = false, onStep = () => {} } = {}) {
   if (snapshot) {
     try {
-      const pyodide = await loadPyodide(startOptions(indexURL, { _loadSnapshot: snapshot }));
+      const pyodide = await loadPyodide(startOptions(indexURL, stdLibURL, { _loadSnapshot: snapshot }));
+      onStep("python-started");
       return { pyodide, run: importCalculators(pyodide), how: "snapshot" };
     } catch (err) {
       onSnapshotRefused?.(err); // an older or foreign snapshot: start the ordinary way
@@ -59,12 +64,14 @@ export async function bootCalculators(loadPyodide, { indexURL, packageBytes, sna
   }
   const [bytes, pyodide] = await Promise.all([
     packageBytes,
-    loadPyodide(startOptions(indexURL, makeSnapshot ? { _makeSnapshot: true } : {})),
+    loadPyodide(startOptions(indexURL, stdLibURL, makeSnapshot ? { _makeSnapshot: true } : {}))
+      .then((pyodide) => (onStep("python-started"), pyodide)),
   ]);
   if (!bytes) throw new Error("no calculators package to unpack");
   // unpackArchive refuses a Node Buffer: hand it a plain Uint8Array view.
   const view = bytes instanceof ArrayBuffer ? new Uint8Array(bytes)
     : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   pyodide.unpackArchive(view, "zip", { extractDir: PACKAGE_DIR });
+  onStep("package-unpacked");
   return { pyodide, run: importCalculators(pyodide), how: "fresh" };
 }

@@ -35,6 +35,8 @@
 //   "not-ready"       run() was called before the engine was ready (only ever a rejected call)
 // After "crashed", "stuck" or "run-failed" while ready, the worker is restarted up to MAX_RESTARTS times.
 
+performance.mark("calc-engine-loaded"); // timing marks: read by `make bench`
+
 // No fixed limit on starting: a slow link may take minutes. The worker reports progress and a
 // heartbeat every second while it starts, so silence this long means it is gone or hung.
 const SILENCE_MS = 60000;
@@ -85,6 +87,7 @@ class Engine {
   }
 
   start(kind = "") {
+    performance.mark("calc-engine-start");
     this.emit(kind ? { state: "restarting", kind } : { state: "loading" });
     if (typeof WebAssembly !== "object") return this.giveUp("unsupported");
     try {
@@ -128,7 +131,15 @@ class Engine {
       this.progress(msg.files);
     } else if (msg.type === "ready") {
       clearTimeout(this.readyTimer);
-      performance.mark("calc-engine-ready", { detail: msg.how }); // read by `make bench`
+      // the worker's steps and fetches on the page's clock, then ready: read by `make bench`
+      for (const [step, at] of Object.entries(msg.marks ?? {})) {
+        performance.mark(`calc-worker:${step}`, { startTime: at - performance.timeOrigin });
+      }
+      for (const f of msg.fetches ?? []) {
+        performance.measure(`calc-fetch:${f.name}`, { start: f.start - performance.timeOrigin,
+          end: f.end - performance.timeOrigin, detail: f.bytes });
+      }
+      performance.mark("calc-engine-ready", { detail: msg.how });
       this.emit({ state: "ready", how: msg.how });
     } else if (msg.type === "boot-failed") {
       if (this.state === "ready") return; // a late echo of a start that succeeded after all

@@ -9,15 +9,30 @@
 // Messages out:
 //   {type: "progress", files}            while starting, every second at most (a heartbeat too):
 //                                        files = {file name: [bytes arrived, Content-Length or 0]}
-//   {type: "ready", how}                 how: "snapshot" | "fresh"
+//   {type: "ready", how, marks, fetches} how: "snapshot" | "fresh"; marks: {step: epoch ms} and
+//                                        fetches: [{name, start, end, bytes}] for `make bench`
 //   {type: "boot-failed", kind, detail}  kind: "network" | "stalled" | "runtime-failed"; detail is for the console only
 //   {type: "reply", id, reply}           reply: calculators.web.run's JSON text
 //   {type: "reply", id, error, detail}   error: "run-failed" (the Python call itself threw)
 
 import { bootCalculators } from "./boot.mjs";
 
+// Timing of the start, in milliseconds since the epoch (the page's clock differs from ours).
+const now = () => performance.timeOrigin + performance.now();
+const marks = { "worker-start": now() };
+const mark = (name) => {
+  marks[name] = now();
+};
+
 const PYODIDE_DIR = new URL("../../pyodide/", import.meta.url);
 const RUNTIME_CACHE = "runtime"; // shared with the service worker (sw.js)
+
+// Fetch the runtime's two scripts at once (pyodide.mjs would ask for pyodide.asm.mjs only after
+// it has arrived): one round trip fewer on a slow link. loadPyodide's own import of
+// pyodide.asm.mjs then finds it loaded. A failure is reported when the import is awaited.
+const pyodideScript = import(new URL("pyodide.mjs", PYODIDE_DIR).href);
+pyodideScript.catch(() => {});
+import(new URL("pyodide.asm.mjs", PYODIDE_DIR).href).catch(() => {});
 
 let run = null;
 let failed = false;
@@ -141,23 +156,36 @@ async function keptSnapshot(url) {
   }
 }
 
+// The trimmed standard library (only what our calculators and Pyodide's start-up import,
+// hooks/runtime.py) sits beside the snapshot and carries the same key in its name:
+// assets/py/snapshot-<key>.bin.gz -> assets/py/stdlib-<key>.zip. Without a snapshot name,
+// Pyodide's full python_stdlib.zip (its default).
+function stdlibUrl(snapshotUrl) {
+  const m = /^(.*\/)snapshot-([0-9a-f]+)\.bin\.gz$/.exec(snapshotUrl || "");
+  return m ? `${m[1]}stdlib-${m[2]}.zip` : undefined;
+}
+
 async function boot(packageUrl, snapshotUrl) {
   // Everything at once: the runtime's module, a kept snapshot, and our package (small; unused
   // when the snapshot starts, which already holds it).
   const packageBytes = download(packageUrl);
   packageBytes.catch(() => {}); // reported by bootCalculators if it is needed
   const [pyodideModule, snapshot] = await Promise.all([
-    import(new URL("pyodide.mjs", PYODIDE_DIR).href).catch((err) => {
+    pyodideScript.catch((err) => {
       throw new NetworkError(`pyodide.mjs: ${err}`);
     }),
     keptSnapshot(snapshotUrl),
   ]);
+  mark("pyodide-script");
   const started = await bootCalculators(pyodideModule.loadPyodide, {
     indexURL: PYODIDE_DIR.href,
+    stdLibURL: stdlibUrl(snapshotUrl),
     packageBytes,
     snapshot,
     onSnapshotRefused: () => caches.open(RUNTIME_CACHE).then((c) => c.delete(snapshotUrl)).catch(() => {}),
+    onStep: mark,
   });
+  mark("calculators-imported");
   run = started.run;
   return started.how;
 }
@@ -178,6 +206,7 @@ async function keepSnapshot(url) {
 self.onmessage = async (event) => {
   const msg = event.data;
   if (msg.type === "boot") {
+    mark("boot-message");
     let how;
     startReporting();
     try {
@@ -189,7 +218,10 @@ self.onmessage = async (event) => {
     }
     stopReporting();
     if (failed) return; // given up as stalled meanwhile
-    self.postMessage({ type: "ready", how });
+    const fetches = performance.getEntriesByType("resource").map((e) => ({
+      name: e.name, start: performance.timeOrigin + e.startTime, end: performance.timeOrigin + e.responseEnd,
+      bytes: e.encodedBodySize }));
+    self.postMessage({ type: "ready", how, marks, fetches });
     if (how === "fresh" && msg.keepSnapshot && msg.snapshotUrl && "caches" in self) {
       await keepSnapshot(msg.snapshotUrl);
     }

@@ -1,0 +1,21 @@
+"""After one page changes and the site is rebuilt, an installed service worker
+fetches only the files that changed (and sw.js itself), counted at the server
+(tools/sw_update.py builds twice in a copy of the project)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.helpers import READY_MS
+from tools import sw_update
+
+pytestmark = pytest.mark.browser
+
+
+def test_after_a_one_page_edit_the_worker_fetches_only_the_changed_files(browser, site, tmp_path):
+    update = sw_update.run(browser, tmp_path, timeout_ms=READY_MS, built=site)
+    # the first visit's install fetched every file kept ahead
+    assert {update.served(rel) for rel in update.ahead} <= set(update.first)
+    assert "guides/negotiate/index.html" in update.changed
+    assert len(update.changed) < len(update.ahead) / 5, sorted(update.changed)
+    assert update.fetched == {update.served(rel) for rel in update.changed} | {"/sw.js"}

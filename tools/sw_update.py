@@ -1,0 +1,119 @@
+"""What an installed service worker fetches after one page changes and the site is rebuilt.
+
+Shared by the browser test (tests/browser/test_offline_update.py asserts on it) and
+`make bench` (reports it): copy the project (the real tree is never edited), build, serve,
+visit once with service workers allowed (the worker installs and keeps every file ahead),
+append a sentence to one page's Markdown, rebuild into the same served directory, ask the
+worker to update, and log at the server what that update fetched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from hooks import offline
+from tools import site_server
+
+ROOT = Path(__file__).resolve().parent.parent
+COPY = ("mkdocs.yml", "docs", "overrides", "calculators", "macros", "hooks", "tools", "tests",
+        "glossary.yml", "sources.yml", "search_terms.txt")
+EDITED = "guides/negotiate.md"
+VISITED = "guides/negotiate/"
+
+
+class _Recording(site_server.SiteHandler):
+    log: list[str] = []
+    lock = threading.Lock()
+
+    def do_GET(self):  # noqa: N802
+        with self.lock:
+            self.log.append(self.path.split("?")[0])
+        super().do_GET()
+
+
+@dataclass
+class Update:
+    ahead: set[str]  # site files kept ahead (relative paths)
+    first: list[str]  # server paths the first visit and install fetched
+    changed: set[str]  # files kept ahead whose bytes the rebuild changed
+    fetched: set[str]  # server paths the update fetched
+    ahead_bytes: int
+    changed_bytes: int
+
+    @staticmethod
+    def served(rel: str) -> str:
+        """The path the server sees for a site file (a directory's index.html by its directory)."""
+        return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+
+
+def _build(project: Path, site: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+                          cwd=project, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"})
+    if proc.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed:\n{proc.stderr[-3000:]}")
+
+
+def _digests(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in site.rglob("*") if p.is_file()}
+
+
+def run(browser, workdir: Path, timeout_ms: float = 60000, built: Path | None = None) -> Update:
+    """``built``: a site already built from this tree (the test session's, or site/ for the
+    bench), copied instead of the first build."""
+    project = workdir / "project"
+    project.mkdir(parents=True)
+    for name in COPY:
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / name)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (project / ".cache").symlink_to(ROOT / ".cache")  # runtime files an earlier build made
+    site = workdir / "site"
+    if built is not None:
+        shutil.copytree(built, site)
+    else:
+        _build(project, site)
+    before = _digests(site)
+    ahead = set(offline.precache_list(site))
+
+    _Recording.log = []
+    httpd = site_server.start(site, _Recording)
+    context = browser.new_context(service_workers="allow")
+    try:
+        page = context.new_page()
+        page.set_default_timeout(timeout_ms)
+        page.goto(f"{httpd.url}{VISITED}")
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")  # installed: all kept ahead
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=timeout_ms)
+        first = list(_Recording.log)
+
+        text = (project / "docs" / EDITED).read_text(encoding="utf-8")
+        (project / "docs" / EDITED).write_text(text + "\n\n编辑后新增的一句话。\n", encoding="utf-8")
+        _build(project, site)
+        after = _digests(site)
+        changed = {rel for rel in ahead if before.get(rel) != after.get(rel)}
+
+        _Recording.log.clear()
+        page.evaluate("""async () => {
+            const reg = await navigator.serviceWorker.getRegistration();
+            const switched = new Promise((resolve) =>
+                navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+            await reg.update();
+            await switched;
+        }""")
+        fetched = set(_Recording.log)
+    finally:
+        context.close()
+        httpd.stop()
+    size = {rel: (site / rel).stat().st_size for rel in ahead if (site / rel).is_file()}
+    return Update(ahead=ahead, first=first, changed=changed, fetched=fetched,
+                  ahead_bytes=sum(size.values()), changed_bytes=sum(size.get(rel, 0) for rel in changed))
