@@ -53,10 +53,10 @@ class Update:
         return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
 
 
-def _build(project: Path, site: Path) -> None:
+def _build(project: Path, site: Path, env: dict[str, str] | None = None) -> None:
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
                           cwd=project, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"})
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **(env or {})})
     if proc.returncode != 0:
         raise RuntimeError(f"mkdocs build failed:\n{proc.stderr[-3000:]}")
 
@@ -66,9 +66,11 @@ def _digests(site: Path) -> dict[str, str]:
             for p in site.rglob("*") if p.is_file()}
 
 
-def run(browser, workdir: Path, timeout_ms: float = 60000, built: Path | None = None) -> Update:
+def run(browser, workdir: Path, timeout_ms: float = 60000, built: Path | None = None,
+        env: dict[str, str] | None = None) -> Update:
     """``built``: a site already built from this tree (the test session's, or site/ for the
-    bench), copied instead of the first build."""
+    bench), copied instead of the first build; ``env``: what that build was made with (e.g. its
+    SITE_URL), so the rebuild differs only by the edit."""
     project = workdir / "project"
     project.mkdir(parents=True)
     for name in COPY:
@@ -81,7 +83,7 @@ def run(browser, workdir: Path, timeout_ms: float = 60000, built: Path | None = 
     if built is not None:
         shutil.copytree(built, site)
     else:
-        _build(project, site)
+        _build(project, site, env)
     before = _digests(site)
     ahead = set(offline.precache_list(site))
 
@@ -98,7 +100,7 @@ def run(browser, workdir: Path, timeout_ms: float = 60000, built: Path | None = 
 
         text = (project / "docs" / EDITED).read_text(encoding="utf-8")
         (project / "docs" / EDITED).write_text(text + "\n\n编辑后新增的一句话。\n", encoding="utf-8")
-        _build(project, site)
+        _build(project, site, env)
         after = _digests(site)
         changed = {rel for rel in ahead if before.get(rel) != after.get(rel)}
 

@@ -7,13 +7,14 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.helpers import READY_MS
+from tests.conftest import SITE_URL
 from tools import sw_update
 
 pytestmark = pytest.mark.browser
 
 
 def test_after_a_one_page_edit_the_worker_fetches_only_the_changed_files(browser, site, tmp_path):
-    update = sw_update.run(browser, tmp_path, timeout_ms=READY_MS, built=site)
+    update = sw_update.run(browser, tmp_path, timeout_ms=READY_MS, built=site, env={"SITE_URL": SITE_URL})
     # the first visit's install fetched every file kept ahead
     assert {update.served(rel) for rel in update.ahead} <= set(update.first)
     assert "guides/negotiate/index.html" in update.changed
