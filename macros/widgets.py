@@ -151,7 +151,18 @@ def _field_view(f: Field, lang: str, value: str, prefix: str, name: str | None =
         "required": f.required,
         "choices": [(key, zh if lang == "zh" else en) for key, zh, en in f.choices],
         "advanced": f.advanced,
+        "example": "",  # an optional field's example, shown greyed (see _start)
     }
+
+
+def _start(view: dict) -> dict:
+    """What an optional field starts with: empty, its example value shown greyed as a placeholder
+    (``data-example``). The build-time result is the example for those values and is labelled so;
+    once the reader types, an optional field left empty is "not given" (issue 13, item 4), so an
+    example amount never slips into the reader's own answer."""
+    if not view["required"] and view["control"] not in ("select", "checkbox"):
+        view = {**view, "example": view["value"], "value": ""}
+    return view
 
 
 # The files the worker fetches while it starts (the Pyodide modules are imported, not counted).
@@ -196,8 +207,17 @@ def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") ->
         raise ValueError(f"calculator({slug!r}) presets give an input error on "
                          f"{reply['field']!r}: {reply['message']['en']}")
     prefix = f"calc{next(_counter)}"
-    views = [_field_view(f, lang, form[f.name], prefix) for f in module.FIELDS if not f.advanced]
-    more = [_field_view(f, lang, form[f.name], prefix) for f in module.FIELDS if f.advanced]
+    # An optional field starts empty (its example greyed) when leaving it empty still gives an
+    # answer; one the answer needs (e.g. a daily OR an annual rate) keeps its starting text.
+    empty_ok = {f.name for f in module.FIELDS if not f.required
+                and web.compute(slug, {**form, f.name: ""}, lang)["ok"]}
+
+    def start(f):
+        view = _field_view(f, lang, form[f.name], prefix)
+        return _start(view) if f.name in empty_ok else view
+
+    views = [start(f) for f in module.FIELDS if not f.advanced]
+    more = [start(f) for f in module.FIELDS if f.advanced]
     list_views = []
     for spec, rows in lists:
         row_views = []

@@ -138,7 +138,7 @@ BAD = [
 
 CASE = Case(
     typed=(
-        Known({"income": "9000", "new_payment": "1500"},
+        Known({"income": "9000", "essentials": "3500", "existing_payments": "1500", "new_payment": "1500"},
               {"dti": "33.33", "left_each_month": "2500.00", "band": "tight"},
               "Arithmetic: (1,500 + 1,500) ÷ 9,000 = 33.33 %; 9,000 − 3,500 − 3,000 = 2,500; 33.33 % lies "
               "between the site's 30 % and 50 % lines."),

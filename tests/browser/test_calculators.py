@@ -36,19 +36,21 @@ def type_into(page, slug: str, name: str, text: str) -> None:
         field.fill(text)
 
 
-def page_form(page) -> dict:
-    """The form exactly as the page would send it (the runtime's own collect())."""
-    return page.evaluate("""() => {
+def page_form(page, examples: bool = False) -> dict:
+    """The form exactly as the page would send it (the runtime's own collect()); with
+    ``examples``, an optional field left empty takes the example value it shows greyed."""
+    return page.evaluate("""(examples) => {
         const form = {}; const lists = {};
         for (const el of document.querySelectorAll('form[data-calculator] [name]')) {
             if (el.closest('template')) continue;
-            const value = el.type === 'checkbox' ? (el.checked ? 'yes' : 'no') : el.value;
+            const value = el.type === 'checkbox' ? (el.checked ? 'yes' : 'no')
+                : (el.value || (examples && el.dataset.example) || '');
             const m = /^(\\w+)\\.(\\d+)\\.(\\w+)$/.exec(el.name);
             if (m) { ((lists[m[1]] ??= [])[+m[2]] ??= {})[m[3]] = value; } else form[el.name] = value;
         }
         for (const [k, rows] of Object.entries(lists)) form[k] = rows.filter(Boolean);
         return form;
-    }""")
+    }""", examples)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -58,8 +60,9 @@ def test_calculator_page_in_use(site_page, slug, lang):
     prefix = "" if lang == "zh" else "en/"
     page.goto(f"{base}{prefix}calculators/{slug}/")
 
-    # 1. The build-time example is in the HTML and is what CPython gives for the form's own values.
-    before = page_form(page)
+    # 1. The build-time example is in the HTML and is what CPython gives for the form's starting
+    #    text and the example values its empty optional fields show.
+    before = page_form(page, examples=True)
     assert figures(page) == {k: v for k, v in expected_figures(cpython(slug, before)).items()
                              if k in figures(page)}
     wait_ready(page, slug)
