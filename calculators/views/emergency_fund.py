@@ -114,9 +114,10 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
             labels,
             lang,
         ))
-        parts.append(ui.dated_table(
-            "projection", ("month", t(lang, "月份", "Month")), ("date", t(lang, "日期", "Date")),
-            [("deposit", t(lang, "存入", "Saved")), ("interest", t(lang, "收益", "Interest")),
+        parts.append(ui.data_table(
+            "projection",
+            [("month", t(lang, "月份", "Month")), ("date", t(lang, "日期", "Date")),
+             ("deposit", t(lang, "存入", "Saved")), ("interest", t(lang, "收益", "Interest")),
              ("balance", t(lang, "余额", "Balance"))],
             d["projection"], t(lang, "逐月存款", "Month by month"), lang,
         ))

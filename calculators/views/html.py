@@ -127,18 +127,16 @@ def table(
     return f'<div class="calc-table-wrap">{tbl}{more}</div>'
 
 
-def dated_table(
-    name: str,
-    first: tuple[str, str],
-    date: tuple[str, str],
-    rest: Sequence[tuple[str, str]],
-    rows: Sequence[dict],
-    caption: str,
-    lang: str,
-) -> str:
-    """A plan's table from its ``to_dict`` rows: the ``first`` column, the ``date`` column where the
-    rows carry dates, then ``rest``; every column but the date holds numbers."""
-    columns = [first, *([date] if any("date" in row for row in rows) else []), *rest]
+def data_table(name: str, columns: Sequence[tuple[str, str]], rows: Sequence[dict], caption: str, lang: str) -> str:
+    """A table of ``to_dict`` rows: ``columns`` are (key, label); a ``date`` column shows only where
+    the rows carry dates (``money.dated_row``). Every column but the date holds numbers.
+
+    >>> t = data_table("p", [("month", "月"), ("date", "日期"), ("x", "金额")], [{"month": 1, "x": "1.00"}], "表", "zh")
+    >>> "日期" in t, "<td" in t
+    (False, True)
+    """
+    dated = any("date" in row for row in rows)
+    columns = [column for column in columns if column[0] != "date" or dated]
     cells = [[str(row[key]) for key, _ in columns] for row in rows]
     return table(name, columns, cells, caption, lang, [key != "date" for key, _ in columns])
 

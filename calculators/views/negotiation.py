@@ -152,16 +152,16 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         ("interest", t(lang, "利息", "Interest")),
         ("balance", t(lang, "剩余欠款", "Left to pay")),
     ]
-    reinstal_table = ui.table(
-        "reinstalment", re_columns, [[str(row[k]) for k, _ in re_columns] for row in d["reinstalment"]],
+    reinstal_table = ui.data_table(
+        "reinstalment", re_columns, d["reinstalment"],
         t(lang, "重新分期的还款计划", "Re-instalment schedule"), lang)
     fr_columns = [
         ("period", t(lang, "期数", "Month")),
         ("payment", t(lang, "还款额", "Payment")),
         ("balance", t(lang, "剩余欠款", "Left to pay")),
     ]
-    frozen_table = ui.table(
-        "frozen", fr_columns, [[str(row[k]) for k, _ in fr_columns] for row in d["frozen"]],
+    frozen_table = ui.data_table(
+        "frozen", fr_columns, d["frozen"],
         t(lang, "停息分期的每期金额", "Interest-frozen parts"), lang)
     more = ""
     if result.best is None:

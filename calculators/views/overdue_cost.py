@@ -165,7 +165,6 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         ("extra_cost", t(lang, "已产生的逾期费用", "Extra cost so far")),
         ("total_owed", t(lang, "一共欠", "Total owed")),
     ]
-    rows = [[str(row[k]) for k, _ in columns] for row in d["growth"]]
     caption = (t(lang, "逾期费用逐日变化", "Extra cost day by day") if result.step == "day" else
                t(lang, f"逾期费用每 {MONTH_DAYS} 天（约一个月）的变化",
                  f"Extra cost every {MONTH_DAYS} days (about a month)"))
@@ -175,5 +174,5 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         ui.notes(explain),
         lines.lender_links(lender, lang),
         chart,
-        ui.table("growth", columns, rows, caption, lang, [True] * len(columns)),
+        ui.data_table("growth", columns, d["growth"], caption, lang),
     )

@@ -59,6 +59,8 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         lang,
     )
     columns = [
+        ("period", t(lang, "期数", "Month")),
+        ("date", t(lang, "还款日", "Due date")),
         ("payment", t(lang, "还款额", "Payment")),
         ("principal", t(lang, "本金", "Principal")),
         ("interest", t(lang, "利息", "Interest")),
@@ -71,6 +73,5 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         ui.figures(items),
         ui.notes(explain),
         chart,
-        ui.dated_table("payments", ("period", t(lang, "期数", "Month")), ("date", t(lang, "还款日", "Due date")),
-                       columns, d["payments"], t(lang, "还款计划表", "Repayment schedule"), lang),
+        ui.data_table("payments", columns, d["payments"], t(lang, "还款计划表", "Repayment schedule"), lang),
     )
