@@ -155,11 +155,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     reinstal_table = ui.data_table(
         "reinstalment", re_columns, d["reinstalment"],
         t(lang, "重新分期的还款计划", "Re-instalment schedule"), lang)
-    fr_columns = [
-        ("period", t(lang, "期数", "Month")),
-        ("payment", t(lang, "还款额", "Payment")),
-        ("balance", t(lang, "剩余欠款", "Left to pay")),
-    ]
+    fr_columns = [column for column in re_columns if column[0] in ("period", "payment", "balance")]  # no interest
     frozen_table = ui.data_table(
         "frozen", fr_columns, d["frozen"],
         t(lang, "停息分期的每期金额", "Interest-frozen parts"), lang)
