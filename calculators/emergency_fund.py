@@ -34,7 +34,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 
 from . import fields
 from .fields import Field
-from .money import CENT, ZERO, InputError, money_text, round_money
+from .money import CENT, ZERO, InputError, dated_row, money_text, round_money
 from .schedules import add_months, months_between
 
 SLUG = "emergency-fund"
@@ -337,14 +337,9 @@ def _money_or_none(value: Decimal | None) -> str | None:
 
 def to_dict(result: Result) -> dict:
     """The result as JSON-ready text: money with two decimals; counts as ints; null when not reached."""
-    rows = []
-    for row in result.rows:
-        item: dict = {"month": row.month}
-        if row.date:
-            item["date"] = row.date.isoformat()
-        item.update(deposit=money_text(row.deposit), interest=money_text(row.interest),
-                    balance=money_text(row.balance))
-        rows.append(item)
+    rows = [dated_row("month", row.month, row.date, deposit=money_text(row.deposit),
+                      interest=money_text(row.interest), balance=money_text(row.balance))
+            for row in result.rows]
     return {
         "monthly_expenses": money_text(result.essentials),
         "target": money_text(result.target),

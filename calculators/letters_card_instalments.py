@@ -11,9 +11,6 @@ here is at most ``MAX_MONTHS`` (60) months. Nothing is computed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-
 from . import letters_common as common
 from .fields import Field
 
@@ -52,19 +49,5 @@ FIELDS = (
 
 Inputs = common.make_inputs("Inputs", FIELDS, _validate)
 
-
-@dataclass(frozen=True)
-class Result:
-    inputs: Inputs
-
-
-def read_form(form: Mapping[str, object]) -> Inputs:
-    return Inputs(**common.read_all(FIELDS, form))
-
-
-def calculate(inputs: Inputs) -> Result:
-    return Result(inputs)
-
-
-def to_dict(result: Result) -> dict:
-    return common.plain_dict(result.inputs, FIELDS)
+Result = common.Filled
+read_form, calculate, to_dict = common.plain_parts(FIELDS, Inputs)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 
 from . import fields
@@ -140,3 +141,25 @@ def digits(key: str, value: str | None, count: int, zh_what: str, en_what: str, 
     ok = len(value) == count and all(ch.isdigit() or (allow_x and ch in "xX") for ch in value)
     if not ok:
         raise InputError(key, f"{zh_what}请填 {count} 位数字，例如 1234", f"{en_what}: enter {count} digits, such as 1234")
+
+
+@dataclass(frozen=True)
+class Filled:
+    """The result of a letter that computes nothing: the checked inputs, which its view writes out."""
+
+    inputs: object
+
+
+def plain_parts(fields_: tuple[Field, ...], inputs_type: type) -> tuple:
+    """``read_form``, ``calculate`` and ``to_dict`` of a letter whose result is only its inputs (:class:`Filled`)."""
+
+    def read_form(form: Mapping[str, object]):
+        return inputs_type(**read_all(fields_, form))
+
+    def calculate(inputs: object) -> Filled:
+        return Filled(inputs)
+
+    def to_dict(result: Filled) -> dict:
+        return plain_dict(result.inputs, fields_)
+
+    return read_form, calculate, to_dict

@@ -10,9 +10,6 @@ Information Protection Law, arts. 10 and 13, in the view.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-
 from . import letters_common as common
 from .fields import Field
 from .money import InputError
@@ -48,19 +45,5 @@ FIELDS = (
 
 Inputs = common.make_inputs("Inputs", FIELDS, _validate)
 
-
-@dataclass(frozen=True)
-class Result:
-    inputs: Inputs
-
-
-def read_form(form: Mapping[str, object]) -> Inputs:
-    return Inputs(**common.read_all(FIELDS, form))
-
-
-def calculate(inputs: Inputs) -> Result:
-    return Result(inputs)
-
-
-def to_dict(result: Result) -> dict:
-    return common.plain_dict(result.inputs, FIELDS)
+Result = common.Filled
+read_form, calculate, to_dict = common.plain_parts(FIELDS, Inputs)

@@ -25,6 +25,7 @@ Rounding happens at money events (interest posted, a payment set) with
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -349,3 +350,18 @@ def plain(value: Decimal) -> str:
     """
     text = f"{value:f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def dated_row(key: str, number: int, date: dt.date | None, **values: object) -> dict:
+    """One row of a plan as JSON: its number under ``key``, its date (ISO) where it has one, then ``values``.
+
+    >>> dated_row("month", 1, dt.date(2026, 12, 1), total="10.00")
+    {'month': 1, 'date': '2026-12-01', 'total': '10.00'}
+    >>> dated_row("month", 2, None, total="10.00")
+    {'month': 2, 'total': '10.00'}
+    """
+    row: dict = {key: number}
+    if date:
+        row["date"] = date.isoformat()
+    row.update(values)
+    return row

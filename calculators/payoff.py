@@ -50,7 +50,7 @@ from operator import add, mul, sub, truediv
 
 from . import fields
 from .fields import Field, ListField
-from .money import ZERO, InputError, grouped, money_text, percent_text, round_money
+from .money import ZERO, InputError, dated_row, grouped, money_text, percent_text, round_money
 from .schedules import add_months
 
 SLUG = "payoff"
@@ -513,17 +513,9 @@ def to_dict(result: Result) -> dict:
                         "reason": x.reason, "minimum": money_text(x.minimum), "paid": money_text(x.paid),
                         "unmet": money_text(x.unmet)} for x in result.shares],
         }
-    plan = []
-    for row in result.rows:
-        item: dict = {"month": row.month}
-        if row.date:
-            item["date"] = row.date.isoformat()
-        item.update(
-            payments=[money_text(p) for p in row.payments],
-            balances=[money_text(b) for b in row.balances],
-            total=money_text(row.total),
-        )
-        plan.append(item)
+    plan = [dated_row("month", row.month, row.date, payments=[money_text(p) for p in row.payments],
+                      balances=[money_text(b) for b in row.balances], total=money_text(row.total))
+            for row in result.rows]
     debts = []
     for d in result.debts:
         item = {

@@ -36,7 +36,7 @@ from decimal import Decimal
 
 from . import fields, rates, schedules
 from .fields import Field
-from .money import ZERO, InputError, money_text, percent_text
+from .money import ZERO, InputError, dated_row, money_text, percent_text
 from .schedules import add_months
 
 SLUG = "repayment"
@@ -160,16 +160,10 @@ def calculate(inputs: Inputs) -> Result:
 
 def to_dict(result: Result) -> dict:
     """The result as JSON-ready text: money with two decimals, rates in percent."""
-    rows = []
-    for row in result.rows:
-        item = {"period": row.period}
-        if row.date:
-            item["date"] = row.date.isoformat()
-        item.update(
-            payment=money_text(row.payment), principal=money_text(row.principal),
-            interest=money_text(row.interest), fee=money_text(row.fee), balance=money_text(row.balance),
-        )
-        rows.append(item)
+    rows = [dated_row("period", row.period, row.date, payment=money_text(row.payment),
+                      principal=money_text(row.principal), interest=money_text(row.interest),
+                      fee=money_text(row.fee), balance=money_text(row.balance))
+            for row in result.rows]
     return {
         "payments": rows,
         "first_payment": money_text(result.first_payment),

@@ -2,6 +2,8 @@
 
 - reload.py: every build (and every rebuild under `make serve`) imports
   calculators/ and macros/ afresh, so an edit shows on the first save;
+- nav.py: the calculators' entries in the navigation, from the registry and
+  each calculator page's front matter (`nav: {order, title}`);
 - runtime.py: the Pyodide runtime, the calculators zip and the snapshot in the site;
 - offline.py: the service worker and the list of files it keeps ahead;
 - security.py: each page's Content-Security-Policy;

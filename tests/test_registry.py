@@ -120,8 +120,8 @@ def test_every_calculator_has_pages_nav_and_tests(slug):
     for page in (f"docs/calculators/{slug}.md", f"docs/calculators/{slug}.en.md"):
         if (ROOT / page).is_file() and not isinstance((front_matter(ROOT / page)[0] or {}).get("index"), dict):
             missing.append(f"'index: {{order, question, name}}' in {page}'s front matter (the index page's row)")
-    if f"calculators/{slug}.md" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8"):
-        missing.append("nav in mkdocs.yml")
+        if (ROOT / page).is_file() and not isinstance((front_matter(ROOT / page)[0] or {}).get("nav"), dict):
+            missing.append(f"'nav: {{order, title}}' in {page}'s front matter (its entry in the navigation)")
     assert not missing, f"{slug}: missing {missing}"
 
 
@@ -172,3 +172,18 @@ def test_math_modules_import_nothing_from_the_views(path):
         elif isinstance(node, ast.Import):
             bad += [a.name for a in node.names if a.name.startswith("calculators.views")]
     assert not bad, f"{path.name} imports views: {bad}"
+
+
+def test_a_calculator_page_without_its_nav_entry_fails_the_build_naming_the_page(tmp_path):
+    from hooks.nav import entries
+
+    calcs = tmp_path / "calculators"
+    calcs.mkdir()
+    for page in (ROOT / "docs" / "calculators").glob("*.md"):
+        (calcs / page.name).write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    assert len(entries(tmp_path)) == len(SLUGS)
+    page = calcs / f"{SLUGS[0]}.en.md"
+    page.write_text(re.sub(r"\nnav:.*?\n(?=\S)", "\n", page.read_text(encoding="utf-8"), count=1, flags=re.S),
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(str(page))):
+        entries(tmp_path)

@@ -148,3 +148,26 @@ def test_our_scripts_and_stylesheet_are_asked_for_by_their_content_hash(site):
         for name, rev in re.findall(r"""["']\./([\w.-]+\.m?js)\?v=([0-9a-f]+)["']""", text):
             assert rev == own[f"assets/javascripts/{name}"], (rel, name)
         assert not re.search(r"""["']\./[\w.-]+\.m?js["']""", text), f"{rel} loads a module without its hash"
+
+
+def test_every_registered_calculator_is_in_the_built_nav_of_both_languages(site):
+    """hooks/nav.py fills the 计算器 section from the registry: each calculator appears once in each
+    language's navigation, under its own title, linking to its page, in the order its pages give."""
+    from calculators import web
+    from hooks.nav import entries
+
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    rows = entries(docs)
+    assert sorted(path.split("/")[1][:-len(".md")] for _, _, path in rows) == sorted(web.CALCULATORS)
+    for lang, home, column in (("zh", site, 0), ("en", site / "en", 1)):
+        html = (home / "index.html").read_text(encoding="utf-8")
+        primary = html[html.index('md-nav--primary'):]
+        positions = []
+        for row in rows:
+            slug = row[2].split("/")[1][:-len(".md")]
+            link = re.compile(r'<a href="[./]*(?:en/)?calculators/' + re.escape(slug)
+                              + r'/"[^>]*>\s*<span class="md-ellipsis">\s*' + re.escape(row[column]) + r"\s*<")
+            found = [m.start() for m in link.finditer(primary)]
+            assert len(found) == 1, f"{lang}: {slug} ({row[column]}) appears {len(found)} times in the nav"
+            positions.append(found[0])
+        assert positions == sorted(positions), f"{lang}: the calculators are not in their nav order"

@@ -20,21 +20,18 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     t = ui.t
     d = data if data is not None else to_dict(result)
     i = result.inputs
-    money = wording.money
     left = result.left_each_month
     items = [
         ui.figure("dti", t(lang, "还款占收入的比例", "Debt payments ÷ income"), d["dti"],
                   wording.percent(result.dti),
                   t(lang, f"每月还款共 {wording.money(result.total_payments, 'zh')}",
                     f"{wording.money(result.total_payments, 'en')} of payments a month")),
-        ui.figure("left_each_month", t(lang, "每月还剩", "Left each month"), d["left_each_month"],
-                  wording.money(left, lang),
+        ui.money_figure("left_each_month", t(lang, "每月还剩", "Left each month"), d, left, lang,
                   t(lang, f"占收入的 {d['left_percent']}%", f"{d['left_percent']}% of income") if left >= ZERO
                   else t(lang, f"每月差 {wording.money(-left, 'zh')}", f"{wording.money(-left, 'en')} short each month")),
         ui.figure("band", t(lang, "压力评估", "How it looks"), d["band"], band_label(result.band, lang),
                   t(lang, "本站的经验划分，不是法规", "this site's rule of thumb, not a regulation")),
-        ui.figure("new_payment", t(lang, "新借款每月还", "New loan's monthly payment"), d["new_payment"],
-                  money(result.new_payment, lang)),
+        ui.money_figure("new_payment", t(lang, "新借款每月还", "New loan's monthly payment"), d, result.new_payment, lang),
     ]
     explain = []
     if i.principal is not None and i.annual_rate is not None and i.months is not None:

@@ -24,11 +24,10 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     saving = i.monthly_saving or ZERO
     money = wording.money
     items = [
-        ui.figure("target", t(lang, "应急金目标", "Emergency fund target"), d["target"],
-                  money(result.target, lang),
+        ui.money_figure("target", t(lang, "应急金目标", "Emergency fund target"), d, result.target, lang,
                   t(lang, f"{wording.money(result.essentials, 'zh')} × {i.months} 个月 × (1 + {buffer}%)",
                     f"{wording.money(result.essentials, 'en')} × {i.months} months × (1 + {buffer}%)")),
-        ui.figure("gap", t(lang, "还差", "Still to save"), d["gap"], money(result.gap, lang),
+        ui.money_figure("gap", t(lang, "还差", "Still to save"), d, result.gap, lang,
                   t(lang, f"已存 {wording.money(i.savings, 'zh')}", f"{wording.money(i.savings, 'en')} saved")
                   if i.savings is not None else
                   t(lang, "没有填已经存下的钱，按 0 算", "no savings given: counted as 0")),
@@ -115,18 +114,13 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
             labels,
             lang,
         ))
-        has_dates = any(row.date for row in result.rows)
-        columns = [("month", t(lang, "月份", "Month"))]
-        if has_dates:
-            columns.append(("date", t(lang, "日期", "Date")))
-        columns += [
-            ("deposit", t(lang, "存入", "Saved")),
-            ("interest", t(lang, "收益", "Interest")),
-            ("balance", t(lang, "余额", "Balance")),
-        ]
-        table_rows = [[str(row[k]) for k, _ in columns] for row in d["projection"]]
-        parts.append(ui.table("projection", columns, table_rows, t(lang, "逐月存款", "Month by month"), lang,
-                              [k != "date" for k, _ in columns]))
+        parts.append(ui.data_table(
+            "projection",
+            [("month", t(lang, "月份", "Month")), ("date", t(lang, "日期", "Date")),
+             ("deposit", t(lang, "存入", "Saved")), ("interest", t(lang, "收益", "Interest")),
+             ("balance", t(lang, "余额", "Balance"))],
+            d["projection"], t(lang, "逐月存款", "Month by month"), lang,
+        ))
     return ui.result(lang, *parts)
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from decimal import Decimal
 from html import escape
 
-from ..wording import pick
+from ..wording import money, pick
 
 # Long tables (a 600-month schedule) show their first rows; the rest come as data in the
 # table's data-rest attribute and the page adds them when the reader asks ("show all"), for
@@ -48,6 +49,11 @@ def figure(field: str, label: str, value: str, display: str, note: str = "") -> 
         f'<div class="calc-figure"><dt>{esc(label)}</dt>'
         f'<dd data-field="{esc(field)}" data-value="{esc(value)}">{esc(display)}</dd>{note_html}</div>'
     )
+
+
+def money_figure(field: str, label: str, data: dict, amount: Decimal, lang: str, note: str = "") -> str:
+    """A headline sum: ``data[field]`` is its machine text (from ``to_dict``), the reader sees ``amount`` as money."""
+    return figure(field, label, data[field], money(amount, lang), note)
 
 
 def figures(items: Sequence[str]) -> str:
@@ -119,6 +125,20 @@ def table(
         f"<caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
     return f'<div class="calc-table-wrap">{tbl}{more}</div>'
+
+
+def data_table(name: str, columns: Sequence[tuple[str, str]], rows: Sequence[dict], caption: str, lang: str) -> str:
+    """A table of ``to_dict`` rows: ``columns`` are (key, label); a ``date`` column shows only where
+    the rows carry dates (``money.dated_row``). Every column but the date holds numbers.
+
+    >>> t = data_table("p", [("month", "月"), ("date", "日期"), ("x", "金额")], [{"month": 1, "x": "1.00"}], "表", "zh")
+    >>> "日期" in t, "<td" in t
+    (False, True)
+    """
+    dated = any("date" in row for row in rows)
+    columns = [column for column in columns if column[0] != "date" or dated]
+    cells = [[str(row[key]) for key, _ in columns] for row in rows]
+    return table(name, columns, cells, caption, lang, [key != "date" for key, _ in columns])
 
 
 def result(lang: str, *parts: str) -> str:

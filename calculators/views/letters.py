@@ -130,6 +130,22 @@ def render(slug: str, title_zh: str, paragraphs: Sequence[Paragraph], lang: str,
     )
 
 
+def letter_view(slug: str, title_zh: str, paragraphs: Callable[[object], list[Paragraph]],
+                before: Sequence[Paragraph] | Callable[[object, str], list[str]]) -> tuple:
+    """A letter's ``text(result)`` and ``render(result, lang, data=None)``: ``paragraphs(result)`` is the
+    letter; ``before`` the notes above it, as (zh, en) pairs or a function of (result, lang) that
+    gives them in the page's language."""
+
+    def text(result: object) -> str:
+        return plain(paragraphs(result))
+
+    def render_page(result: object, lang: str, data: dict | None = None) -> str:
+        notes = before(result, lang) if callable(before) else [wording.pick(lang, zh, en) for zh, en in before]
+        return render(slug, title_zh, paragraphs(result), lang, before=notes)
+
+    return text, render_page
+
+
 def cause_pair(cause: str | None, detail: str | None) -> Paragraph:
     """“还不上的原因是：……” with the chosen cause and the reader's own line."""
     from ..letters_common import CAUSES

@@ -56,14 +56,11 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     return out
 
 
-def text(result: Result) -> str:
-    return L.plain(paragraphs(result))
+BEFORE = [(
+    "通过银行官方客服电话、官方 App 或网点提出，这份文字可以在客服里发送，或打印后带去。"
+    "银行可以同意，也可以不同意：这不是持卡人可以单方面要求的权利。",
+    "Ask through the bank's official service line, its app or a branch: send this text in the app, or print "
+    "it and take it. The bank may agree or refuse: it is not something a cardholder can insist on.",
+)]  # the note above the letter
 
-
-def render(result: Result, lang: str, data: dict | None = None) -> str:
-    before = [wording.pick(
-        lang, "通过银行官方客服电话、官方 App 或网点提出，这份文字可以在客服里发送，或打印后带去。"
-              "银行可以同意，也可以不同意：这不是持卡人可以单方面要求的权利。",
-        "Ask through the bank's official service line, its app or a branch: send this text in the app, or print "
-        "it and take it. The bank may agree or refuse: it is not something a cardholder can insist on.")]
-    return L.render(SLUG, TITLE["zh"], paragraphs(result), lang, before=before)
+text, render = L.letter_view(SLUG, TITLE["zh"], paragraphs, BEFORE)

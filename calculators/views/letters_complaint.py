@@ -120,13 +120,13 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     return out
 
 
-def text(result: Result) -> str:
-    return L.plain(paragraphs(result))
-
-
-def render(result: Result, lang: str, data: dict | None = None) -> str:
+def _before(result: Result, lang: str) -> list[str]:
+    """The notes above the letter, in the page's language."""
     where = [wording.pick(lang, *CHANNELS[c]) for c in result.channels]
     before = [wording.pick(lang, "先向平台官方客服投诉，留下记录；再按下面的顺序找监管或举报：",
                            "First complain to the lender's official customer service and keep a record; then, "
                            "in this order:")] + where
-    return L.render(SLUG, TITLE["zh"], paragraphs(result), lang, before=before)
+    return before
+
+
+text, render = L.letter_view(SLUG, TITLE["zh"], paragraphs, _before)

@@ -58,11 +58,8 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     return out
 
 
-def text(result: Result) -> str:
-    return L.plain(paragraphs(result))
-
-
-def render(result: Result, lang: str, data: dict | None = None) -> str:
+def _before(result: Result, lang: str) -> list[str]:
+    """The notes above the letter, in the page's language."""
     t = wording.pick
     before = [t(lang, "提异议免费，自己就能办，不需要任何中介。记录如实反映了你的逾期，异议不会让它消失。",
                 "An objection is free and you can make it yourself; no agent is needed. A record that truly "
@@ -78,4 +75,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
               "3. object to the Credit Reference Center or the lender with this letter and the police receipt. "
               "Pay no one to “remove the record”."),
         ]
-    return L.render(SLUG, TITLE["zh"], paragraphs(result), lang, before=before)
+    return before
+
+
+text, render = L.letter_view(SLUG, TITLE["zh"], paragraphs, _before)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from .. import wording
 from ..letters_hardship import ESSENTIALS, INCOME, MAX_DEBTS, SLUG, TITLE, Result
 from . import letters as L
 from .letters import fill
@@ -64,13 +63,10 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     return out
 
 
-def text(result: Result) -> str:
-    return L.plain(paragraphs(result))
+BEFORE = [(
+    "合计和剩余由本页按你填的数算出；空着的项不计入。金额按每月算。",
+    "The totals and what is left are worked out from the figures you enter; empty lines count as nothing. "
+    "All amounts are per month.",
+)]  # the note above the letter
 
-
-def render(result: Result, lang: str, data: dict | None = None) -> str:
-    before = [wording.pick(
-        lang, "合计和剩余由本页按你填的数算出；空着的项不计入。金额按每月算。",
-        "The totals and what is left are worked out from the figures you enter; empty lines count as nothing. "
-        "All amounts are per month.")]
-    return L.render(SLUG, TITLE["zh"], paragraphs(result), lang, before=before)
+text, render = L.letter_view(SLUG, TITLE["zh"], paragraphs, BEFORE)

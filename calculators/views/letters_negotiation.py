@@ -82,18 +82,12 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     return out
 
 
-def text(result: Result) -> str:
-    return L.plain(paragraphs(result))
+BEFORE = [(
+    "通过 App 的在线客服、工单或官方邮箱发出，自己留一份。只写身份证号后四位就够了，不要发身份证照片、"
+    "银行卡密码和验证码。",
+    "Send it through the app's online service chat, a ticket or the lender's official email, and keep a copy. "
+    "The last four characters of your ID number are enough; never send a photo of your ID, a card PIN or a "
+    "verification code.",
+)]  # the note above the letter
 
-
-def render(result: Result, lang: str, data: dict | None = None) -> str:
-    before = [wording.pick(
-        lang,
-        "通过 App 的在线客服、工单或官方邮箱发出，自己留一份。只写身份证号后四位就够了，不要发身份证照片、"
-        "银行卡密码和验证码。",
-        "Send it through the app's online service chat, a ticket or the lender's official email, and keep a copy. "
-        "The last four characters of your ID number are enough; never send a photo of your ID, a card PIN or a "
-        "verification code.",
-    )]
-    return L.render(SLUG, TITLE["zh"], paragraphs(result), lang, before=before)
-
+text, render = L.letter_view(SLUG, TITLE["zh"], paragraphs, BEFORE)

@@ -6,7 +6,6 @@ arts. 10 and 13 in their own words."""
 
 from __future__ import annotations
 
-from .. import wording
 from ..letters_stop_contact import SLUG, TITLE, Result
 from . import letters as L
 from .letters import fill
@@ -58,16 +57,11 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     return out
 
 
-def text(result: Result) -> str:
-    return L.plain(paragraphs(result))
+BEFORE = [(
+    "通过 App 的在线客服、工单或官方邮箱发出，截图留底。家人收到的消息也截图保存。还在继续的，可以用投诉材料向监管投诉。",
+    "Send it through the app's online service chat, a ticket or the lender's official email, and screenshot "
+    "it. Keep screenshots of what your family received too. If it goes on, use the complaint builder to "
+    "complain to the regulator.",
+)]  # the note above the letter
 
-
-def render(result: Result, lang: str, data: dict | None = None) -> str:
-    before = [wording.pick(
-        lang,
-        "通过 App 的在线客服、工单或官方邮箱发出，截图留底。家人收到的消息也截图保存。还在继续的，可以用投诉材料向监管投诉。",
-        "Send it through the app's online service chat, a ticket or the lender's official email, and screenshot "
-        "it. Keep screenshots of what your family received too. If it goes on, use the complaint builder to "
-        "complain to the regulator.",
-    )]
-    return L.render(SLUG, TITLE["zh"], paragraphs(result), lang, before=before)
+text, render = L.letter_view(SLUG, TITLE["zh"], paragraphs, BEFORE)

@@ -81,8 +81,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
             ui.figure("best_option", t(lang, "能承受、对方也可能同意的方案里最省钱的",
                                        "Cheapest option within your budget that a lender is likely to agree to"),
                       d["best_option"], option_name(result, best.key, lang), likelihood_words(best.likelihood, lang)),
-            ui.figure("best_monthly", t(lang, "这个方案第一个月还", "First month's payment"), d["best_monthly"],
-                      money(best.first, lang), "" if then == "—" else then),
+            ui.money_figure("best_monthly", t(lang, "这个方案第一个月还", "First month's payment"), d, best.first, lang, "" if then == "—" else then),
             ui.figure("best_total_paid", t(lang, "这个方案一共还", "Total paid in this option"),
                       d["best_total_paid"], money(best.total_paid, lang)),
             ui.figure("best_extra_cost", t(lang, "比现在欠的多付", "Paid on top of what you owe now"),
@@ -97,8 +96,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
             ui.figure("needed_monthly", t(lang, "最少每月需要", "Smallest monthly amount needed"),
                       d["needed_monthly"], money(result.needed_monthly, lang),
                       t(lang, f"按“{needed}”", f"for “{needed}”")),
-            ui.figure("shortfall", t(lang, "每月还差", "Short each month"), d["shortfall"],
-                      money(result.shortfall, lang),
+            ui.money_figure("shortfall", t(lang, "每月还差", "Short each month"), d, result.shortfall, lang,
                       t(lang, f"比你每月能拿出的 {afford} 元多", f"more than the ¥{afford} you can pay")),
         ]
     if result.best_case and result.best_case != result.best:
@@ -109,7 +107,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
             t(lang, f"第一个月还 {money(case.first, 'zh')}，一共还 {money(case.total_paid, 'zh')}",
               f"{money(case.first, 'en')} the first month, {money(case.total_paid, 'en')} in all")))
     items += [
-        ui.figure("debt", t(lang, "现在一共欠", "Owed today"), d["debt"], money(result.debt, lang),
+        ui.money_figure("debt", t(lang, "现在一共欠", "Owed today"), d, result.debt, lang,
                   t(lang, "本金 + 利息 + 罚息", "principal + interest + penalties")),
         ui.figure("delay_cost", t(lang, f"再逾期 {i.overdue_days} 天多出的罚息",
                                   f"Penalty interest for {i.overdue_days} more days"),
@@ -154,16 +152,12 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         ("interest", t(lang, "利息", "Interest")),
         ("balance", t(lang, "剩余欠款", "Left to pay")),
     ]
-    reinstal_table = ui.table(
-        "reinstalment", re_columns, [[str(row[k]) for k, _ in re_columns] for row in d["reinstalment"]],
+    reinstal_table = ui.data_table(
+        "reinstalment", re_columns, d["reinstalment"],
         t(lang, "重新分期的还款计划", "Re-instalment schedule"), lang)
-    fr_columns = [
-        ("period", t(lang, "期数", "Month")),
-        ("payment", t(lang, "还款额", "Payment")),
-        ("balance", t(lang, "剩余欠款", "Left to pay")),
-    ]
-    frozen_table = ui.table(
-        "frozen", fr_columns, [[str(row[k]) for k, _ in fr_columns] for row in d["frozen"]],
+    fr_columns = [column for column in re_columns if column[0] in ("period", "payment", "balance")]  # no interest
+    frozen_table = ui.data_table(
+        "frozen", fr_columns, d["frozen"],
         t(lang, "停息分期的每期金额", "Interest-frozen parts"), lang)
     more = ""
     if result.best is None:

@@ -37,23 +37,19 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         ui.figure("total_extra", t(lang, f"逾期 {days} 天多出的费用", f"Extra cost of {days} days late"),
                   d["total_extra"], money(result.total_extra, lang),
                   t(lang, "罚息 + 复利 + 违约金", "penalty interest + compound interest + late fee")),
-        ui.figure("total_owed", t(lang, "到那天一共欠", "Total owed by then"), d["total_owed"],
-                  money(result.total_owed, lang),
+        ui.money_figure("total_owed", t(lang, "到那天一共欠", "Total owed by then"), d, result.total_owed, lang,
                   t(lang, f"逾期本金和未还利息 {wording.money(i.overdue_amount, 'zh')}，加上逾期费用",
                     f"{wording.money(i.overdue_amount, 'en')} overdue principal and interest, plus the extra cost")),
-        ui.figure("penalty_interest", t(lang, "罚息", "Penalty interest"), d["penalty_interest"],
-                  money(result.penalty_interest, lang),
+        ui.money_figure("penalty_interest", t(lang, "罚息", "Penalty interest"), d, result.penalty_interest, lang,
                   t(lang, f"罚息日利率{about_pd} {pd}", f"penalty rate {about_pd}{pd} a day")),
         ui.figure("annualized_rate", t(lang, "逾期费用折合年化", "The extra cost as a yearly rate"),
                   d["annualized_rate"], wording.percent(result.annualized_rate),
                   t(lang, f"逾期费用 ÷ 逾期金额 ÷ 天数 × {basis}", f"extra cost ÷ amount overdue ÷ days × {basis}")),
     ]
     if i.compound:
-        items.append(ui.figure("compound_interest", t(lang, "复利", "Compound interest"), d["compound_interest"],
-                               money(result.compound_interest, lang)))
+        items.append(ui.money_figure("compound_interest", t(lang, "复利", "Compound interest"), d, result.compound_interest, lang))
     if result.late_fee:
-        items.append(ui.figure("late_fee", t(lang, "违约金", "Late fee"), d["late_fee"],
-                               money(result.late_fee, lang)))
+        items.append(ui.money_figure("late_fee", t(lang, "违约金", "Late fee"), d, result.late_fee, lang))
 
     explain = []
     # the penalty daily rate as written in the formulas: exact, so the sums check by hand
@@ -169,7 +165,6 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         ("extra_cost", t(lang, "已产生的逾期费用", "Extra cost so far")),
         ("total_owed", t(lang, "一共欠", "Total owed")),
     ]
-    rows = [[str(row[k]) for k, _ in columns] for row in d["growth"]]
     caption = (t(lang, "逾期费用逐日变化", "Extra cost day by day") if result.step == "day" else
                t(lang, f"逾期费用每 {MONTH_DAYS} 天（约一个月）的变化",
                  f"Extra cost every {MONTH_DAYS} days (about a month)"))
@@ -179,5 +174,5 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         ui.notes(explain),
         lines.lender_links(lender, lang),
         chart,
-        ui.table("growth", columns, rows, caption, lang, [True] * len(columns)),
+        ui.data_table("growth", columns, d["growth"], caption, lang),
     )

@@ -126,8 +126,7 @@ def _render_short(result: Result, lang: str, d: dict) -> str:
     i = result.inputs
     money = wording.money
     items = [
-        ui.figure("shortfall", t(lang, "每月比最低还款少", "Short of the minimum payments"), d["shortfall"],
-                  money(result.shortfall, lang),
+        ui.money_figure("shortfall", t(lang, "每月比最低还款少", "Short of the minimum payments"), d, result.shortfall, lang,
                   t(lang, f"最低还款合计 {money(i.minimums, 'zh')}，预算 {money(i.budget, 'zh')}",
                     f"minimums {money(i.minimums, 'en')} a month, budget {money(i.budget, 'en')}")),
     ]
@@ -190,10 +189,8 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         items.append(ui.figure("debt_free_date", t(lang, "还清日期", "Last payment"), d["debt_free_date"],
                                wording.date(result.debt_free_date, lang)))
     items += [
-        ui.figure("total_interest", t(lang, "利息合计", "Total interest"), d["total_interest"],
-                  wording.money(result.total_interest, lang)),
-        ui.figure("total_paid", t(lang, "一共要还", "Total to repay"), d["total_paid"],
-                  wording.money(result.total_paid, lang)),
+        ui.money_figure("total_interest", t(lang, "利息合计", "Total interest"), d, result.total_interest, lang),
+        ui.money_figure("total_paid", t(lang, "一共要还", "Total to repay"), d, result.total_paid, lang),
     ]
     labels = [_label(debt, k, lang) for k, debt in enumerate(i.debts, start=1)]
     series = [

@@ -20,17 +20,13 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     if i.method == "bullet":
         first_label = t(lang, "到期一次还", "Paid at the end")
     items = [
-        ui.figure("first_payment", first_label, d["first_payment"],
-                      wording.money(result.first_payment, lang)),
-        ui.figure("total_interest", t(lang, "利息合计", "Total interest"), d["total_interest"],
-                      wording.money(result.total_interest, lang)),
+        ui.money_figure("first_payment", first_label, d, result.first_payment, lang),
+        ui.money_figure("total_interest", t(lang, "利息合计", "Total interest"), d, result.total_interest, lang),
     ]
     if result.total_fees:
-        items.append(ui.figure("total_fees", t(lang, "费用合计", "Total fees"), d["total_fees"],
-                                   wording.money(result.total_fees, lang)))
+        items.append(ui.money_figure("total_fees", t(lang, "费用合计", "Total fees"), d, result.total_fees, lang))
     items += [
-        ui.figure("total_paid", t(lang, "一共要还", "Total to repay"), d["total_paid"],
-                      wording.money(result.total_paid, lang)),
+        ui.money_figure("total_paid", t(lang, "一共要还", "Total to repay"), d, result.total_paid, lang),
         ui.figure("apr_nominal", t(lang, "真实年化利率（IRR，单利）", "True annual rate (IRR, simple)"),
                   d["apr_nominal"], wording.percent(result.apr_nominal),
                   t(lang, f"按复利计为 {d['apr_effective']}%", f"compounded: {d['apr_effective']}%")),
@@ -62,11 +58,9 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         [t(lang, f"第{c[0]}月", f"m{c[0]}") for c in chart_rows],
         lang,
     )
-    has_dates = any(row.date for row in result.rows)
-    columns = [("period", t(lang, "期数", "Month"))]
-    if has_dates:
-        columns.append(("date", t(lang, "还款日", "Due date")))
-    columns += [
+    columns = [
+        ("period", t(lang, "期数", "Month")),
+        ("date", t(lang, "还款日", "Due date")),
         ("payment", t(lang, "还款额", "Payment")),
         ("principal", t(lang, "本金", "Principal")),
         ("interest", t(lang, "利息", "Interest")),
@@ -74,14 +68,10 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     if i.monthly_fee:
         columns.append(("fee", t(lang, "费用", "Fee")))
     columns.append(("balance", t(lang, "剩余本金", "Balance")))
-    table_rows = []
-    for row in d["payments"]:
-        table_rows.append([str(row[k]) for k, _ in columns])
-    numeric = [k != "date" for k, _ in columns]
     return ui.result(
         lang,
         ui.figures(items),
         ui.notes(explain),
         chart,
-        ui.table("payments", columns, table_rows, t(lang, "还款计划表", "Repayment schedule"), lang, numeric),
+        ui.data_table("payments", columns, d["payments"], t(lang, "还款计划表", "Repayment schedule"), lang),
     )
