@@ -119,10 +119,23 @@ HEADLINE_IN_VIEW = """() => {
     const inView = (r) => r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
     const dd = document.querySelector('.calc-output-body .calc-figure dd');
     if (inView(dd.getBoundingClientRect())) return 'figure';
+    const head = document.querySelector('form .calc-headline:not([hidden]) .calc-headline-value');
+    if (head && inView(head.getBoundingClientRect()) && head.textContent === dd.textContent.trim()) return 'headline';
     const bar = document.querySelector('.calc-jump');
     if (!bar.hidden && inView(bar.getBoundingClientRect())
         && bar.querySelector('.calc-jump-value').textContent === dd.textContent.trim()) return 'bar';
     return '';
+}"""
+
+
+# The first screen, unscrolled: the first required input, and the result's headline figure itself
+# (the copy right after the required inputs, with the same text as the full result's first figure).
+FIRST_SCREEN = """(name) => {
+    const bottom = (el) => el.getBoundingClientRect().bottom + scrollY;
+    const dd = document.querySelector('.calc-output-body .calc-figure dd');
+    const head = document.querySelector('form .calc-headline-value');
+    return {scrollY, input: bottom(document.querySelector(`[name="${name}"]`)), headline: bottom(head),
+            visible: head.checkVisibility(), same: head.textContent === dd.textContent.trim() && !!dd.textContent.trim()};
 }"""
 
 
@@ -131,10 +144,11 @@ def test_first_input_and_headline_are_on_the_first_screen(site_page, slug):
     page, base = site_page
     page.goto(f"{base}calculators/{slug}/")
     wait_ready(page, slug)
-    box = page.locator(f'[name="{FIRST_REQUIRED[slug]}"]').bounding_box()
-    assert box["y"] + box["height"] <= 812
+    first = page.evaluate(FIRST_SCREEN, FIRST_REQUIRED[slug])
+    assert first["scrollY"] == 0 and first["visible"] and first["same"], first
+    assert first["input"] <= 812 and first["headline"] <= 812, first
     assert page.evaluate("() => document.querySelectorAll('details.calc-more[open]').length") == 0
-    page.wait_for_function(HEADLINE_IN_VIEW, timeout=ANSWER_MS)
+    assert page.evaluate(HEADLINE_IN_VIEW) in ("figure", "headline")
     # after a change the new headline (or the bar that jumps to it) is in view
     name, text = CHANGE[slug]
     page.fill(f'[name="{name}"]', text)
@@ -257,6 +271,43 @@ def test_printing_renders_every_row(site_page):
 
 
 # ---- privacy: nothing typed in the address bar ---------------------------------------------
+
+def test_switching_language_carries_the_typed_numbers_in_memory_only(site_page):
+    page, base = site_page
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    page.goto(f"{base}calculators/repayment/")
+    wait_ready(page, "repayment")
+    page.fill('[name="principal"]', "7,654")
+    page.fill('[name="annual_rate"]', "13.7")
+    page.fill('[name="months"]', "17")
+    form = page_form(page)
+    expected = cpython("repayment", form)
+    wait_figures(page, expected_figures(expected))
+    before = page.evaluate("history.length")
+    page.click(".md-header .md-select button")  # the language list, as a reader opens it
+    page.click('.md-select a[hreflang="en"]')
+    page.wait_for_url(f"{base}en/calculators/repayment/", timeout=ANSWER_MS)
+    assert page.input_value('[name="principal"]') == "7,654"
+    assert page.input_value('[name="annual_rate"]') == "13.7"
+    assert page.input_value('[name="months"]') == "17"
+    assert page_form(page) == form
+    wait_ready(page, "repayment")
+    wait_figures(page, expected_figures(expected))  # computed in English from the carried numbers
+    assert page.evaluate("[location.hash, location.search]") == ["", ""]
+    assert page.evaluate("history.length") == before + 1  # the navigation itself, nothing more
+    carried = [u for u in urls if any(t in u for t in ("7654", "7,654", "7%2C654", "13.7"))]
+    assert not carried, carried
+
+
+def test_switching_language_without_typing_adds_nothing_to_the_link(site_page):
+    page, base = site_page
+    page.goto(f"{base}calculators/repayment/")
+    page.click(".md-header .md-select button")
+    page.click('.md-select a[hreflang="en"]')
+    page.wait_for_url(f"{base}en/calculators/repayment/", timeout=ANSWER_MS)
+    assert page.input_value('[name="principal"]') == "10000"
+
 
 def test_typing_writes_nothing_into_the_address_bar_and_the_copied_link_restores(site_page):
     page, base = site_page

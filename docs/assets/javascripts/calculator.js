@@ -8,6 +8,9 @@
 //
 // Privacy: nothing typed goes into the address bar or the history. "Copy link" builds a
 // link from the current inputs; a shared link's inputs are restored on load.
+// Switching language keeps what the reader typed: on a click, the language link gets the
+// inputs in its fragment (#calc=<slug>&…, which no browser sends to a server); the page in
+// the other language fills its form from it and at once removes it from the address.
 
 import { getEngine } from "./calc-engine.js";
 
@@ -48,20 +51,26 @@ class Widget {
     this.retryButton = this.root.querySelector(".calc-retry");
     this.announcer = this.root.querySelector(".calc-announce");
     this.jump = this.root.querySelector(".calc-jump");
+    this.compact = form.querySelector(".calc-headline"); // the headline after the required inputs
     this.formError = form.querySelector(".calc-form-error");
     this.timer = null;
     this.seq = 0;
     this.dirty = false;
+    this.typed = false; // the reader's own numbers are in the form (typed, or from a link)
     form.calcCollect = () => this.collect(); // read by calendar.js ("add to calendar")
     this.state = "static";
     this.expanded = new Set(); // tables the reader asked to see whole, kept across recalculations
     let restored = false;
-    if (first) restored = this.restore([...new URLSearchParams(location.search)]);
-    if (restored) this.dirty = true; // the example below is for the default numbers, not these
+    if (first) restored = this.restore([...new URLSearchParams(location.search), ...this.carried()]);
+    if (restored) this.dirty = this.typed = true; // the example below is for the default numbers, not these
     this.decorate();
     this.markPending();
-    form.addEventListener("input", () => this.schedule());
-    form.addEventListener("change", () => this.schedule());
+    const typed = () => {
+      this.typed = true;
+      this.schedule();
+    };
+    form.addEventListener("input", typed);
+    form.addEventListener("change", typed);
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.compute();
@@ -117,6 +126,17 @@ class Widget {
     this.exampleNote.hidden = !example || waiting;
     this.pendingNote.hidden = !waiting;
     this.root.classList.toggle("calc-is-pending", waiting);
+  }
+
+  // Inputs carried over by the language switch (see carryInputs below), as [name, value]
+  // pairs; the fragment leaves the address at once, so no history entry keeps them.
+  carried() {
+    if (!location.hash.includes("=")) return [];
+    const params = new URLSearchParams(location.hash.slice(1));
+    if (params.get("calc") !== this.slug) return []; // someone else's fragment (letter.js, an anchor)
+    history.replaceState(history.state, "", location.pathname + location.search);
+    params.delete("calc");
+    return [...params];
   }
 
   // Inputs from a shared link, as [name, value] pairs.
@@ -235,8 +255,9 @@ class Widget {
     if (head) this.announcer.textContent = head.join(" ");
   }
 
-  // On a phone, when the inputs are on screen but the figures are not, a small bar at the
-  // bottom shows the headline figure and jumps to the result (site.css hides it on wide screens).
+  // On a phone the headline figure is copied right after the required inputs (.calc-headline);
+  // when the inputs are on screen but neither that nor the figures are, a small bar at the
+  // bottom shows the headline figure and jumps to the result (site.css hides both on wide screens).
   watchResult() {
     this.observer?.disconnect();
     const figs = this.output.querySelector(".calc-figures") || this.output;
@@ -250,14 +271,23 @@ class Widget {
       });
       this.jump.replaceChildren(...parts);
     }
+    if (this.compact) {
+      this.compact.hidden = !head;
+      if (head) {
+        this.compact.querySelector(".calc-headline-label").textContent = head[0];
+        this.compact.querySelector(".calc-headline-value").textContent = head[1];
+      }
+    }
     if (!("IntersectionObserver" in window) || !head) return;
     const seen = new Map();
     this.observer = new IntersectionObserver((entries) => {
       for (const e of entries) seen.set(e.target, e.isIntersecting);
-      this.jump.hidden = !(seen.get(this.form) && !seen.get(figs));
+      const shown = seen.get(figs) || seen.get(this.compact);
+      this.jump.hidden = !(seen.get(this.form) && !shown);
     });
     this.observer.observe(this.form);
     this.observer.observe(figs);
+    if (this.compact) this.observer.observe(this.compact);
   }
 
   clearErrors() {
@@ -390,6 +420,23 @@ class Widget {
     }
   }
 }
+
+// ---- the language switch carries the inputs --------------------------------------------
+// Only on a click on the language list (Material's .md-select, overrides/partials/alternate.html),
+// and only when the reader has typed: the link is rewritten for that one navigation.
+
+function carryInputs(event) {
+  const link = event.target.closest?.(".md-select a[hreflang]");
+  const widget = widgets[0];
+  if (!link || !widget?.typed) return;
+  const params = new URLSearchParams([["calc", widget.slug], ...widget.pairs()]);
+  const url = new URL(link.getAttribute("href"), location.href);
+  url.hash = params.toString();
+  link.href = url.href;
+}
+
+document.addEventListener("click", carryInputs, true);
+document.addEventListener("auxclick", carryInputs, true);
 
 // ---- long tables: the first rows are in the page, the rest in data-rest ------
 
