@@ -140,3 +140,20 @@ def test_print_shows_inputs_figures_and_table_without_the_site_chrome(site_page)
         ".md-header": False, ".md-sidebar--primary": False, ".md-footer": False, ".calc-actions": False,
         ".calc-form input[name=principal]": True, ".calc-figures": True, "table[data-table=payments]": True,
     }
+
+
+def test_every_other_page_has_no_serious_accessibility_violations(site_page, site):
+    """Guides, reference pages, the home pages and the letters' index, zh and en (calculator and
+    letter pages have their own tests above and in test_letters.py)."""
+    page, base = site_page
+    axe = Axe()
+    problems = []
+    pages = [p for p in _all_pages(site)
+             if not p.removeprefix("en/").startswith(("calculators/", "letters/")) or p.endswith("letters/")]
+    assert len(pages) > 40
+    for path in pages:
+        page.goto(base + path)
+        for v in axe.run(page).response["violations"]:
+            if v["impact"] in ("serious", "critical"):
+                problems.append((path, v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]))
+    assert not problems, problems

@@ -562,3 +562,11 @@ window.addEventListener("afterprint", () => {
 window.matchMedia?.("print").addEventListener?.("change", (event) => {
   if (event.matches) beforePrint();
 });
+
+// Material wraps wide tables in a scrolling box when the page loads; a keyboard user must be able
+// to reach it to scroll (axe: scrollable-region-focusable).
+function focusableScrollers() {
+  for (const box of document.querySelectorAll(".md-typeset__scrollwrap")) box.tabIndex = 0;
+}
+focusableScrollers();
+window.addEventListener("load", focusableScrollers);
