@@ -31,7 +31,7 @@ def _wait_results(page, timeout: int = 15000) -> list[str]:
 
 def _open(page) -> None:
     """A tap on the header's search icon (the box itself is hidden on a phone until then)."""
-    page.click("label.md-header__button[for=__search]")
+    page.click("button.md-header__button[data-search-open]")
     page.wait_for_function("() => document.activeElement?.classList.contains('md-search__input')", timeout=5000)
 
 
@@ -60,7 +60,7 @@ def test_a_guide_page_fetches_nothing_for_search_until_the_box_is_focused(site_p
     seen = _search_requests(page)
     page.goto(f"{base}guides/negotiate/")
     page.wait_for_load_state("networkidle")
-    assert page.is_visible("label.md-header__button[for=__search]")
+    assert page.is_visible("button.md-header__button[data-search-open]")
     assert not seen, f"fetched before any interaction: {seen}"
     with page.expect_response(re.compile(r"/search/zh\.json$")) as response:
         page.focus(INPUT)
@@ -74,7 +74,7 @@ def test_the_header_search_icon_opens_search_and_loads_the_index(site_page):
     page.goto(f"{base}en/guides/get-help/")
     page.wait_for_load_state("networkidle")
     with page.expect_response(re.compile(r"/search/en\.json$")):
-        page.click("label.md-header__button[for=__search]")
+        page.click("button.md-header__button[data-search-open]")
     page.wait_for_function("() => document.activeElement?.classList.contains('md-search__input')", timeout=5000)
     assert page.is_checked("#__search")
 

@@ -149,6 +149,10 @@ function close() {
 }
 
 if (dialog && toggle && input) {
+  document.querySelector("[data-search-open]")?.addEventListener("click", () => {
+    open();
+    load();
+  });
   input.addEventListener("focus", () => {
     open();
     load();
