@@ -1,4 +1,5 @@
-"""Root pytest plugin: the quality report (it sees every test, doctests included)."""
+"""Root pytest plugin: the moved clock of ``TEST_TODAY`` (tools/clock.py) and the
+quality report (it sees every test, doctests included)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,20 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
+
+
+def pytest_configure(config):
+    """``TEST_TODAY=YYYY-MM-DD``: the whole run happens on that day (tools/clock.py)."""
+    from tools import clock
+
+    clock.travel()
+
+
+def pytest_report_header(config):
+    from tools import clock
+
+    day = clock.moved_day()
+    return f"clock moved to {day.isoformat()} (TEST_TODAY)" if day else None
 
 # ---- The quality report: figures from this test run ----------------------------
 # `make quality` sets QUALITY_REPORT=1: after a passing run of the whole suite,

@@ -144,9 +144,14 @@ class Result:
     shortfall: Decimal | None  # minimums − can_pay when positive, else None
 
 
-def read_form(form: Mapping[str, object]) -> Inputs:
-    """Inputs from a form of text values (what a page or a terminal sends)."""
-    return Inputs(**fields.read_all(FIELDS, form))
+def read_form(form: Mapping[str, object], today: dt.date | None = None) -> Inputs:
+    """Inputs from a form of text values (what a page or a terminal sends); an empty ``today``
+    becomes ``today`` (the caller's clock: the reader's date in the browser, a fixed date in
+    tests), else the computer's date, so papers dated after it are refused either way."""
+    values = fields.read_all(FIELDS, form)
+    if values["today"] is None:
+        values["today"] = today or dt.date.today()
+    return Inputs(**values)
 
 
 def deadline(papers: str, received: dt.date) -> dt.date:

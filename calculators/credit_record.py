@@ -171,8 +171,9 @@ class Result:
     timeline: tuple[Event, ...]
 
 
-def read_form(form: Mapping[str, object]) -> Inputs:
-    """Inputs from a form of text values; an empty ``today`` becomes the computer's date.
+def read_form(form: Mapping[str, object], today: dt.date | None = None) -> Inputs:
+    """Inputs from a form of text values; an empty ``today`` becomes ``today`` (the caller's
+    clock: the reader's date in the browser, a fixed date in tests), else the computer's date.
 
     A paid-off date left in the form while "not paid off yet" is chosen is ignored.
     """
@@ -180,7 +181,7 @@ def read_form(form: Mapping[str, object]) -> Inputs:
         form = {**form, "paid_date": ""}
     values = fields.read_all(FIELDS, form)
     if values["today"] is None:
-        values["today"] = dt.date.today()
+        values["today"] = today or dt.date.today()
     return Inputs(**values)
 
 

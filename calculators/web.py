@@ -100,12 +100,24 @@ def calculator(slug: str) -> ModuleType:
         raise KeyError(f"no calculator named {slug!r}; known: {', '.join(CALCULATORS)}") from None
 
 
-def compute(slug: str, form: dict, lang: str = "zh") -> dict:
-    """The reply as a dict (the build's macros use this directly)."""
+def dated(module: ModuleType) -> bool:
+    """The calculator has a "today" field: left empty, it means the caller's clock."""
+    return any(f.name == "today" for f in module.FIELDS)
+
+
+def read(module: ModuleType, form: dict, today: dt.date | None = None):
+    """``module.read_form(form)``; a calculator that counts days from today gets the clock
+    ``today`` (None: the computer's date). Tests and the golden record always pass one."""
+    return module.read_form(form, today) if dated(module) else module.read_form(form)
+
+
+def compute(slug: str, form: dict, lang: str = "zh", today: dt.date | None = None) -> dict:
+    """The reply as a dict (the build's macros use this directly); ``today`` is the clock
+    for a "today" left empty (None: the computer's date, i.e. the reader's in the browser)."""
     module = calculator(slug)
     lang = lang if lang in LANGS else "zh"
     try:
-        inputs = module.read_form(form)
+        inputs = read(module, form, today)
         result = module.calculate(inputs)
     except InputError as err:
         return {"ok": False, "field": err.field, "message": err.message}
@@ -117,10 +129,12 @@ def compute(slug: str, form: dict, lang: str = "zh") -> dict:
     return {"ok": True, "result": data, "html": html}
 
 
-def calendar(slug: str, form: dict, lang: str = "zh", stamp: dt.datetime | None = None) -> dict:
+def calendar(slug: str, form: dict, lang: str = "zh", stamp: dt.datetime | None = None,
+             today: dt.date | None = None) -> dict:
     """The plan's calendar file as a reply: ``{"ok": true, "ics": ..., "filename": ...}`` or an input error.
 
     ``stamp`` (timezone-aware) is the file's DTSTAMP; by default the moment it is made.
+    ``today``: as for :func:`compute`.
     """
     module = calculator(slug)
     lang = lang if lang in LANGS else "zh"
@@ -128,7 +142,7 @@ def calendar(slug: str, form: dict, lang: str = "zh", stamp: dt.datetime | None 
         return {"ok": False, "field": "", "message": {
             "zh": "这个计算器没有可以加到日历的日期。", "en": "This calculator has no dates to add to a calendar."}}
     try:
-        result = module.calculate(module.read_form(form))
+        result = module.calculate(read(module, form, today))
         events = CALENDAR.events(slug, result, lang, CALENDAR.first_date(form))
     except InputError as err:
         return {"ok": False, "field": err.field, "message": err.message}
@@ -140,21 +154,25 @@ def calendar(slug: str, form: dict, lang: str = "zh", stamp: dt.datetime | None 
     return {"ok": True, "ics": text, "filename": f"{slug}{CALENDAR_SUFFIX}", "events": len(events)}
 
 
-def run(slug: str, form_json: str, lang: str = "zh", with_result: bool = True) -> str:
+def run(slug: str, form_json: str, lang: str = "zh", with_result: bool = True,
+        today: str | None = None) -> str:
     """The browser's door: JSON text in, JSON text out; never raises.
 
     The page shows only the HTML, so its worker passes ``with_result=False`` and
     the reply leaves out ``result`` (a 600-month plan's data is large to encode).
+    ``today`` ("YYYY-MM-DD") fixes the clock for a "today" left empty; the page passes
+    none (the reader's own date), tests pass one so that no reply depends on the day.
     """
     try:
+        clock = dt.date.fromisoformat(today) if today else None
         form = json.loads(form_json)
         if not isinstance(form, dict):
             raise InputError("", "表单内容无法读取，请刷新页面再试",
                              "The form could not be read; reload the page and try again")
         if slug.endswith(CALENDAR_SUFFIX):
-            reply = calendar(slug.removesuffix(CALENDAR_SUFFIX), form, lang)
+            reply = calendar(slug.removesuffix(CALENDAR_SUFFIX), form, lang, today=clock)
         else:
-            reply = compute(slug, form, lang)
+            reply = compute(slug, form, lang, clock)
         if not with_result:
             reply.pop("result", None)
     except InputError as err:

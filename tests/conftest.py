@@ -28,7 +28,8 @@ def build(tmp_path_factory):
     out = tmp_path_factory.mktemp("site")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        # tools.clock runs mkdocs as is, or on the day TEST_TODAY names
+        [sys.executable, "-m", "tools.clock", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,
     )
     return out, proc

@@ -4,7 +4,8 @@
 // stdin: {"zip": "<path of the calculators zip>", "snapshot": "<optional .bin.gz from tools/snapshot.mjs>",
 //         "stdlib": "<optional standard-library zip (the trimmed one); default Pyodide's full one>",
 //         "imports": ["<optional module names to import first>", ...],
-//         "cases": [[slug, formJson, lang], ...]}
+//         "cases": [[slug, formJson, lang], ...],
+//         "today": "<optional YYYY-MM-DD: the clock for a \"today\" left empty (calculators.web.run)>"}
 // stdout: {"python": version, "how": "fresh" | "snapshot", "imported": [the modules imported],
 //          "replies": [reply texts, in order]}
 import { readFileSync } from "node:fs";
@@ -41,5 +42,5 @@ for (const name of input.imports ?? []) {
     process.exit(2);
   }
 }
-const replies = input.cases.map(([slug, form, lang]) => run(slug, form, lang));
+const replies = input.cases.map(([slug, form, lang]) => run(slug, form, lang, true, input.today ?? undefined));
 process.stdout.write(JSON.stringify({ python: version, how, imported: input.imports ?? [], replies }));

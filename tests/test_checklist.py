@@ -77,13 +77,24 @@ def test_papers_dated_after_today_are_refused():
     assert err.value.field == "papers_date"
 
 
+def test_an_empty_today_is_the_clock_given_and_papers_after_it_are_refused():
+    form = {"papers": "payment_order", "papers_date": "2026-11-20", "today": ""}
+    result = checklist.calculate(checklist.read_form(form, dt.date(2026, 11, 30)))
+    assert (result.today, result.steps[0].days_left) == (dt.date(2026, 11, 30), 5)
+    with pytest.raises(InputError) as err:
+        checklist.read_form(form, dt.date(2026, 11, 19))  # received "tomorrow"
+    assert err.value.field == "papers_date"
+    reply = json.loads(web.run("checklist", json.dumps(form), "zh", True, "2026-12-01"))
+    assert "还剩 4 天" in reply["html"]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.dictionaries(st.sampled_from([f.name for f in checklist.FIELDS]),
                        st.one_of(st.text(max_size=20), st.sampled_from(
                            ["payment_order", "lawsuit", "2026-11-20", "yes", "no", "5000", "-1"]))))
 def test_hostile_input_gives_a_result_or_a_message_never_an_exception(form):
     try:
-        result = checklist.calculate(checklist.read_form(form), today=dt.date(2026, 11, 30))
+        result = checklist.calculate(checklist.read_form(form, dt.date(2026, 11, 30)))
     except InputError as err:
         assert err.message["zh"] and err.message["en"]
     else:

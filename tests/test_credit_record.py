@@ -8,11 +8,12 @@ import re
 from decimal import Decimal
 
 import pytest
+import time_machine
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import credit_record as cr
-from calculators import figures
+from calculators import figures, web
 from calculators.money import InputError
 from calculators.views import credit_record as view
 from tests.cases import Case, Known
@@ -140,13 +141,22 @@ def test_paid_no_ignores_a_leftover_paid_date():
     assert cr.read_form(form(paid="no", paid_date="abc")).paid_date is None
 
 
-def test_today_defaults_to_the_computers_date():
-    before = D.today()
-    inputs = cr.read_form(form(today=""))
-    assert before <= inputs.today <= D.today()
+def test_an_empty_today_is_the_clock_given_else_the_computers_date():
     f = form()
     del f["today"]
-    assert before <= cr.read_form(f).today <= D.today()
+    assert cr.read_form(form(today=""), D(2027, 3, 1)).today == D(2027, 3, 1)
+    assert cr.read_form(f, D(2028, 2, 29)).today == D(2028, 2, 29)
+    with time_machine.travel(dt.datetime(2031, 5, 6, 10, tzinfo=dt.UTC), tick=False):
+        assert cr.read_form(form(today="")).today == D(2031, 5, 6)  # the page: the reader's date
+        assert cr.read_form(f).today == D(2031, 5, 6)
+    # a typed date always wins over the clock
+    assert cr.read_form(form(today="2026-01-31"), D(2028, 2, 29)).today == D(2026, 1, 31)
+
+
+def test_web_run_takes_the_clock_for_an_empty_today():
+    reply = json.loads(web.run("credit-record", json.dumps(form(paid="no", paid_date="", today="")), "en",
+                               True, "2027-01-15"))
+    assert reply["result"]["today"] == "2027-01-15"
 
 
 def test_defaults_make_a_valid_form():

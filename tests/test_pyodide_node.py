@@ -73,7 +73,7 @@ def trimmed_stdlib(stdlib_files, tmp_path_factory):
 def pyodide_replies(package_zip, trimmed_stdlib):
     """Every case on the trimmed runtime the page starts (one Node run), after importing every
     module the calculators import."""
-    proc = _run_pyodide({"zip": str(package_zip), "stdlib": str(trimmed_stdlib),
+    proc = _run_pyodide({"zip": str(package_zip), "stdlib": str(trimmed_stdlib), "today": known.CLOCK,
                          "imports": _imported_by_calculators(), "cases": known.as_json(ALL_CASES)})
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
@@ -88,7 +88,7 @@ def snapshot_replies(package_zip, trimmed_stdlib, tmp_path_factory):
                            str(trimmed_stdlib)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert made.returncode == 0, made.stderr
     proc = _run_pyodide({"zip": str(package_zip), "snapshot": str(snapshot), "stdlib": str(trimmed_stdlib),
-                         "cases": _cases()})
+                         "today": known.CLOCK, "cases": _cases()})
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
@@ -100,7 +100,8 @@ def test_runs_on_pyodide_python(pyodide_replies):
 
 def test_the_build_snapshot_starts_through_the_same_boot_and_gives_the_same_json(snapshot_replies):
     assert snapshot_replies["how"] == "snapshot"
-    assert snapshot_replies["replies"] == [web.run(slug, form, lang) for slug, form, lang in _cases()]
+    assert snapshot_replies["replies"] == [web.run(slug, form, lang, True, known.CLOCK)
+                                           for slug, form, lang in _cases()]
 
 
 def test_a_snapshot_that_does_not_fit_is_refused_and_python_starts_the_ordinary_way(package_zip, tmp_path):
@@ -151,7 +152,8 @@ def test_every_case_on_the_trimmed_runtime_gives_exactly_cpythons_json(pyodide_r
     replies = pyodide_replies["replies"]
     assert len(replies) == len(ALL_CASES)
     differ = [(slug, form, lang) for (slug, form, lang), reply in zip(ALL_CASES, replies, strict=True)
-              if _stamp(reply) != _stamp(web.run(slug, json.dumps(form, ensure_ascii=False, sort_keys=True), lang))]
+              if _stamp(reply) != _stamp(web.run(slug, json.dumps(form, ensure_ascii=False, sort_keys=True), lang,
+                                                 True, known.CLOCK))]
     assert not differ, f"{len(differ)} of {len(ALL_CASES)} cases differ, e.g. {differ[:3]}"
     assert {slug for slug, _, _ in ALL_CASES} >= {*web.CALCULATORS, *web.DOCUMENTS}
 

@@ -21,13 +21,16 @@ import sys
 from pathlib import Path
 
 from calculators import web
+from tools.cases import CLOCK
 
 FILE = Path(__file__).with_name("replies.json.gz")
 SEED = 20261201
 GENERATED = 200
-# credit-record's and checklist's default "today" is the real date; the record fixes it.
+# credit-record's and checklist's "today": most recorded forms type it; for the ones that
+# leave it empty (the reader's own date on the page), every reply is made with this clock,
+# so that no recorded reply depends on the day the suite runs (web.run's ``today``).
 DATED = ("credit-record", "checklist")
-TODAY = "2026-11-29"
+TODAY = CLOCK  # the date typed into the generated forms' "today" (2026-11-29)
 
 # Typed inputs from the existing tests (browser TYPED, Pyodide cases, known values).
 TYPED: dict[str, list[dict]] = {
@@ -163,7 +166,8 @@ def cases() -> list[tuple[str, dict, str]]:
 
 
 def reply(slug: str, form: dict, lang: str) -> dict:
-    return json.loads(web.run(slug, json.dumps(form, ensure_ascii=False), lang))
+    """The reply as the page gets it, with the record's fixed clock (never the real date)."""
+    return json.loads(web.run(slug, json.dumps(form, ensure_ascii=False), lang, True, CLOCK))
 
 
 def record() -> list[dict]:
