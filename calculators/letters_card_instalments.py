@@ -21,6 +21,7 @@ MAX_MONTHS = 60  # 第七十条: 个性化分期还款协议的最长期限不�
 
 
 def _validate(i) -> None:
+    common.check_cautions(i)
     common.digits("card_last4", i.card_last4, 4, "卡号后四位", "Last 4 digits of the card")
     common.digits("id_last4", i.id_last4, 4, "身份证号后四位", "Last 4 of ID number", allow_x=True)
 
@@ -45,9 +46,10 @@ FIELDS = (
     Field("monthly", "money", "每期能还多少", "Amount you can pay each month", unit="yuan", required=False),
     Field("first_date", "date", "第一期还款日", "First payment date", required=False),
     Field("letter_date", "date", "日期", "Date", required=False),
+    *common.caution_fields(lender=False),
 )
 
 Inputs = common.make_inputs("Inputs", FIELDS, _validate)
 
 Result = common.Filled
-read_form, calculate, to_dict = common.plain_parts(FIELDS, Inputs)
+read_form, calculate, to_dict = common.plain_parts(FIELDS, Inputs, promise=True)

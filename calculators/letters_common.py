@@ -26,10 +26,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import fields
+from .schedules import add_months
 from .fields import Field
+from .lines import LENDERS
 from .money import InputError, money_text
 
 TEXT_LIMIT = 60
+
+# The general limitation period, in years (《民法典》第一百八十八条): a letter that promises payment
+# or proposes a plan counts as 同意履行, which starts it again (第一百九十五条第二项) and, once it
+# has run out, gives up that defence (第一百九十二条第二款).
+LIMITATION_YEARS = 3
 
 # Why the reader cannot pay as agreed: key, zh (as it reads in a letter), en.
 CAUSES = (
@@ -79,11 +86,102 @@ def _check_length(field: Field, value: str, key: str) -> None:
                          f"Keep this to {limit} characters; it has {len(value)}")
 
 
-def read_all(fields_: tuple[Field, ...], form: Mapping[str, object]) -> dict:
-    """Every field's value: text through ``read_text``, the rest through the one parser."""
+def read_all(fields_: tuple[Field, ...], form: Mapping[str, object], today: dt.date | None = None) -> dict:
+    """Every field's value: text through ``read_text``, the rest through the one parser.
+
+    A letter's date left empty is today: ``today`` (the caller's clock) or the computer's date.
+    """
     if not isinstance(form, Mapping):
         raise InputError("", "表单内容无法读取，请刷新页面再试", "The form could not be read; reload the page and try again")
-    return {f.name: read_text(f, form) if f.kind == "text" else fields.read_field(f, form) for f in fields_}
+    values = {f.name: read_text(f, form) if f.kind == "text" else fields.read_field(f, form) for f in fields_}
+    if "letter_date" in values and values["letter_date"] is None:
+        values["letter_date"] = today or dt.date.today()
+    return values
+
+
+# Who lent, with the keys every calculator and letter uses (lines.LENDERS).
+LENDER_KIND = Field(
+    "lender_kind", "choice", "借款合同上的贷款人是哪一类", "What kind of lender is named in the contract",
+    default="unknown", choices=LENDERS, required=False,
+    help_zh="看合同或 App 里的“借款协议”：贷款人是某某银行、某某消费金融有限公司、某某小额贷款有限公司，还是个人",
+    help_en="Look at the loan agreement in the contract or app: is the lender a bank, a consumer-finance "
+            "company, a small-loan company, or a person?",
+)
+# Older spellings of the same keys, still read (a link or a saved form may carry them).
+LENDER_ALIASES = {"microloan": "micro_loan"}
+
+
+def lender_form(form: Mapping[str, object]) -> Mapping[str, object]:
+    """``form`` with an older spelling of ``lender_kind`` read as today's key."""
+    if isinstance(form, Mapping) and form.get("lender_kind") in LENDER_ALIASES:
+        return {**form, "lender_kind": LENDER_ALIASES[form["lender_kind"]]}
+    return form
+
+
+def caution_fields(lender: bool = True) -> tuple[Field, ...]:
+    """The optional questions asked before a letter that promises payment: who lent (and whether it
+    looks like a loan trap), the last payment and the lender's last demand."""
+    asked = (
+        Field("last_paid", "date", "最后一次还款的日期", "Date of your last payment", required=False,
+              help_zh="不记得可以不填。用来提醒你注意诉讼时效", help_en="Leave it if you do not remember. "
+              "Used to warn you about the time limit for suing"),
+        Field("last_demand", "date", "对方最后一次催你还款的日期", "Date the lender last asked you to pay",
+              required=False, help_zh="电话、短信、App 消息、律师函都算。不记得可以不填",
+              help_en="Calls, texts, app messages and lawyers' letters all count. Leave it if you do not remember"),
+    )
+    if not lender:
+        return asked
+    return (
+        LENDER_KIND,
+        Field("trap", "yesno", "对方像套路贷或非法放贷吗", "Does it look like a loan trap or illegal lending",
+              required=False,
+              help_zh="例如：到手的钱比合同写的少很多，逼你签虚高的借条，逼你借新还旧，没有放贷资格",
+              help_en="For example: you got much less than the contract says, you were made to sign an inflated "
+                      "IOU, you were pushed to borrow again to repay, the lender has no licence"),
+        *asked,
+    )
+
+
+def check_cautions(i) -> None:
+    """The last payment and the last demand cannot come after the letter's date."""
+    day = getattr(i, "letter_date", None)
+    for name, zh, en in (("last_paid", "最后一次还款的日期", "The date of your last payment"),
+                         ("last_demand", "对方最后一次催款的日期", "The date of the lender's last demand")):
+        value = getattr(i, name, None)
+        if value is not None and day is not None and value > day:
+            raise InputError(name, f"{zh}不能晚于写信日期，请检查这两个日期",
+                             f"{en} cannot be after the date of the letter; check both dates")
+
+
+def cautions(inputs: object) -> tuple[str, ...]:
+    """Why the reader should stop and ask before sending a letter that promises payment, in order:
+
+    - ``unlicensed``: the lender has no licence to lend (a private lending contract by an
+      unlicensed business lender is void: 法释〔2020〕17号 第十三条第三项);
+    - ``trap``: the reader says it looks like a loan trap (套路贷) or illegal lending;
+    - ``old``: the later of the last payment and the lender's last demand is at least
+      ``LIMITATION_YEARS`` years before the letter's date. The period may have run out; it may
+      not (every demand starts it again, and dates the reader does not remember count too), so
+      the view never says it has.
+
+    >>> from types import SimpleNamespace as N
+    >>> cautions(N(lender_kind="bank", trap=None, last_paid=dt.date(2022, 1, 5), last_demand=None,
+    ...            letter_date=dt.date(2025, 1, 5)))
+    ('old',)
+    >>> cautions(N(lender_kind="unlicensed", trap=True, last_paid=dt.date(2022, 1, 5),
+    ...            last_demand=dt.date(2024, 6, 1), letter_date=dt.date(2025, 1, 5)))
+    ('unlicensed', 'trap')
+    """
+    out = []
+    if getattr(inputs, "lender_kind", None) == "unlicensed":
+        out.append("unlicensed")
+    if getattr(inputs, "trap", None):
+        out.append("trap")
+    dates = [d for d in (getattr(inputs, "last_paid", None), getattr(inputs, "last_demand", None)) if d]
+    day = getattr(inputs, "letter_date", None)
+    if dates and day is not None and add_months(max(dates), 12 * LIMITATION_YEARS) <= day:
+        out.append("old")
+    return tuple(out)
 
 
 def check(fields_: tuple[Field, ...], inputs: object) -> None:
@@ -145,21 +243,24 @@ def digits(key: str, value: str | None, count: int, zh_what: str, en_what: str, 
 
 @dataclass(frozen=True)
 class Filled:
-    """The result of a letter that computes nothing: the checked inputs, which its view writes out."""
+    """The result of a letter that computes nothing: the checked inputs, which its view writes out,
+    and the reasons to stop and ask before sending it (:func:`cautions`; empty for most letters)."""
 
     inputs: object
+    cautions: tuple[str, ...] = ()
 
 
-def plain_parts(fields_: tuple[Field, ...], inputs_type: type) -> tuple:
-    """``read_form``, ``calculate`` and ``to_dict`` of a letter whose result is only its inputs (:class:`Filled`)."""
+def plain_parts(fields_: tuple[Field, ...], inputs_type: type, promise: bool = False) -> tuple:
+    """``read_form``, ``calculate`` and ``to_dict`` of a letter whose result is only its inputs (:class:`Filled`);
+    a letter that promises payment or proposes a plan (``promise``) also gets its :func:`cautions`."""
 
-    def read_form(form: Mapping[str, object]):
-        return inputs_type(**read_all(fields_, form))
+    def read_form(form: Mapping[str, object], today: dt.date | None = None):
+        return inputs_type(**read_all(fields_, lender_form(form), today))
 
     def calculate(inputs: object) -> Filled:
-        return Filled(inputs)
+        return Filled(inputs, cautions(inputs) if promise else ())
 
     def to_dict(result: Filled) -> dict:
-        return plain_dict(result.inputs, fields_)
+        return {**plain_dict(result.inputs, fields_), "cautions": list(result.cautions)}
 
     return read_form, calculate, to_dict

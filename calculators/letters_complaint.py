@@ -7,17 +7,20 @@ collection-rights guide (docs/guides/collection-rights.md):
 - bank or consumer-finance company → ``12378`` (NFRA's consumer line);
 - small-loan company (including online micro-loans) → ``local_regulator``
   (the local 地方金融管理局, or ``12345``, which passes it on);
+- a private person → ``12345``; an unlicensed lender → ``110`` and ``local_regulator``;
 - not sure which → both ``12378`` and ``12345``, to ask;
 - night calls, insults or calls to other people (harassing calls and texts) → ``12321``;
 - always: ``nifa``, the internet-finance association's reporting platform;
 - threats, or fake legal papers / posing as police or a court → ``110``.
 
->>> r = calculate(read_form({"lender_kind": "microloan", "night_calls": "yes", "threats": "yes"}))
+>>> r = calculate(read_form({"lender_kind": "micro_loan", "night_calls": "yes", "threats": "yes"}))
 >>> r.channels, r.events
 (('local_regulator', '12321', 'nifa', '110'), ('night_calls', 'threats'))
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,12 +32,9 @@ from .money import InputError
 SLUG = "complaint"
 TITLE = {"zh": "投诉材料", "en": "Complaint about collection"}
 
-KINDS = (
-    ("unknown", "不清楚", "Not sure"),
-    ("bank", "银行", "A bank"),
-    ("consumer_finance", "消费金融公司", "A consumer-finance company"),
-    ("microloan", "小额贷款公司（包括网络小贷）", "A small-loan company (online micro-loans included)"),
-)
+KINDS = common.LENDER_KIND.choices  # one set of keys with the calculators (lines.LENDERS)
+# The banking association's collection guideline binds its members: banks and consumer-finance companies.
+GUIDELINE_MEMBERS = ("bank", "consumer_finance")
 
 # What happened: field name, zh label (also the line in the complaint), en label.
 EVENTS = (
@@ -57,11 +57,7 @@ def _validate(i) -> None:
 
 
 FIELDS = (
-    Field("lender_kind", "choice", "借款合同上的贷款人是哪一类", "What kind of lender is named in the contract",
-          default="unknown", choices=KINDS,
-          help_zh="看合同或 App 里的“借款协议”：贷款人是某某银行、某某消费金融有限公司，还是某某小额贷款有限公司",
-          help_en="Look at the loan agreement in the contract or app: is the lender a bank, a consumer-finance "
-                  "company, or a small-loan company?"),
+    common.LENDER_KIND,
     *(Field(name, "yesno", zh, en, required=False) for name, zh, en in EVENTS),
     Field("lender", "text", "平台或机构名称", "Lender or platform", required=False, high=40),
     Field("loan_number", "text", "借款合同编号", "Contract number", required=False, high=40),
@@ -88,18 +84,19 @@ class Result:
     events: tuple[str, ...]  # what happened: the EVENTS keys ticked, in their order
 
 
-def read_form(form: Mapping[str, object]) -> Inputs:
-    return Inputs(**common.read_all(FIELDS, form))
+def read_form(form: Mapping[str, object], today: dt.date | None = None) -> Inputs:
+    """Inputs from a form of text values; an empty date of the letter is ``today`` (the caller's clock)."""
+    return Inputs(**common.read_all(FIELDS, common.lender_form(form), today))
 
 
 def channels(inputs: Inputs) -> tuple[str, ...]:
     kind = inputs.lender_kind or "unknown"
-    out = {"bank": ["12378"], "consumer_finance": ["12378"], "microloan": ["local_regulator"]}.get(
-        kind, ["12378", "12345"])
+    out = {"bank": ["12378"], "consumer_finance": ["12378"], "micro_loan": ["local_regulator"],
+           "private": ["12345"], "unlicensed": ["110", "local_regulator"]}.get(kind, ["12378", "12345"])
     if inputs.night_calls or inputs.insults or inputs.third_parties:
         out.append("12321")
     out.append("nifa")
-    if inputs.threats or inputs.fake_legal:
+    if (inputs.threats or inputs.fake_legal) and "110" not in out:
         out.append("110")
     return tuple(out)
 

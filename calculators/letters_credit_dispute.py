@@ -13,6 +13,8 @@ notice date filled in), the letter adds the police report and the notice to the 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -72,8 +74,9 @@ class Result:
     not_mine: bool  # a loan taken out in the reader's name (chosen, or police details given): those steps apply
 
 
-def read_form(form: Mapping[str, object]) -> Inputs:
-    return Inputs(**common.read_all(FIELDS, form))
+def read_form(form: Mapping[str, object], today: dt.date | None = None) -> Inputs:
+    """Inputs from a form of text values; an empty date of the letter is ``today`` (the caller's clock)."""
+    return Inputs(**common.read_all(FIELDS, form, today))
 
 
 def calculate(inputs: Inputs) -> Result:

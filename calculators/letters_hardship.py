@@ -22,6 +22,8 @@ transport, 1,200 a month to another debt: 6,000 − 3,800 − 1,200 = 1,000 left
 
 from __future__ import annotations
 
+import datetime as dt
+
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -81,8 +83,9 @@ class Result:
     left: Decimal | None  # income − essentials − debts; None when no income is filled
 
 
-def read_form(form: Mapping[str, object]) -> Inputs:
-    return Inputs(**common.read_all(FIELDS, form))
+def read_form(form: Mapping[str, object], today: dt.date | None = None) -> Inputs:
+    """Inputs from a form of text values; an empty date of the letter is ``today`` (the caller's clock)."""
+    return Inputs(**common.read_all(FIELDS, form, today))
 
 
 def total(values: list[Decimal | None]) -> Decimal | None:

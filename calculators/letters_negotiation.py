@@ -30,6 +30,7 @@ PLANS = (
 
 
 def _validate(i) -> None:
+    common.check_cautions(i)
     common.digits("id_last4", i.id_last4, 4, "身份证号后四位", "Last 4 of ID number", allow_x=True)
 
 
@@ -65,9 +66,10 @@ FIELDS = (
     Field("contact_time", "text", "方便联系的时间", "When you can be reached", required=False, high=40,
           help_zh="例如：工作日 18:00—21:00", help_en="For example: weekdays 18:00–21:00"),
     Field("letter_date", "date", "写信日期", "Date of the letter", required=False),
+    *common.caution_fields(lender=True),
 )
 
 Inputs = common.make_inputs("Inputs", FIELDS, _validate)
 
 Result = common.Filled
-read_form, calculate, to_dict = common.plain_parts(FIELDS, Inputs)
+read_form, calculate, to_dict = common.plain_parts(FIELDS, Inputs, promise=True)

@@ -26,6 +26,7 @@ SLUG = "stop-contact"
 TITLE = {"zh": "要求停止联系第三人", "en": "Letter asking the lender to stop contacting other people"}
 
 FIELDS = (
+    common.LENDER_KIND,
     Field("who", "text", "被联系的人", "Who was contacted", required=False, high=60,
           help_zh="写关系就行，例如：我的父母、单位同事、通讯录里的朋友。不用写他们的姓名和电话",
           help_en="Their relation to you is enough, e.g. my parents, colleagues, friends in my contacts. "

@@ -100,9 +100,13 @@ def calculator(slug: str) -> ModuleType:
         raise KeyError(f"no calculator named {slug!r}; known: {', '.join(CALCULATORS)}") from None
 
 
+# Fields that, left empty, mean the caller's today: a calculator's "as of" date, a letter's date.
+CLOCK_FIELDS = ("today", "letter_date")
+
+
 def dated(module: ModuleType) -> bool:
-    """The calculator has a "today" field: left empty, it means the caller's clock."""
-    return any(f.name == "today" for f in module.FIELDS)
+    """The calculator has a field that, left empty, means the caller's clock (``CLOCK_FIELDS``)."""
+    return any(f.name in CLOCK_FIELDS for f in module.FIELDS)
 
 
 def read(module: ModuleType, form: dict, today: dt.date | None = None):

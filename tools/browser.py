@@ -83,7 +83,37 @@ def _install() -> None:
         subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], check=False)
 
 
+# A Chinese font for the pages the browser draws: readers' phones have one; a bare server may not,
+# and then Chromium draws (and prints to PDF) every Chinese character as an empty box.
+CHINESE_FONT_PACKAGE = "fonts-wqy-microhei"
+
+
+def has_chinese_font() -> bool:
+    """fontconfig knows a font that covers Chinese (``fc-list :lang=zh``)."""
+    if not shutil.which("fc-list"):
+        return False
+    out = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, check=False)
+    return bool(out.stdout.strip())
+
+
+def _ensure_chinese_font() -> None:
+    if has_chinese_font():
+        return
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        print(f"Installing Debian's {CHINESE_FONT_PACKAGE} (Chinese text in the browser tests)…", file=sys.stderr)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        done = subprocess.run(["apt-get", "install", "-y", "-qq", CHINESE_FONT_PACKAGE], check=False, env=env)
+        if done.returncode != 0:
+            subprocess.run(["apt-get", "update", "-qq"], check=False)
+            subprocess.run(["apt-get", "install", "-y", "-qq", CHINESE_FONT_PACKAGE], check=False, env=env)
+    if not has_chinese_font():
+        print(f"No Chinese font found: install one (Debian: apt-get install {CHINESE_FONT_PACKAGE}); "
+              "the print tests need it to read Chinese back from a PDF.", file=sys.stderr)
+
+
 def main(argv: list[str]) -> int:
+    if "--ensure" in argv:
+        _ensure_chinese_font()
     path = find_chromium()
     if path is None and "--ensure" in argv:
         if os.environ.get("CHROMIUM"):

@@ -89,7 +89,7 @@ def _html_para(text: str, cls: str, lang_attr: str) -> str:
 
 
 def render(slug: str, title_zh: str, paragraphs: Sequence[Paragraph], lang: str,
-           before: Sequence[str] = (), after: Sequence[str] = ()) -> str:
+           before: Sequence[str] = (), after: Sequence[str] = (), caution: str = "") -> str:
     """The page's HTML: the buttons, then the Chinese text (zh pages) or the Chinese text with
     its English rendering paragraph by paragraph (en pages), then the exact text, hidden, for
     the page's script. ``before``/``after`` are notes in the page's language around the letter."""
@@ -125,7 +125,7 @@ def render(slug: str, title_zh: str, paragraphs: Sequence[Paragraph], lang: str,
     return ui.result(
         lang,
         f'<div class="letter" data-letter-slug="{ui.esc(slug)}">',
-        notes_before, actions, blanks, letter, exact, notes_after,
+        caution, notes_before, actions, blanks, letter, exact, notes_after,
         "</div>",
     )
 
@@ -141,7 +141,8 @@ def letter_view(slug: str, title_zh: str, paragraphs: Callable[[object], list[Pa
 
     def render_page(result: object, lang: str, data: dict | None = None) -> str:
         notes = before(result, lang) if callable(before) else [wording.pick(lang, zh, en) for zh, en in before]
-        return render(slug, title_zh, paragraphs(result), lang, before=notes)
+        box = caution_box(getattr(result, "cautions", ()), lang)
+        return render(slug, title_zh, paragraphs(result), lang, before=notes, caution=box)
 
     return text, render_page
 
@@ -159,6 +160,96 @@ def cause_pair(cause: str | None, detail: str | None) -> Paragraph:
     else:
         zh_text = en_text = BLANK
     return (f"还不上的原因是：{zh_text}。", f"The reason I cannot pay: {en_text}.")
+
+
+# Every letter that states a debt or proposes a plan ends with this: it asks without conceding.
+RESERVATION: Paragraph = (
+    "说明：本函中的金额是我按账单和记录理解的数字，具体以双方核对一致的为准。本函不代表我确认贵方主张的"
+    "欠款金额、利息、罚息、违约金和其他费用，我保留法律规定的全部权利和抗辩。",
+    "Note: the amounts in this letter are my reading of the statements and records; the figures are those both "
+    "sides agree after checking. This letter does not confirm the amount, interest, penalties, fees or other "
+    "charges you claim, and I keep every right and defence the law gives me.",
+)
+
+# The guideline of the China Banking Association binds its members (banks, consumer-finance companies).
+GUIDELINE_NAME = ("中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》（2026 年 1 月 30 日发布）",
+                  "The China Banking Association's guideline on collecting personal consumer loans (published "
+                  "30 January 2026)")
+PIPL_10: Paragraph = (
+    "《中华人民共和国个人信息保护法》第十条规定：“任何组织、个人不得非法收集、使用、加工、传输他人个人信息，"
+    "不得非法买卖、提供或者公开他人个人信息”；第十三条规定，符合该条所列情形之一的，"
+    "“个人信息处理者方可处理个人信息”。",
+    "Article 10 of the Personal Information Protection Law of the People's Republic of China says: “No "
+    "organisation or individual may unlawfully collect, use, process or transmit another person's personal "
+    "information, or unlawfully trade, provide or disclose another person's personal information”; article "
+    "13 says that “a personal information processor may process personal information only” in one of the "
+    "cases it lists.",
+)
+
+
+def legal_hooks(kind: str | None, guideline: Paragraph) -> list[Paragraph]:
+    """The rules a collection letter cites, by who lent: the banking association's guideline binds its
+    members only (banks, consumer-finance companies); every lender and collector is bound by the
+    Personal Information Protection Law. Not sure who lent: both, the guideline said to bind members."""
+    if kind in ("bank", "consumer_finance"):
+        return [guideline, PIPL_10]
+    if kind in (None, "", "unknown"):
+        return [PIPL_10, ("如果贷款人是银行或消费金融公司，" + guideline[0],
+                          "If the lender is a bank or a consumer-finance company: " + guideline[1])]
+    return [PIPL_10]
+
+
+# Why to stop before sending a letter that promises payment (letters_common.cautions), in the page's words.
+CAUTIONS = {
+    "unlicensed": (
+        "你选的是“没有放贷资格、专门放贷的人或公司”。这样借出的钱，借款合同可能无效"
+        "（法释〔2020〕17号 第十三条第三项）。写信承认欠款、承诺还款，可能被对方拿去当作证据。",
+        "You chose “an unlicensed lender in the business of lending”. A loan contract made by such a lender may be "
+        "void (Supreme People's Court, Fa Shi [2020] No. 17, article 13(3)). A letter that accepts the debt or "
+        "promises to pay could be used against you.",
+    ),
+    "trap": (
+        "你说对方像套路贷或非法放贷。这种情况先别承认任何金额：保留合同、转账记录和聊天记录，可以向 110 报警。",
+        "You said it looks like a loan trap or illegal lending. Do not accept any amount yet: keep the contract, "
+        "the transfer records and the messages, and you can report it to the police on 110.",
+    ),
+    "old": (
+        "你填的最后一次还款（或对方最后一次催款）已经是三年多以前。借款一般有三年的诉讼时效"
+        "（《民法典》第一百八十八条），但对方每催一次，三年就重新计算（第一百九十五条），"
+        "所以不一定已经过了。这封信提出还款，会被看作“同意履行”：三年从头算；如果时效已经过了，"
+        "发出以后也不能再用时效抗辩（第一百九十二条第二款）。",
+        "The last payment (or the lender's last demand) you entered was more than three years ago. There is "
+        "usually a three-year time limit for suing over a loan (Civil Code, article 188), but each demand from the "
+        "lender starts it again (article 195), so it may not have run out. This letter offers to pay, which counts "
+        "as agreeing to pay: the three years start again, and if the time limit had already run out you could no "
+        "longer rely on it (article 192, second paragraph).",
+    ),
+}
+CAUTION_HEAD = ("发这封信之前，先停一下", "Before you send this letter, stop and check")
+CAUTION_ASK = (
+    "先免费问一下：12348 公共法律服务热线，或当地的法律援助中心。问清楚再决定发不发、怎么写。",
+    "Ask first, for free: the 12348 public legal service line, or your local legal aid centre. Decide whether "
+    "and how to send it after that.",
+)
+# Above every letter that promises payment or proposes a plan, whatever the answers.
+PROMISE_NOTE = (
+    "这封信提出还款方案，会被看作你同意还这笔钱：诉讼时效（一般三年）从发出时重新计算。"
+    "如果很久没还、对方也很久没催，或者对方可能没有放贷资格，先在上面的表格里填“最后一次还款”等几项，看看提示。",
+    "This letter proposes a way to repay, which counts as agreeing to pay the debt: the time limit for suing "
+    "(usually three years) starts again when you send it. If you have not paid for a long time and the lender "
+    "has not asked for a long time, or the lender may have no licence, fill in “last payment” and the other "
+    "questions in the form above and read what it says.",
+)
+
+
+def caution_box(cautions: Sequence[str], lang: str) -> str:
+    """The stop-and-ask box shown before the letter, or nothing when there is no reason to stop."""
+    if not cautions:
+        return ""
+    items = "".join(f"<li>{ui.esc(wording.pick(lang, *CAUTIONS[key]))}</li>" for key in cautions)
+    return (f'<div class="letter-caution admonition warning" role="note" data-cautions="{ui.esc(" ".join(cautions))}">'
+            f'<p class="admonition-title">{ui.esc(wording.pick(lang, *CAUTION_HEAD))}</p>'
+            f'<ul>{items}</ul><p>{ui.esc(wording.pick(lang, *CAUTION_ASK))}</p></div>')
 
 
 def signature(name: str | None, day: dt.date | None) -> list[Paragraph]:

@@ -24,10 +24,11 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     out: list[L.Paragraph] = [(TITLE["zh"], "Request for a personalised instalment plan"), (f"{bank}：", f"To {bank}:")]
     out.append((
         f"我是持卡人{fill(i.name)}，身份证号后四位{fill(i.id_last4)}，预留手机号{fill(i.phone)}，"
-        f"信用卡卡号后四位{fill(i.card_last4)}。目前这张卡欠款总额{L.money_zh(i.owed)}"
+        f"信用卡卡号后四位{fill(i.card_last4)}。按我对账单的理解，这张卡目前欠款总额{L.money_zh(i.owed)}"
         + (f"，已逾期 {i.overdue_days} 天" if i.overdue_days else "") + "。",
         f"I am the cardholder {fill(i.name)}, last four characters of my ID number {fill(i.id_last4)}, phone on "
-        f"the account {fill(i.phone)}, card ending {fill(i.card_last4)}. The card's total debt is "
+        f"the account {fill(i.phone)}, card ending {fill(i.card_last4)}. As I read the statement, the card's total "
+        "debt is "
         f"{L.money_en(i.owed)}" + (f", {wording.count(i.overdue_days, 'day', 'en')} overdue" if i.overdue_days
                                    else "") + ".",
     ))
@@ -52,11 +53,12 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
         "number of instalments, each amount and due date, and whether annual fees, interest or other charges "
         "apply during the plan. I can provide proof of my income and circumstances.",
     ))
+    out.append(L.RESERVATION)
     out.extend(L.signature(i.name, i.letter_date))
     return out
 
 
-BEFORE = [(
+BEFORE = [L.PROMISE_NOTE, (
     "通过银行官方客服电话、官方 App 或网点提出，这份文字可以在客服里发送，或打印后带去。"
     "银行可以同意，也可以不同意：这不是持卡人可以单方面要求的权利。",
     "Ask through the bank's official service line, its app or a branch: send this text in the app, or print "

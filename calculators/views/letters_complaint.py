@@ -51,10 +51,19 @@ def evidence(result: Result) -> list[tuple[str, str]]:
     return items
 
 
+GUIDELINE: L.Paragraph = (
+    L.GUIDELINE_NAME[0] + "对催收的时间、对象和方式提出了要求，例如未经同意不在晚上 22:00 到第二天早上 8:00 催收，"
+    "原则上不向与债务无关的人催收，不得恐吓、辱骂、威胁，不得冒用司法机关、行政机关的名义。",
+    L.GUIDELINE_NAME[1] + " sets rules on when, from whom and how debts are collected: for example, no "
+    "collection from 22:00 to 08:00 without consent, in principle no collection from people unrelated to the "
+    "debt, no intimidation, abuse or threats, and no use of the name of a court or government body.",
+)
+
+
 def paragraphs(result: Result) -> list[L.Paragraph]:
     i = result.inputs
     kinds = {k: (zh, en) for k, zh, en in KINDS}
-    kind_zh, kind_en = kinds[i.lender_kind or "unknown"]
+    kind_zh, kind_en = kinds[i.lender_kind] if i.lender_kind not in (None, "unknown") else ("不清楚", "not sure")
     lender = fill(i.lender)
     out: list[L.Paragraph] = [("【投诉材料】", "[Complaint]")]
     out.append((
@@ -81,21 +90,14 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
         out.append((BLANK, BLANK))
     if i.detail:
         out.append((f"其他情况：{i.detail}", f"Other details: {i.detail}"))
+    out.extend(L.legal_hooks(i.lender_kind, GUIDELINE))
     out.append((
-        "中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》（2026 年 1 月 30 日发布）对催收的时间、对象和方式"
-        "提出了要求，例如未经同意不在晚上 22:00 到第二天早上 8:00 催收，原则上不向与债务无关的人催收，"
-        "不得恐吓、辱骂、威胁，不得冒用司法机关、行政机关的名义。",
-        "The China Banking Association's guideline on collecting personal consumer loans (published 30 January "
-        "2026) sets rules on when, from whom and how debts are collected: for example, no collection from 22:00 "
-        "to 08:00 without consent, in principle no collection from people unrelated to the debt, no intimidation, "
-        "abuse or threats, and no use of the name of a court or government body.",
-    ))
-    out.append((
-        "我愿意按自己的能力还款，也愿意和机构协商。我请求：核实上述情况，要求该机构及其委托的催收方停止上述做法，"
-        "并把处理结果告诉我。证据见下面的清单，可以按要求提供。",
-        "I am willing to repay what I can and to negotiate with the lender. I ask you to look into the above, "
-        "to require the lender and any collector acting for it to stop these practices, and to tell me the "
-        "outcome. The evidence is listed below and can be provided on request.",
+        "不论欠款多少、是否有争议，催收都应当合法。我请求：核实上述情况，要求该机构及其委托的催收方停止上述做法，"
+        "并把处理结果告诉我。证据见下面的清单，可以按要求提供。本投诉不代表我确认该机构主张的欠款金额、利息和费用。",
+        "Whatever is owed, and whether or not it is disputed, collection must be lawful. I ask you to look into the "
+        "above, to require the lender and any collector acting for it to stop these practices, and to tell me the "
+        "outcome. The evidence is listed below and can be provided on request. This complaint does not confirm "
+        "the amount, interest or fees the lender claims.",
     ))
     out.extend(L.signature(i.name, i.letter_date))
     out.append(("【证据清单】", "[Evidence checklist]"))
@@ -107,10 +109,10 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     out.append((
         f"“您好，我要投诉{lender}的催收。我叫{fill(i.name)}，合同编号{fill(i.loan_number)}。"
         f"从{L.date_zh(i.first_date)}起，对方用 {fill(i.numbers)} 联系我，有这些情况：{what_zh}。"
-        "我有录音和截图。我愿意还款，但请求停止这些做法。请帮我登记，告诉我受理编号和多久答复。”",
+        "我有录音和截图。请求停止这些做法。请帮我登记，告诉我受理编号和多久答复。”",
         f"“Hello, I want to complain about collection by {lender}. My name is {fill(i.name)}, contract number "
         f"{fill(i.loan_number)}. Since {L.date_en(i.first_date)} they have contacted me from {fill(i.numbers)}, "
-        f"with: {what_en}. I have recordings and screenshots. I am willing to repay, but I ask for this to stop. "
+        f"with: {what_en}. I have recordings and screenshots. I ask for this to stop. "
         "Please register my complaint and tell me the reference number and when I will hear back.”",
     ))
     out.append((

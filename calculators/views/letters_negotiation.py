@@ -29,15 +29,14 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     else:
         state_zh, state_en = "这笔借款我预计无法按时还款", "I expect not to be able to repay this loan on time"
     out.append((
-        f"{state_zh}。按我看到的账单，目前尚欠{L.money_zh(i.owed)}，其中罚息和违约金{L.money_zh(i.penalties)}"
-        "（如有出入，请以贵方核实为准）。",
-        f"{state_en}. According to the statement I have, I owe {L.money_en(i.owed)}, of which penalties and fees "
-        f"are {L.money_en(i.penalties)} (if this differs, your verified figures apply).",
+        f"{state_zh}。按我对账单的理解，账单显示的欠款是{L.money_zh(i.owed)}，其中罚息和违约金"
+        f"{L.money_zh(i.penalties)}；具体金额以双方核对一致的为准。",
+        f"{state_en}. As I read the statement, it shows {L.money_en(i.owed)} owed, of which penalties and fees "
+        f"are {L.money_en(i.penalties)}; the figures are those both sides agree after checking.",
     ))
     cause = L.cause_pair(i.cause, i.cause_detail)
-    out.append((cause[0] + "我愿意还这笔钱，希望和贵方商量一个我能做到的还款办法。",
-                cause[1] + " I want to repay this money and would like to agree with you a way of repaying that I "
-                "can keep to."))
+    out.append((cause[0] + "希望和贵方商量一个我能做到的还款办法。",
+                cause[1] + " I would like to agree with you a way of repaying that I can keep to."))
     out.append((
         f"我现在每月到手收入{L.money_zh(i.income)}，必要生活开支{L.money_zh(i.essentials)}，"
         f"其他欠款每月要还{L.money_zh(i.other_debts)}。",
@@ -78,11 +77,12 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
         "written confirmation I will pay on time as agreed.",
     ))
     out.append((f"方便联系的时间：{fill(i.contact_time)}。", f"When I can be reached: {fill(i.contact_time)}."))
+    out.append(L.RESERVATION)
     out.extend(L.signature(i.name, i.letter_date))
     return out
 
 
-BEFORE = [(
+BEFORE = [L.PROMISE_NOTE, (
     "通过 App 的在线客服、工单或官方邮箱发出，自己留一份。只写身份证号后四位就够了，不要发身份证照片、"
     "银行卡密码和验证码。",
     "Send it through the app's online service chat, a ticket or the lender's official email, and keep a copy. "

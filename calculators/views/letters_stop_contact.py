@@ -1,14 +1,21 @@
 """The text and page of stop-contact (要求停止联系第三人).
 
-Cites the banking association's guideline as docs/guides/collection-rights.md
-does, and the Personal Information Protection Law (个人信息保护法, 2021-08-20)
-arts. 10 and 13 in their own words."""
+Cites the Personal Information Protection Law (个人信息保护法, 2021-08-20) arts. 10
+and 13 in their own words, and the banking association's guideline only where it binds
+the lender (its members: banks and consumer-finance companies; ``L.legal_hooks``)."""
 
 from __future__ import annotations
 
 from ..letters_stop_contact import SLUG, TITLE, Result
 from . import letters as L
 from .letters import fill
+
+
+GUIDELINE: L.Paragraph = (
+    L.GUIDELINE_NAME[0] + "要求，原则上不得向与债务无关的第三人催收，不得向第三人透露债务信息。",
+    L.GUIDELINE_NAME[1] + " says that, in principle, debts must not be collected from third parties unrelated "
+    "to the debt, and the debt must not be disclosed to third parties.",
+)
 
 
 def paragraphs(result: Result) -> list[L.Paragraph]:
@@ -24,34 +31,17 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     ))
     out.append((
         f"从{L.date_zh(i.first_date)}到{L.date_zh(i.last_date)}，贵方或贵方委托的催收人员通过{how}联系了{who}，"
-        "向他们催收或透露我的欠款情况。他们不是这笔借款的借款人或担保人，也没有表示愿意替我还款。",
+        "向他们催收或透露这笔借款的情况。他们不是这笔借款的借款人或担保人，也没有表示愿意替我还款。",
         f"From {L.date_en(i.first_date)} to {L.date_en(i.last_date)}, you or collectors acting for you contacted "
-        f"{who} by {how}, asking them to pay or telling them about my debt. They are not borrowers or guarantors "
+        f"{who} by {how}, asking them to pay or telling them about this loan. They are not borrowers or guarantors "
         "of this loan and have not offered to repay it for me.",
     ))
-    out.append((
-        "中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》（2026 年 1 月 30 日发布）要求，"
-        "原则上不得向与债务无关的第三人催收，不得向第三人透露债务信息。",
-        "The China Banking Association's guideline on collecting personal consumer loans (published 30 January "
-        "2026) says that, in principle, debts must not be collected from third parties unrelated to the debt, "
-        "and the debt must not be disclosed to third parties.",
-    ))
-    out.append((
-        "《中华人民共和国个人信息保护法》第十条规定：“任何组织、个人不得非法收集、使用、加工、传输他人个人信息，"
-        "不得非法买卖、提供或者公开他人个人信息”；第十三条规定，符合该条所列情形之一的，"
-        "“个人信息处理者方可处理个人信息”。",
-        "Article 10 of the Personal Information Protection Law of the People's Republic of China says: “No "
-        "organisation or individual may unlawfully collect, use, process or transmit another person's personal "
-        "information, or unlawfully trade, provide or disclose another person's personal information”; article "
-        "13 says that “a personal information processor may process personal information only” in one of the "
-        "cases it lists.",
-    ))
+    out.extend(L.legal_hooks(i.lender_kind, GUIDELINE))
     out.append((
         f"我请求贵方：立即停止联系{who}；今后有关这笔借款的事，只联系我本人（手机号{fill(i.phone)}）。"
-        "我愿意就还款和贵方协商。请在收到本函后书面答复处理结果。",
+        "请在收到本函后书面答复处理结果。",
         f"I ask you to stop contacting {who} at once, and from now on to contact only me about this loan (phone "
-        f"{fill(i.phone)}). I am willing to discuss repayment with you. Please reply in writing with what you "
-        "have done once you receive this letter.",
+        f"{fill(i.phone)}). Please reply in writing with what you have done once you receive this letter.",
     ))
     out.extend(L.signature(i.name, i.letter_date))
     return out

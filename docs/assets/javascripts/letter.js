@@ -82,6 +82,32 @@ function download(builder, actions, button) {
   say(actions, "msgSaved");
 }
 
+// ---- print: the letter only --------------------------------------------------------------
+// A copy of the letter, kept as the last child of <body> and refreshed whenever the letter changes;
+// letter.css prints that copy and nothing else (the browser's own print menu included).
+
+function printCopy() {
+  const letter = document.querySelector(".letter-builder .letter-body");
+  let copy = document.querySelector("body > .letter-print");
+  if (!letter) {
+    copy?.remove();
+    return;
+  }
+  if (!copy) {
+    copy = document.createElement("div");
+    copy.className = "letter-print";
+    copy.setAttribute("aria-hidden", "true");
+    document.body.append(copy);
+  }
+  copy.replaceChildren(letter.cloneNode(true));
+}
+
+for (const builder of document.querySelectorAll(".letter-builder")) {
+  new MutationObserver(printCopy).observe(builder, { childList: true, subtree: true, characterData: true });
+}
+window.addEventListener("beforeprint", printCopy);
+printCopy();
+
 document.addEventListener("click", (event) => {
   const button = event.target.closest?.("button[data-letter-action]");
   if (button) {
