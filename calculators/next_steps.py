@@ -104,8 +104,9 @@ def emergency_fund(result) -> list[str]:
 
 
 PAPERS_GUIDE = {"payment_order": "payment_order", "lawsuit": "sued", "judgment": "sued",
+                "summons": "sued", "court_notice": "sued", "small_claims_judgment": "sued",
                 "arbitration_notice": "arbitration", "arbitration_award": "arbitration",
-                "enforcement": "enforcement"}
+                "award_enforcement": "arbitration", "enforcement": "enforcement"}
 
 
 def checklist(result) -> list[str]:

@@ -29,15 +29,179 @@ def test_a_payment_order_comes_first_with_its_15_days():
     assert keys[-2:] == ["check_credit_report", "keep_records"]
 
 
-@pytest.mark.parametrize("papers, received, key, last", [
-    ("lawsuit", "2026-11-20", "answer_lawsuit", dt.date(2026, 12, 5)),  # 第一百二十八条: 15 日
-    ("judgment", "2026-12-31", "consider_appeal", dt.date(2027, 1, 15)),  # 第一百七十一条: 15 日
-    # 仲裁法 (2025 修订) 第七十二条: 3 个月, per law firms' readings (2017 text 第五十九条: 6 个月)
-    ("arbitration_award", "2026-11-30", "challenge_award", dt.date(2027, 2, 28)),
-])
-def test_each_kind_of_papers_gets_its_own_period(papers, received, key, last):
-    result, _ = steps(papers=papers, papers_date=received, today=received)
-    assert (result.steps[0].key, result.steps[0].deadline) == (key, last)
+# The paper in hand → its first step, its date and the article the zh page cites for it.
+# Counting from receipt: 民事诉讼法(2023) 第八十五条, the day of receipt is not counted.
+SCENARIOS = [
+    # (form, first step key, date, article in the zh text of that step)
+    # 起诉状副本: 15 日内答辩, 普通程序 — 民事诉讼法 第一百二十八条
+    ({"papers": "lawsuit", "papers_date": "2026-11-20"}, "answer_lawsuit", dt.date(2026, 12, 5), "第一百二十八条"),
+    # 传票: the hearing day on it; absent without cause → 缺席判决 — 第一百四十七条
+    ({"papers": "summons", "hearing_date": "2026-12-10"}, "attend_hearing", dt.date(2026, 12, 10), "第一百四十七条"),
+    # 应诉通知书/举证通知书: the court's own date — 第八十五条 (人民法院指定的期间)
+    ({"papers": "court_notice", "notice_deadline": "2026-12-03"}, "court_deadline", dt.date(2026, 12, 3),
+     "第八十五条"),
+    # 应诉通知书 without a typed date: no date invented; read it on the notice — 解释 第二百七十五条
+    ({"papers": "court_notice"}, "read_court_notice", None, "第二百七十五条"),
+    # 支付令: 15 日内书面异议 — 第二百二十七条
+    ({"papers": "payment_order", "papers_date": "2026-11-20"}, "object_payment_order", dt.date(2026, 12, 5),
+     "第二百二十七条"),
+    # 一审判决 (可上诉): 15 日内上诉 — 第一百七十一条
+    ({"papers": "judgment", "papers_date": "2026-11-20"}, "consider_appeal", dt.date(2026, 12, 5), "第一百七十一条"),
+    # 小额诉讼判决: 一审终审, no appeal (第一百六十五条); 再审 within 6 months — 第二百一十六条, 解释 第四百二十四条
+    ({"papers": "small_claims_judgment", "papers_date": "2026-11-20"}, "small_claims_retrial",
+     dt.date(2027, 5, 20), "第二百一十六条"),
+    # 仲裁通知: no period counted from receipt; deny the agreement before the first hearing —
+    # 仲裁法 (2025 修订) 第二十七条 as reported (2017 text 第二十条)
+    ({"papers": "arbitration_notice"}, "check_arbitration", None, "第二十七条"),
+    # 仲裁裁决: 3 个月 — 仲裁法 (2025 修订) 第七十二条, as reported; 2017 text 第五十九条 (6 个月) as history
+    ({"papers": "arbitration_award", "papers_date": "2026-11-30"}, "challenge_award", dt.date(2027, 2, 28),
+     "第七十二条"),
+    # 执行通知书 (a court judgment): no period; what must be left to live on — 第二百五十四条、第二百五十五条
+    ({"papers": "enforcement"}, "talk_to_enforcement", None, "第二百五十四条"),
+    # 执行通知书 for an arbitration award: 不予执行 within 15 日 — 仲裁裁决执行规定 第八条
+    ({"papers": "award_enforcement", "papers_date": "2026-11-20"}, "refuse_award_enforcement",
+     dt.date(2026, 12, 5), "第八条"),
+]
+
+
+@pytest.mark.parametrize("form, key, last, article", SCENARIOS, ids=[s[0]["papers"] for s in SCENARIOS])
+def test_each_paper_gets_its_own_first_step_date_and_article(form, key, last, article):
+    result, _ = steps(**form, today="2026-11-30")
+    first = result.steps[0]
+    assert (first.key, first.deadline) == (key, last)
+    if last is not None:
+        assert first.days_left == (last - dt.date(2026, 11, 30)).days
+    html = page({**form, "today": "2026-11-30"})["html"]
+    item = html[html.index(f'<li data-step-key="{key}"'):].split("</li>")[0]
+    assert article in item
+
+
+def test_every_paper_choice_is_in_the_scenario_table_and_has_both_labels():
+    papers = next(f for f in checklist.FIELDS if f.name == "papers")
+    assert {k for k, _, _ in papers.choices} == {"none"} | {s[0]["papers"] for s in SCENARIOS}
+    assert all(zh and en for _, zh, en in papers.choices)
+
+
+def test_the_old_keys_still_mean_the_claim_and_an_appealable_judgment():
+    # earlier pages and records sent "lawsuit" and "judgment": 第一百二十八条 and 第一百七十一条 still apply
+    _, keys = steps(papers="lawsuit", papers_date="2026-11-20", today="2026-11-30")
+    assert keys[:2] == ["answer_lawsuit", "verify_case"]
+    _, keys = steps(papers="judgment", papers_date="2026-11-20", today="2026-11-30")
+    assert keys[:2] == ["consider_appeal", "report_assets"]
+
+
+def test_the_claim_says_15_days_is_ordinary_procedure_and_the_courts_dates_come_first():
+    # 第一百二十八条 (ordinary); 解释 第二百六十六条、第二百七十五条: the court sets the periods in
+    # 简易程序 and 小额诉讼 (evidence in a small claim generally ≤ 7 days)
+    html = page({"papers": "lawsuit", "papers_date": "2026-11-20", "today": "2026-11-30"})["html"]
+    item = html[html.index('<li data-step-key="answer_lawsuit"'):].split("</li>")[0]
+    assert "普通程序" in item and "第二百六十六条" in item and "第二百七十五条" in item and "7 日" in item
+    en = page({"papers": "lawsuit", "papers_date": "2026-11-20", "today": "2026-11-30"}, "en")["html"]
+    assert "ordinary procedure, Civil Procedure Law art. 128" in en
+
+
+def test_a_summons_counts_the_days_to_the_hearing_and_offers_an_online_hearing():
+    # the hearing day typed from the 传票; 第十六条: online with the parties' consent; 第一百四十七条
+    result, keys = steps(papers="summons", hearing_date="2026-12-10", today="2026-11-30")
+    assert keys[:2] == ["attend_hearing", "verify_case"]
+    assert (result.steps[0].deadline, result.steps[0].days_left) == (dt.date(2026, 12, 10), 10)
+    html = page({"papers": "summons", "hearing_date": "2026-12-10", "today": "2026-11-30"})["html"]
+    item = html[html.index('<li data-step-key="attend_hearing"'):].split("</li>")[0]
+    assert "开庭日期：2026年12月10日" in item and "在线开庭" in item and "第十六条" in item
+    assert "还剩 10 天" in item
+    assert "最后一天" not in item
+    en = page({"papers": "summons", "hearing_date": "2026-12-10", "today": "2026-11-30"}, "en")["html"]
+    assert "Hearing: 10 December 2026" in en and "online" in en
+    today = page({"papers": "summons", "hearing_date": "2026-11-30", "today": "2026-11-30"})["html"]
+    assert "今天开庭" in today
+    passed = page({"papers": "summons", "hearing_date": "2026-11-20", "today": "2026-11-30"})["html"]
+    assert "开庭日期已经过了 10 天" in passed and 'role="alert"' in passed
+
+
+def test_a_summons_without_a_hearing_date_asks_for_it_in_both_languages():
+    with pytest.raises(InputError) as err:
+        steps(papers="summons", today="2026-11-30")
+    assert err.value.field == "hearing_date"
+    assert "开庭日期" in err.value.message["zh"] and "hearing date" in err.value.message["en"]
+    reply = page({"papers": "summons", "today": "2026-11-30"})
+    assert reply["ok"] is False and reply["field"] == "hearing_date"
+    assert reply["message"]["zh"] and reply["message"]["en"]
+
+
+def test_a_hearing_or_a_notice_date_before_the_papers_arrived_is_refused():
+    with pytest.raises(InputError) as err:
+        steps(papers="summons", papers_date="2026-11-25", hearing_date="2026-11-20", today="2026-11-30")
+    assert err.value.field == "hearing_date"
+    with pytest.raises(InputError) as err:
+        steps(papers="court_notice", papers_date="2026-11-25", notice_deadline="2026-11-20", today="2026-11-30")
+    assert err.value.field == "notice_deadline"
+    assert err.value.message["zh"] and err.value.message["en"]
+
+
+def test_a_court_notice_without_its_date_invents_none():
+    result, keys = steps(papers="court_notice", today="2026-11-30")
+    assert keys[:2] == ["read_court_notice", "verify_case"]
+    assert all(s.deadline is None for s in result.steps)
+    html = page({"papers": "court_notice", "today": "2026-11-30"})["html"]
+    assert "最后一天" not in html and "通知书上写的期限" in html
+
+
+def test_several_court_papers_together_come_soonest_first():
+    # 起诉状副本 on 11-20 (→ 12-05, 第一百二十八条), a notice's evidence deadline 11-27, a hearing 12-01
+    result, keys = steps(papers="lawsuit", papers_date="2026-11-20", notice_deadline="2026-11-27",
+                         hearing_date="2026-12-01", today="2026-11-25")
+    assert keys[:4] == ["court_deadline", "attend_hearing", "answer_lawsuit", "verify_case"]
+    assert [s.deadline for s in result.steps[:3]] == [dt.date(2026, 11, 27), dt.date(2026, 12, 1),
+                                                      dt.date(2026, 12, 5)]
+    assert checklist.to_dict(result)["first_deadline"] == "2026-11-27"
+
+
+def test_typed_dates_do_not_attach_to_papers_outside_a_court_case():
+    _, keys = steps(papers="payment_order", papers_date="2026-11-20", hearing_date="2026-12-10",
+                    today="2026-11-30")
+    assert "attend_hearing" not in keys
+
+
+def test_a_small_claims_judgment_says_no_appeal_and_points_to_a_retrial():
+    # 第一百六十五条: 一审终审; 第二百一十六条: 6 个月; 解释 第四百二十四条: to the court that decided it
+    result, keys = steps(papers="small_claims_judgment", papers_date="2026-11-20", today="2026-11-30")
+    assert "consider_appeal" not in keys and keys[:2] == ["small_claims_retrial", "report_assets"]
+    html = page({"papers": "small_claims_judgment", "papers_date": "2026-11-20", "today": "2026-11-30"})["html"]
+    item = html[html.index('<li data-step-key="small_claims_retrial"'):].split("</li>")[0]
+    assert "不能上诉" in item and "第一百六十五条" in item and "第四百二十四条" in item
+    assert "最后一天：2027年5月20日（6 个月内" in item
+    en = page({"papers": "small_claims_judgment", "papers_date": "2026-11-20", "today": "2026-11-30"}, "en")["html"]
+    assert "cannot be appealed" in en
+
+
+def test_an_appealable_judgment_warns_that_a_small_claim_cannot_be_appealed():
+    html = page({"papers": "judgment", "papers_date": "2026-11-20", "today": "2026-11-30"})["html"]
+    item = html[html.index('<li data-step-key="consider_appeal"'):].split("</li>")[0]
+    assert "一审终审" in item and "不能上诉" in item
+
+
+def test_the_award_cites_the_2025_article_and_the_2017_one_only_as_history():
+    html = page({"papers": "arbitration_award", "papers_date": "2026-11-30", "today": "2026-11-30"})["html"]
+    item = html[html.index('<li data-step-key="challenge_award"'):].split("</li>")[0]
+    assert "《仲裁法》（2025 年修订）第七十二条" in item and "2017 年文本第五十九条为 6 个月" in item
+    assert "非官方公报" in item  # the official gazette text could not be read: said, not hidden
+
+
+def test_enforcing_an_award_gives_15_days_to_ask_not_to_enforce():
+    # 仲裁裁决执行规定 第八条: 执行通知书送达之日起十五日内; grounds: 民事诉讼法 第二百四十八条
+    result, keys = steps(papers="award_enforcement", papers_date="2026-11-20", today="2026-11-30")
+    assert keys[:3] == ["refuse_award_enforcement", "talk_to_enforcement", "report_assets"]
+    assert result.steps[0].days_left == 5
+    _, keys = steps(papers="enforcement", today="2026-11-30")
+    assert keys[:2] == ["talk_to_enforcement", "report_assets"]
+
+
+def test_the_calendar_names_a_hearing_as_a_hearing():
+    from calculators.views import calendar
+
+    result, _ = steps(papers="summons", hearing_date="2026-12-10", today="2026-11-30")
+    (event,) = calendar.events("checklist", result, "zh")
+    assert event.day == dt.date(2026, 12, 10) and event.summary.startswith("开庭日期：")
 
 
 def test_threats_come_before_any_deadline():
@@ -91,7 +255,8 @@ def test_an_empty_today_is_the_clock_given_and_papers_after_it_are_refused():
 @settings(max_examples=200, deadline=None)
 @given(st.dictionaries(st.sampled_from([f.name for f in checklist.FIELDS]),
                        st.one_of(st.text(max_size=20), st.sampled_from(
-                           ["payment_order", "lawsuit", "2026-11-20", "yes", "no", "5000", "-1"]))))
+                           ["payment_order", "lawsuit", "summons", "court_notice", "small_claims_judgment",
+                            "award_enforcement", "2026-11-20", "2026-12-10", "yes", "no", "5000", "-1"]))))
 def test_hostile_input_gives_a_result_or_a_message_never_an_exception(form):
     try:
         result = checklist.calculate(checklist.read_form(form, dt.date(2026, 11, 30)))
@@ -149,6 +314,9 @@ def test_the_default_example_does_not_depend_on_the_day_it_is_built():
     {"papers": "payment_order"},
     {"papers": "lawsuit", "papers_date": "2026-12-10", "today": "2026-11-30"},
     {"papers": "<script>", "papers_date": "x"},
+    {"papers": "summons"},
+    {"papers": "summons", "hearing_date": "not a date"},
+    {"papers": "court_notice", "notice_deadline": "2026-13-01"},
     {"can_pay": "abc"},
     {"situation": ["not", "text"]},
     {"today": "2026-02-30"},
@@ -161,7 +329,8 @@ def test_hostile_forms_through_the_door_give_a_message(form):
 @settings(max_examples=100, deadline=None)
 @given(st.dictionaries(st.sampled_from([f.name for f in checklist.FIELDS] + ["calendar_first"]),
                        st.one_of(st.text(max_size=20), st.sampled_from(
-                           ["payment_order", "judgment", "2026-11-20", "yes", "<b>x</b>"]))),
+                           ["payment_order", "judgment", "summons", "court_notice", "2026-11-20", "yes",
+                            "<b>x</b>"]))),
        st.sampled_from(["checklist", "checklist.ics"]), st.sampled_from(web.LANGS))
 def test_any_form_through_the_door_gives_a_page_or_a_message(form, slug, lang):
     form.setdefault("today", "2026-11-30")
@@ -185,6 +354,9 @@ CASE = Case(
          "Enter the date you received the papers so the deadline can be worked out, such as 2026-11-20"),
         ({"papers": "lawsuit", "papers_date": "2026-12-10", "today": "2026-11-30"}, "papers_date",
          "收到文书的日期不能晚于今天", "The date you received the papers cannot be after today"),
+        ({"papers": "summons", "hearing_date": "", "today": "2026-11-30"}, "hearing_date",
+         "请填写传票上写的开庭日期，例如 2026-12-10",
+         "Enter the hearing date written on the summons, such as 2026-12-10"),
     ),
     heaviest={"situation": "over_90", "papers": "lawsuit", "papers_date": "2026-11-20", "threats": "yes",
               "credit_card": "yes", "online_loan": "yes", "private_loan": "yes", "can_pay": "1500",

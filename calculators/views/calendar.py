@@ -113,8 +113,8 @@ def _checklist(result, lang: str, first: dt.date | None) -> list[Event]:
     for step in result.steps:
         if step.deadline is None or step.days_left is None or step.days_left < 0:
             continue
-        out.append(Event(step.deadline, ui.t(lang, f"最后一天：{words.title(step.key, 'zh')}",
-                                             f"Last day: {words.title(step.key, 'en')}"),
+        out.append(Event(step.deadline, ui.t(lang, f"{words.lead(step.key, 'zh')}：{words.title(step.key, 'zh')}",
+                                             f"{words.lead(step.key, 'en')}: {words.title(step.key, 'en')}"),
                          words.deadline_text(step, lang)))
     return out
 
