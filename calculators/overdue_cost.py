@@ -24,6 +24,32 @@ The late fee is rounded once too. Each point of the growth series (by day up
 to 90 days, then every 30 days) is computed the same way for its own number of
 days, so the last point is exactly the total.
 
+Without a rate (no contract rate and no penalty daily rate) there is no
+penalty interest to compute: the result says so, and gives only what needs no
+rate (the late fee, the demand below). An optional field left out of the form is
+"not given", never the page's example; only the penalty markup keeps its
+documented bank default (figures.toml ``bank_penalty_markup``) when left out.
+
+What they demand (optional): with the amount borrowed ``B`` (the money actually
+received), the date borrowed, the sum demanded now ``S`` and the days ``N`` from
+the date borrowed to the day of the demand (``today``: empty means the caller's
+clock), the implied yearly cost, simple and annualised on 365 days, is::
+
+    demand rate = (S − B) ÷ B ÷ N × 365 × 100      (percent a year)
+
+computed at 40 significant digits and rounded only for display, to 2 places
+half up. It is compared with the line for the kind of lender chosen
+(``lines.compare`` with the date borrowed as the contract date; ``lines.APPLIES``).
+¥13,500 demanded on ¥10,000 borrowed 365 days earlier: 3,500 ÷ 10,000 ÷ 365 × 365
+× 100 = 35.00 % a year:
+
+>>> d = demand_of(read_form({"borrowed": "10000", "borrowed_date": "2025-06-01", "demanded": "13500",
+...                          "today": "2026-06-01", "lender": "private"}))
+>>> d.days, d.extra, d.rate.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+(365, Decimal('3500'), Decimal('35.00'))
+>>> [(x.name, x.rate, x.above) for x in d.lines if x.applies]
+[('judicial_cap', Decimal('12.00'), True)]
+
 Worked example: 10,000 overdue and 300 of unpaid interest, 0.05 % a day, the
 penalty rate 50 % above it (0.075 % a day), 30 days, compound interest on:
 
@@ -40,9 +66,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from . import fields, figures, lines
+from . import fields, figures, lines, wording
 from .fields import Field
 from .money import HUNDRED, ZERO, InputError, money_text, percent_text, plain, round_money
 
@@ -80,9 +106,10 @@ FIELDS = (
                   "penalty interest itself only if you choose compound interest below"),
     Field("daily_rate", "rate", "合同日利率", "Daily rate in the contract", unit="percent", per="day",
           default="0.05", high=DAILY_HIGH, required=False,
-          help_zh="合同或借款页面写的日利率，例如 0.05 表示每天 0.05%（万分之五）。和下面的年利率二选一",
+          help_zh="合同或借款页面写的日利率，例如 0.05 表示每天 0.05%（万分之五）。和下面的年利率二选一；"
+                  "两个都不填，就算不了罚息",
           help_en="The daily rate on the contract or loan page: 0.05 means 0.05% a day. Fill in this or "
-                  "the annual rate below, not both"),
+                  "the annual rate below, not both; with neither, the penalty interest cannot be worked out"),
     Field("annual_rate", "rate", "合同年利率", "Annual rate in the contract", unit="percent",
           high=Decimal(1000), required=False,
           help_zh="合同写的是年利率就填这里，例如 18 表示 18%，并清空上面的日利率",
@@ -133,7 +160,25 @@ FIELDS = (
           help_en=f"Optional. The cap courts apply to private loans is {_CAP['multiple']} × the one-year "
                   "LPR when the contract was made; if empty, the newest LPR is used", advanced=True),
     lines.LENDER_FIELD,
+    Field("borrowed", "money", "借到手的钱", "Amount borrowed", unit="yuan", required=False, example="10000",
+          help_zh="可不填。想知道对方现在要的钱合不合法，就填实际借到手的钱；先扣掉的利息、手续费不算"
+                  "（法释〔2020〕17号第二十六条：预先在本金中扣除利息的，按实际出借的金额认定本金）",
+          help_en="Optional. To check what they now demand, the money you actually received; interest or "
+                  "fees taken off at the start do not count (Fa Shi [2020] No. 17, art. 26)"),
+    Field("borrowed_date", "date", "借到钱的日期", "Date you got the money", required=False,
+          help_zh="可不填。和“借到手的钱”“对方现在要你还多少”一起用",
+          help_en="Optional. Goes with the amount borrowed and the sum they demand"),
+    Field("demanded", "money", "对方现在要你还多少", "Sum they demand now", unit="yuan", required=False,
+          example="13500",
+          help_zh="可不填。对方现在一共要你还的钱：本金、利息、罚息、违约金和各种费用都算在内",
+          help_en="Optional. The whole sum they now demand: principal, interest, penalties, fees and all"),
+    Field("today", "date", "对方要钱的日期", "Date of the demand", required=False,
+          help_zh="一般不用填：不填就是今天。对方要求在某一天前还清的，可以填那一天",
+          help_en="Usually leave it empty: it means today. If they demand payment by a set day, you can "
+                  "enter that day", advanced=True),
 )
+
+DEMAND_FIELDS = ("borrowed", "borrowed_date", "demanded")
 
 @dataclass(frozen=True)
 class Inputs:
@@ -151,16 +196,19 @@ class Inputs:
     late_fee_minimum: Decimal | None = None
     contract_date: dt.date | None = None
     lender: str | None = None  # lines.LENDERS; None or "unknown": not given, no verdict
+    borrowed: Decimal | None = None  # what they demand: all three given, or none
+    borrowed_date: dt.date | None = None
+    demanded: Decimal | None = None
+    today: dt.date | None = None  # the day of the demand; read_form fills in the caller's clock
 
     def __post_init__(self) -> None:
         fields.check(FIELDS, self)
-        if self.daily_rate is None and self.annual_rate is None:
-            raise InputError("daily_rate", "请填写合同的日利率（或者年利率），例如 0.05",
-                             "Fill in the contract's daily rate (or its annual rate), such as 0.05")
         if self.daily_rate is not None and self.annual_rate is not None:
             raise InputError("annual_rate", "日利率和年利率只填一项，请清空其中一项",
                              "Fill in the daily rate or the annual rate, not both: clear one")
-        if self.penalty_markup is None and self.penalty_daily_rate is None:
+        self._check_demand()
+        if self.has_rate and self.penalty_markup is None and self.penalty_daily_rate is None:
+            # a contract rate is given: the markup turns it into the penalty rate (no rate: not needed)
             raise InputError(
                 "penalty_markup",
                 f"请填写罚息加收的比例（例如 {_MARKUP['high']}），或者填合同写明的罚息日利率",
@@ -174,6 +222,45 @@ class Inputs:
             raise InputError("late_fee_minimum", "最低金额要和违约金比例一起用：请填上比例，或者清空最低金额",
                              "The minimum goes with a percent late fee: fill in the percent or clear "
                              "the minimum")
+
+    def _check_demand(self) -> None:
+        """What they demand needs all three of its fields, a date borrowed before the demand, and a
+        demand no smaller than the amount borrowed; each mistake is said on its own field."""
+        given = [getattr(self, name) is not None for name in DEMAND_FIELDS]
+        if not any(given):
+            return
+        if not given[0]:
+            raise InputError("borrowed", "要看对方要的钱合不合法，请填借到手的钱，例如 10000",
+                             "To check what they demand, fill in the amount borrowed, such as 10000")
+        if not given[1]:
+            raise InputError("borrowed_date", "要看对方要的钱合不合法，请填借到钱的日期，例如 2025-06-01",
+                             "To check what they demand, fill in the date you got the money, such as 2025-06-01")
+        if not given[2]:
+            raise InputError("demanded", "要看对方要的钱合不合法，请填对方现在一共要你还多少，例如 13500",
+                             "To check what they demand, fill in the whole sum they demand now, such as 13500")
+        if self.today is None:
+            raise InputError("today", "请填写对方要钱的日期，例如 2026-01-31",
+                             "Fill in the date of the demand, such as 2026-01-31")
+        if self.borrowed_date >= self.today:
+            day_zh, day_en = wording.date(self.today, "zh"), wording.date(self.today, "en")
+            raise InputError("borrowed_date", f"借到钱的日期要早于对方要钱的日期（{day_zh}），请检查日期",
+                             f"The date you got the money must be before the date of the demand ({day_en}); "
+                             "check the date")
+        if self.demanded < self.borrowed:
+            raise InputError("demanded", "对方要的比借到手的还少：这里算的是对方多要了多少。如果你已经还过一部分，"
+                             "这个算法不适用；请填对方现在一共要你还的钱",
+                             "They demand less than you borrowed: this works out how much more they ask "
+                             "for. If you have already repaid part, it does not apply; enter the whole sum "
+                             "they now demand")
+
+    @property
+    def has_rate(self) -> bool:
+        """A rate the penalty interest can be worked out from: the contract's, or the penalty rate stated."""
+        return self.daily_rate is not None or self.annual_rate is not None or self.penalty_daily_rate is not None
+
+    @property
+    def has_demand(self) -> bool:
+        return self.demanded is not None
 
     @property
     def basis(self) -> int:
@@ -196,24 +283,52 @@ class Point:
 
 
 @dataclass(frozen=True)
+class Demand:
+    """What they demand, against what was borrowed: the implied yearly cost and the lines it meets."""
+    days: int  # from the date borrowed to the day of the demand
+    extra: Decimal  # demanded − borrowed
+    rate: Decimal  # percent a year, simple, on 365 days; unrounded
+    lines: tuple[lines.Line, ...]  # compared with the date borrowed as the contract date
+
+
+@dataclass(frozen=True)
 class Result:
     inputs: Inputs
-    contract_daily: Decimal  # percent a day, unrounded
-    penalty_daily: Decimal  # percent a day, unrounded
-    penalty_interest: Decimal
-    compound_interest: Decimal
+    # Without a rate (``inputs.has_rate`` false) the charges cannot be worked out: every field from
+    # contract_daily to annualized_rate is None (contract_daily also when only a penalty rate is given),
+    # growth and lines are empty and step is "".
+    contract_daily: Decimal | None  # percent a day, unrounded
+    penalty_daily: Decimal | None  # percent a day, unrounded
+    penalty_interest: Decimal | None
+    compound_interest: Decimal | None
     late_fee: Decimal
-    total_extra: Decimal
-    total_owed: Decimal
-    annualized_rate: Decimal  # percent a year, unrounded
+    total_extra: Decimal | None
+    total_owed: Decimal | None
+    annualized_rate: Decimal | None  # percent a year, unrounded
     step: str  # "day" or "month": the spacing of the growth series
     growth: tuple[Point, ...]
-    lines: tuple[lines.Line, ...]
+    lines: tuple[lines.Line, ...]  # the charges' yearly rate against the lines
+    demand: Demand | None = None
 
 
-def read_form(form: Mapping[str, object]) -> Inputs:
-    """Inputs from a form of text values."""
-    return Inputs(**fields.read_all(FIELDS, form))
+def read_form(form: Mapping[str, object], today: dt.date | None = None) -> Inputs:
+    """Inputs from a form of text values.
+
+    An optional field left out of the form is "not given" (``fields.not_given``), so the page's
+    example daily rate never stands in for the reader's contract; the penalty markup alone keeps
+    its default (the bank rule's high end, figures.toml) when left out. An empty ``today`` becomes
+    ``today`` (the caller's clock), else the computer's date.
+
+    >>> read_form({}).daily_rate is None
+    True
+    """
+    values = fields.read_all(FIELDS, fields.not_given(_NOT_GIVEN, form))
+    if values["today"] is None:
+        values["today"] = today or dt.date.today()
+    return Inputs(**values)
+
+
+_NOT_GIVEN = tuple(f for f in FIELDS if f.name != "penalty_markup")
 
 
 def penalty_rate(inputs: Inputs) -> tuple[Decimal, Decimal]:
@@ -223,13 +338,15 @@ def penalty_rate(inputs: Inputs) -> tuple[Decimal, Decimal]:
     or ``penalty daily / 100``; kept as a pair so no division happens before the
     charge is computed.
 
-    >>> penalty_rate(read_form({"daily_rate": "0.05"}))
+    >>> penalty_rate(read_form({"daily_rate": "0.05", "penalty_markup": "50"}))
     (Decimal('7.50'), Decimal('10000'))
     >>> penalty_rate(read_form({"daily_rate": "", "annual_rate": "18", "day_basis": "365"}))
     (Decimal('2700'), Decimal('3650000'))
     """
     if inputs.penalty_daily_rate is not None:
         return inputs.penalty_daily_rate, HUNDRED
+    if not inputs.has_rate:
+        raise ValueError("no rate: the penalty interest cannot be worked out")
     factor = HUNDRED + inputs.penalty_markup
     if inputs.daily_rate is not None:
         return inputs.daily_rate * factor, HUNDRED * HUNDRED
@@ -288,10 +405,39 @@ def annualized(extra: Decimal, base: Decimal, days: int, basis: int) -> Decimal:
         return extra * basis * HUNDRED / (base * days)
 
 
+def demand_rate(borrowed: Decimal, demanded: Decimal, days: int) -> Decimal:
+    """The implied yearly cost of a demand: ``(demanded − borrowed) ÷ borrowed ÷ days × 365 × 100``.
+
+    >>> demand_rate(Decimal("10000"), Decimal("13500"), 730).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    Decimal('17.50')
+    """
+    with localcontext() as ctx:
+        ctx.prec = 40
+        return (demanded - borrowed) * DEMAND_YEAR_DAYS * HUNDRED / (borrowed * days)
+
+
+DEMAND_YEAR_DAYS = 365  # the demand's rate is annualised on a calendar year
+
+
+def demand_of(inputs: Inputs) -> Demand | None:
+    """What they demand, as a yearly cost against the lines; None when not asked."""
+    if not inputs.has_demand:
+        return None
+    days = (inputs.today - inputs.borrowed_date).days
+    rate = demand_rate(inputs.borrowed, inputs.demanded, days)
+    return Demand(days, inputs.demanded - inputs.borrowed, rate,
+                  tuple(lines.compare(rate, inputs.borrowed_date, inputs.lender)))
+
+
 def calculate(inputs: Inputs) -> Result:
-    """The charges for the days overdue, their growth, and the cost lines they meet."""
-    rate = penalty_rate(inputs)
+    """The charges for the days overdue, their growth, and the cost lines they meet; and what they demand."""
     fee = late_fee(inputs)
+    demand = demand_of(inputs)
+    if not inputs.has_rate:
+        return Result(inputs=inputs, contract_daily=None, penalty_daily=None, penalty_interest=None,
+                      compound_interest=None, late_fee=fee, total_extra=None, total_owed=None,
+                      annualized_rate=None, step="", growth=(), lines=(), demand=demand)
+    rate = penalty_rate(inputs)
     base = inputs.overdue_amount
 
     def charges(days: int) -> tuple[Decimal, Decimal]:
@@ -312,8 +458,10 @@ def calculate(inputs: Inputs) -> Result:
         penalty_daily = rate[0] * HUNDRED / rate[1]
         if inputs.daily_rate is not None:
             contract_daily = inputs.daily_rate
-        else:
+        elif inputs.annual_rate is not None:
             contract_daily = inputs.annual_rate / inputs.basis
+        else:  # only the penalty rate the contract states
+            contract_daily = None
     return Result(
         inputs=inputs,
         contract_daily=contract_daily,
@@ -327,6 +475,7 @@ def calculate(inputs: Inputs) -> Result:
         step="day" if inputs.days_overdue <= DAILY_STEP_UNTIL else "month",
         growth=tuple(growth),
         lines=tuple(lines.compare(yearly, inputs.contract_date, inputs.lender)),
+        demand=demand,
     )
 
 
@@ -335,21 +484,29 @@ def _daily_text(value: Decimal) -> str:
     return percent_text(value, 4)
 
 
+def _or_none(value: Decimal | None, text) -> str | None:
+    return None if value is None else text(value)
+
+
 def to_dict(result: Result) -> dict:
-    """The result as JSON-ready text: money with two decimals, rates in percent."""
+    """The result as JSON-ready text: money with two decimals, rates in percent. Without a rate the
+    charges are null (``"penalty_interest": null`` ...) and ``growth`` and ``lines`` empty; ``demand``
+    is null unless the reader asked what they demand."""
     i = result.inputs
-    return {
-        "penalty_interest": money_text(result.penalty_interest),
-        "compound_interest": money_text(result.compound_interest),
+    cd = result.contract_daily
+    pd = result.penalty_daily
+    out = {
+        "penalty_interest": _or_none(result.penalty_interest, money_text),
+        "compound_interest": _or_none(result.compound_interest, money_text),
         "late_fee": money_text(result.late_fee),
-        "total_extra": money_text(result.total_extra),
-        "total_owed": money_text(result.total_owed),
+        "total_extra": _or_none(result.total_extra, money_text),
+        "total_owed": _or_none(result.total_owed, money_text),
         "overdue_amount": money_text(i.overdue_amount),
-        "annualized_rate": percent_text(result.annualized_rate),
-        "contract_daily_rate": _daily_text(result.contract_daily),
-        "contract_annual_rate": percent_text(result.contract_daily * i.basis),
-        "penalty_daily_rate": _daily_text(result.penalty_daily),
-        "penalty_annual_rate": percent_text(result.penalty_daily * i.basis),
+        "annualized_rate": _or_none(result.annualized_rate, percent_text),
+        "contract_daily_rate": _or_none(cd, _daily_text),
+        "contract_annual_rate": None if cd is None else percent_text(cd * i.basis),
+        "penalty_daily_rate": _or_none(pd, _daily_text),
+        "penalty_annual_rate": None if pd is None else percent_text(pd * i.basis),
         "days_overdue": i.days_overdue,
         "day_basis": i.basis,
         "step": result.step,
@@ -358,4 +515,19 @@ def to_dict(result: Result) -> dict:
             for p in result.growth
         ],
         "lines": lines.to_list(list(result.lines)),
+        "demand_rate": None,
+        "demand": None,
     }
+    d = result.demand
+    if d is not None:
+        # rounded once, for display: 2 places, half up (never negative: demanded ≥ borrowed)
+        out["demand_rate"] = f"{d.rate.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):.2f}"
+        out["demand"] = {
+            "borrowed": money_text(i.borrowed),
+            "demanded": money_text(i.demanded),
+            "extra": money_text(d.extra),
+            "days": d.days,
+            "rate": out["demand_rate"],
+            "lines": lines.to_list(list(d.lines)),
+        }
+    return out

@@ -25,8 +25,14 @@ MONEY_KEYS = ("penalty_interest", "compound_interest", "late_fee", "total_extra"
               "overdue_amount")
 
 
+# The page's example daily rate: a field left out is "not given" (issue "The tools a borrower acts on
+# must never hurt them", item 10), so the tests that mean the page's example say so.
+EXAMPLE = {"daily_rate": "0.05"}
+CLOCK = dt.date(2026, 11, 29)  # the day of the demand when a test leaves "today" empty
+
+
 def run(**form: str) -> oc.Result:
-    return oc.calculate(oc.read_form(form))
+    return oc.calculate(oc.read_form({**EXAMPLE, **form}, CLOCK))
 
 
 def figure_values(html: str) -> list[tuple[str, str]]:
@@ -246,8 +252,27 @@ BAD = [
      "Enter a whole number of days from 1 to 3650, such as 30"),
     ({"unpaid_interest": "1.234"}, "unpaid_interest", "金额最多精确到分（两位小数），例如 5000.50",
      "Amounts go to the fen at most (two decimals), such as 5000.50"),
-    ({"daily_rate": ""}, "daily_rate", "请填写合同的日利率（或者年利率），例如 0.05",
-     "Fill in the contract's daily rate (or its annual rate), such as 0.05"),
+    ({"borrowed": "10000"}, "borrowed_date", "要看对方要的钱合不合法，请填借到钱的日期，例如 2025-06-01",
+     "To check what they demand, fill in the date you got the money, such as 2025-06-01"),
+    ({"borrowed_date": "2025-06-01", "demanded": "13500"}, "borrowed",
+     "要看对方要的钱合不合法，请填借到手的钱，例如 10000",
+     "To check what they demand, fill in the amount borrowed, such as 10000"),
+    ({"borrowed": "10000", "borrowed_date": "2025-06-01"}, "demanded",
+     "要看对方要的钱合不合法，请填对方现在一共要你还多少，例如 13500",
+     "To check what they demand, fill in the whole sum they demand now, such as 13500"),
+    ({"borrowed": "0", "borrowed_date": "2025-06-01", "demanded": "13500"}, "borrowed",
+     "请输入大于 0 的金额，例如 10000", "Enter an amount above 0, such as 10000"),
+    ({"borrowed": "10000", "borrowed_date": "2026-06-01", "demanded": "13500", "today": "2026-06-01"},
+     "borrowed_date", "借到钱的日期要早于对方要钱的日期（2026年6月1日），请检查日期",
+     "The date you got the money must be before the date of the demand (1 June 2026); check the date"),
+    ({"borrowed": "10000", "borrowed_date": "2025-06-01", "demanded": "9000"}, "demanded",
+     "对方要的比借到手的还少：这里算的是对方多要了多少。如果你已经还过一部分，这个算法不适用；请填对方现在一共要你还的钱",
+     "They demand less than you borrowed: this works out how much more they ask for. If you have already "
+     "repaid part, it does not apply; enter the whole sum they now demand"),
+    ({"borrowed": "10000", "borrowed_date": "2025-06-01", "demanded": "abc"}, "demanded",
+     "请只输入数字，例如 13500", "Enter a number only, such as 13500"),
+    ({"borrowed": "10000", "borrowed_date": "2025-13-01", "demanded": "13500"}, "borrowed_date",
+     "请按“年-月-日”输入日期，例如 2026-01-31", "Enter the date as year-month-day, such as 2026-01-31"),
     ({"annual_rate": "18"}, "annual_rate", "日利率和年利率只填一项，请清空其中一项",
      "Fill in the daily rate or the annual rate, not both: clear one"),
     ({"daily_rate": "5"}, "daily_rate", "日利率不能超过 3%，请检查小数点的位置",
@@ -294,14 +319,17 @@ BAD = [
 
 CASE = Case(
     typed=(
-        Known({"overdue_principal": "2万", "days_overdue": "45"},
+        Known({"overdue_principal": "2万", "days_overdue": "45", "daily_rate": "0.05"},
               {"penalty_interest": "675.00", "total_owed": "20675.00", "annualized_rate": "27.00"},
               "Arithmetic, as in test_defaults_worked_example: 0.05 % a day × 1.5 (the 50 % markup, "
               "figures.toml bank_penalty_markup) = 0.075 %; 20,000 × 0.00075 × 45 = 675.00."),
     ),
     bad=tuple(BAD),
+    base=EXAMPLE,
     heaviest={"overdue_principal": "100000000", "unpaid_interest": "500000", "days_overdue": "3650",
-              "compound": "yes", "late_fee_fixed": "100", "late_fee_percent": "5", "late_fee_minimum": "10"},
+              "daily_rate": "0.05", "compound": "yes", "late_fee_fixed": "100", "late_fee_percent": "5",
+              "late_fee_minimum": "10", "borrowed": "60000000", "borrowed_date": "2019-06-01",
+              "demanded": "100000000", "today": "2026-11-29", "lender": "private"},
     toggle=("days_overdue", "3650", "3649"),
 )
 
@@ -428,3 +456,121 @@ def test_lender_type_picks_the_line_and_the_sentence(lender, applies, sentence):
     assert sentence in html
     if applies == "line_24":
         assert "27.00% 高于 24.00%" in html
+
+
+# --- a rate left out is not given (issue "The tools a borrower acts on must never hurt them", item 10) ----
+
+def test_a_daily_rate_left_out_is_not_the_pages_example():
+    # The field's 0.05 is the page's greyed example; left out or left empty it is "not given".
+    assert oc.read_form({}).daily_rate is None
+    assert oc.read_form({"daily_rate": ""}).daily_rate is None
+    r = oc.calculate(oc.read_form({"overdue_principal": "10000"}))
+    assert r.penalty_interest is None and r.total_extra is None and r.growth == () and r.lines == ()
+    d = oc.to_dict(r)
+    assert d["penalty_interest"] is None and d["annualized_rate"] is None and d["growth"] == []
+    for lang, phrase in [("zh", "算不了罚息和复利"), ("en", "cannot be worked out")]:
+        html = view.render(r, lang)
+        assert phrase in html and "calc-chart" not in html
+
+
+def test_without_a_rate_the_late_fee_is_still_given():
+    r = oc.calculate(oc.read_form({"late_fee_fixed": "20"}))
+    assert r.late_fee == Decimal("20.00")
+    assert ("late_fee", "20.00") in figure_values(view.render(r, "zh"))
+
+
+def test_the_page_still_starts_from_its_example():
+    # Every field's starting text, as the widget sends it: the 0.05 example gives the worked example.
+    form = {f.name: f.default for f in oc.FIELDS}
+    assert oc.to_dict(oc.calculate(oc.read_form(form, CLOCK)))["penalty_interest"] == "225.00"
+
+
+def test_a_stated_penalty_rate_needs_no_contract_rate():
+    # Arithmetic: 10,000 × 0.1 % × 200 = 2,000.00; no contract rate given, none shown.
+    r = oc.calculate(oc.read_form({"penalty_markup": "", "penalty_daily_rate": "0.1", "days_overdue": "200"}))
+    d = oc.to_dict(r)
+    assert r.penalty_interest == Decimal("2000.00") and d["contract_daily_rate"] is None
+    assert "罚息日利率按合同写明的 0.1% 计算" in view.render(r, "zh")
+
+
+def test_a_contract_rate_still_needs_its_markup():
+    with pytest.raises(InputError) as caught:
+        oc.read_form({"daily_rate": "0.05", "penalty_markup": ""})
+    assert caught.value.field == "penalty_markup"
+
+
+# --- what they demand -----------------------------------------------------------------------
+
+DEMAND = {"borrowed": "10000", "borrowed_date": "2025-06-01", "demanded": "13500", "today": "2026-06-01"}
+
+
+@pytest.mark.parametrize(("lender", "line", "rate"), [("private", "judicial_cap", "12.00"), ("bank", "line_24", "24.00")])
+def test_they_demand_13500_on_10000(lender, line, rate):
+    # Arithmetic: 3,500 ÷ 10,000 ÷ 365 days × 365 × 100 = 35.00 % a year; the line for a loan made on
+    # 2025-06-01: 4 × the LPR then in force (3.00 % from 2025-05-20) = 12.00 % (法释〔2020〕17号 第二十五条),
+    # or the courts' 24 % for a bank (法发〔2017〕22号 第二条). 35 % is above either.
+    r = run(**DEMAND, lender=lender)
+    d = oc.to_dict(r)
+    assert d["demand_rate"] == d["demand"]["rate"] == "35.00"
+    assert (d["demand"]["days"], d["demand"]["extra"]) == (365, "3500.00")
+    (applies,) = [x for x in d["demand"]["lines"] if x["applies"]]
+    assert (applies["name"], applies["rate"], applies["above"]) == (line, rate, True)
+    html = view.render(r, "zh")
+    assert ("demand_rate", "35.00") in figure_values(html)
+    assert "3,500.00 元 ÷ 10,000.00 元 ÷ 365 天 × 365 = 35.00%" in html
+    assert "35.00% 高于" in html
+
+
+def test_a_demand_needs_no_rate():
+    r = oc.calculate(oc.read_form({**DEMAND, "lender": "private"}))
+    assert r.penalty_interest is None and r.demand.rate == 35
+    html = view.render(r, "en")
+    assert "cannot be worked out" in html and "35.00% is above that line" in html
+
+
+def test_the_demand_rate_rounds_half_up_at_display():
+    # 1,234.50 ÷ 10,000 ÷ 365 × 365 × 100 = 12.345 exactly: half up gives 12.35 (half even would give 12.34).
+    r = run(borrowed="10000", borrowed_date="2025-06-01", demanded="11234.50", today="2026-06-01")
+    assert r.demand.rate == Decimal("12.345")
+    assert oc.to_dict(r)["demand_rate"] == "12.35"
+
+
+def test_a_2019_private_loan_demand_is_placed_against_both_parts():
+    # 10,000 lent on 2019-06-01 at 13 % a year simple, demanded on 2026-06-01 (2,557 days):
+    # 10,000 × 13 % × 2,557 ÷ 365 = 9,107.12 → 19,107.12; as a yearly rate 13.00 %.
+    r = run(borrowed="10000", borrowed_date="2019-06-01", demanded="19107.12", today="2026-06-01", lender="private")
+    assert r.demand.days == 2557 and oc.to_dict(r)["demand_rate"] == "13.00"
+    found = {x.name: x for x in r.demand.lines}
+    assert found["rule_2015"].applies and not found["rule_2015"].above  # below 24 % up to 2020-08-19
+    assert found["judicial_cap"].applies and found["judicial_cap"].above  # above 4 × today's LPR from 2020-08-20
+    html = view.render(r, "zh")
+    for phrase in ("法释〔2020〕17号第三十一条", "法释〔2015〕18号第二十六条", "按起诉时一年期 LPR 的 4 倍",
+                   "两段利息适用不同的线"):
+        assert phrase in html
+
+
+def test_an_empty_demand_day_is_the_callers_clock():
+    form = {k: v for k, v in DEMAND.items() if k != "today"}
+    assert oc.read_form(form, dt.date(2026, 6, 1)).today == dt.date(2026, 6, 1)
+    assert oc.demand_of(oc.read_form(form, dt.date(2026, 6, 1))).days == 365
+
+
+def test_an_older_contract_date_gives_the_charges_both_parts():
+    r = run(contract_date="2019-06-01", lender="private")
+    assert [x.name for x in r.lines if x.applies] == ["rule_2015", "judicial_cap"]
+    html = view.render(r, "en")
+    assert "Fa Shi [2020] No. 17, art. 31" in html and "27.00% is above 24.00% but not above 36.00%" in html
+
+
+@settings(max_examples=60, deadline=None)
+@given(cents(10**8), cents(10**8), st.dates(dt.date(1990, 1, 1), dt.date(2026, 11, 28)),
+       st.sampled_from(["", "private", "bank", "unlicensed"]), st.sampled_from(["zh", "en"]))
+def test_any_demand_without_a_rate_renders_cleanly(borrowed, more, day, lender, lang):
+    demanded = min(borrowed + more, Decimal(10**8))
+    i = oc.Inputs(overdue_principal=Decimal(1000), days_overdue=30, borrowed=borrowed, borrowed_date=day,
+                  demanded=max(demanded, borrowed), today=CLOCK, lender=lender or None)
+    r = oc.calculate(i)
+    assert r.demand.rate >= 0
+    text = json.dumps(oc.to_dict(r), ensure_ascii=False) + view.render(r, lang)
+    for bad in ("NaN", "Infinity", "-0.00", "None", "E+", "e+"):
+        assert bad not in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 from .. import wording
@@ -13,6 +14,8 @@ from . import links
 def label(line: Line, lang: str) -> str:
     if line.name == "judicial_cap":
         return "民间借贷司法保护上限" if lang == "zh" else "the private-lending cap"
+    if line.name == "rule_2015":
+        return "2015 年民间借贷规定的年化 24% 线" if lang == "zh" else "the 2015 private-lending rule's 24% line"
     key = line.name.removeprefix("line_")
     return f"年化 {key}% 线" if lang == "zh" else f"the {key}% line"
 
@@ -21,9 +24,36 @@ def detail(line: Line, lang: str) -> str:
     if line.lpr is None or line.lpr_day is None:
         return ""
     lpr, day = percent_text(line.lpr), wording.date(line.lpr_day, lang)
+    if line.at_filing:
+        if lang == "zh":
+            return f"如果今天起诉：{day} 起执行的一年期 LPR {lpr}% 的 4 倍"
+        return f"if the suit were filed today: 4 × the one-year LPR of {lpr}% in force from {day}"
     if lang == "zh":
         return f"即 {day} 起执行的一年期 LPR {lpr}% 的 4 倍"
     return f"4 × the one-year LPR of {lpr}% in force from {day}"
+
+
+def _where_2015(rate: Decimal, line: Line, lang: str) -> str:
+    """Where ``rate`` stands under the 2015 rule: within 24%, between 24% and 36%, or above 36%."""
+    shown, low, high = percent_text(rate), percent_text(line.rate), percent_text(line.void_rate)
+    if line.void_above:
+        return f"{shown}% 高于 {high}%" if lang == "zh" else f"{shown}% is above {high}%"
+    if line.above:
+        return (f"{shown}% 高于 {low}%、没有超过 {high}%" if lang == "zh" else
+                f"{shown}% is above {low}% but not above {high}%")
+    return f"{shown}% 没有超过 {low}%" if lang == "zh" else f"{shown}% is not above {low}%"
+
+
+def rule_2015_text(rate: Decimal, line: Line, lang: str) -> str:
+    """The 2015 rule for the interest up to 2020-08-19, and where ``rate`` stands (no final stop)."""
+    until = wording.date(line.until, lang)
+    low, high = percent_text(line.rate), percent_text(line.void_rate)
+    if lang == "zh":
+        return (f"到 {until} 为止的利息，可以按当时的规定算（法释〔2015〕18号第二十六条）：年利率 {low}% 以内法院支持，"
+                f"约定超过年利率 {high}% 的部分无效，已经付了的可以要求返还：{_where_2015(rate, line, lang)}")
+    return (f"interest up to {until} may follow the rule of the time (Fa Shi [2015] No. 18, art. 26): courts "
+            f"support up to {low}% a year, interest agreed above {high}% a year is void and, if paid, can be "
+            f"claimed back: {_where_2015(rate, line, lang)}")
 
 
 def _where(line: Line, lang: str) -> str:
@@ -56,12 +86,20 @@ def verdict(rate: Decimal, lines: list[Line], lender: str, lang: str) -> str:
                 f"costing more than {r24}% a year in all, and in a lawsuit the court can cut what is above {r24}% "
                 f"(Fa Fa [2017] No. 22, art. 2): {en24}.")
     if lender == "private":
-        cap = by_name.get("judicial_cap")
-        if cap is None:  # a contract before 2020-08-20: the LPR rule did not exist yet
-            return ("2020-08-20 以前签的民间借贷合同，利息按当时的规定算（法释〔2020〕17号第三十一条）。" if lang == "zh"
-                    else "A private loan made before 2020-08-20 follows the rules of its time "
-                         "(Fa Shi [2020] No. 17, art. 31).")
+        cap = by_name["judicial_cap"]
         more = detail(cap, lang)
+        old = by_name.get("rule_2015")
+        if old is not None:  # a contract before 2020-08-20: two parts (法释〔2020〕17号第三十一条)
+            since = wording.date(cap.since, lang)
+            if lang == "zh":
+                return (f"个人或一般公司借给你的是民间借贷。{since}以前签的合同，利息分两段看（法释〔2020〕17号第三十一条）："
+                        f"{rule_2015_text(rate, old, lang)}；从 {since} 起的利息，按起诉时一年期 LPR 的 4 倍算，"
+                        f"即 {percent_text(cap.rate)}%（{more}）：{shown}% {_where(cap, 'zh')}这条线，超过的部分法院不支持。")
+            return (f"Money lent by a private person or an ordinary company is private lending. For a contract made "
+                    f"before {since} the interest is taken in two parts (Fa Shi [2020] No. 17, art. 31): "
+                    f"{rule_2015_text(rate, old, lang)}; interest from {since} on is capped at 4 × the one-year LPR "
+                    f"when the suit is filed, that is {percent_text(cap.rate)}% ({more}): {shown}% is "
+                    f"{_where(cap, 'en')} that line, and courts do not support the part above it.")
         if lang == "zh":
             return (f"个人或一般公司借给你的是民间借贷，法院支持的利率最高是签合同时一年期 LPR 的 4 倍"
                     f"（法释〔2020〕17号第二十五条），即 {percent_text(cap.rate)}%（{more}）：{shown}% {_where(cap, 'zh')}"
@@ -105,6 +143,11 @@ def explain(rate: Decimal, lines: list[Line], lang: str, lender: str | None = No
                        "We found no public document that sets a separate cost limit for consumer-finance companies.")
     for x in lines:
         if x.applies:
+            continue
+        if x.name == "rule_2015":
+            text, since = rule_2015_text(rate, x, lang), wording.date(x.until + datetime.timedelta(days=1), lang)
+            out.append(f"作为对照：{since}以前签的民间借贷合同，{text}。" if lang == "zh" else
+                       f"For comparison: for a private loan made before {since}, {text}.")
             continue
         binds = entry(x)[f"binds_{lang if lang == 'zh' else 'en'}"]
         if x.name == "line_36":

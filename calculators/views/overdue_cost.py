@@ -23,15 +23,76 @@ def _daily_shown(value: Decimal, lang: str) -> tuple[str, str]:
     return ("" if shown == value else ui.t(lang, "约", "about ")), plain(shown)
 
 
+def _demand(result: Result, d: dict, lang: str, lender: str | None) -> tuple[list[str], list[str]]:
+    """What they demand: its figure, and the sentences that work it out and place it against the line
+    for this kind of lender (``lines.verdict``); nothing when the reader did not ask."""
+    demand, i, t = result.demand, result.inputs, ui.t
+    if demand is None:
+        return [], []
+    rate = d["demand_rate"]
+    item = ui.figure("demand_rate", t(lang, "对方要的钱折合年化", "What they demand, as a yearly rate"),
+                     rate, f"{rate}%", t(lang, "(要还的 − 借到的) ÷ 借到的 ÷ 天数 × 365",
+                                          "(demanded − borrowed) ÷ borrowed ÷ days × 365"))
+    money = wording.money
+    since, until = wording.date(i.borrowed_date, lang), wording.date(i.today, lang)
+    notes = [t(
+        lang,
+        f"对方要你还 {money(i.demanded, 'zh')}，比借到手的 {money(i.borrowed, 'zh')}多 {money(demand.extra, 'zh')}。"
+        f"从 {since}到 {until}共 {demand.days} 天，折合年化 = {money(demand.extra, 'zh')} ÷ {money(i.borrowed, 'zh')} ÷ "
+        f"{demand.days} 天 × 365 = {rate}%。这是按整个期间平均折算的单利；你已经还过的钱没有算进去。",
+        f"They demand {money(i.demanded, 'en')}, {money(demand.extra, 'en')} more than the "
+        f"{money(i.borrowed, 'en')} you received. From {since} to {until} is {demand.days} days, so as a "
+        f"yearly rate: {money(demand.extra, 'en')} ÷ {money(i.borrowed, 'en')} ÷ {demand.days} days × 365 = {rate}%. "
+        "It is simple interest averaged over the whole time; anything you have already repaid is not counted.",
+    )]
+    if lender is None:
+        notes.append(t(lang, "对方要的钱有没有超线，要看是谁借给你的：在“谁借给你的”里选一项就能看到。",
+                       "Whether what they demand is above the line depends on who lent: choose one under "
+                       "“Who lent you the money” to see."))
+    else:
+        notes.append(lines.verdict(demand.rate, list(demand.lines), lender, lang))
+        if lender == "private" and any(x.name == "rule_2015" for x in demand.lines):
+            notes.append(t(lang, "这里把整段时间的费用平均成一个年化来比；两段利息适用不同的线，"
+                                 "合同约定的利率在每一段里都不能超过那一段的线。",
+                           "Here the whole time's cost is averaged into one yearly rate; the two parts of the "
+                           "interest have different lines, and the rate agreed may not exceed either part's line "
+                           "for its own days."))
+    return [item], notes
+
+
+def _no_rate(result: Result, d: dict, lang: str, lender: str | None) -> str:
+    """Without a rate: no penalty interest, said so, and what needs no rate (the late fee, the demand)."""
+    t = ui.t
+    items, demand_notes = _demand(result, d, lang, lender)
+    if result.late_fee:
+        items.append(ui.money_figure("late_fee", t(lang, "违约金", "Late fee"), d, result.late_fee, lang))
+    explain = [t(
+        lang,
+        "没有填合同的日利率或年利率，算不了罚息和复利：请在“合同日利率”或“合同年利率”里填上合同写的利率；"
+        "合同直接写了罚息日利率的，也可以在“更多选项”里填那个利率。",
+        "With neither the contract's daily rate nor its annual rate, the penalty and compound interest cannot "
+        "be worked out: fill in the rate your contract states under “Daily rate in the contract” or “Annual "
+        "rate in the contract”, or, if the contract states a penalty daily rate, that rate under more options.",
+    )]
+    if result.demand is None:
+        explain.append(t(lang, "不知道利率的，可以填借到手的钱、借到钱的日期和对方现在要你还多少，看看对方要的钱折合年化多少、合不合法。",
+                         "If you do not know the rate, fill in the amount borrowed, the date you got it and the "
+                         "sum they demand now, to see what that demand costs a year and whether it is lawful."))
+    explain += demand_notes
+    return ui.result(lang, ui.figures(items) if items else "", ui.notes(explain), lines.lender_links(lender, lang))
+
+
 def render(result: Result, lang: str, data: dict | None = None) -> str:
     """The result as an HTML fragment in the reader's language."""
     t = ui.t
     d = data if data is not None else to_dict(result)
     i = result.inputs
+    if result.penalty_interest is None:
+        return _no_rate(result, d, lang, lender_of(i.lender))
     days, basis = i.days_overdue, i.basis
     money = wording.money
     about_pd, pd = _daily_shown(result.penalty_daily, lang)
-    about_cd, cd = _daily_shown(result.contract_daily, lang)
+    about_cd, cd = _daily_shown(result.contract_daily, lang) if result.contract_daily is not None else ("", "")
     pd, cd = f"{pd}%", f"{cd}%"
     items = [
         ui.figure("total_extra", t(lang, f"逾期 {days} 天多出的费用", f"Extra cost of {days} days late"),
@@ -142,6 +203,9 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     ))
     lender = lender_of(i.lender)
     explain += lines.explain(result.annualized_rate, list(result.lines), lang, lender)
+    demand_items, demand_notes = _demand(result, d, lang, lender)
+    items += demand_items
+    explain += demand_notes
     explain.append(t(
         lang,
         "违约金过分高于实际损失的，可以请求法院或者仲裁机构适当减少（《民法典》第五百八十五条）。"
