@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import fields
-from .schedules import add_months
 from .fields import Field
 from .lines import LENDERS
 from .money import InputError, money_text
+from .schedules import add_months
 
 TEXT_LIMIT = 60
 
@@ -159,10 +159,10 @@ def cautions(inputs: object) -> tuple[str, ...]:
     - ``unlicensed``: the lender has no licence to lend (a private lending contract by an
       unlicensed business lender is void: 法释〔2020〕17号 第十三条第三项);
     - ``trap``: the reader says it looks like a loan trap (套路贷) or illegal lending;
-    - ``old``: the later of the last payment and the lender's last demand is at least
-      ``LIMITATION_YEARS`` years before the letter's date. The period may have run out; it may
-      not (every demand starts it again, and dates the reader does not remember count too), so
-      the view never says it has.
+    - ``old``: the last payment (or, when it is not given, the lender's last demand) is at least
+      ``LIMITATION_YEARS`` years before the letter's date. The period may have run out; it may not
+      (a demand made while it was running starts it again, and dates the reader does not remember
+      count too), so the view never says it has. A demand made after it ran out restarts nothing.
 
     >>> from types import SimpleNamespace as N
     >>> cautions(N(lender_kind="bank", trap=None, last_paid=dt.date(2022, 1, 5), last_demand=None,
@@ -170,16 +170,23 @@ def cautions(inputs: object) -> tuple[str, ...]:
     ('old',)
     >>> cautions(N(lender_kind="unlicensed", trap=True, last_paid=dt.date(2022, 1, 5),
     ...            last_demand=dt.date(2024, 6, 1), letter_date=dt.date(2025, 1, 5)))
-    ('unlicensed', 'trap')
+    ('unlicensed', 'trap', 'old')
+    >>> cautions(N(lender_kind="bank", trap=None, last_paid=None, last_demand=dt.date(2024, 6, 1),
+    ...            letter_date=dt.date(2025, 1, 5)))
+    ()
     """
     out = []
     if getattr(inputs, "lender_kind", None) == "unlicensed":
         out.append("unlicensed")
     if getattr(inputs, "trap", None):
         out.append("trap")
-    dates = [d for d in (getattr(inputs, "last_paid", None), getattr(inputs, "last_demand", None)) if d]
+    # the last payment counts; only when it is not given, the lender's last demand. A demand made
+    # after the three years had run out does not start them again (民法典 第一百九十二条第一款:
+    # the defence stays; 第一百九十五条 interrupts only a period still running), so a recent demand
+    # never hides an old last payment.
+    since = getattr(inputs, "last_paid", None) or getattr(inputs, "last_demand", None)
     day = getattr(inputs, "letter_date", None)
-    if dates and day is not None and add_months(max(dates), 12 * LIMITATION_YEARS) <= day:
+    if since is not None and day is not None and add_months(since, 12 * LIMITATION_YEARS) <= day:
         out.append("old")
     return tuple(out)
 

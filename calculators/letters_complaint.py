@@ -21,7 +21,6 @@ collection-rights guide (docs/guides/collection-rights.md):
 from __future__ import annotations
 
 import datetime as dt
-
 from collections.abc import Mapping
 from dataclasses import dataclass
 

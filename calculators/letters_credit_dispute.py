@@ -14,7 +14,6 @@ notice date filled in), the letter adds the police report and the notice to the 
 from __future__ import annotations
 
 import datetime as dt
-
 from collections.abc import Mapping
 from dataclasses import dataclass
 

@@ -23,7 +23,6 @@ transport, 1,200 a month to another debt: 6,000 − 3,800 − 1,200 = 1,000 left
 from __future__ import annotations
 
 import datetime as dt
-
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -69,9 +68,10 @@ FIELDS = (
         _money(f"debt{n}_monthly", f"其他欠款 {n}：每月要还", f"Other debt {n}: monthly payment"),
     )),
     Field("letter_date", "date", "日期", "Date", required=False),
+    *common.caution_fields(lender=True),
 )
 
-Inputs = common.make_inputs("Inputs", FIELDS)
+Inputs = common.make_inputs("Inputs", FIELDS, common.check_cautions)
 
 
 @dataclass(frozen=True)
@@ -81,11 +81,12 @@ class Result:
     essentials: Decimal | None  # None when no essential line is filled
     debts: Decimal | None  # None when no debt payment is filled
     left: Decimal | None  # income − essentials − debts; None when no income is filled
+    cautions: tuple[str, ...] = ()  # it asks for time or a plan: letters_common.cautions
 
 
 def read_form(form: Mapping[str, object], today: dt.date | None = None) -> Inputs:
     """Inputs from a form of text values; an empty date of the letter is ``today`` (the caller's clock)."""
-    return Inputs(**common.read_all(FIELDS, form, today))
+    return Inputs(**common.read_all(FIELDS, common.lender_form(form), today))
 
 
 def total(values: list[Decimal | None]) -> Decimal | None:
@@ -103,11 +104,12 @@ def calculate(inputs: Inputs) -> Result:
     essentials = total([getattr(inputs, n) for n, _, _ in ESSENTIALS])
     debts = total([getattr(inputs, f"debt{n}_monthly") for n in range(1, MAX_DEBTS + 1)])
     left = None if income is None else income - (essentials or 0) - (debts or 0)
-    return Result(inputs, income, essentials, debts, left)
+    return Result(inputs, income, essentials, debts, left, common.cautions(inputs))
 
 
 def to_dict(result: Result) -> dict:
     out = common.plain_dict(result.inputs, FIELDS)
+    out["cautions"] = list(result.cautions)
     for key in ("income", "essentials", "debts", "left"):
         value = getattr(result, key)
         out[f"total_{key}" if key != "left" else "left"] = None if value is None else common.money_text(value)

@@ -38,6 +38,7 @@ from . import (
     letters_card_instalments,
     letters_complaint,
     letters_credit_dispute,
+    letters_documents,
     letters_hardship,
     letters_negotiation,
     letters_stop_contact,
@@ -70,6 +71,7 @@ DOCUMENTS: dict[str, ModuleType] = {
     "credit-dispute": letters_credit_dispute,
     "hardship-statement": letters_hardship,
     "card-instalments": letters_card_instalments,
+    "documents-request": letters_documents,
 }
 
 # slug -> its view (calculators/views/<module>.py): the page's words and HTML.

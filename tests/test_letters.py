@@ -13,7 +13,7 @@ from html import escape
 import pytest
 
 from calculators import letters_complaint, letters_hardship, web
-from calculators.views.letters import BLANK
+from calculators.views.letters import BLANK, RESERVATION_NO_AMOUNTS
 from tests.conftest import ROOT
 
 SLUGS = sorted(web.DOCUMENTS)
@@ -44,6 +44,12 @@ TYPED = {
                           "months": "60", "monthly": "1000"},
                          ["周八", "某某银行信用卡中心", "0427", "52,000.00 元", "分 60 期", "1,000.00 元",
                           "第七十条"]),
+    "documents-request": ({"name": "吴九", "lender_kind": "bank", "lender": "某某银行", "loan_number": "XD-2026-88",
+                           "collector": "某某资产管理有限公司", "phone": "13900000000", "reply_days": "20",
+                           "reply_to": "wujiu@example.com", "letter_date": "2026-12-06"},
+                          ["吴九", "某某银行", "XD-2026-88", "某某资产管理有限公司", "13900000000", "20 日内",
+                           "wujiu@example.com", "2026年12月6日", "第四十五条", "第五百四十六条", "第二十八条",
+                           "电子签署记录", "债权转让通知"]),
 }
 
 
@@ -164,6 +170,37 @@ def test_hostile_values_never_raise(slug):
         form = {f.name: value for f in web.DOCUMENTS[slug].FIELDS}
         out = json.loads(web.run(slug, json.dumps(form)))
         assert out["ok"] or (out["message"]["zh"] and out["message"]["en"])
+
+
+@pytest.mark.parametrize("kind, consumer, conditional", [
+    ("bank", True, False), ("consumer_finance", True, False),
+    ("micro_loan", False, False), ("private", False, False), ("unlicensed", False, False),
+    ("unknown", True, True),
+])
+def test_the_documents_request_asks_and_concedes_nothing(kind, consumer, conditional):
+    text = reply("documents-request", {"lender_kind": kind})["text"]
+    # 个人信息保护法 第四十五条 and 民法典 第五百四十六条 quoted in their own words, for every lender
+    assert "“个人有权向个人信息处理者查阅、复制其个人信息；有本法第十八条第一款、第三十五条规定情形的除外。”" in text
+    assert "“个人请求查阅、复制其个人信息的，个人信息处理者应当及时提供。”" in text
+    assert "“债权人转让债权，未通知债务人的，该转让对债务人不发生效力。”" in text
+    # 消费者权益保护法 第二十八条 (costs of financial services): banks and consumer-finance companies only
+    assert ("消费者权益保护法》第二十八条" in text) is consumer
+    assert ("如果贷款人是银行或消费金融公司" in text) is conditional
+    # it asks: no amount, no admission, no promise (民法典 第一百九十五条第二项); the reservation before the
+    # signature
+    for conceding in ("我欠", "欠款是", "愿意还", "承诺还款", "以贵方核实为准", "元"):
+        assert conceding not in text, conceding
+    assert "不是还款承诺" in text
+    assert text.split("\n\n")[-3] == RESERVATION_NO_AMOUNTS[0]  # then only the name and the date
+
+
+def test_the_documents_request_reply_period_is_a_request():
+    assert "请在收到本函后 15 日内" in reply("documents-request", {})["text"]  # the page starts at 15 days
+    assert "请在收到本函后及时" in reply("documents-request", {"reply_days": ""})["text"]
+    page = reply("documents-request", {}, "en")["html"]
+    assert "not a deadline set by law" in page
+    bad = json.loads(web.run("documents-request", json.dumps({"reply_days": "61"})))
+    assert bad["ok"] is False and bad["field"] == "reply_days"
 
 
 def test_the_cli_prints_the_document_text():

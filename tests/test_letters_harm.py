@@ -23,16 +23,24 @@ def reply(slug: str, form: dict, lang: str = "zh") -> dict:
     return out
 
 
-# Letters that state a debt or propose a plan: each ends with the reservation before the signature.
+# Letters that state a debt or propose a plan: each ends with the reservation before the signature. The
+# request for documents states no amount but answers a claimed debt, so it reserves every defence too.
 STATING = ["negotiation-letter", "card-instalments", "hardship-statement"]
 
 
 @pytest.mark.parametrize("slug", STATING)
 def test_letters_that_state_a_debt_reserve_every_defence(slug):
     text = reply(slug, {"owed": "13500", "name": "张三"})["text"]
-    # 民法典 第一百九十二条、第一百九十五条: nothing in the letter is an admission of the lender's figures
+    # nothing in the letter accepts the lender's figures (the reservation does not undo 同意履行, which is
+    # why a letter that proposes payment also warns: see the cautions below)
     assert RESERVATION[0] in text
     assert "以双方核对一致的为准" in text and "保留法律规定的全部权利和抗辩" in text
+
+
+@pytest.mark.parametrize("slug", ["documents-request", "credit-dispute", "complaint"])
+def test_letters_that_state_no_debt_still_concede_nothing(slug):
+    text = reply(slug, {"lender": "某某小贷"})["text"]
+    assert "不代表我确认" in text
     assert "请以贵方核实为准" not in text and "以贵方" not in text
 
 
@@ -58,9 +66,13 @@ def test_negotiation_letter_gives_the_amount_as_the_readers_reading():
 SCENARIOS = [
     ({}, ()),
     ({"last_paid": "2023-12-07"}, ()),  # 3 years less a day before the letter: not yet
-    ({"last_paid": "2023-12-06"}, ("old",)),  # exactly 3 years: may have run out
-    ({"last_paid": "2021-05-01", "last_demand": "2025-03-01"}, ()),  # a recent demand started it again
+    # the period's last day (第二百零一条、第二百零二条): close enough to warn
+    ({"last_paid": "2023-12-06"}, ("old",)),
+    # a demand after the three years ran out restarts nothing (第一百九十二条第一款): still warned
+    ({"last_paid": "2019-01-01", "last_demand": "2025-06-01"}, ("old",)),
     ({"last_paid": "2021-05-01", "last_demand": "2022-03-01"}, ("old",)),
+    ({"last_demand": "2022-03-01"}, ("old",)),  # no payment given: the last demand counts
+    ({"last_demand": "2024-03-01"}, ()),
     ({"lender_kind": "unlicensed"}, ("unlicensed",)),
     ({"trap": "yes"}, ("trap",)),
     ({"lender_kind": "unlicensed", "trap": "yes", "last_demand": "2020-01-01"}, ("unlicensed", "trap", "old")),
@@ -85,15 +97,33 @@ def test_a_letter_that_promises_payment_stops_the_reader_when_it_could_cost_a_de
         assert "letter-caution" not in out["html"]
 
 
-def test_the_card_letter_asks_about_the_limitation_too():
-    out = reply("card-instalments", {"last_paid": "2022-01-01"})
+@pytest.mark.parametrize("slug", ["card-instalments", "hardship-statement"])
+def test_every_letter_asking_for_time_or_a_plan_asks_about_the_limitation_too(slug):
+    # 诉讼时效规定 第十四条: 请求延期履行、制定清偿债务计划 count as agreeing to pay
+    out = reply(slug, {"last_paid": "2022-01-01"})
     assert out["result"]["cautions"] == ["old"]
+    assert "letter-caution" in out["html"]
 
 
-def test_every_letter_that_proposes_payment_says_what_sending_it_means():
-    for slug in ("negotiation-letter", "card-instalments"):
-        html = reply(slug, {})["html"]
-        assert "诉讼时效" in html and "重新计算" in html
+@pytest.mark.parametrize("slug", ["negotiation-letter", "card-instalments", "hardship-statement"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_letter_that_proposes_payment_says_what_sending_it_means(slug, lang):
+    html = reply(slug, {}, lang)["html"]
+    if lang == "zh":
+        assert "诉讼时效" in html and "重新计算" in html and "不能再用时效抗辩" in html and "12348" in html
+    else:
+        assert "time limit" in html and "can no longer rely on it" in html and "12348" in html
+
+
+def test_the_documents_request_records_no_demand_and_states_no_amount():
+    text = reply("documents-request", {"lender": "某某小贷", "collector": "某某催收"})["text"]
+    assert "向我要求还款" not in text  # a demand put in writing by the borrower would help the lender prove one
+    assert "贵方所称的某某小贷的一笔借款" in text and "以贵方名义联系我的是某某催收" in text
+    assert "本函中的金额" not in text and "保留法律规定的全部权利和抗辩" in text
+
+
+def test_the_credit_dispute_concerns_the_record_only():
+    assert "本申请只针对信用报告记录" in reply("credit-dispute", {})["text"]
 
 
 def test_a_last_payment_after_the_letter_is_refused_on_its_field():

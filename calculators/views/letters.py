@@ -171,6 +171,13 @@ RESERVATION: Paragraph = (
     "charges you claim, and I keep every right and defence the law gives me.",
 )
 
+# The same, for a letter that states no amount.
+RESERVATION_NO_AMOUNTS: Paragraph = (
+    "说明：本函不代表我确认贵方主张的欠款金额、利息、罚息、违约金和其他费用，我保留法律规定的全部权利和抗辩。",
+    "Note: this letter does not confirm the amount, interest, penalties, fees or other charges you claim, and I "
+    "keep every right and defence the law gives me.",
+)
+
 # The guideline of the China Banking Association binds its members (banks, consumer-finance companies).
 GUIDELINE_NAME = ("中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》（2026 年 1 月 30 日发布）",
                   "The China Banking Association's guideline on collecting personal consumer loans (published "
@@ -214,15 +221,18 @@ CAUTIONS = {
         "the transfer records and the messages, and you can report it to the police on 110.",
     ),
     "old": (
-        "你填的最后一次还款（或对方最后一次催款）已经是三年多以前。借款一般有三年的诉讼时效"
-        "（《民法典》第一百八十八条），但对方每催一次，三年就重新计算（第一百九十五条），"
-        "所以不一定已经过了。这封信提出还款，会被看作“同意履行”：三年从头算；如果时效已经过了，"
-        "发出以后也不能再用时效抗辩（第一百九十二条第二款）。",
-        "The last payment (or the lender's last demand) you entered was more than three years ago. There is "
-        "usually a three-year time limit for suing over a loan (Civil Code, article 188), but each demand from the "
-        "lender starts it again (article 195), so it may not have run out. This letter offers to pay, which counts "
-        "as agreeing to pay: the three years start again, and if the time limit had already run out you could no "
-        "longer rely on it (article 192, second paragraph).",
+        "你填的最后一次还款（没填的，按对方最后一次催款）已经是三年前或更早。借款一般有三年的诉讼时效"
+        "（《民法典》第一百八十八条）。三年还没过完时对方催过你，三年从催款那天重新算（第一百九十五条），"
+        "所以不一定已经过了；但三年过完以后再催，不会让时效重新开始。这封信提出还款，会被看作“同意履行”"
+        "（最高法诉讼时效规定第十四条）：还没过的，三年从头算；已经过了的，发出以后就不能再用时效抗辩"
+        "（《民法典》第一百九十二条第二款；诉讼时效规定第十九条）。",
+        "The last payment you entered (or, if none, the lender's last demand) was three or more years ago. There "
+        "is usually a three-year time limit for suing over a loan (Civil Code, article 188). A demand made while "
+        "the three years were still running starts them again from that day (article 195), so the limit may not "
+        "have run out; but a demand made after the three years ended does not restart it. This letter offers to "
+        "pay, which counts as agreeing to pay (Supreme People's Court rules on limitation, article 14): if the "
+        "limit has not run out, the three years start again; if it has, you can no longer rely on it once you "
+        "send this (Civil Code, article 192, second paragraph; the same rules, article 19).",
     ),
 }
 CAUTION_HEAD = ("发这封信之前，先停一下", "Before you send this letter, stop and check")
@@ -233,12 +243,15 @@ CAUTION_ASK = (
 )
 # Above every letter that promises payment or proposes a plan, whatever the answers.
 PROMISE_NOTE = (
-    "这封信提出还款方案，会被看作你同意还这笔钱：诉讼时效（一般三年）从发出时重新计算。"
-    "如果很久没还、对方也很久没催，或者对方可能没有放贷资格，先在上面的表格里填“最后一次还款”等几项，看看提示。",
-    "This letter proposes a way to repay, which counts as agreeing to pay the debt: the time limit for suing "
-    "(usually three years) starts again when you send it. If you have not paid for a long time and the lender "
-    "has not asked for a long time, or the lender may have no licence, fill in “last payment” and the other "
-    "questions in the form above and read what it says.",
+    "这封信提出还款方案或请求延期，会被看作你同意还这笔钱（最高法诉讼时效规定第十四条）：诉讼时效（一般三年）"
+    "从发出时重新计算；如果三年已经过了，发出以后就不能再用时效抗辩（《民法典》第一百九十二条第二款）。"
+    "最后一次还款已经是三年前或更早，或者对方可能没有放贷资格的，先打 12348 问一问再决定；"
+    "也可以先在上面的表格里填“最后一次还款”等几项，看看提示。",
+    "This letter proposes a way to repay or asks for more time, which counts as agreeing to pay (Supreme "
+    "People's Court rules on limitation, article 14): the time limit for suing (usually three years) starts "
+    "again when you send it, and if it had already run out you can no longer rely on it (Civil Code, article "
+    "192, second paragraph). If your last payment was three or more years ago, or the lender may have no "
+    "licence, call 12348 first; or fill in “last payment” and the other questions above and read what it says.",
 )
 
 

@@ -64,7 +64,7 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     return out
 
 
-BEFORE = [(
+BEFORE = [L.PROMISE_NOTE, (
     "合计和剩余由本页按你填的数算出；空着的项不计入。金额按每月算。",
     "The totals and what is left are worked out from the figures you enter; empty lines count as nothing. "
     "All amounts are per month.",

@@ -27,7 +27,7 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
         state_zh = f"这笔借款已逾期 {i.overdue_days} 天"
         state_en = f"This loan is {wording.count(i.overdue_days, 'day', 'en')} overdue"
     else:
-        state_zh, state_en = "这笔借款我预计无法按时还款", "I expect not to be able to repay this loan on time"
+        state_zh, state_en = "关于这笔借款的还款，我需要和贵方商量", "I need to discuss repaying this loan with you"
     out.append((
         f"{state_zh}。按我对账单的理解，账单显示的欠款是{L.money_zh(i.owed)}，其中罚息和违约金"
         f"{L.money_zh(i.penalties)}；具体金额以双方核对一致的为准。",
@@ -46,8 +46,8 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     first_zh, first_en = L.date_zh(i.first_date), L.date_en(i.first_date)
     months, monthly_zh, monthly_en = fill(i.months), L.money_zh(i.monthly), L.money_en(i.monthly)
     if i.plan == "frozen":
-        ask = (f"停止计收利息和罚息，把目前的欠款从{first_zh}起分 {months} 期还清，每期{monthly_zh}",
-               f"to stop charging interest and penalties and let me repay what I owe in {months} instalments "
+        ask = (f"停止计收利息和罚息，把经双方核对一致的欠款从{first_zh}起分 {months} 期还清，每期{monthly_zh}",
+               f"to stop charging interest and penalties and let me repay what we agree is owed after checking in {months} instalments "
                f"of {monthly_en} from {first_en}")
     elif i.plan == "extension":
         ask = (f"将这笔借款展期 {months} 个月，到期后一次还清",

@@ -10,7 +10,6 @@ from ..letters_stop_contact import SLUG, TITLE, Result
 from . import letters as L
 from .letters import fill
 
-
 GUIDELINE: L.Paragraph = (
     L.GUIDELINE_NAME[0] + "要求，原则上不得向与债务无关的第三人催收，不得向第三人透露债务信息。",
     L.GUIDELINE_NAME[1] + " says that, in principle, debts must not be collected from third parties unrelated "
@@ -31,9 +30,10 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     ))
     out.append((
         f"从{L.date_zh(i.first_date)}到{L.date_zh(i.last_date)}，贵方或贵方委托的催收人员通过{how}联系了{who}，"
-        "向他们催收或透露这笔借款的情况。他们不是这笔借款的借款人或担保人，也没有表示愿意替我还款。",
+        "向他们催收或透露这笔借款的情况。据我所知，他们不是这笔借款的借款人或担保人，也没有表示愿意替我还款。",
         f"From {L.date_en(i.first_date)} to {L.date_en(i.last_date)}, you or collectors acting for you contacted "
-        f"{who} by {how}, asking them to pay or telling them about this loan. They are not borrowers or guarantors "
+        f"{who} by {how}, asking them to pay or telling them about this loan. As far as I know, they are not "
+        "borrowers or guarantors "
         "of this loan and have not offered to repay it for me.",
     ))
     out.extend(L.legal_hooks(i.lender_kind, GUIDELINE))
