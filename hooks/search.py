@@ -7,11 +7,16 @@ with its anchor and the text under it, and writes `search/zh.json` and `search/e
     {"lang": "zh", "stop": [...],
      "pages":    [[url, title], ...],
      "sections": [[page, anchor, heading, text], ...],      # anchor "" = the top of the page
-     "terms":    {term: [section, weight, section, weight, ...], ...}}
+     "terms":    {term: [section, weight, section, weight, ...], ...},
+     "intents":  [[phrase, page, anchor, crisis], ...]}         # search_intents.yml, longest first
 
 weight = times the term occurs in the section's text (at most 15) + 16 if its heading holds it
 + 32 if the page's title (as in the navigation) holds it; a page's first section (anchor "") has
 the page's h1 as its heading, and its front-matter description (what the page answers) joins its text.
+
+Intents: the editors' table `search_intents.yml` maps everyday phrasings ("冻结多久", "lost my job")
+to the page (and heading) that answers them; a query holding a phrase finds that page first, and
+crisis phrases ("不想活了") find the crisis help first, whatever else the query says.
 
 Terms: Chinese is cut by jieba in search mode (compounds and the words inside them) with the
 user dictionary `search_terms.txt`, so legal terms such as 失信被执行人 stay whole; Latin words
@@ -35,6 +40,7 @@ import snowballstemmer
 
 ROOT = Path(__file__).resolve().parent.parent
 USER_DICT = ROOT / "search_terms.txt"
+INTENTS = ROOT / "search_intents.yml"
 
 # Words too common to help; the index carries this list so the browser drops the same ones.
 EN_STOP = sorted({
@@ -197,7 +203,53 @@ def page_sections(html: str, title: str) -> list[tuple[str, str, str]]:
 ZH_TITLE_FILLER = ["怎样", "怎么", "如何", "什么", "和", "与", "及", "的", "了", "吗", "会", "要", "能"]
 
 
-def build_index(lang: str, pages: list[tuple]) -> dict:
+def squash(text: str) -> str:
+    """A phrase or query as intents compare them: NFKC, lower case, without white space,
+    punctuation or symbols (search-core.js's ``squash`` does the same)."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PSZC")
+
+
+def load_intents(path: Path = INTENTS) -> list[dict]:
+    """The editors' table of everyday phrasings (search_intents.yml), checked for shape."""
+    import yaml
+
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    for n, e in enumerate(entries, 1):
+        if not isinstance(e, dict) or not isinstance(e.get("answer"), str):
+            raise ValueError(f"{path.name}: entry {n} needs an `answer` (a page under docs/, e.g. guides/sued.md)")
+        for lang in ("zh", "en"):
+            phrases = e.get(lang, [])
+            if not isinstance(phrases, list) or not all(isinstance(x, (str, int)) for x in phrases):
+                raise ValueError(f"{path.name}: entry {n} ({e['answer']}): `{lang}` must be a list of phrases")
+    return entries
+
+
+def intent_rows(lang: str, intents: list[dict], out_pages: list[list[str]], sections: list[list]) -> list[list]:
+    """[phrase, page number, anchor, crisis] for this language, longest phrase first. An answer whose
+    page or anchor is not in the index stops the build, naming the entry."""
+    page_of = {url: i for i, (url, _) in enumerate(out_pages)}
+    anchors = {(sec[0], sec[1]) for sec in sections}
+    rows = []
+    for e in intents:
+        path, _, anchor = e["answer"].partition("#")
+        url = path.removesuffix(".md").removesuffix("index") + ("/" if not path.endswith("index.md") else "")
+        url = url.replace("//", "/").lstrip("/")
+        if lang == "en":
+            url = "en/" + url
+        if url not in page_of:
+            raise ValueError(f"search_intents.yml: answer {e['answer']!r} is not a page of the site ({lang}: {url!r})")
+        number = page_of[url]
+        if anchor and (number, anchor) not in anchors:
+            raise ValueError(f"search_intents.yml: answer {e['answer']!r}: no heading #{anchor} on {url!r}")
+        for phrase in e.get(lang, []):
+            key = squash(str(phrase))
+            if len(key) >= 2:
+                rows.append([key, number, anchor, 1 if e.get("crisis") else 0])
+    return sorted(rows, key=lambda r: (-r[3], -len(r[0]), r[0]))
+
+
+def build_index(lang: str, pages: list[tuple], intents: list[dict] | None = None) -> dict:
     cut = en_terms if lang == "en" else zh_terms
     out_pages, sections, postings = [], [], {}
     for url, title, secs, *flags in sorted(pages):
@@ -215,6 +267,8 @@ def build_index(lang: str, pages: list[tuple]) -> dict:
                 postings.setdefault(term, []).extend((number, weight))
     return {
         "lang": lang,
+        # everyday phrasings -> the page that answers (search_intents.yml): found first
+        "intents": intent_rows(lang, intents or [], out_pages, sections),
         "stop": EN_STOP if lang == "en" else [],
         # question and function words a title may hold besides its topic: left out when two
         # titles that both hold the query are compared for how specific they are
@@ -257,8 +311,9 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config, **kwargs):
     out = Path(config["site_dir"]) / "search"
     out.mkdir(parents=True, exist_ok=True)
+    intents = load_intents()
     for lang, pages in _pages.items():
-        index = build_index(lang, pages)
+        index = build_index(lang, pages, intents)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (out / f"{lang}.json").write_text(text, encoding="utf-8")
     for old in ("search_index.json", "search_index.js"):
@@ -268,4 +323,5 @@ def on_post_build(config, **kwargs):
         print("note: no pages were indexed for search", file=sys.stderr)
 
 
-__all__ = ["build_index", "en_terms", "normalize", "page_sections", "stem", "tidy", "zh_terms"]
+__all__ = ["build_index", "en_terms", "load_intents", "normalize", "page_sections", "squash", "stem", "tidy",
+           "zh_terms"]

@@ -133,8 +133,9 @@ def test_a_title_match_ranks_above_a_mention(site):
     hits = search(site, "zh", ["协商"])["协商"]
     ranks = [h["rank"] for h in hits]
     assert ranks == sorted(ranks, reverse=True) and ranks[0] == 3
-    mention = next(h for h in hits if h["url"] == "reference/how-we-calculate/")
-    assert mention["rank"] < 3
+    # the reference page ranks as a mention now (search-core.js: reference pages), often past the list
+    mention = next((h for h in hits if h["url"] == "reference/how-we-calculate/"), None)
+    assert mention is None or mention["rank"] < 3
 
 
 # The borrower words of issue 11 and the page that answers each (the pages come with that issue).
@@ -184,3 +185,97 @@ def test_template_words_find_the_letters(site):
         assert results[word][0]["url"].startswith("letters/"), (word, [h["url"] for h in results[word][:3]])
     assert "letters/complaint/" in [h["url"] for h in results["投诉 模板"][:3]]
     assert "letters/credit-dispute/" in [h["url"] for h in results["征信异议"][:3]]
+
+
+# ---- everyday questions (search_intents.yml) -------------------------------------------------
+# How borrowers really ask (public Q&A threads, search suggestions, law-firm FAQs, and the questions
+# of the issue on the worst moment), not page titles; each must find its answer first.
+CRISIS = "guides/get-help/"
+EVERYDAY_ZH = {
+    "不想活了": CRISIS, "活着没意思": CRISIS, "想死": CRISIS, "欠了这么多钱我想自杀": CRISIS,
+    "真的撑不下去了": CRISIS, "还不上钱活不下去了": CRISIS, "网贷逾期想不开": CRISIS,
+    "减免利息能谈吗": "guides/negotiate-in-practice/", "能不能只还本金": "guides/negotiate-in-practice/",
+    "客服说系统不支持协商": "guides/negotiate-in-practice/", "先还一部分可以吗": "guides/negotiate-in-practice/",
+    "平台拒绝协商怎么办": "guides/negotiate-in-practice/",
+    "催收来家里": "guides/home-and-work/", "催收说要上门": "guides/home-and-work/",
+    "领导知道了怎么办": "guides/home-and-work/", "催收打到单位了": "guides/home-and-work/",
+    "网贷逾期会被开除吗": "guides/home-and-work/", "同事知道我欠钱": "guides/home-and-work/",
+    "借新还旧停不下来": "guides/stop-loan-stacking/", "以贷养贷怎么上岸": "guides/stop-loan-stacking/",
+    "拆东墙补西墙还不完": "guides/stop-loan-stacking/", "越借越多怎么办": "guides/stop-loan-stacking/",
+    "客服说要注销账户": "guides/scams/", "注销校园贷账户": "guides/scams/", "有人说能修复征信": "guides/scams/",
+    "反催收靠谱吗": "guides/scams/", "代理维权要交钱吗": "guides/scams/",
+    "没工作了还不上": "guides/income-help/", "失业了网贷怎么办": "guides/income-help/",
+    "生病住院还不上钱": "guides/income-help/", "能申请低保吗": "guides/income-help/",
+    "被裁员了贷款怎么办": "guides/income-help/",
+    "卡被冻了多久解冻": "guides/court-freeze/", "冻结多久": "guides/court-freeze/",
+    "银行卡被冻结怎么解冻": "guides/court-freeze/", "诉前保全冻结了我的卡": "guides/court-freeze/",
+    "官司费用谁出": "guides/court-costs/", "诉讼费要我出吗": "guides/court-costs/",
+    "还清了能撤诉吗": "guides/court-costs/", "律师费要我付吗": "guides/court-costs/",
+    "APP没了怎么还": "guides/lender-gone/", "平台倒闭了还要还吗": "guides/lender-gone/",
+    "网贷平台跑路了": "guides/lender-gone/", "app下架了还用还吗": "guides/lender-gone/",
+    "还清了征信多久好": "guides/after-settling/", "征信多久恢复": "guides/after-settling/",
+    "结清证明怎么开": "guides/after-settling/", "连三累六是什么意思": "guides/after-settling/",
+    "还清以后能办房贷吗": "guides/after-settling/",
+    "怎么关掉通讯录权限": "guides/phone-safety/", "骚扰电话太多怎么拉黑": "guides/phone-safety/",
+    "怎么提醒亲友别理催收": "guides/phone-safety/",
+    "爆通讯录了怎么办": "guides/collection-rights/", "半夜打电话催收": "guides/collection-rights/",
+    "网贷逾期会坐牢吗": "guides/overdue-costs/", "家人要替我还吗": "guides/family/",
+    "收到传票怎么办": "guides/sued/", "不是我借的贷款": "letters/credit-dispute/",
+    "扣工资怎么办": "guides/enforcement/", "砍头息合法吗": "guides/illegal-lending/",
+}
+EVERYDAY_EN = {
+    "I want to kill myself": "en/" + CRISIS, "no point living anymore": "en/" + CRISIS,
+    "I feel hopeless about my debts": "en/" + CRISIS,
+    "collectors came to my home": "en/guides/home-and-work/", "will I lose my job over debt": "en/guides/home-and-work/",
+    "I keep borrowing to repay": "en/guides/stop-loan-stacking/",
+    "customer service says close my account": "en/guides/scams/",
+    "I lost my job and cannot pay": "en/guides/income-help/",
+    "how long is my account frozen": "en/guides/court-freeze/", "who pays the court fees": "en/guides/court-costs/",
+    "the app is gone how do I pay": "en/guides/lender-gone/",
+    "can I pay principal only": "en/guides/negotiate-in-practice/",
+    "how to block calls from collectors": "en/guides/phone-safety/",
+    "do I have to pay after the lender vanished": "en/guides/lender-gone/",
+    "paid it off when does my credit report recover": "en/guides/after-settling/",
+}
+
+
+@pytest.mark.parametrize("lang, table", [("zh", EVERYDAY_ZH), ("en", EVERYDAY_EN)])
+def test_everyday_questions_find_their_answer_first(site, lang, table):
+    assert len(table) >= (60 if lang == "zh" else 15)
+    results = search(site, lang, list(table))
+    wrong = {q: [h["url"] for h in results[q][:3]] for q, url in table.items()
+             if not results[q] or results[q][0]["url"] != url}
+    assert not wrong, f"{len(wrong)} of {len(table)} questions find another page first: {wrong}"
+
+
+def test_crisis_words_put_the_crisis_section_first_whatever_else_is_asked(site):
+    for lang, query in (("zh", "网贷逾期 征信 不想活了"), ("en", "credit report suicide")):
+        hits = search(site, lang, [query])[query]
+        assert hits[0]["url"] == ("en/" if lang == "en" else "") + CRISIS
+        assert hits[0]["sections"][0] == "crisis"
+
+
+def test_reference_pages_follow_guides_for_common_words(site):
+    """The laws page, the glossary, how-we-calculate and contributing hold every common word; the FAQ
+    answers questions and ranks like a guide."""
+    for word in ("利息", "逾期", "还款", "征信", "催收", "合同"):
+        urls = [h["url"] for h in search(site, "zh", [word])[word]]
+        guides = [i for i, u in enumerate(urls) if u.startswith("guides/")]
+        refs = [i for i, u in enumerate(urls) if u.startswith("reference/") and u != "reference/faq/"]
+        assert guides and (not refs or min(guides) < min(refs)), (word, urls[:5])
+
+
+def test_an_intent_whose_page_or_anchor_does_not_exist_stops_the_build():
+    pages = [["guides/sued/", "Sued"]]
+    sections = [[0, "", "Sued", "text"], [0, "small-claims", "Small", "text"]]
+    ok = hook.intent_rows("zh", [{"answer": "guides/sued.md#small-claims", "zh": ["小额"]}], pages, sections)
+    assert ok == [["小额", 0, "small-claims", 0]]
+    with pytest.raises(ValueError, match="guides/gone.md"):
+        hook.intent_rows("zh", [{"answer": "guides/gone.md", "zh": ["x y"]}], pages, sections)
+    with pytest.raises(ValueError, match="#nowhere"):
+        hook.intent_rows("zh", [{"answer": "guides/sued.md#nowhere", "zh": ["小额"]}], pages, sections)
+
+
+def test_phrases_are_compared_the_same_way_at_build_time_and_in_the_browser():
+    texts = ["我的 APP 没了，怎么还？", "I can't go on", "ＡＰＰ下架", "Self-Harm!"]
+    assert [hook.squash(t) for t in texts] == _node(["squash"], texts)

@@ -16,6 +16,12 @@
 // holding the query, the one with fewer other words first; of
 // two pages matched by a heading, guides before calculators before reference pages; then a score
 // (rarer terms count more; a heading more than text). A description counts as top text.
+// Reference pages (laws, glossary, how we calculate, contributing; not the FAQ) rank as mentions
+// and follow the other pages that mention the query: they hold the common words but rarely answer.
+//
+// Before all of that: the editors' table of everyday phrasings (search_intents.yml, in the index as
+// "intents"). A query that holds a phrase (spaces, punctuation and case ignored) puts the page
+// that answers it first; crisis phrases first of all, and the longest phrase otherwise.
 
 const HEADING = 16;
 const TITLE = 32;
@@ -189,11 +195,47 @@ function variants(q, idx) {
   return out;
 }
 
+/** The query as intents compare it: NFKC, lower case, no spaces, punctuation or symbols
+ * (hooks/search.py's squash does the same to the phrases). */
+export function squash(text) {
+  return text.normalize("NFKC").toLowerCase().replace(/[\p{P}\p{S}\p{Z}\p{C}\s]+/gu, "");
+}
+
+/** The intent the query holds: [phrase, page, anchor, crisis] or null (the index lists crisis
+ * phrases first, then the longest). */
+export function intentOf(idx, query) {
+  const q = squash(query);
+  if (!q) return null;
+  for (const row of idx.intents || []) if (q.includes(row[0])) return row;
+  return null;
+}
+
 /**
  * Search: a list of page results, best first:
  * {page, url, title, score, coverage, rank, sections: [{section, anchor, heading, score, inHeading}]}
  */
 export function search(idx, query, limit = 20) {
+  const intent = intentOf(idx, query);
+  const found = ranked(idx, query, limit);
+  if (!intent) return found;
+  const [, page, anchor, crisis] = intent;
+  const hit = found.find((r) => r.page === page);
+  const sections = hit ? [...hit.sections] : [];
+  if (anchor) {
+    const s = idx.pageSections[page].find((i) => idx.sections[i][1] === anchor);
+    const rest = sections.filter((x) => x.section !== s);
+    sections.length = 0;
+    sections.push({ section: s, anchor, heading: idx.sections[s][2], score: Infinity, inHeading: true }, ...rest);
+  } else if (!sections.length) {
+    const top = idx.pageSections[page][0];
+    sections.push({ section: top, anchor: "", heading: idx.sections[top][2], score: 0, inHeading: false });
+  }
+  const first = { ...(hit || { page, url: idx.pages[page][0], title: idx.pages[page][1], score: 0, coverage: 0, rank: 0 }),
+    sections, intent: true, crisis: crisis === 1 };
+  return [first, ...found.filter((r) => r.page !== page)].slice(0, limit);
+}
+
+function ranked(idx, query, limit) {
   const terms = queryTerms(query, idx);
   if (!terms.length) return [];
   const nPages = idx.pages.length;
@@ -250,6 +292,9 @@ export function search(idx, query, limit = 20) {
     const url = idx.pages[p][0];
     // the home page's title is the site's question, not a topic: it ranks as a mention
     if (url === "" || url === "en/") rank = 0;
+    // reference pages (laws, glossary, how we calculate, contributing; not the FAQ) hold the common
+    // words in their headings but rarely answer the question: they rank as mentions
+    if (reference(url)) rank = 0;
     results.push({ page: p, url, title: idx.pages[p][1], score, coverage, rank, sections });
   }
   const best = Math.max(0, ...results.map((r) => r.coverage));
@@ -258,7 +303,7 @@ export function search(idx, query, limit = 20) {
     .sort((a, b) => b.rank - a.rank
       || isLetter(a.url) - isLetter(b.url)
       || (a.rank === 3 ? titleTerms(a.title, idx) - titleTerms(b.title, idx) : 0)
-      || (a.rank > 0 ? kind(a.url) - kind(b.url) : 0)
+      || (a.rank > 0 ? kind(a.url) - kind(b.url) : reference(a.url) - reference(b.url))
       || b.score - a.score || a.page - b.page)
     .slice(0, limit);
 }
@@ -270,6 +315,12 @@ function kind(url) {
   if (path.startsWith("guides/")) return 0;
   if (path.startsWith("calculators/") || path.startsWith("letters/")) return 1;
   return 2;
+}
+
+/** A reference page other than the FAQ: 1, else 0. */
+function reference(url) {
+  const path = url.replace(/^en\//, "");
+  return path.startsWith("reference/") && !path.startsWith("reference/faq/") ? 1 : 0;
 }
 
 /** A letter template is a next step, not the explanation: it follows pages of the same rank. */

@@ -121,6 +121,16 @@ async function render() {
     const other = r.sections.find((x) => !deep.includes(x) && idx.sections[x.section][3]);
     const text = idx.sections[other ? other.section : r.sections[0].section][3];
     li.append(article(base, snippet(core, r.title, terms, LANG), snippet(core, text, terms, LANG), 1, document));
+    if (r.crisis) {
+      // crisis words: the page's own crisis line (numbers to call, in the page's language) comes first
+      const line = document.querySelector("[data-crisis-line]")?.cloneNode(true);
+      if (line) {
+        line.removeAttribute("data-crisis-line");
+        line.classList.add("crisis-line--search");
+        li.classList.add("md-search-result__item--crisis");
+        li.prepend(line);
+      }
+    }
     for (const s of deep) {
       li.append(article(`${base}#${encodeURIComponent(s.anchor)}`, snippet(core, s.heading, terms, LANG),
         snippet(core, idx.sections[s.section][3], terms, LANG), 2, document));
