@@ -106,10 +106,11 @@ FIELDS = (
                   "penalty interest itself only if you choose compound interest below"),
     Field("daily_rate", "rate", "合同日利率", "Daily rate in the contract", unit="percent", per="day",
           default="0.05", high=DAILY_HIGH, required=False,
-          help_zh="合同或借款页面写的日利率，例如 0.05 表示每天 0.05%（万分之五）。和下面的年利率二选一；"
-                  "两个都不填，就算不了罚息",
-          help_en="The daily rate on the contract or loan page: 0.05 means 0.05% a day. Fill in this or "
-                  "the annual rate below, not both; with neither, the penalty interest cannot be worked out"),
+          help_zh="合同或借款页面写的日利率，例如 0.05 表示每天 0.05%（万分之五）。页面先填的 0.05 只是示例，"
+                  "请改成你合同上的数。和下面的年利率二选一",
+          help_en="The daily rate on the contract or loan page: 0.05 means 0.05% a day. The 0.05 the page "
+                  "starts with is only an example: change it to your contract's. Fill in this or the annual "
+                  "rate below, not both"),
     Field("annual_rate", "rate", "合同年利率", "Annual rate in the contract", unit="percent",
           high=Decimal(1000), required=False,
           help_zh="合同写的是年利率就填这里，例如 18 表示 18%，并清空上面的日利率",
@@ -207,6 +208,13 @@ class Inputs:
             raise InputError("annual_rate", "日利率和年利率只填一项，请清空其中一项",
                              "Fill in the daily rate or the annual rate, not both: clear one")
         self._check_demand()
+        if not self.has_rate and self.demanded is None:
+            # nothing to work out without a rate; a demand alone is checked without one
+            raise InputError("daily_rate", "罚息按合同的利率算：请填合同日利率（看合同或 App 的借款详情），例如 0.05；"
+                             "合同写的是年利率，就填在下面的年利率里",
+                             "Penalty interest follows the contract's rate: fill in the daily rate (see the "
+                             "contract or the loan's page in the app), such as 0.05; if the contract gives an "
+                             "annual rate, put it in the annual rate below")
         if self.has_rate and self.penalty_markup is None and self.penalty_daily_rate is None:
             # a contract rate is given: the markup turns it into the penalty rate (no rate: not needed)
             raise InputError(
@@ -314,13 +322,15 @@ class Result:
 def read_form(form: Mapping[str, object], today: dt.date | None = None) -> Inputs:
     """Inputs from a form of text values.
 
-    An optional field left out of the form is "not given" (``fields.not_given``), so the page's
-    example daily rate never stands in for the reader's contract; the penalty markup alone keeps
-    its default (the bank rule's high end, figures.toml) when left out. An empty ``today`` becomes
-    ``today`` (the caller's clock), else the computer's date.
+    An optional field left out of the form is "not given" (``fields.not_given``), except two that
+    the page shows filled in, as values the reader sees and changes: the contract's daily rate
+    (0.05, said to be an example in its help) and the penalty markup (the bank rule's high end,
+    figures.toml). A daily rate cleared, with no annual rate, is a message on that field (unless
+    only what they demand is checked), never a hidden 0.05. An empty ``today`` becomes ``today``
+    (the caller's clock), else the computer's date.
 
-    >>> read_form({}).daily_rate is None
-    True
+    >>> read_form({}).daily_rate, read_form({"daily_rate": "", "annual_rate": "18"}).daily_rate
+    (Decimal('0.05'), None)
     """
     values = fields.read_all(FIELDS, fields.not_given(_NOT_GIVEN, form))
     if values["today"] is None:
@@ -328,7 +338,7 @@ def read_form(form: Mapping[str, object], today: dt.date | None = None) -> Input
     return Inputs(**values)
 
 
-_NOT_GIVEN = tuple(f for f in FIELDS if f.name != "penalty_markup")
+_NOT_GIVEN = tuple(f for f in FIELDS if f.name not in ("penalty_markup", "daily_rate"))
 
 
 def penalty_rate(inputs: Inputs) -> tuple[Decimal, Decimal]:

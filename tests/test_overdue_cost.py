@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import figures, rates
+from calculators import figures, rates, web
 from calculators import overdue_cost as oc
 from calculators.money import InputError, percent_text
 from calculators.views import overdue_cost as view
@@ -29,6 +29,7 @@ MONEY_KEYS = ("penalty_interest", "compound_interest", "late_fee", "total_extra"
 # must never hurt them", item 10), so the tests that mean the page's example say so.
 EXAMPLE = {"daily_rate": "0.05"}
 CLOCK = dt.date(2026, 11, 29)  # the day of the demand when a test leaves "today" empty
+CLOCK_TEXT = CLOCK.isoformat()
 
 
 def run(**form: str) -> oc.Result:
@@ -460,23 +461,36 @@ def test_lender_type_picks_the_line_and_the_sentence(lender, applies, sentence):
 
 # --- a rate left out is not given (issue "The tools a borrower acts on must never hurt them", item 10) ----
 
-def test_a_daily_rate_left_out_is_not_the_pages_example():
-    # The field's 0.05 is the page's greyed example; left out or left empty it is "not given".
-    assert oc.read_form({}).daily_rate is None
-    assert oc.read_form({"daily_rate": ""}).daily_rate is None
-    r = oc.calculate(oc.read_form({"overdue_principal": "10000"}))
-    assert r.penalty_interest is None and r.total_extra is None and r.growth == () and r.lines == ()
-    d = oc.to_dict(r)
-    assert d["penalty_interest"] is None and d["annualized_rate"] is None and d["growth"] == []
+def test_a_daily_rate_cleared_is_asked_for_never_filled_in():
+    # The page shows 0.05 in the field as a value the reader sees (its help says it is an example);
+    # cleared with no annual rate, the reader is asked for the contract's rate on that field.
+    assert oc.read_form({}).daily_rate == Decimal("0.05")
+    with pytest.raises(InputError) as caught:
+        oc.read_form({"overdue_principal": "10000", "daily_rate": ""})
+    assert caught.value.field == "daily_rate"
+    assert "请填合同日利率" in caught.value.zh and "fill in the daily rate" in caught.value.en
+    reply = json.loads(web.run("overdue-cost", json.dumps({"daily_rate": ""}), "en", True, CLOCK_TEXT))
+    assert reply["ok"] is False and reply["field"] == "daily_rate"
+
+
+def test_the_page_shows_the_example_rate_as_a_value_not_a_greyed_hint():
+    from macros import widgets
+
+    html = widgets.widget("overdue-cost", "zh", {})
+    field = re.search(r'<input[^>]*name="daily_rate"[^>]*>', html).group(0)
+    assert 'value="0.05"' in field and "data-example" not in field
+
+
+def test_what_they_demand_is_checked_without_a_rate():
+    form = {"daily_rate": "", "borrowed": "10000", "borrowed_date": "2025-12-06", "demanded": "13500",
+            "late_fee_fixed": "20", "today": "2026-12-06"}
+    r = oc.calculate(oc.read_form(form, CLOCK))
+    assert r.penalty_interest is None and r.late_fee == Decimal("20.00")
+    # (13,500 − 10,000) ÷ 10,000 ÷ 365 days × 365 × 100 = 35.00 % a year (arithmetic)
+    assert oc.to_dict(r)["demand_rate"] == "35.00"
     for lang, phrase in [("zh", "算不了罚息和复利"), ("en", "cannot be worked out")]:
         html = view.render(r, lang)
         assert phrase in html and "calc-chart" not in html
-
-
-def test_without_a_rate_the_late_fee_is_still_given():
-    r = oc.calculate(oc.read_form({"late_fee_fixed": "20"}))
-    assert r.late_fee == Decimal("20.00")
-    assert ("late_fee", "20.00") in figure_values(view.render(r, "zh"))
 
 
 def test_the_page_still_starts_from_its_example():
@@ -487,7 +501,8 @@ def test_the_page_still_starts_from_its_example():
 
 def test_a_stated_penalty_rate_needs_no_contract_rate():
     # Arithmetic: 10,000 × 0.1 % × 200 = 2,000.00; no contract rate given, none shown.
-    r = oc.calculate(oc.read_form({"penalty_markup": "", "penalty_daily_rate": "0.1", "days_overdue": "200"}))
+    r = oc.calculate(oc.read_form({"daily_rate": "", "penalty_markup": "", "penalty_daily_rate": "0.1",
+                                   "days_overdue": "200"}))
     d = oc.to_dict(r)
     assert r.penalty_interest == Decimal("2000.00") and d["contract_daily_rate"] is None
     assert "罚息日利率按合同写明的 0.1% 计算" in view.render(r, "zh")
@@ -522,7 +537,7 @@ def test_they_demand_13500_on_10000(lender, line, rate):
 
 
 def test_a_demand_needs_no_rate():
-    r = oc.calculate(oc.read_form({**DEMAND, "lender": "private"}))
+    r = oc.calculate(oc.read_form({**DEMAND, "lender": "private", "daily_rate": ""}))
     assert r.penalty_interest is None and r.demand.rate == 35
     html = view.render(r, "en")
     assert "cannot be worked out" in html and "35.00% is above that line" in html
