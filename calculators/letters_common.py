@@ -113,8 +113,9 @@ LENDER_ALIASES = {"microloan": "micro_loan"}
 
 def lender_form(form: Mapping[str, object]) -> Mapping[str, object]:
     """``form`` with an older spelling of ``lender_kind`` read as today's key."""
-    if isinstance(form, Mapping) and form.get("lender_kind") in LENDER_ALIASES:
-        return {**form, "lender_kind": LENDER_ALIASES[form["lender_kind"]]}
+    kind = form.get("lender_kind") if isinstance(form, Mapping) else None
+    if isinstance(kind, str) and kind in LENDER_ALIASES:
+        return {**form, "lender_kind": LENDER_ALIASES[kind]}
     return form
 
 

@@ -171,7 +171,12 @@ def run(slug: str, form_json: str, lang: str = "zh", with_result: bool = True,
     """
     try:
         clock = dt.date.fromisoformat(today) if today else None
-        form = json.loads(form_json)
+        if slug.removesuffix(CALENDAR_SUFFIX) not in {**CALCULATORS, **DOCUMENTS}:
+            raise InputError("", "没有这个计算器，请刷新页面再试", "There is no such calculator; reload the page and try again")
+        try:
+            form = json.loads(form_json)
+        except (TypeError, ValueError):
+            form = None
         if not isinstance(form, dict):
             raise InputError("", "表单内容无法读取，请刷新页面再试",
                              "The form could not be read; reload the page and try again")
