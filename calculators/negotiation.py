@@ -57,6 +57,7 @@ from decimal import Decimal
 
 from . import fields, figures, schedules
 from .fields import Field
+from .letters_negotiation import MAX_MONTHS as MAX_LETTER_MONTHS
 from .money import (
     MAX_AMOUNT,
     ZERO,
@@ -378,6 +379,41 @@ def _option(result: Result, key: str) -> Option:
     return next(o for o in result.options if o.key == key)
 
 
+def letter_plan(result: Result) -> dict:
+    """What "write the letter with this plan" carries into the negotiation letter (as text): the
+    debt, and the plan to ask for. When a likely plan fits the budget, that plan (its months and
+    first monthly amount). When none fits, the usual case, the request the reader can keep: interest
+    frozen, in as many equal parts as it takes for each to fit the budget (``parts_needed``), at most
+    the letter's ``MAX_LETTER_MONTHS`` (then each part is the debt over that many months). The
+    lender may refuse; the letter asks, and a plan the reader cannot pay would only break again.
+
+    >>> r = calculate(read_form({"principal": "30000", "affordable": "500"}))
+    >>> p = letter_plan(r); p["plan"], p["months"], p["monthly"], p["owed"]
+    ('frozen', '60', '500.00', '30000.00')
+    >>> p = letter_plan(calculate(read_form({"principal": "30000", "affordable": "3000"})))
+    >>> p["plan"], p["months"], p["monthly"]
+    ('reinstalment', '12', '2750.40')
+    """
+    plan = {"owed": money_text(result.debt)}
+    if result.best is None:
+        months = min(result.parts_needed or MAX_LETTER_MONTHS, MAX_LETTER_MONTHS)
+        plan.update(plan="frozen", months=str(months), monthly=money_text(equal_parts(result.debt, months)[0].payment))
+    else:
+        option = _option(result, result.best)
+        plan["plan"] = option.key
+        if option.key in ("reinstalment", "frozen", "extension"):
+            plan["months"] = str(option.months)
+        if option.key == "pay_now":
+            plan["monthly"] = money_text(option.total_paid)  # the one payment
+        elif option.key != "extension":
+            plan["monthly"] = money_text(option.first)
+    if result.inputs.penalties:
+        plan["penalties"] = money_text(result.inputs.penalties)
+    if plan["plan"] == "reinstalment" and result.inputs.waive_penalties:
+        plan["waive"] = "yes"
+    return plan
+
+
 def _rows_dict(rows: tuple[Row, ...], interest: bool) -> list[dict]:
     out = []
     for x in rows:
@@ -419,6 +455,7 @@ def to_dict(result: Result) -> dict:
             best_extra_cost=money_text(best.extra_cost),
         )
     out["best_case_option"] = result.best_case or "none"
+    out["letter_plan"] = letter_plan(result)
     out.update(
         needed_monthly=money_text(result.needed_monthly),
         needed_option=result.needed_option,

@@ -119,6 +119,9 @@ def _checklist(result, lang: str, first: dt.date | None) -> list[Event]:
     return out
 
 
+# any day: only whether a plan has events at all is asked of it
+_PROBE = dt.date(2000, 1, 1)
+
 _EVENTS = {"repayment": _repayment, "payoff": _payoff, "negotiation": _negotiation, "checklist": _checklist}
 
 
@@ -147,9 +150,10 @@ def button(slug: str, result, lang: str) -> str:
     """The "add to calendar" block, or nothing when this result has no dates to remind of."""
     if slug not in _EVENTS:
         return ""
-    if slug == "negotiation" and result.best is None:
-        return ""
-    if slug == "checklist" and not _checklist(result, lang, None):
+    # no button that leads nowhere: a plan with no payments (money short of the minimums, no
+    # plan within reach) or a checklist with no date ahead offers nothing to add
+    probe = None if own_dates(slug, result) else _PROBE
+    if not _EVENTS[slug](result, lang, probe):
         return ""
     label = ui.t(lang, "加到手机日历", "Add to calendar")
     note = ui.t(lang, "生成一个日历文件（.ics），在你的设备上生成，不会发送到任何地方；每个日期提前 3 天和 1 天提醒。",

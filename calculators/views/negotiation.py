@@ -164,8 +164,11 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         more = links.paragraph(
             t(lang, "每月的钱不够时，先和对方谈：", "When the money does not cover it, talk to the lender first:"),
             [("negotiate", t(lang, "怎样和平台协商还款", "How to negotiate with a lender"))])
+    # what "write the letter with this plan" carries (negotiation.letter_plan): data only, for letter.js
+    carry = " ".join(f'data-{k}="{ui.esc(v)}"' for k, v in d["letter_plan"].items())
+    plan = f'<div class="calc-letter-plan" hidden {carry}></div>'
     return ui.result(lang, ui.figures(items), ui.notes(explain), more, comparison, chart, reinstal_table,
-                     frozen_table)
+                     frozen_table, plan)
 
 
 def _notes(result: Result, lang: str) -> list[str]:

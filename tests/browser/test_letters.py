@@ -86,6 +86,47 @@ def test_the_negotiation_calculator_carries_its_numbers_into_the_letter(site_pag
     assert "#" not in page.url, "the carried numbers do not stay in the address"
 
 
+def test_when_nothing_fits_the_letter_asks_for_the_plan_the_reader_can_keep(site_page):
+    """The usual case: no plan fits ¥500 a month. The letter gets the calculator's realistic request
+    (interest frozen, 60 equal parts of 500.00: negotiation.letter_plan), not blanks."""
+    page, base = site_page
+    page.goto(f"{base}calculators/negotiation/")
+    wait_ready(page, "negotiation")
+    page.fill('form[data-calculator="negotiation"] [name="principal"]', "30000")
+    page.fill('form[data-calculator="negotiation"] [name="affordable"]', "500")
+    page.wait_for_function("() => document.querySelector('[data-field=debt]')?.dataset.value === '30000.00'"
+                           " && document.querySelector('[data-field=shortfall]')", timeout=ANSWER_MS)
+    page.click("a[data-letter-carry]")
+    page.wait_for_url("**/letters/negotiation-letter/**", timeout=ANSWER_MS)
+    form = 'form[data-calculator="negotiation-letter"]'
+    assert page.input_value(f'{form} [name="plan"]') == "frozen"
+    assert page.input_value(f'{form} [name="months"]') == "60"
+    assert page.input_value(f'{form} [name="monthly"]') == "500.00"
+    wait_ready(page, "negotiation-letter")
+    page.wait_for_function("() => document.querySelector('.letter-plain').textContent.includes('分 60 期')",
+                           timeout=ANSWER_MS)
+    text = page.text_content(".letter-plain")
+    assert "每期 500.00 元" in text and "分 ＿＿＿＿ 期" not in text
+    assert "#" not in page.url
+
+
+def test_the_documents_request_copies_and_downloads_like_the_others(site_page):
+    page, base = site_page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+    page.goto(f"{base}letters/documents-request/")
+    wait_ready(page, "documents-request")
+    _type_and_wait(page, "documents-request", "lender", "某某小额贷款")
+    page.click('button[data-letter-action="copy"]')
+    page.wait_for_function("() => document.querySelector('.letter-status').textContent.length > 0",
+                           timeout=ANSWER_MS)
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "某某小额贷款" in copied and "个人信息保护法" in copied
+    with page.expect_download(timeout=ANSWER_MS) as info:
+        page.click('button[data-letter-action="download"]')
+    raw = open(info.value.path(), "rb").read()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.decode("utf-8-sig").replace("\r\n", "\n").strip() == copied.strip()
+
+
 @pytest.mark.parametrize("lang_prefix", ["", "en/"])
 def test_letter_pages_have_no_serious_accessibility_violations(site_page, lang_prefix):
     page, base = site_page

@@ -263,9 +263,11 @@ class Widget {
     const figs = this.output.querySelector(".calc-figures") || this.output;
     const head = this.headline();
     if (head) {
-      const parts = [...head, this.msg("jump")].map((text, i) => {
+      // the bar says "example" (示例) while the result is still the build's example (site.css shows
+      // the tag only then), like the headline after the inputs
+      const parts = [this.msg("example-short"), ...head, this.msg("jump")].map((text, i) => {
         const span = document.createElement("span");
-        span.className = ["calc-jump-label", "calc-jump-value", "calc-jump-go"][i];
+        span.className = ["calc-jump-tag", "calc-jump-label", "calc-jump-value", "calc-jump-go"][i];
         span.textContent = text;
         return span;
       });

@@ -125,28 +125,20 @@ document.addEventListener("click", (event) => {
 });
 
 // ---- the negotiation calculator's "write the letter" link -------------------------------
-// Built on click from the numbers on this page (the result's data-value attributes and the
-// months the reader typed); carried in the URL fragment, which never leaves the device.
+// Built on click from the plan the calculator's own result carries (.calc-letter-plan, written by
+// Python: negotiation.letter_plan, the recommended plan whether it fits the budget or not);
+// carried in the URL fragment, which never leaves the device and is removed on arrival.
 
-const MONTHS_FIELD = { reinstalment: "reinstal_months", frozen: "frozen_months", extension: "extension_months" };
+const CARRIED = ["owed", "penalties", "plan", "months", "monthly", "waive"];
 
 function carryPlan(link) {
   const form = document.querySelector('form[data-calculator="negotiation"]');
   if (!form) return;
-  const root = form.closest(".calc");
-  const value = (field) => root.querySelector(`[data-field="${field}"]`)?.dataset.value ?? "";
+  const plan = form.closest(".calc").querySelector(".calc-letter-plan");
   const params = new URLSearchParams();
-  const plan = value("best_option");
-  if (value("debt")) params.set("owed", value("debt"));
-  const penalties = form.elements.namedItem("penalties");
-  if (penalties?.value) params.set("penalties", penalties.value);
-  if (plan && plan !== "none") {
-    params.set("plan", plan);
-    const months = form.elements.namedItem(MONTHS_FIELD[plan] || "");
-    if (months?.value) params.set("months", months.value);
-    if (plan !== "extension" && value("best_monthly")) params.set("monthly", value("best_monthly"));
-    const waive = form.elements.namedItem("waive_penalties");
-    if (plan === "reinstalment" && waive?.checked) params.set("waive", "yes");
+  for (const name of CARRIED) {
+    const value = plan?.dataset[name];
+    if (value) params.set(name, value);
   }
   const url = new URL(link.getAttribute("href"), location.href);
   url.hash = params.toString();
