@@ -23,7 +23,7 @@ import yaml
 from tests.conftest import ROOT
 
 COPY = ("mkdocs.yml", "docs", "overrides", "calculators", "macros", "hooks", "tools",
-        "glossary.yml", "sources.yml", "search_terms.txt")
+        "glossary.yml", "sources.yml", "search_terms.txt", "search_intents.yml")
 
 # What `mkdocs serve` does, minus the web server and the file watcher: one
 # process, on_startup once, then a fresh config and a build per change.

@@ -23,7 +23,7 @@ from tools import site_server
 
 ROOT = Path(__file__).resolve().parent.parent
 COPY = ("mkdocs.yml", "docs", "overrides", "calculators", "macros", "hooks", "tools", "tests",
-        "glossary.yml", "sources.yml", "search_terms.txt")
+        "glossary.yml", "sources.yml", "search_terms.txt", "search_intents.yml")
 EDITED = "guides/negotiate.md"
 VISITED = "guides/negotiate/"
 

@@ -13,6 +13,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from calculators import web
 from tests.browser.helpers import ANSWER_MS, wait_ready
 from tools.browser import CHINESE_FONT_PACKAGE, has_chinese_font
 
@@ -67,3 +68,15 @@ def test_printing_follows_what_the_reader_typed_last(site_page):
     _fill(page, "stop-contact", {"who": "单位同事"})
     text, _ = _paper(page)
     assert "立即停止联系单位同事" in text and "我的父母" not in text
+
+
+@pytest.mark.parametrize("slug", sorted(web.DOCUMENTS))
+def test_every_letter_prints_its_own_text(site_page, slug):
+    page, base = site_page
+    page.goto(f"{base}letters/{slug}/")
+    wait_ready(page, slug)
+    page.wait_for_function("() => document.querySelector('body > .letter-print .letter-p')", timeout=ANSWER_MS)
+    first = page.text_content("body > .letter-print .letter-p")
+    text, pages = _paper(page)
+    assert re.sub(r"\s+", "", first) in text, (slug, first, text[:200])
+    assert "逾期应对指南" not in text and 1 <= pages <= 3
