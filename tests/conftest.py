@@ -4,6 +4,7 @@ server only (every other request is aborted, recorded and fails the test)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tools import site_server
+from tools import clock, site_server
 from tools.browser import CHROMIUM_ARGS, HOW_TO, find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,6 +91,10 @@ def site_page(page, server):
         if msg.type == "error" and "Content Security Policy" in msg.text:
             errors.append(f"CSP: {msg.text}")
 
+    day = clock.moved_day()
+    if day is not None:
+        # TEST_TODAY: the page's clock shows that day too (the reader's date it sends with each run)
+        page.clock.set_fixed_time(dt.datetime.combine(day, dt.time(10, 0), tzinfo=dt.UTC))
     page.context.route("**/*", guard)
     page.context.on("request", watch)
     page.on("pageerror", lambda err: errors.append(str(err)))

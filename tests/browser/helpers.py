@@ -13,8 +13,10 @@ ANSWER_MS = 15000
 
 
 def cpython(slug: str, form: dict) -> dict:
-    """What `python -m calculators` prints for the same form (a fresh CPython process)."""
-    proc = subprocess.run([sys.executable, "-m", "calculators", slug, "--json", json.dumps(form, ensure_ascii=False)],
+    """What `python -m calculators` prints for the same form (a fresh CPython process, on the day
+    TEST_TODAY names when it is set, like the build and the pages: tools/clock.py)."""
+    proc = subprocess.run([sys.executable, "-m", "tools.clock", "calculators", slug, "--json",
+                           json.dumps(form, ensure_ascii=False)],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     return json.loads(proc.stdout)
 

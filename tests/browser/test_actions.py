@@ -10,7 +10,14 @@ from pathlib import Path
 import icalendar
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.helpers import ANSWER_MS, wait_ready
+from tests.browser.helpers import (
+    ANSWER_MS,
+    cpython,
+    expected_figures,
+    wait_figures,
+    wait_ready,
+)
+from tests.browser.test_calculators import page_form
 
 SHOTS = os.environ.get("SCREENSHOTS")  # a folder: save the screenshots there to look at them
 
@@ -126,3 +133,18 @@ def test_payoff_next_steps_follow_the_result(site_page):
     page.wait_for_function(
         "() => (document.querySelector('.calc-output-body .calc-next')?.dataset.steps || '').startsWith('negotiate')",
         timeout=ANSWER_MS)
+
+
+def test_a_today_left_empty_is_the_readers_own_date(site_page):
+    """The page sends the reader's date (its own clock, its own time zone) with every calculation:
+    with the page's clock on 2031-05-06, the credit record counts from that day, not from the
+    server's or the Python runtime's idea of today."""
+    page, base = site_page
+    page.clock.set_fixed_time(dt.datetime(2031, 5, 6, 10, 0, tzinfo=dt.UTC))
+    page.goto(f"{base}calculators/credit-record/")
+    wait_ready(page, "credit-record")
+    page.fill('form[data-calculator="credit-record"] [name="overdue_amount"]', "3000")
+    expected = cpython("credit-record", {**page_form(page), "today": "2031-05-06"})
+    other = cpython("credit-record", {**page_form(page), "today": "2026-12-06"})
+    assert expected["result"]["days_remaining"] != other["result"]["days_remaining"]  # the date matters here
+    wait_figures(page, expected_figures(expected))

@@ -194,9 +194,17 @@ class Engine {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => this.fail("stuck"), CALL_TIMEOUT_MS);
       this.calls.set(id, { resolve, reject, timer });
-      this.worker.postMessage({ type: "run", id, slug, form: formJson, lang });
+      this.worker.postMessage({ type: "run", id, slug, form: formJson, lang, today: readersToday() });
     });
   }
+}
+
+// The reader's own date, on this device's clock and in its time zone (a borrower in China at
+// 00:30 is on the new day, whatever the time in UTC): what a "today" left empty means
+// (calculators.web.run's today). Only the calendar date is read; nothing is computed from it here.
+export function readersToday(now = new Date()) {
+  const two = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
 
 let engine = null;

@@ -5,7 +5,7 @@
 //
 // Messages in (from calc-engine.js):
 //   {type: "boot", packageUrl, snapshotUrl, keepSnapshot}
-//   {type: "run", id, slug, form, lang}
+//   {type: "run", id, slug, form, lang, today}
 // Messages out:
 //   {type: "progress", files}            while starting, every second at most (a heartbeat too):
 //                                        files = {file name: [bytes arrived, Content-Length or 0]}
@@ -228,7 +228,8 @@ self.onmessage = async (event) => {
   } else if (msg.type === "run") {
     try {
       // the page shows the HTML only, so the reply leaves out the result's data
-      self.postMessage({ type: "reply", id: msg.id, reply: run(msg.slug, msg.form, msg.lang, false) });
+      // msg.today: the reader's date from the page (calc-engine.js readersToday)
+      self.postMessage({ type: "reply", id: msg.id, reply: run(msg.slug, msg.form, msg.lang, false, msg.today) });
     } catch (err) {
       // calculators.web.run never raises, so the runtime itself is broken: the engine restarts it
       self.postMessage({ type: "reply", id: msg.id, error: "run-failed", detail: String(err) });
