@@ -80,3 +80,18 @@ def test_every_letter_prints_its_own_text(site_page, slug):
     text, pages = _paper(page)
     assert re.sub(r"\s+", "", first) in text, (slug, first, text[:200])
     assert "逾期应对指南" not in text and 1 <= pages <= 3
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_a_printed_calculator_page_carries_the_result(site_page, prefix):
+    page, base = site_page
+    page.goto(f"{base}{prefix}calculators/repayment/")
+    wait_ready(page, "repayment")
+    page.fill('form[data-calculator="repayment"] [name="principal"]', "8000")
+    page.wait_for_function("() => document.querySelector('[data-field=first_payment]')"
+                           "&& !document.querySelector('.calc').classList.contains('calc-is-example')",
+                           timeout=ANSWER_MS)
+    shown = page.text_content(".calc-output-body [data-field=first_payment]")
+    text, _ = _paper(page)
+    assert re.sub(r"\s+", "", shown) in text, (shown, text[:300])
+    assert "逾期应对指南" not in text and "OverdueHelp" not in text  # the site's header is not printed
