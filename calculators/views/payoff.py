@@ -73,7 +73,7 @@ def _compare(result: Result, lang: str) -> str:
                  "with this budget the order matters a lot.")
     months, interest = result.other_months, result.other_total_interest
     head_zh = f"如果改成“{zh_o}”：要 {months} 个月，利息一共 {wording.money(interest, 'zh')}"
-    head_en = f"{en_o[0].upper()}{en_o[1:]} would take {months} months and cost {wording.money(interest, 'en')} in interest"
+    head_en = f"{en_o[0].upper()}{en_o[1:]} would take {wording.count(months, 'month', 'en')} and cost {wording.money(interest, 'en')} in interest"
     diff = interest - result.total_interest
     gap = months - result.months
     if diff == ZERO and gap == 0:
@@ -87,10 +87,10 @@ def _compare(result: Result, lang: str) -> str:
         en_parts.append(f"{wording.money(-diff, 'en')} less interest than this order")
     if gap > 0:
         zh_parts.append(f"晚 {gap} 个月还清")
-        en_parts.append(f"debt-free {gap} month{'s' if gap != 1 else ''} later")
+        en_parts.append(f"debt-free {wording.count(gap, 'month', 'en')} later")
     elif gap < 0:
         zh_parts.append(f"早 {-gap} 个月还清")
-        en_parts.append(f"debt-free {-gap} month{'s' if gap != -1 else ''} sooner")
+        en_parts.append(f"debt-free {wording.count(-gap, 'month', 'en')} sooner")
     text_zh = head_zh + "，" + "、".join(zh_parts) + "。"
     text_en = head_en + ": " + " and ".join(en_parts) + "."
     if result.inputs.strategy == "snowball" and diff < ZERO:
@@ -181,7 +181,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     i = result.inputs
     items = [
         ui.figure("months", t(lang, "多久能还清", "Debt-free in"), str(d["months"]),
-                  t(lang, f"{result.months} 个月", f"{result.months} month{'s' if result.months != 1 else ''}"),
+                  t(lang, f"{result.months} 个月", wording.count(result.months, 'month', 'en')),
                   t(lang, f"也就是 {wording.months(result.months, lang)}", f"that is {wording.months(result.months, lang)}")
                   if result.months >= 12 else ""),
     ]
