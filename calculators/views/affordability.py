@@ -88,13 +88,13 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     table_rows = [
         [label, money_text(amount), percent_text(amount * HUNDRED / i.income)] for _, label, amount in rows
     ]
-    columns = [("item", t(lang, "项目", "Item")), ("amount", t(lang, "金额（元）", "Amount (¥)")),
+    columns = [("item", t(lang, "项目", "Item")), ("amount", t(lang, "金额", "Amount")),
                ("percent", t(lang, "占收入 %", "% of income"))]
     return ui.result(
         lang,
         ui.figures(items),
         ui.notes(explain),
-        ui.table("budget", columns, table_rows, t(lang, "每月收支", "Your month"), lang),
+        ui.table("budget", columns, table_rows, t(lang, "每月收支", "Your month"), lang, money=["amount"]),
     )
 
 

@@ -143,7 +143,8 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
             t(lang, "能承受", "within budget") if o.fits else t(lang, "超出", "over budget"),
         ])
     comparison = ui.table("options", columns, rows, t(lang, "各方案比较", "The options side by side"), lang,
-                          [False, False, True, False, False, True, True, False])
+                          [False, False, True, False, False, True, True, False],
+                          money=["monthly", "total_paid", "extra_cost"])
 
     re_columns = [
         ("period", t(lang, "期数", "Month")),

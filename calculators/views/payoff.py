@@ -164,7 +164,7 @@ def _render_short(result: Result, lang: str, d: dict) -> str:
          ("minimum", t(lang, "最低还款", "Minimum")), ("paid", t(lang, "这个月给", "Pay this month")),
          ("unmet", t(lang, "还差", "Short"))],
         rows, t(lang, "这个月的钱怎么分", "This month's money, debt by debt"), lang,
-        [False, False, True, True, True])
+        [False, False, True, True, True], money=["minimum", "paid", "unmet"])
     more = links.paragraph(
         t(lang, "接下来：", "Next:"),
         [("negotiate", t(lang, "怎样和平台协商还款", "How to negotiate with a lender")),
@@ -238,7 +238,8 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         ui.notes(_explain(result, lang)),
         chart,
         ui.table("debts", debt_columns, debt_rows, t(lang, "每笔欠款", "Each debt"), lang,
-                 [k not in ("name", "cleared_date") for k, _ in debt_columns]),
+                 [k not in ("name", "cleared_date") for k, _ in debt_columns], money=["balance", "minimum", "interest"]),
         ui.table("plan", plan_columns, plan_rows, t(lang, "每月还款计划", "Month-by-month plan"), lang,
-                 [k != "date" for k, _ in plan_columns]),
+                 [k != "date" for k, _ in plan_columns],
+                 money=[k for k, _ in plan_columns if k not in ("month", "date")]),
     )
