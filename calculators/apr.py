@@ -32,6 +32,7 @@ from decimal import Decimal
 from . import fields, lines, rates, schedules
 from .fields import Field
 from .money import ZERO, InputError, grouped, money_text, percent_text, round_money
+from .wording import count
 
 SLUG = "apr"
 TITLE = {"zh": "真实年化利率", "en": "True annual rate"}
@@ -83,7 +84,8 @@ class Inputs:
             raise InputError(
                 "payment",
                 f"{self.months} 期加起来只有 {grouped(self.payment * self.months)} 元，比到手的钱还少，请检查每期还款额",
-                f"{self.months} payments add up to ¥{grouped(self.payment * self.months)}, less than you "
+                f"{count(self.months, 'payment', 'en')} {'adds' if self.months == 1 else 'add'} up to "
+                f"¥{grouped(self.payment * self.months)}, less than you "
                 "received; check the monthly payment",
             )
 

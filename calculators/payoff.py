@@ -52,6 +52,7 @@ from . import fields
 from .fields import Field, ListField
 from .money import ZERO, InputError, dated_row, grouped, money_text, percent_text, round_money
 from .schedules import add_months
+from .wording import count
 
 SLUG = "payoff"
 TITLE = {"zh": "先还哪笔、何时还清", "en": "Which debt first, and when you are debt-free"}
@@ -417,7 +418,7 @@ def _never_clears(inputs: Inputs) -> InputError:
     if plan is not None:
         zh_o, en_o = _STRATEGY_WORDS[other]
         zh += f"换成“{zh_o}”，{plan.months} 个月可以还清。"
-        en += f" {en_o[0].upper()}{en_o[1:]} would clear them in {plan.months} months."
+        en += f" {en_o[0].upper()}{en_o[1:]} would clear them in {count(plan.months, 'month', 'en')}."
     return InputError("budget", zh, en)
 
 

@@ -62,13 +62,38 @@ def date(day: datetime.date, lang: str) -> str:
 
 
 def plural(n: int, word: str) -> str:
-    """``1 month``, ``2 months``: English only (Chinese has no plural)."""
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
+    """``1 month``, ``2 months``: English only (Chinese has no plural). ``word`` may be several words,
+    the last one counted: ``1 equal part``, ``2 equal parts``; ``person`` becomes ``people``."""
+    if n == 1:
+        return f"{n:,} {word}"
+    head, _, last = word.rpartition(" ")
+    many = _IRREGULAR.get(last, last + "s")
+    return f"{n:,} {head} {many}" if head else f"{n:,} {many}"
+
+
+_IRREGULAR = {"person": "people"}
+
+# unit -> its Chinese measure word; the English is the unit itself, pluralised by ``plural``
+UNITS_ZH = {
+    "day": "天", "month": "个月", "year": "年", "debt": "笔", "time": "次", "person": "人",
+    "instalment": "期", "payment": "期", "part": "期", "row": "行", "deposit": "次",
+}
 
 
 def count(n: int, unit: str, lang: str) -> str:
-    """A count with its unit: ``45 天`` / ``45 days``; units: day, month, year, debt."""
-    zh = {"day": "天", "month": "个月", "year": "年", "debt": "笔"}[unit]
+    """A count with its unit, in the reader's language: ``45 天`` / ``45 days``, ``1 day``.
+
+    Every English count on the page goes through here, so one is never "1 days". The unit is one of
+    ``UNITS_ZH`` (day, month, year, debt, time, person, instalment, payment, part, row, deposit), in English
+    it may come with words before it (``more day``, ``equal part``, ``monthly instalment``), which
+    the Chinese leaves out.
+
+    >>> count(1, "time", "en"), count(40, "time", "en"), count(1, "person", "en"), count(3, "person", "en")
+    ('1 time', '40 times', '1 person', '3 people')
+    >>> count(1, "equal part", "en"), count(36, "monthly instalment", "en"), count(36, "instalment", "zh")
+    ('1 equal part', '36 monthly instalments', '36 期')
+    """
+    zh = UNITS_ZH[unit.rpartition(" ")[2]]
     return f"{n:,} {zh}" if lang == "zh" else plural(n, unit)
 
 

@@ -39,7 +39,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
             lang,
             f"新借款 {wording.money(i.principal, 'zh')}、年利率 {plain(i.annual_rate)}%、分 {i.months} 个月，"
             f"按等额本息每月还 {wording.money(result.new_payment, 'zh')}。如果还另收服务费、会员费等，要加到每月还款里。",
-            f"A new loan of {wording.money(i.principal, 'en')} at {plain(i.annual_rate)}% a year over {i.months} months "
+            f"A new loan of {wording.money(i.principal, 'en')} at {plain(i.annual_rate)}% a year over {wording.count(i.months, 'month', 'en')} "
             f"costs {wording.money(result.new_payment, 'en')} a month in equal instalments. Add any service, membership "
             "or other monthly fees to that.",
         ))
@@ -88,13 +88,13 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     table_rows = [
         [label, money_text(amount), percent_text(amount * HUNDRED / i.income)] for _, label, amount in rows
     ]
-    columns = [("item", t(lang, "项目", "Item")), ("amount", t(lang, "金额（元）", "Amount (¥)")),
+    columns = [("item", t(lang, "项目", "Item")), ("amount", t(lang, "金额", "Amount")),
                ("percent", t(lang, "占收入 %", "% of income"))]
     return ui.result(
         lang,
         ui.figures(items),
         ui.notes(explain),
-        ui.table("budget", columns, table_rows, t(lang, "每月收支", "Your month"), lang),
+        ui.table("budget", columns, table_rows, t(lang, "每月收支", "Your month"), lang, money=["amount"]),
     )
 
 
@@ -178,6 +178,6 @@ def _savings_note(result: Result, d: dict, lang: str) -> str:
         text_zh += (f"如果全部存起来，大约 {result.months_to_fund} 个月能存够 {FUND_MONTHS} 个月的必要开支"
                     f"（{goal} 元）作为应急金；可以用“应急金”计算器细算。")
         text_en += (f" Saved in full, it would build an emergency fund of {FUND_MONTHS} months' essentials "
-                    f"(¥{goal}) in about {result.months_to_fund} months; the emergency-fund calculator "
+                    f"(¥{goal}) in about {wording.count(result.months_to_fund, 'month', 'en')}; the emergency-fund calculator "
                     "works it out in detail.")
     return t(lang, text_zh, text_en)

@@ -53,5 +53,5 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         ui.notes(explain),
         lines.lender_links(lender, lang),
         ui.table("payments", [("period", t(lang, "期数", "Month")), ("payment", t(lang, "还款额", "Payment"))],
-                 rows, t(lang, "每期还款", "Payments"), lang),
+                 rows, t(lang, "每期还款", "Payments"), lang, money=["payment"]),
     )

@@ -159,7 +159,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
             f"从还清那天（{day(i.paid_date)}）算 {keep} 年，这条记录大约显示到 {day(result.shown_until)}，"
             f"离 {day(i.today)}还有 {result.days_remaining:,} 天。这期间按时还其他贷款，新的记录都是正常的。",
             f"Counting {keep} years from the day it was paid off ({day(i.paid_date)}), the record is shown "
-            f"until about {day(result.shown_until)}: {result.days_remaining:,} days after {day(i.today)}. "
+            f"until about {day(result.shown_until)}: {wording.count(result.days_remaining, 'day', 'en')} after {day(i.today)}. "
             "Meanwhile, every loan you repay on time adds records that are in good standing.",
         ))
     else:

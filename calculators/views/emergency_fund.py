@@ -12,7 +12,7 @@ from .chart import line_chart
 def _months_display(n: int, lang: str) -> str:
     if n == 0:
         return ui.t(lang, "已经存够了", "Already there")
-    return ui.t(lang, f"{n} 个月", f"{n} month" if n == 1 else f"{n} months")
+    return wording.count(n, "month", lang)
 
 
 def render(result: Result, lang: str, data: dict | None = None) -> str:
@@ -26,7 +26,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     items = [
         ui.money_figure("target", t(lang, "应急金目标", "Emergency fund target"), d, result.target, lang,
                   t(lang, f"{wording.money(result.essentials, 'zh')} × {i.months} 个月 × (1 + {buffer}%)",
-                    f"{wording.money(result.essentials, 'en')} × {i.months} months × (1 + {buffer}%)")),
+                    f"{wording.money(result.essentials, 'en')} × {wording.count(i.months, 'month', 'en')} × (1 + {buffer}%)")),
         ui.money_figure("gap", t(lang, "还差", "Still to save"), d, result.gap, lang,
                   t(lang, f"已存 {wording.money(i.savings, 'zh')}", f"{wording.money(i.savings, 'en')} saved")
                   if i.savings is not None else
@@ -54,7 +54,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
             t(lang, f"{wording.date(i.target_date, 'zh')} 前存够，每月至少存",
               f"To get there by {wording.date(i.target_date, 'en')}, save at least"),
             d["saving_for_target_date"], money(result.saving_for_target_date, lang),
-            t(lang, f"共存 {n} 次，每月一次", f"{n} monthly deposits")))
+            t(lang, f"共存 {n} 次，每月一次", wording.count(n, 'monthly deposit', 'en'))))
 
     explain = [_target_note(result, lang)]
     if i.uses_items and i.monthly_expenses is not None and i.monthly_expenses != result.essentials:
@@ -80,8 +80,8 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
                 f"要在 {wording.date(i.target_date, 'zh')} 前存够，{n} 个月里每月至少存 {wording.money(need, 'zh')}"
                 f"（少存 1 分钱就会差一点）。"
                 + ("你现在每月存的钱够了。" if enough else f"比你现在每月存的多 {wording.money(need - saving, 'zh')}。"),
-                f"To get there by {wording.date(i.target_date, 'en')}, save at least {wording.money(need, 'en')} in each of "
-                f"{n} months (one fen less falls just short). "
+                f"To get there by {wording.date(i.target_date, 'en')}, save at least {wording.money(need, 'en')} a month "
+                f"for {wording.count(n, 'month', 'en')} (one fen less falls just short). "
                 + ("What you save now is enough." if enough
                    else f"That is {wording.money(need - saving, 'en')} more than you save now."),
             ))

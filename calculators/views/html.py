@@ -11,7 +11,8 @@ escaped here; nothing a reader typed reaches the page as markup.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from decimal import Decimal
 from html import escape
 
@@ -39,6 +40,24 @@ def _cell(text: object) -> str:
 
 
 t = pick  # the reader's language: t(lang, zh, en)
+
+_PLAIN_NUMBER = re.compile(r"(-?)(\d+)(\.\d+)?")
+
+
+def money_label(label: str, lang: str) -> str:
+    """A money column's header, with the unit: ``还款额（元）`` / ``Payment (¥)``."""
+    return f"{label}（元）" if lang == "zh" else f"{label} (¥)"
+
+
+def money_cell(text: str) -> str:
+    """A money cell as the page shows it: ``9233.20`` → ``9,233.20`` (the unit is in the header);
+    anything else (``—``) as it is. The page's script groups the rows it adds the same way.
+
+    >>> money_cell("1234567.80"), money_cell("-1000.00"), money_cell("—")
+    ('1,234,567.80', '-1,000.00', '—')
+    """
+    m = _PLAIN_NUMBER.fullmatch(text)
+    return f"{m[1]}{int(m[2]):,}{m[3] or ''}" if m else text
 
 
 def figure(field: str, label: str, value: str, display: str, note: str = "") -> str:
@@ -78,8 +97,14 @@ def table(
     caption: str,
     lang: str,
     numeric: Sequence[bool] | None = None,
+    money: Collection[str] = (),
 ) -> str:
     """A full table: ``columns`` are (key, label), ``rows`` text cells.
+
+    ``money`` names the columns that hold money as plain text (``money_text``): their header
+    gets the unit (``money_label``) and a ``data-money`` mark, their cells show thousands
+    separators and keep the plain figure in ``data-value``, which the CSV download uses; the
+    rows in ``data-rest`` stay plain (the script groups them when it shows them).
 
     ``data-table`` names the table for the CSV download (``<slug>-<name>.csv``). A table
     longer than ``WINDOW_ROWS`` + 1 rows shows its first ``WINDOW_ROWS`` rows; the others are
@@ -88,6 +113,9 @@ def table(
     >>> t = table("p", [("m", "月"), ("x", "金额")], [[str(i), "1.00"] for i in range(20)], "表", "zh")
     >>> t.count("<tr>"), "data-rest" in t, "显示全部 20 行" in t
     (13, True, True)
+    >>> t = table("p", [("m", "Month"), ("x", "Payment")], [["1", "1234.50"]], "T", "en", money=["x"])
+    >>> 'data-money="1">Payment (¥)</th>' in t, '<td data-label="Payment (¥)" data-value="1234.50">1,234.50</td>' in t
+    (True, True)
     """
     # Cells carry only their column's label (data-label, shown on a phone's cards), and only
     # the shown rows. The stylesheet aligns columns after the first to the right, except the
@@ -98,15 +126,25 @@ def table(
     if len(columns) >= CARD_COLUMNS:
         classes.append("calc-cards")
     text_class = ' class="text"'
+    is_money = [k in money for k, _ in columns]
+    columns = [(k, money_label(label, lang) if m else label) for (k, label), m in zip(columns, is_money, strict=True)]
+    money_mark = ' data-money="1"'
     head = "".join(
-        f'<th scope="col" data-key="{esc(k)}"{text_class if i in text_cols else ""}>{esc(label)}</th>'
+        f'<th scope="col" data-key="{esc(k)}"{text_class if i in text_cols else ""}'
+        f'{money_mark if is_money[i] else ""}>{esc(label)}</th>'
         for i, (k, label) in enumerate(columns)
     )
     labels = [f' data-label="{esc(label)}"' for _, label in columns]
     windowed = len(rows) > WINDOW_ROWS + 1
     shown = rows[:WINDOW_ROWS] if windowed else rows
+
+    def cell(lab: str, text: str, m: bool) -> str:
+        if m and money_cell(str(text)) != str(text):
+            return f'<td{lab} data-value="{_cell(text)}">{_cell(money_cell(str(text)))}</td>'
+        return f"<td{lab}>{_cell(text)}</td>"
+
     body = "".join(
-        "<tr>" + "".join(f"<td{lab}>{_cell(c)}</td>" for lab, c in zip(labels, row, strict=True)) + "</tr>"
+        "<tr>" + "".join(cell(lab, c, m) for lab, c, m in zip(labels, row, is_money, strict=True)) + "</tr>"
         for row in shown
     )
     rest = ""
@@ -129,7 +167,8 @@ def table(
 
 def data_table(name: str, columns: Sequence[tuple[str, str]], rows: Sequence[dict], caption: str, lang: str) -> str:
     """A table of ``to_dict`` rows: ``columns`` are (key, label); a ``date`` column shows only where
-    the rows carry dates (``money.dated_row``). Every column but the date holds numbers.
+    the rows carry dates (``money.dated_row``). Every column but the date holds numbers: the first
+    counts (month, day), the others are money.
 
     >>> t = data_table("p", [("month", "月"), ("date", "日期"), ("x", "金额")], [{"month": 1, "x": "1.00"}], "表", "zh")
     >>> "日期" in t, "<td" in t
@@ -138,7 +177,8 @@ def data_table(name: str, columns: Sequence[tuple[str, str]], rows: Sequence[dic
     dated = any("date" in row for row in rows)
     columns = [column for column in columns if column[0] != "date" or dated]
     cells = [[str(row[key]) for key, _ in columns] for row in rows]
-    return table(name, columns, cells, caption, lang, [key != "date" for key, _ in columns])
+    money = [key for key, _ in columns[1:] if key != "date"]
+    return table(name, columns, cells, caption, lang, [key != "date" for key, _ in columns], money)
 
 
 def result(lang: str, *parts: str) -> str:

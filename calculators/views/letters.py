@@ -24,7 +24,8 @@ from .. import wording
 from . import html as ui
 
 BLANK = "＿＿＿＿"
-DATE_BLANK = "＿＿＿＿年＿＿月＿＿日"
+DATE_BLANK = "＿＿＿＿年＿＿月＿＿日"  # in the Chinese text that is sent
+DATE_BLANK_EN = f"{BLANK} (date)"  # in the English rendering: no Chinese on an English page
 
 Paragraph = tuple[str, str]
 
@@ -60,6 +61,14 @@ def fill(value: object, show: Callable[[object], str] = str) -> str:
     return show(value)
 
 
+def count_en(value: int | None, unit: str) -> str:
+    """A count in the English rendering (``wording.count``): ``1 instalment``, ``36 instalments``; left
+    empty, a blank before the plural: ``＿＿＿＿ instalments``."""
+    if value is None or value == "":
+        return f"{BLANK} {wording.plural(2, unit).split(' ', 1)[1]}"
+    return wording.count(value, unit, "en")
+
+
 def money_zh(value: Decimal | None) -> str:
     """Money after a Chinese word: `` 5,000.00 元`` (a space before the figure), blank ``＿＿＿＿元``."""
     return f"{BLANK}元" if value is None else f" {wording.money(value, 'zh')}"
@@ -74,7 +83,7 @@ def date_zh(value: dt.date | None) -> str:
 
 
 def date_en(value: dt.date | None) -> str:
-    return DATE_BLANK if value is None else wording.date(value, "en")
+    return DATE_BLANK_EN if value is None else wording.date(value, "en")
 
 
 def plain(paragraphs: Sequence[Paragraph]) -> str:

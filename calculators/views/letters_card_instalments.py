@@ -43,7 +43,7 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     out.append((
         f"我申请办理个性化分期：把欠款分 {fill(i.months)} 期偿还，每期{L.money_zh(i.monthly)}，"
         f"从{L.date_zh(i.first_date)}开始还款。",
-        f"I apply for a personalised instalment plan: the debt repaid in {fill(i.months)} monthly instalments of "
+        f"I apply for a personalised instalment plan: the debt repaid in {L.count_en(i.months, 'monthly instalment')} of "
         f"{L.money_en(i.monthly)}, starting on {L.date_en(i.first_date)}.",
     ))
     out.append((

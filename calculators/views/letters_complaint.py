@@ -73,7 +73,7 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
         f"Complaint against: {lender} (kind of lender: {kind_en})\nContract number: {fill(i.loan_number)}",
     ))
     times_zh = f"，大约 {i.times} 次" if i.times else ""
-    times_en = f", about {i.times} times" if i.times else ""
+    times_en = f", about {wording.count(i.times, 'time', 'en')}" if i.times else ""
     out.append((
         f"从{L.date_zh(i.first_date)}到{L.date_zh(i.last_date)}，{fill(i.collector)}"
         f"用 {fill(i.numbers)} 向我催收{times_zh}。其中有以下做法：",

@@ -11,6 +11,7 @@ price or fees). The letter asks; it states no amount and promises nothing, and e
 
 from __future__ import annotations
 
+from .. import wording
 from ..letters_documents import SLUG, TITLE, Result
 from . import letters as L
 from .letters import fill
@@ -115,7 +116,7 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
         when_zh, when_en = "请在收到本函后及时", "Please send the documents promptly after receiving this letter"
     else:
         when_zh = f"请在收到本函后 {i.reply_days} 日内"
-        when_en = f"Please send the documents within {i.reply_days} days of receiving this letter"
+        when_en = f"Please send the documents within {wording.count(i.reply_days, 'day', 'en')} of receiving this letter"
     out.append((
         f"{when_zh}把上述材料发送到{fill(i.reply_to)}。其中哪一项不能提供的，请书面说明理由。",
         f"{when_en}, to {fill(i.reply_to)}. If any item cannot be provided, please say why in writing.",

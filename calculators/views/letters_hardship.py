@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import wording
 from ..letters_hardship import ESSENTIALS, INCOME, MAX_DEBTS, SLUG, TITLE, Result
 from . import letters as L
 from .letters import fill
@@ -16,7 +17,8 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     out: list[L.Paragraph] = [(TITLE["zh"], "Hardship statement with income and spending"),
                               (f"致：{fill(i.to)}", f"To: {fill(i.to)}")]
     household = f"，家里 {i.household} 口人靠这份收入生活" if i.household else ""
-    household_en = f"; {i.household} people live on this income" if i.household else ""
+    household_en = ((f"; {wording.count(i.household, 'person', 'en')} "
+                     f"{'lives' if i.household == 1 else 'live'} on this income") if i.household else "")
     cause = L.cause_pair(i.cause, i.cause_detail)
     out.append((
         f"我是{fill(i.name)}{household}。{cause[0]}下面是我每月的收入和必要开支，供贵方了解我的还款能力。",

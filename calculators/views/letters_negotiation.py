@@ -45,19 +45,20 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     ))
     first_zh, first_en = L.date_zh(i.first_date), L.date_en(i.first_date)
     months, monthly_zh, monthly_en = fill(i.months), L.money_zh(i.monthly), L.money_en(i.monthly)
+    instalments_en, months_en = L.count_en(i.months, "instalment"), L.count_en(i.months, "month")
     if i.plan == "frozen":
         ask = (f"停止计收利息和罚息，把经双方核对一致的欠款从{first_zh}起分 {months} 期还清，每期{monthly_zh}",
-               f"to stop charging interest and penalties and let me repay what we agree is owed after checking in {months} instalments "
+               f"to stop charging interest and penalties and let me repay what we agree is owed after checking in {instalments_en} "
                f"of {monthly_en} from {first_en}")
     elif i.plan == "extension":
         ask = (f"将这笔借款展期 {months} 个月，到期后一次还清",
-               f"to extend this loan by {months} months, repaying it in full at the end")
+               f"to extend this loan by {months_en}, repaying it in full at the end")
     elif i.plan == "pay_now":
         ask = (f"减免部分欠款后，由我在{first_zh}前一次还清{monthly_zh}",
                f"to reduce the debt so that I pay {monthly_en} in one payment by {first_en}")
     else:
         ask = (f"从{first_zh}起分 {months} 期还款，每期{monthly_zh}",
-               f"to let me repay in {months} instalments of {monthly_en} from {first_en}")
+               f"to let me repay in {instalments_en} of {monthly_en} from {first_en}")
     waive_zh = "，并减免罚息和违约金" if i.waive else ""
     waive_en = ", and to waive the penalties and fees" if i.waive else ""
     out.append((f"我的请求是：{ask[0]}{waive_zh}。", f"My request is {ask[1]}{waive_en}."))

@@ -18,18 +18,18 @@ def option_name(result: Result, key: str, lang: str) -> str:
         return t(lang, "现在一次还清", "Pay it all now")
     if key == "extension":
         n = i.extension_months
-        return t(lang, f"展期 {n} 个月，到期一次还", f"Extension of {n} months, all due at the end")
+        return t(lang, f"展期 {n} 个月，到期一次还", f"Extension of {wording.count(n, 'month', 'en')}, all due at the end")
     if key == "reinstalment":
         n = i.reinstal_months
         rate = percent_text(result.reinstal_rate)
         if i.waive_penalties:
             return t(lang, f"重新分 {n} 期（年利率 {rate}%，免罚息）",
-                     f"Re-instalment over {n} months ({rate}% a year, penalties waived)")
-        return t(lang, f"重新分 {n} 期（年利率 {rate}%）", f"Re-instalment over {n} months ({rate}% a year)")
+                     f"Re-instalment over {wording.count(n, 'month', 'en')} ({rate}% a year, penalties waived)")
+        return t(lang, f"重新分 {n} 期（年利率 {rate}%）", f"Re-instalment over {wording.count(n, 'month', 'en')} ({rate}% a year)")
     if key == "frozen":
         n = i.frozen_months
-        return t(lang, f"停息分 {n} 期（不再计息）", f"Interest frozen, {n} equal parts")
-    return t(lang, f"继续逾期 {i.overdue_days} 天", f"Stay overdue {i.overdue_days} more days")
+        return t(lang, f"停息分 {n} 期（不再计息）", f"Interest frozen, {wording.count(n, 'equal part', 'en')}")
+    return t(lang, f"继续逾期 {i.overdue_days} 天", f"Stay overdue {wording.count(i.overdue_days, 'more day', 'en')}")
 
 
 def likelihood_words(key: str | None, lang: str) -> str:
@@ -49,7 +49,7 @@ def _then(o: Option, lang: str) -> str:
     t = ui.t
     last = wording.money(o.last, lang)
     if o.key == "stay_overdue":
-        return t(lang, f"{o.days} 天后要还清 {last}", f"{last} to clear it after {o.days} days")
+        return t(lang, f"{o.days} 天后要还清 {last}", f"{last} to clear it after {wording.count(o.days, 'day', 'en')}")
     if o.months <= 1 or o.first == o.last:
         return "—"
     if o.key == "extension":
@@ -62,8 +62,8 @@ def _how_long(o: Option, lang: str) -> str:
     if o.key == "pay_now":
         return t(lang, "现在", "now")
     if o.key == "stay_overdue":
-        return t(lang, f"{o.days} 天", f"{o.days} days")
-    return t(lang, f"{o.months} 个月", f"{o.months} months")
+        return wording.count(o.days, "day", lang)
+    return wording.count(o.months, "month", lang)
 
 
 def render(result: Result, lang: str, data: dict | None = None) -> str:
@@ -110,7 +110,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         ui.money_figure("debt", t(lang, "现在一共欠", "Owed today"), d, result.debt, lang,
                   t(lang, "本金 + 利息 + 罚息", "principal + interest + penalties")),
         ui.figure("delay_cost", t(lang, f"再逾期 {i.overdue_days} 天多出的罚息",
-                                  f"Penalty interest for {i.overdue_days} more days"),
+                                  f"Penalty interest for {wording.count(i.overdue_days, 'more day', 'en')}"),
                   d["delay_cost"], money(result.delay_cost, lang),
                   t(lang, f"按罚息年利率 {d['penalty_rate']}%、一年 {result.day_basis} 天",
                     f"at a penalty rate of {d['penalty_rate']}% a year, {result.day_basis}-day year")),
@@ -119,7 +119,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     explain = _notes(result, lang)
 
     chart = line_chart(
-        t(lang, f"如果继续逾期：{i.overdue_days} 天里欠款的变化", f"If it stays overdue: what you owe over {i.overdue_days} days"),
+        t(lang, f"如果继续逾期：{i.overdue_days} 天里欠款的变化", f"If it stays overdue: what you owe over {wording.count(i.overdue_days, 'day', 'en')}"),
         [(t(lang, "欠款合计", "Total owed"), list(result.growth))],
         [t(lang, f"第{day}天", f"day {day}") for day in range(len(result.growth))],
         lang,
@@ -143,7 +143,8 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
             t(lang, "能承受", "within budget") if o.fits else t(lang, "超出", "over budget"),
         ])
     comparison = ui.table("options", columns, rows, t(lang, "各方案比较", "The options side by side"), lang,
-                          [False, False, True, False, False, True, True, False])
+                          [False, False, True, False, False, True, True, False],
+                          money=["monthly", "total_paid", "extra_cost"])
 
     re_columns = [
         ("period", t(lang, "期数", "Month")),
@@ -203,7 +204,7 @@ def _notes(result: Result, lang: str) -> list[str]:
                 f"如果对方同意不再计息（很少同意），至少要分 "
                 f"{result.parts_needed} 期，每期才不超过 {afford} 元。",
                 f"If the lender agreed to stop interest (rarely granted), it would take at least "
-                f"{result.parts_needed} equal parts to keep each within ¥{afford}.",
+                f"{wording.count(result.parts_needed, 'equal part', 'en')} to keep each within ¥{afford}.",
             ))
         else:
             out.append(t(
@@ -248,9 +249,9 @@ def _notes(result: Result, lang: str) -> list[str]:
         f"展期只是把还款日往后推：这 {n} 个月利息照算（{wording.money(result.extension_interest, 'zh')}），"
         f"到期要一次还 {wording.money(ext.total_paid, 'zh')}。每月存 {afford} 元，{n} 个月能存 {wording.money(saved, 'zh')}，"
         + ("够还。" if enough else "不够还。"),
-        f"An extension only moves the due date: interest still runs for the {n} months "
+        f"An extension only moves the due date: interest still runs for the {wording.count(n, 'month', 'en')} "
         f"({wording.money(result.extension_interest, 'en')}) and {wording.money(ext.total_paid, 'en')} is due in one payment at "
-        f"the end. Saving ¥{afford} a month gives {wording.money(saved, 'en')} in {n} months, which "
+        f"the end. Saving ¥{afford} a month gives {wording.money(saved, 'en')} in {wording.count(n, 'month', 'en')}, which "
         + ("covers it." if enough else "does not cover it."),
     ))
     re = _option(result, "reinstalment")
@@ -285,7 +286,7 @@ def _notes(result: Result, lang: str) -> list[str]:
         f"如果先不还，{i.overdue_days} 天后罚息会多出 {wording.money(result.delay_cost, 'zh')}，欠款每天都在增加"
         f"（这里只按本金计罚息；有的合同对没还的利息也计罚息，会更多）。逾期会记入征信，"
         f"不良记录从逾期结束之日起保留 {keep} 年。",
-        f"Paying nothing for {i.overdue_days} days adds {wording.money(result.delay_cost, 'en')} of penalty interest, "
+        f"Paying nothing for {wording.count(i.overdue_days, 'day', 'en')} adds {wording.money(result.delay_cost, 'en')} of penalty interest, "
         "and the debt grows every day (this counts penalties on the principal only; some contracts also "
         "charge them on unpaid interest, which adds more). Overdue loans are reported to the credit "
         f"record, and the negative record is kept for {keep} years from the day the overdue ends.",

@@ -41,8 +41,8 @@ def _demand(result: Result, d: dict, lang: str, lender: str | None) -> tuple[lis
         f"从 {since}到 {until}共 {demand.days} 天，折合年化 = {money(demand.extra, 'zh')} ÷ {money(i.borrowed, 'zh')} ÷ "
         f"{demand.days} 天 × 365 = {rate}%。这是按整个期间平均折算的单利；你已经还过的钱没有算进去。",
         f"They demand {money(i.demanded, 'en')}, {money(demand.extra, 'en')} more than the "
-        f"{money(i.borrowed, 'en')} you received. From {since} to {until} is {demand.days} days, so as a "
-        f"yearly rate: {money(demand.extra, 'en')} ÷ {money(i.borrowed, 'en')} ÷ {demand.days} days × 365 = {rate}%. "
+        f"{money(i.borrowed, 'en')} you received. From {since} to {until} is {wording.count(demand.days, 'day', 'en')}, so as a "
+        f"yearly rate: {money(demand.extra, 'en')} ÷ {money(i.borrowed, 'en')} ÷ {wording.count(demand.days, 'day', 'en')} × 365 = {rate}%. "
         "It is simple interest averaged over the whole time; anything you have already repaid is not counted.",
     )]
     if lender is None:
@@ -95,7 +95,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     about_cd, cd = _daily_shown(result.contract_daily, lang) if result.contract_daily is not None else ("", "")
     pd, cd = f"{pd}%", f"{cd}%"
     items = [
-        ui.figure("total_extra", t(lang, f"逾期 {days} 天多出的费用", f"Extra cost of {days} days late"),
+        ui.figure("total_extra", t(lang, f"逾期 {days} 天多出的费用", f"Extra cost of {wording.count(days, 'day', 'en')} late"),
                   d["total_extra"], money(result.total_extra, lang),
                   t(lang, "罚息 + 复利 + 违约金", "penalty interest + compound interest + late fee")),
         ui.money_figure("total_owed", t(lang, "到那天一共欠", "Total owed by then"), d, result.total_owed, lang,
@@ -138,7 +138,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         f"{origin_zh}。罚息 = 逾期本金 {wording.money(i.overdue_principal, 'zh')} × {rate_expr} × {days} 天 = "
         f"{wording.money(result.penalty_interest, 'zh')}。这里的罚息按整个罚息利率计算，逾期这些天不另算合同利息。",
         f"{origin_en}. Penalty interest = {wording.money(i.overdue_principal, 'en')} overdue principal × {rate_expr} × "
-        f"{days} days = {wording.money(result.penalty_interest, 'en')}. It is worked out at the whole penalty rate, "
+        f"{wording.count(days, 'day', 'en')} = {wording.money(result.penalty_interest, 'en')}. It is worked out at the whole penalty rate, "
         "with no ordinary contract interest on top for the same days.",
     ))
     if i.penalty_markup is not None:
@@ -155,7 +155,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
             lang,
             f"复利 = 未还利息 {wording.money(i.interest, 'zh')} × {rate_expr} × {days} 天 = "
             f"{wording.money(result.compound_interest, 'zh')}。",
-            f"Compound interest = {wording.money(i.interest, 'en')} unpaid interest × {rate_expr} × {days} days = "
+            f"Compound interest = {wording.money(i.interest, 'en')} unpaid interest × {rate_expr} × {wording.count(days, 'day', 'en')} = "
             f"{wording.money(result.compound_interest, 'en')}.",
         ))
     elif i.interest:
@@ -198,7 +198,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         f"折合年化 = 逾期费用 {wording.money(result.total_extra, 'zh')} ÷ 逾期金额 {wording.money(i.overdue_amount, 'zh')} ÷ "
         f"{days} 天 × {basis} = {d['annualized_rate']}%。它只算逾期后多出来的费用，不含逾期前的利息。{rate_note_zh}",
         f"As a yearly rate: {wording.money(result.total_extra, 'en')} extra cost ÷ {wording.money(i.overdue_amount, 'en')} overdue "
-        f"÷ {days} days × {basis} = {d['annualized_rate']}%. It counts only what being late adds, not the "
+        f"÷ {wording.count(days, 'day', 'en')} × {basis} = {d['annualized_rate']}%. It counts only what being late adds, not the "
         f"interest from before the due date.{rate_note_en}",
     ))
     lender = lender_of(i.lender)

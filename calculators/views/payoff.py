@@ -73,7 +73,7 @@ def _compare(result: Result, lang: str) -> str:
                  "with this budget the order matters a lot.")
     months, interest = result.other_months, result.other_total_interest
     head_zh = f"如果改成“{zh_o}”：要 {months} 个月，利息一共 {wording.money(interest, 'zh')}"
-    head_en = f"{en_o[0].upper()}{en_o[1:]} would take {months} months and cost {wording.money(interest, 'en')} in interest"
+    head_en = f"{en_o[0].upper()}{en_o[1:]} would take {wording.count(months, 'month', 'en')} and cost {wording.money(interest, 'en')} in interest"
     diff = interest - result.total_interest
     gap = months - result.months
     if diff == ZERO and gap == 0:
@@ -87,10 +87,10 @@ def _compare(result: Result, lang: str) -> str:
         en_parts.append(f"{wording.money(-diff, 'en')} less interest than this order")
     if gap > 0:
         zh_parts.append(f"晚 {gap} 个月还清")
-        en_parts.append(f"debt-free {gap} month{'s' if gap != 1 else ''} later")
+        en_parts.append(f"debt-free {wording.count(gap, 'month', 'en')} later")
     elif gap < 0:
         zh_parts.append(f"早 {-gap} 个月还清")
-        en_parts.append(f"debt-free {-gap} month{'s' if gap != -1 else ''} sooner")
+        en_parts.append(f"debt-free {wording.count(-gap, 'month', 'en')} sooner")
     text_zh = head_zh + "，" + "、".join(zh_parts) + "。"
     text_en = head_en + ": " + " and ".join(en_parts) + "."
     if result.inputs.strategy == "snowball" and diff < ZERO:
@@ -164,7 +164,7 @@ def _render_short(result: Result, lang: str, d: dict) -> str:
          ("minimum", t(lang, "最低还款", "Minimum")), ("paid", t(lang, "这个月给", "Pay this month")),
          ("unmet", t(lang, "还差", "Short"))],
         rows, t(lang, "这个月的钱怎么分", "This month's money, debt by debt"), lang,
-        [False, False, True, True, True])
+        [False, False, True, True, True], money=["minimum", "paid", "unmet"])
     more = links.paragraph(
         t(lang, "接下来：", "Next:"),
         [("negotiate", t(lang, "怎样和平台协商还款", "How to negotiate with a lender")),
@@ -181,7 +181,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     i = result.inputs
     items = [
         ui.figure("months", t(lang, "多久能还清", "Debt-free in"), str(d["months"]),
-                  t(lang, f"{result.months} 个月", f"{result.months} month{'s' if result.months != 1 else ''}"),
+                  t(lang, f"{result.months} 个月", wording.count(result.months, 'month', 'en')),
                   t(lang, f"也就是 {wording.months(result.months, lang)}", f"that is {wording.months(result.months, lang)}")
                   if result.months >= 12 else ""),
     ]
@@ -238,7 +238,8 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         ui.notes(_explain(result, lang)),
         chart,
         ui.table("debts", debt_columns, debt_rows, t(lang, "每笔欠款", "Each debt"), lang,
-                 [k not in ("name", "cleared_date") for k, _ in debt_columns]),
+                 [k not in ("name", "cleared_date") for k, _ in debt_columns], money=["balance", "minimum", "interest"]),
         ui.table("plan", plan_columns, plan_rows, t(lang, "每月还款计划", "Month-by-month plan"), lang,
-                 [k != "date" for k, _ in plan_columns]),
+                 [k != "date" for k, _ in plan_columns],
+                 money=[k for k, _ in plan_columns if k not in ("month", "date")]),
     )

@@ -442,10 +442,19 @@ document.addEventListener("auxclick", carryInputs, true);
 
 // ---- long tables: the first rows are in the page, the rest in data-rest ------
 
+// A money cell as the page shows it, as html.money_cell does: "9233.20" → "9,233.20" (the unit
+// is in the column's header); anything else as it is.
+function moneyCell(text) {
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(text);
+  return m ? m[1] + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (m[3] || "") : text;
+}
+
 function expandTable(table) {
   const rest = table.dataset.rest;
   if (!rest) return;
-  const labels = [...table.querySelectorAll("thead th")].map((th) => th.textContent);
+  const heads = [...table.querySelectorAll("thead th")];
+  const labels = heads.map((th) => th.textContent);
+  const money = heads.map((th) => th.dataset.money === "1");
   const body = table.tBodies[0];
   const frag = document.createDocumentFragment();
   for (const row of JSON.parse(rest)) {
@@ -453,7 +462,9 @@ function expandTable(table) {
     row.forEach((text, i) => {
       const td = document.createElement("td");
       td.dataset.label = labels[i] ?? "";
-      td.textContent = text;
+      const shown = money[i] ? moneyCell(text) : text;
+      if (shown !== text) td.dataset.value = text;
+      td.textContent = shown;
       tr.append(td);
     });
     frag.append(tr);
@@ -468,6 +479,7 @@ function expandAll() {
 }
 
 // ---- CSV export: every row, UTF-8 with BOM for spreadsheet programs ----------
+// Money cells go in as plain figures (their data-value, "9233.20"), never as shown ("9,233.20").
 
 // A cell a spreadsheet would read as a formula (= + - @, or a tab/return first) is kept as
 // text by a leading apostrophe.
@@ -479,7 +491,7 @@ function csvCell(text) {
 function tableToCsv(table) {
   const lines = [];
   for (const tr of table.querySelectorAll("tr")) {
-    lines.push([...tr.querySelectorAll("th, td")].map((c) => csvCell(c.textContent.trim())).join(","));
+    lines.push([...tr.querySelectorAll("th, td")].map((c) => csvCell(c.dataset.value ?? c.textContent.trim())).join(","));
   }
   for (const row of table.dataset.rest ? JSON.parse(table.dataset.rest) : []) {
     lines.push(row.map((c) => csvCell(String(c).trim())).join(","));
