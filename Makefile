@@ -41,7 +41,8 @@ test: setup
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
-## quality: every test, and after a passing run rewrite quality.json (the quality page's figures): commit it
+## quality: every test, and after a passing run rewrite quality.json (the quality page's figures): commit it;
+## its summary lists the facts of calculators/figures.toml past their re-check date (as the quality page does)
 quality: setup
 	$(PY) -m tools.browser --ensure
 	$(PY) -m ruff check .

@@ -96,7 +96,9 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Pages reviewed more than 12 months ago: listed as warnings for editors, not failures."""
+    """Pages reviewed more than 12 months ago, and facts of calculators/figures.toml past their re-check
+    date (the same lines the build prints): listed as warnings for editors, not failures. This is the run's
+    report, not a test: it uses the run's day (moved by TEST_TODAY)."""
     try:
         from tools import content
     except ImportError:
@@ -106,4 +108,14 @@ def pytest_terminal_summary(terminalreporter):
     if stale:
         terminalreporter.section("pages to review again")
         for line in stale:
+            terminalreporter.write_line(f"warning: {line}")
+    try:
+        from calculators import figures
+    except ImportError:
+        return
+    due = [f"figures.toml [{name}]: last confirmed {checked.isoformat()}, re-check was due {recheck.isoformat()}"
+           for name, checked, recheck in figures.due(today)]
+    if due:
+        terminalreporter.section("facts past their re-check date (calculators/figures.toml)")
+        for line in due:
             terminalreporter.write_line(f"warning: {line}")

@@ -66,3 +66,66 @@ def cost_line(name: str) -> Decimal:
 def entry(name: str) -> dict:
     """One section of the file, e.g. ``entry("credit_relief_2025")``."""
     return data()[name]
+
+
+# ---- When each figure was confirmed and when to look again ------------------------------------
+# Every section of figures.toml carries `checked` (the day its figures were last confirmed against
+# their source) and `recheck` (the day to confirm them again: about 3 months on for the LPR, which can
+# move every month, about 12 months for rules). Nothing here reads the clock: callers pass the day.
+
+DATES = ("checked", "recheck")
+
+
+def undated(sections: dict | None = None) -> list[str]:
+    """Every problem with the `checked`/`recheck` dates, one line each naming the section.
+
+    >>> undated({"ok": {"checked": datetime.date(2026, 1, 1), "recheck": datetime.date(2026, 4, 1)},
+    ...          "bare": {"rate": "3"}})
+    ["figures.toml [bare]: no 'checked': add checked = YYYY-MM-DD (the day its figures were confirmed)", "figures.toml [bare]: no 'recheck': add recheck = YYYY-MM-DD (the day to confirm them again)"]
+    """
+    sections = data() if sections is None else sections
+    what = {"checked": "the day its figures were confirmed", "recheck": "the day to confirm them again"}
+    out = []
+    for name, section in sections.items():
+        for key in DATES:
+            value = section.get(key)
+            if value is None:
+                out.append(f"figures.toml [{name}]: no '{key}': add {key} = YYYY-MM-DD ({what[key]})")
+            elif type(value) is not datetime.date:
+                out.append(f"figures.toml [{name}]: '{key}' is {value!r}, not a date: write it as YYYY-MM-DD, unquoted")
+        checked, recheck = section.get("checked"), section.get("recheck")
+        if type(checked) is datetime.date and type(recheck) is datetime.date and recheck <= checked:
+            out.append(f"figures.toml [{name}]: recheck {recheck} is not after checked {checked}")
+    return out
+
+
+def due(today: datetime.date, sections: dict | None = None) -> list[tuple[str, datetime.date, datetime.date]]:
+    """(section, checked, recheck) for every section whose re-check date is before ``today``, oldest first.
+
+    A section is due the day after its `recheck` date: on that day itself it is still in time.
+
+    >>> s = {"lpr": {"checked": datetime.date(2026, 2, 24), "recheck": datetime.date(2026, 5, 24)},
+    ...      "rule": {"checked": datetime.date(2026, 11, 30), "recheck": datetime.date(2027, 11, 30)}}
+    >>> due(datetime.date(2026, 12, 6), s)
+    [('lpr', datetime.date(2026, 2, 24), datetime.date(2026, 5, 24))]
+    >>> due(datetime.date(2026, 5, 24), s)
+    []
+    """
+    sections = data() if sections is None else sections
+    out = [(name, s["checked"], s["recheck"]) for name, s in sections.items()
+           if type(s.get("recheck")) is datetime.date and s["recheck"] < today]
+    return sorted(out, key=lambda row: (row[2], row[0]))
+
+
+if __name__ == "__main__":
+    # python -m calculators.figures [YYYY-MM-DD]: the figures past their re-check date on that day (default today)
+    import sys
+
+    day = datetime.date.fromisoformat(sys.argv[1]) if len(sys.argv) > 1 else datetime.date.today()
+    problems = undated()
+    for line in problems:
+        print(line)
+    for name, checked, recheck in due(day):
+        print(f"warning: figures.toml [{name}]: checked {checked}, re-check was due {recheck}: confirm it and "
+              "update checked and recheck")
+    sys.exit(1 if problems else 0)

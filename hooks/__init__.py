@@ -8,6 +8,8 @@
 - offline.py: the service worker and the list of files it keeps ahead;
 - security.py: each page's Content-Security-Policy;
 - text.py: Chinese line joins and glossary tooltips in each page's HTML.
+- figures.py: a fact of calculators/figures.toml past its re-check date, printed as a
+  warning after the build (never a failure).
 
 MkDocs loads each file once per process. Because reload.py forgets calculators/
 and macros/ before every build, a hook imports them inside its functions, never

@@ -1,9 +1,13 @@
-"""The quality page: figures written by the last passing `make quality` (quality.json, committed)."""
+"""The quality page: figures written by the last passing `make quality` (quality.json, committed), and the
+dated facts of calculators/figures.toml past their re-check date on the day the page is built."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
+
+from calculators import figures
 
 FILE = Path(__file__).resolve().parent.parent / "quality.json"
 
@@ -13,11 +17,37 @@ def _what(entry: dict) -> str:
     return text.replace("|", "\\|")
 
 
-def report(lang: str) -> str:
+def due_facts(lang: str, today: dt.date, sections: dict | None = None) -> str:
+    """The facts of figures.toml whose re-check date is before ``today`` (the build passes its day)."""
     zh = lang == "zh"
+    rows = figures.due(today, sections)
+    sections = figures.data() if sections is None else sections
+    lines = ["## " + ("到了复核日期的数据" if zh else "Facts past their re-check date"), ""]
+    lines.append(f"`calculators/figures.toml` 里每项数据都记着上次核对的日期（checked）和下次复核的日期（recheck）。"
+                 f"本页生成于 **{today.isoformat()}**，" if zh else
+                 f"Every fact in `calculators/figures.toml` records the day it was last confirmed (checked) and the day "
+                 f"to confirm it again (recheck). This page was built on **{today.isoformat()}**")
+    if not rows:
+        lines[-1] += ("这一天所有数据都还在复核期内。" if zh else "; on that day every fact was within its re-check date.")
+        return "\n".join(lines) + "\n"
+    lines[-1] += ("下面这些已经过了复核日期：网站仍按表里的数据计算，但它们还没有重新核对过。" if zh else
+                  "; these were past their re-check date: the site still uses them, but they have not been "
+                  "confirmed again since.")
+    lines += ["", "| " + " | ".join(("数据", "来源", "上次核对", "应复核") if zh else
+                                    ("fact", "source", "last confirmed", "re-check due")) + " |",
+              "| --- | --- | --- | --- |"]
+    for name, checked, recheck in rows:
+        source = str(sections[name].get(f"source_{lang}", "")).replace("|", "\\|")
+        lines.append(f"| `{name}` | {source} | {checked.isoformat()} | {recheck.isoformat()} |")
+    return "\n".join(lines) + "\n"
+
+
+def report(lang: str, today: dt.date) -> str:
+    zh = lang == "zh"
+    due = due_facts(lang, today)
     if not FILE.is_file():
         return ("还没有测试记录：运行 `make quality` 后这里会列出结果。" if zh else
-                "No test run recorded yet: `make quality` writes the figures shown here.")
+                "No test run recorded yet: `make quality` writes the figures shown here.") + "\n\n" + due
     data = json.loads(FILE.read_text(encoding="utf-8"))
     lines = []
     if zh:
@@ -41,4 +71,4 @@ def report(lang: str) -> str:
     lines += ["| " + ("文件" if zh else "file") + " | " + ("通过" if zh else "passed") + " |", "| --- | --- |"]
     for name, count in data["tests_by_file"].items():
         lines.append(f"| `{name}` | {count} |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n\n" + due
