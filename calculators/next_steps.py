@@ -109,13 +109,19 @@ PAPERS_GUIDE = {"payment_order": "payment_order", "lawsuit": "sued", "judgment":
                 "award_enforcement": "arbitration", "enforcement": "enforcement"}
 
 
+# papers whose next step also has a guide of its own on the everyday question behind it
+PAPERS_MORE = {"enforcement": "court_freeze", "judgment": "court_costs", "lawsuit": "court_costs",
+               "summons": "court_costs", "small_claims_judgment": "court_costs"}
+
+
 def checklist(result) -> list[str]:
     if result.inputs.papers in PAPERS_GUIDE:
-        return ["get_help", PAPERS_GUIDE[result.inputs.papers]]
+        more = PAPERS_MORE.get(result.inputs.papers)
+        return ["get_help", PAPERS_GUIDE[result.inputs.papers], *([more] if more else [])]
     if result.inputs.threats:
-        return ["get_help", "collection_rights"]
+        return ["get_help", "collection_rights", "home_and_work"]
     if result.shortfall is not None:
-        return ["negotiation_calc", "hardship", "get_help"]
+        return ["negotiation_calc", "negotiate_in_practice", "hardship", "income_help"]
     return ["payoff_calc", "get_help"]
 
 

@@ -71,6 +71,16 @@ DESTINATIONS: dict[str, tuple[str, str, str]] = {
                             "An emergency fund: how much and how soon"),
     "checklist_calc": ("calculators/checklist/", "我现在该做什么：按顺序的清单和期限",
                        "What do I do now: an ordered checklist with deadlines"),
+    "home_and_work": ("guides/home-and-work/", "催收上门、打到单位：可以不开门，什么时候报警",
+                      "Collectors at your door or your work: what to do"),
+    "negotiate_in_practice": ("guides/negotiate-in-practice/", "只还本金、减免、部分还款：协商实操",
+                              "Principal only, waivers, part payments: negotiating in practice"),
+    "income_help": ("guides/income-help/", "没工作了、生病了：能申请的收入帮助",
+                    "Lost your job or your health: income help you can apply for"),
+    "court_freeze": ("guides/court-freeze/", "账户被冻结：能冻多久，怎样申请解除",
+                     "A frozen account: how long it lasts and how to get it lifted"),
+    "court_costs": ("guides/court-costs/", "诉讼费、律师费谁出，和解后怎么撤诉",
+                    "Court and lawyer fees, and withdrawing a case after settling"),
 }
 
 # letter key -> (its page name under letters/, the key of the guide that stands in until it exists)
