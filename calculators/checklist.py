@@ -242,6 +242,10 @@ def _paper_steps(inputs: Inputs, day: dt.date) -> list[Step]:
     undated = UNDATED.get(inputs.papers, ())
     if inputs.papers == "court_notice" and inputs.notice_deadline is not None:
         undated = ()
+    if inputs.papers == "lawsuit" and inputs.notice_deadline is None:
+        # the copy of the claim comes with a notice whose dates (7 days for evidence in a small
+        # claim: 民诉法解释 第二百七十五条) may come before the 15 days
+        undated = ("read_court_notice",)
     steps += [Step(key) for key in undated]
     if inputs.papers in COURT_CASE:
         steps.append(Step("verify_case"))

@@ -86,7 +86,10 @@ def test_every_paper_choice_is_in_the_scenario_table_and_has_both_labels():
 def test_the_old_keys_still_mean_the_claim_and_an_appealable_judgment():
     # earlier pages and records sent "lawsuit" and "judgment": 第一百二十八条 and 第一百七十一条 still apply
     _, keys = steps(papers="lawsuit", papers_date="2026-11-20", today="2026-11-30")
-    assert keys[:2] == ["answer_lawsuit", "verify_case"]
+    # the notice that comes with the claim may set an earlier date (解释 第二百七十五条): read it first
+    assert keys[:3] == ["answer_lawsuit", "read_court_notice", "verify_case"]
+    _, keys = steps(papers="lawsuit", papers_date="2026-11-20", notice_deadline="2026-11-27", today="2026-11-30")
+    assert "read_court_notice" not in keys
     _, keys = steps(papers="judgment", papers_date="2026-11-20", today="2026-11-30")
     assert keys[:2] == ["consider_appeal", "report_assets"]
 
@@ -207,7 +210,7 @@ def test_the_calendar_names_a_hearing_as_a_hearing():
 
 def test_threats_come_before_any_deadline():
     _, keys = steps(threats="yes", papers="lawsuit", papers_date="2026-11-25", today="2026-11-30")
-    assert keys[:3] == ["report_threats", "answer_lawsuit", "verify_case"]
+    assert keys[:4] == ["report_threats", "answer_lawsuit", "read_court_notice", "verify_case"]
 
 
 def test_a_deadline_already_passed_shows_negative_days():
@@ -301,7 +304,7 @@ def test_every_step_links_to_a_page_and_steps_come_in_order():
     html = reply["html"]
     order = re.findall(r'<li data-step-key="([a-z_]+)"', html)
     assert order == [s["key"] for s in reply["result"]["steps"]]
-    assert order[:3] == ["report_threats", "answer_lawsuit", "verify_case"]
+    assert order[:4] == ["report_threats", "answer_lawsuit", "read_court_notice", "verify_case"]
     assert len(re.findall(r'<p class="calc-step-link">', html)) == len(order)
 
 

@@ -25,7 +25,7 @@ def reply(slug: str, form: dict, lang: str = "zh") -> dict:
 
 # Letters that state a debt or propose a plan: each ends with the reservation before the signature. The
 # request for documents states no amount but answers a claimed debt, so it reserves every defence too.
-STATING = ["negotiation-letter", "card-instalments", "hardship-statement"]
+STATING = ["negotiation-letter", "card-instalments"]
 
 
 @pytest.mark.parametrize("slug", STATING)
@@ -37,7 +37,8 @@ def test_letters_that_state_a_debt_reserve_every_defence(slug):
     assert "以双方核对一致的为准" in text and "保留法律规定的全部权利和抗辩" in text
 
 
-@pytest.mark.parametrize("slug", ["documents-request", "credit-dispute", "complaint"])
+@pytest.mark.parametrize("slug", ["documents-request", "credit-dispute", "complaint", "stop-contact",
+                                  "hardship-statement"])
 def test_letters_that_state_no_debt_still_concede_nothing(slug):
     text = reply(slug, {"lender": "某某小贷"})["text"]
     assert "不代表我确认" in text

@@ -14,8 +14,13 @@ from . import next_steps
 
 # Said wherever a reader answers a claim or a payment order: the court does not raise the time limit.
 LIMITATION = (
-    "最后一次还款或对方最后一次催款已经是三年前或更早的，可能已过诉讼时效：法院不会主动提（《民法典》第一百九十三条），要在一审答辩或开庭时自己提出，二审再提一般不支持（最高法诉讼时效规定第三条）。在这之前不要答应还款或签还款计划。",
-    "If your last payment or the lender's last demand was three or more years ago, the time limit may have run out: the court will not raise it for you (Civil Code art. 193). Raise it yourself in your answer or at the first-instance hearing; raising it only on appeal generally fails (SPC rules on limitation art. 3). Until then, agree to no payment or plan.",
+    "最后一次还款、你最后一次答应还款和对方最后一次催款都已经是三年前或更早的，可能已过诉讼时效："
+    "法院不会主动提（《民法典》第一百九十三条），要在一审答辩或开庭时自己提出，二审再提一般不支持"
+    "（最高法诉讼时效规定第三条）。在这之前不要答应还款或签还款计划。",
+    "If your last payment, your last promise to pay and the lender's last demand were all three or more "
+    "years ago, the time limit may have run out: the court will not raise it for you (Civil Code art. 193). "
+    "Raise it yourself in your answer or at the first-instance hearing; raising it only on appeal generally "
+    "fails (SPC rules on limitation art. 3). Until then, agree to no payment or plan.",
 )
 
 # step key -> (title zh, title en, what to do zh, what to do en, destination key)
@@ -148,7 +153,9 @@ STEPS: dict[str, tuple[str, str, str, str, str]] = {
         "没有同意过仲裁的，收到通知后尽快、最晚在首次开庭前书面否认并留底；网上仲裁常常不开庭、只看书面材料，"
         "这时在仲裁通知写的答辩期限内就书面提出。修订后《仲裁法》（2026-03-01 起施行）第二十七条第三款："
         "一方主张有仲裁协议、另一方首次开庭前不否认的，经仲裁庭提示并记录，视为有仲裁协议；对仲裁协议效力的异议"
-        "也要在首次开庭前提出（第三十一条第二款）。条文据公开转载的修订文本，非官方公报。答辩期限按仲裁通知上写的。",
+        "也要在首次开庭前提出（第三十一条第二款）。条文据公开转载的修订文本，非官方公报。答辩期限按仲裁通知上写的。"
+        "最后一次还款、你最后一次答应还款和对方最后一次催款都已经是三年前或更早的，在答辩里书面提出已过时效"
+        "（《仲裁法》2017 年文本第七十四条：仲裁适用诉讼时效的规定），仲裁庭不会主动提；在这之前不要答应还款。",
         "If you never agreed to arbitration, deny it in writing as soon as possible, and at the latest before "
         "the first hearing, and keep a copy; online arbitration is often decided on the papers with no hearing, "
         "so then deny it within the answer period on the notice. Under art. 27(3) of the Arbitration Law as "
@@ -156,14 +163,29 @@ STEPS: dict[str, tuple[str, str, str, str, str]] = {
         "it before the first hearing, once the tribunal has pointed this out and recorded it, there is taken "
         "to be an agreement; objections to the agreement's validity also go before the first hearing (art. "
         "31(2)). These articles are from a publicly reprinted copy of the revised text, not the official "
-        "gazette. Answer by the date the notice gives.",
+        "gazette. Answer by the date the notice gives. If your last payment, your last promise to pay and the "
+        "lender's last demand were all three or more years ago, say in your written answer that the time limit "
+        "has run out (2017 Arbitration Law art. 74 applies the limitation rules); the tribunal will not raise it "
+        "for you. Until then, agree to no payment.",
         "arbitration"),
     "talk_to_enforcement": (
         "账户被冻结或收到执行通知：联系执行法官，谈执行和解",
         "A frozen account or an enforcement notice: contact the enforcement judge and ask about a settlement",
-        "法院扣收入、查封财产时，要给你和家人留下生活必需的费用和生活必需品（《民事诉讼法》第二百五十四条、第二百五十五条）。",
+        "法院扣收入、查封财产时，要给你和家人留下生活必需的费用和生活必需品（《民事诉讼法》第二百五十四条、第二百五十五条）。"
+        "先问清楚冻结你账户、给你发执行通知的是哪家法院、依据哪份文书：依据是仲裁裁决的，请改选“执行仲裁裁决的执行通知书”"
+        "（15 日内可以申请不予执行）；依据是公证债权文书（“赋予强制执行效力”的公证）的，收到执行通知书之日起 15 日内"
+        "可以向执行法院书面申请不予执行（《最高人民法院关于公证债权文书执行若干问题的规定》第十三条）；"
+        "是判决前的财产保全的，说明已经有案子在审：查清案号，按起诉状副本的期限答辩；对保全裁定不服的，"
+        "裁定书送达之日起 5 日内可以申请复议（《最高人民法院关于人民法院办理财产保全案件若干问题的规定》第二十五条）。",
         "When a court takes income or property, it must leave what you and your family need to live on "
-        "(Civil Procedure Law arts. 254, 255).",
+        "(Civil Procedure Law arts. 254, 255). First find out which court froze your account or sent the "
+        "notice, and on which document. If it is an arbitration award, choose “An enforcement notice for an "
+        "arbitration award” instead (15 days to ask the court not to enforce it). If it is a notarised debt "
+        "instrument with enforcement effect, you can apply in writing to the enforcing court not to enforce it "
+        "within 15 days of the enforcement notice (SPC Provisions on enforcing notarised debt instruments, art. "
+        "13). If it is a freeze before judgment (preservation), a case is already under way: find the case "
+        "number and answer within the period for the copy of the claim; to challenge the freezing order, ask "
+        "for reconsideration within 5 days of receiving it (SPC Provisions on property preservation, art. 25).",
         "enforcement"),
     "report_assets": (
         "按法院要求如实报告财产",
@@ -174,8 +196,11 @@ STEPS: dict[str, tuple[str, str, str, str, str]] = {
     "credit_card_contact": (
         "信用卡：联系发卡银行，申请个性化分期",
         "Credit card: contact the bank and ask for a personalised instalment plan",
-        "《商业银行信用卡业务监督管理办法》第七十条允许银行和还款困难的持卡人协商分期。",
-        "Article 70 of the credit-card rules lets banks agree instalments with cardholders in hardship.",
+        "《商业银行信用卡业务监督管理办法》第七十条允许银行和还款困难的持卡人协商分期。申请分期会被看作同意还款，"
+        "诉讼时效从申请时重新计算（最高法诉讼时效规定第十四条）；最后一次还款已经是三年前或更早的，先打 12348 问一问再申请。",
+        "Article 70 of the credit-card rules lets banks agree instalments with cardholders in hardship. Asking "
+        "for instalments counts as agreeing to pay, and the time limit starts again (SPC rules on limitation art. "
+        "14); if your last payment was three or more years ago, call 12348 before you ask.",
         "credit_card"),
     "talk_before_due": (
         "还没逾期：在还款日之前联系平台，说明情况",
@@ -195,8 +220,13 @@ STEPS: dict[str, tuple[str, str, str, str, str]] = {
     "plan_payoff": (
         "做一个还款计划：先还哪一笔，何时还清",
         "Make a repayment plan: which debt first, and when you are clear",
-        "每笔先还最低还款，多出来的钱集中还一笔。",
-        "Pay every minimum, then put what is left on one debt at a time.",
+        "每笔先还最低还款，多出来的钱集中还一笔。哪一笔的最后一次还款已经是三年前或更早的，先别还、也别答应还，"
+        "先打 12348 问一问：诉讼时效过了以后还钱或答应还，就不能再用时效抗辩（《民法典》第一百九十二条第二款；"
+        "最高法诉讼时效规定第十九条）。",
+        "Pay every minimum, then put what is left on one debt at a time. For any debt whose last payment was "
+        "three or more years ago, do not pay or promise to pay before calling 12348: paying or agreeing to pay "
+        "after the time limit has run out means you can no longer rely on it (Civil Code art. 192(2); SPC "
+        "rules on limitation art. 19).",
         "payoff_calc"),
     "private_loan_cap": (
         "向个人借的钱：看看利息有没有超过法院支持的上限",

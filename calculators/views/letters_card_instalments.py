@@ -24,12 +24,11 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     out: list[L.Paragraph] = [(TITLE["zh"], "Request for a personalised instalment plan"), (f"{bank}：", f"To {bank}:")]
     out.append((
         f"我是持卡人{fill(i.name)}，身份证号后四位{fill(i.id_last4)}，预留手机号{fill(i.phone)}，"
-        f"信用卡卡号后四位{fill(i.card_last4)}。按我对账单的理解，这张卡目前欠款总额{L.money_zh(i.owed)}"
+        f"信用卡卡号后四位{fill(i.card_last4)}。账单显示这张卡目前欠款{L.money_zh(i.owed)}（具体以双方核对一致的为准）"
         + (f"，已逾期 {i.overdue_days} 天" if i.overdue_days else "") + "。",
         f"I am the cardholder {fill(i.name)}, last four characters of my ID number {fill(i.id_last4)}, phone on "
-        f"the account {fill(i.phone)}, card ending {fill(i.card_last4)}. As I read the statement, the card's total "
-        "debt is "
-        f"{L.money_en(i.owed)}" + (f", {wording.count(i.overdue_days, 'day', 'en')} overdue" if i.overdue_days
+        f"the account {fill(i.phone)}, card ending {fill(i.card_last4)}. The statement shows "
+        f"{L.money_en(i.owed)} owed on this card (the figure is the one both sides agree after checking)" + (f", {wording.count(i.overdue_days, 'day', 'en')} overdue" if i.overdue_days
                                    else "") + ".",
     ))
     cause = L.cause_pair(i.cause, i.cause_detail)

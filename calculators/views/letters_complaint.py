@@ -128,6 +128,14 @@ def _before(result: Result, lang: str) -> list[str]:
     before = [wording.pick(lang, "先向平台官方客服投诉，留下记录；再按下面的顺序找监管或举报：",
                            "First complain to the lender's official customer service and keep a record; then, "
                            "in this order:")] + where
+    # a signed, dated "they pursued me" can later prove a demand reached you (民法典 第一百九十五条第一项;
+    # 诉讼时效规定 第八条), which restarts a time limit still running
+    before.append(wording.pick(
+        lang, "投诉里写的“向我催收”和日期，对方以后可能用来证明曾向你催款，让还没过完的诉讼时效从那天重新算。"
+              "最后一次还款快满或已满三年的，先打 12348 问一问；投诉可以只交给监管部门。",
+        "The dates on which you say they pursued you could later be used to prove they demanded payment, which "
+        "restarts a time limit still running. If your last payment was nearly or more than three years ago, call "
+        "12348 first; you can send the complaint to the regulator only."))
     return before
 
 

@@ -54,9 +54,10 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     out.append((f"附：{fill(i.evidence)}" + ("；报警回执复印件" if result.not_mine else "") + "；身份证件复印件。",
                 f"Enclosed: {fill(i.evidence)}" + ("; a copy of the police report" if result.not_mine else "")
                 + "; a copy of my ID."))
-    out.append(("说明：本申请只针对信用报告记录，不代表我确认贵方主张的欠款金额、利息和费用，我保留法律规定的全部权利和抗辩。",
+    out.append(("说明：本申请只针对信用报告记录，不代表我确认报送机构主张的欠款金额、利息和费用，我保留法律规定的全部权利和抗辩。",
                 "Note: this objection concerns the credit record only; it does not confirm the amount, interest or "
-                "fees you claim, and I keep every right and defence the law gives me."))
+                "fees claimed by the institution that reported it, and I keep every right and defence the law gives "
+                "me."))
     out.extend(L.signature(i.name, i.letter_date))
     return out
 

@@ -32,11 +32,11 @@ PIPL_45: L.Paragraph = (
 
 CIVIL_546: L.Paragraph = (
     "《中华人民共和国民法典》第五百四十六条第一款规定：“债权人转让债权，未通知债务人的，该转让对债务人不发生效力。”"
-    "如果这笔债权已经转让，请提供转让通知；看到通知以前，我无法确认向我主张权利的一方是否有权这样做。",
+    "如果这笔债权已经转让，请提供转让通知；看到通知以前，我无法确认联系我的一方是否有权向我收款。",
     "Article 546, paragraph 1, of the Civil Code of the People's Republic of China says: “Where a creditor "
     "transfers a claim without notifying the debtor, the transfer has no effect on the debtor.” If this claim has "
-    "been transferred, please provide the notice of transfer; until I see it, I cannot confirm that whoever is "
-    "claiming from me is entitled to do so.",
+    "been transferred, please provide the notice of transfer; until I see it, I cannot confirm that whoever has "
+    "contacted me is entitled to collect from me.",
 )
 
 CONSUMER_28: L.Paragraph = (
@@ -80,8 +80,9 @@ ITEMS = (
      "every charge in detail: interest, penalty (overdue) interest, penalties, and every fee (handling, service, "
      "guarantee, insurance, membership and others), each with its amount, date, how it was worked out and the "
      "contract term it rests on;"),
-    ("现在主张的金额是怎么组成的：本金、利息、罚息、违约金和各项费用各多少，分别算到哪一天；",
-     "how the amount now claimed is made up: how much is principal, interest, penalty interest, penalties and "
+    ("如果贵方认为我有欠款，这个金额是怎么组成的：本金、利息、罚息、违约金和各项费用各多少，分别算到哪一天；",
+     "if you consider that I owe anything, how that amount is made up: how much is principal, interest, "
+     "penalty interest, penalties and "
      "each fee, and up to which date each is counted;"),
     ("如果这笔债权已经转让：债权转让通知（通知的日期和方式），以及现在的债权人是谁、怎么联系。",
      "if this claim has been transferred: the notice of transfer (its date and how it was given), and who the "

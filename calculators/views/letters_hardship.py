@@ -61,7 +61,7 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     out.append(offer)
     out.append(("以上情况属实，可以提供工资条、银行流水、病历等材料证明。",
                 "The above is true; I can provide payslips, bank statements, medical records or other proof."))
-    out.append(L.RESERVATION)
+    out.append(L.RESERVATION_NO_AMOUNTS)
     out.extend(L.signature(i.name, i.letter_date))
     return out
 

@@ -18,10 +18,12 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     out.append((
         f"我是{fill(i.name)}，身份证号后四位{fill(i.id_last4)}，手机号{fill(i.phone)}。"
         f"我在{lender}的借款合同编号（借款单号）是{fill(i.loan_number)}，借款日期{L.date_zh(i.loan_date)}，"
-        f"借款本金{L.money_zh(i.principal)}。",
+        f"合同写的借款金额{L.money_zh(i.principal)}"
+        + (f"，实际到账{L.money_zh(i.received)}" if i.received is not None else "") + "。",
         f"I am {fill(i.name)}, last four characters of my ID number {fill(i.id_last4)}, phone {fill(i.phone)}. "
         f"My contract (loan) number with {lender} is {fill(i.loan_number)}, borrowed on {L.date_en(i.loan_date)}, "
-        f"principal {L.money_en(i.principal)}.",
+        f"amount on the contract {L.money_en(i.principal)}"
+        + (f", actually received {L.money_en(i.received)}" if i.received is not None else "") + ".",
     ))
     if i.overdue_days:
         state_zh = f"这笔借款已逾期 {i.overdue_days} 天"

@@ -43,6 +43,7 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
         f"I ask you to stop contacting {who} at once, and from now on to contact only me about this loan (phone "
         f"{fill(i.phone)}). Please reply in writing with what you have done once you receive this letter.",
     ))
+    out.append(L.RESERVATION_NO_AMOUNTS)
     out.extend(L.signature(i.name, i.letter_date))
     return out
 
