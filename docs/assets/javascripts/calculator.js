@@ -263,7 +263,7 @@ class Widget {
     const figs = this.output.querySelector(".calc-figures") || this.output;
     const head = this.headline();
     if (head) {
-      // the bar says "example" (示例) while the result is still the build's example (site.css shows
+      // the bar says "example" (in the page language) while the result is still the build's example (site.css shows
       // the tag only then), like the headline after the inputs
       const parts = [this.msg("example-short"), ...head, this.msg("jump")].map((text, i) => {
         const span = document.createElement("span");
