@@ -368,3 +368,14 @@ CASE = Case(
     toggle=("can_pay", "1500", "1501"),
     page_bad=("can_pay", "abc"),
 )
+
+
+def test_the_headline_deadline_says_a_courts_notice_may_set_an_earlier_day():
+    # a summons fixes the hearing, but the claim's 15 days (第一百二十八条) or a small claim's 7-day
+    # evidence period (解释 第二百七十五条) may come first: the headline must not look final
+    for form in ({"papers": "summons", "papers_date": "2026-12-01", "hearing_date": "2026-12-20"},
+                 {"papers": "lawsuit", "papers_date": "2026-12-01"}):
+        html = page({**form, "today": "2026-12-06"})["html"]
+        assert "以法院通知书、传票上写的为准，可能更早" in html
+    html = page({"papers": "payment_order", "papers_date": "2026-12-01", "today": "2026-12-06"})["html"]
+    assert "可能更早" not in html.split("calc-figures")[1].split("</dl>")[0]

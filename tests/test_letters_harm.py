@@ -74,6 +74,9 @@ SCENARIOS = [
     ({"last_paid": "2021-05-01", "last_demand": "2022-03-01"}, ("old",)),
     ({"last_demand": "2022-03-01"}, ("old",)),  # no payment given: the last demand counts
     ({"last_demand": "2024-03-01"}, ()),
+    # no dates given, but more than three years overdue (1,300 days before 2026-12-06 is 2023-05-16)
+    ({"overdue_days": "1300"}, ("old",)),
+    ({"overdue_days": "400"}, ()),
     ({"lender_kind": "unlicensed"}, ("unlicensed",)),
     ({"trap": "yes"}, ("trap",)),
     ({"lender_kind": "unlicensed", "trap": "yes", "last_demand": "2020-01-01"}, ("unlicensed", "trap", "old")),
@@ -163,3 +166,16 @@ def test_one_set_of_lender_keys_across_calculators_and_letters():
     old = reply("complaint", {"lender_kind": "microloan"})
     assert old["result"]["lender_kind"] == "micro_loan" and old["result"]["channels"][0] == "local_regulator"
     assert letters_common.LENDER_ALIASES == {"microloan": "micro_loan"}
+
+
+@pytest.mark.parametrize("slug", ["documents-request", "stop-contact"])
+def test_letters_whose_answer_is_a_demand_say_so(slug):
+    # the lender's written answer would prove a demand reached the reader (民法典 第一百九十五条第一项;
+    # 诉讼时效规定 第八条); a collection notice signed after three years waives the defence (第十九条第三款)
+    html = reply(slug, {})["html"]
+    assert "第十九条第三款" in html and "12348" in html
+
+
+def test_the_complaint_does_not_promise_the_lender_will_not_see_it():
+    html = reply("complaint", {})["html"]
+    assert "可以只交给监管部门" not in html and "一般也会转给被投诉机构处理" in html

@@ -155,7 +155,7 @@ STEPS: dict[str, tuple[str, str, str, str, str]] = {
         "一方主张有仲裁协议、另一方首次开庭前不否认的，经仲裁庭提示并记录，视为有仲裁协议；对仲裁协议效力的异议"
         "也要在首次开庭前提出（第三十一条第二款）。条文据公开转载的修订文本，非官方公报。答辩期限按仲裁通知上写的。"
         "最后一次还款、你最后一次答应还款和对方最后一次催款都已经是三年前或更早的，在答辩里书面提出已过时效"
-        "（《仲裁法》2017 年文本第七十四条：仲裁适用诉讼时效的规定），仲裁庭不会主动提；在这之前不要答应还款。",
+        "（《民法典》第一百九十八条：法律对仲裁时效没有规定的，适用诉讼时效的规定），仲裁庭不会主动提；在这之前不要答应还款。",
         "If you never agreed to arbitration, deny it in writing as soon as possible, and at the latest before "
         "the first hearing, and keep a copy; online arbitration is often decided on the papers with no hearing, "
         "so then deny it within the answer period on the notice. Under art. 27(3) of the Arbitration Law as "
@@ -165,7 +165,7 @@ STEPS: dict[str, tuple[str, str, str, str, str]] = {
         "31(2)). These articles are from a publicly reprinted copy of the revised text, not the official "
         "gazette. Answer by the date the notice gives. If your last payment, your last promise to pay and the "
         "lender's last demand were all three or more years ago, say in your written answer that the time limit "
-        "has run out (2017 Arbitration Law art. 74 applies the limitation rules); the tribunal will not raise it "
+        "has run out (Civil Code art. 198: where the law sets no arbitration time limit, the limitation rules apply); the tribunal will not raise it "
         "for you. Until then, agree to no payment.",
         "arbitration"),
     "talk_to_enforcement": (
@@ -371,9 +371,13 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
                        ui.t(lang, f"{len(result.steps)} 项，按先后排列", f"{len(result.steps)}, in order"))]
     if dated:
         first = dated[0]
+        note = days_left_text(first, lang)[0]
+        # a court's notices and summons can set an earlier date than the one this list knows
+        court = result.inputs.papers in ("lawsuit", "summons", "court_notice")
+        if court and (result.inputs.papers == "summons" or result.inputs.notice_deadline is None):
+            note += ui.t(lang, "；以法院通知书、传票上写的为准，可能更早", "; the court's notices decide, and it may be earlier")
         items.append(ui.figure("first_deadline", ui.t(lang, "最早的期限", "Earliest deadline"),
-                               d["first_deadline"], wording.date(first.deadline, lang),
-                               days_left_text(first, lang)[0]))
+                               d["first_deadline"], wording.date(first.deadline, lang), note))
     if result.shortfall is not None:
         items.append(ui.figure("shortfall", ui.t(lang, "每月差多少", "Short each month"), d["shortfall"],
                                wording.money(result.shortfall, lang)))

@@ -125,17 +125,21 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
 def _before(result: Result, lang: str) -> list[str]:
     """The notes above the letter, in the page's language."""
     where = [wording.pick(lang, *CHANNELS[c]) for c in result.channels]
-    before = [wording.pick(lang, "先向平台官方客服投诉，留下记录；再按下面的顺序找监管或举报：",
+    before = [wording.pick(lang, "先向平台官方客服投诉，留下记录；再按下面的顺序找监管或举报"
+                                 "（最后一次还款快满或已满三年的，先看最后一条）：",
                            "First complain to the lender's official customer service and keep a record; then, "
-                           "in this order:")] + where
+                           "in this order (if your last payment was nearly or more than three years ago, read the "
+                           "last note first):")] + where
     # a signed, dated "they pursued me" can later prove a demand reached you (民法典 第一百九十五条第一项;
     # 诉讼时效规定 第八条), which restarts a time limit still running
     before.append(wording.pick(
         lang, "投诉里写的“向我催收”和日期，对方以后可能用来证明曾向你催款，让还没过完的诉讼时效从那天重新算。"
-              "最后一次还款快满或已满三年的，先打 12348 问一问；投诉可以只交给监管部门。",
+              "交给监管部门的投诉一般也会转给被投诉机构处理，对方一样看得到。最后一次还款快满或已满三年的，"
+              "先打 12348 问一问，再决定投不投、怎么写；威胁人身安全的，直接打 110。",
         "The dates on which you say they pursued you could later be used to prove they demanded payment, which "
-        "restarts a time limit still running. If your last payment was nearly or more than three years ago, call "
-        "12348 first; you can send the complaint to the regulator only."))
+        "restarts a time limit still running. A complaint to a regulator is usually passed on to the lender, so "
+        "the lender will see it too. If your last payment was nearly or more than three years ago, call 12348 "
+        "before deciding whether and how to complain; for threats to your safety, call 110."))
     return before
 
 

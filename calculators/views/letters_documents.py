@@ -133,6 +133,7 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
 
 
 BEFORE = [
+    L.REPLY_IS_A_DEMAND,
     ("通过 App 的在线客服、工单或官方邮箱发出，截图留底；寄纸质信的，寄到合同或官网上写的地址，"
      "用 EMS 或挂号信，保留寄件凭证和一份复印件。",
      "Send it through the app's online service chat, a ticket or the lender's official email, and screenshot it; "

@@ -48,7 +48,7 @@ def paragraphs(result: Result) -> list[L.Paragraph]:
     return out
 
 
-BEFORE = [(
+BEFORE = [L.REPLY_IS_A_DEMAND, (
     "通过 App 的在线客服、工单或官方邮箱发出，截图留底。家人收到的消息也截图保存。还在继续的，可以用投诉材料向监管投诉。",
     "Send it through the app's online service chat, a ticket or the lender's official email, and screenshot "
     "it. Keep screenshots of what your family received too. If it goes on, use the complaint builder to "
