@@ -106,8 +106,9 @@ FIELDS = (
           help_zh="传票上写的开庭那一天；收到传票必须填", help_en="The day of the hearing written on the summons; "
                                                               "needed for a summons"),
     Field("notice_deadline", "date", "通知书上写的期限", "Deadline written on the notice", required=False,
-          help_zh="应诉通知书、举证通知书上写的答辩或举证的最后一天；没写就留空",
-          help_en="The last day for your answer or evidence written on the notice; leave empty if none"),
+          help_zh="应诉通知书、举证通知书上写的答辩或举证的最后一天；写了几个日期的，填最早的那一天；没写就留空",
+          help_en="The last day for your answer or evidence written on the notice; if it gives several dates, "
+                  "enter the earliest; leave empty if none"),
     Field("threats", "yesno", "有人威胁你，或者找你的家人、单位", "Threats, or calls to your family or work",
           default="no"),
     Field("credit_card", "yesno", "有信用卡欠款", "You owe on a credit card", default="no"),

@@ -160,8 +160,8 @@ def cautions(inputs: object) -> tuple[str, ...]:
     - ``unlicensed``: the lender has no licence to lend (a private lending contract by an
       unlicensed business lender is void: 法释〔2020〕17号 第十三条第三项);
     - ``trap``: the reader says it looks like a loan trap (套路贷) or illegal lending;
-    - ``old``: the last payment (or, when it is not given, the lender's last demand, or else the
-      start of the days overdue the reader typed) is at least
+    - ``old``: the last payment (or, when it is not given, the earlier of the lender's last demand
+      and the start of the days overdue the reader typed) is at least
       ``LIMITATION_YEARS`` years before the letter's date. The period may have run out; it may not
       (a demand made while it was running starts it again, and dates the reader does not remember
       count too), so the view never says it has. A demand made after it ran out restarts nothing.
@@ -186,11 +186,15 @@ def cautions(inputs: object) -> tuple[str, ...]:
     # after the three years had run out does not start them again (民法典 第一百九十二条第一款:
     # the defence stays; 第一百九十五条 interrupts only a period still running), so a recent demand
     # never hides an old last payment.
-    since = getattr(inputs, "last_paid", None) or getattr(inputs, "last_demand", None)
     day = getattr(inputs, "letter_date", None)
-    if since is None and day is not None and getattr(inputs, "overdue_days", None):
-        # neither date given, but the days overdue the reader typed go back that far
-        since = day - dt.timedelta(days=inputs.overdue_days)
+    since = getattr(inputs, "last_paid", None)
+    if since is None:
+        # no payment date: the earlier of the lender's last demand and the start of the days overdue
+        # the reader typed (a later demand restarts nothing once three years have passed)
+        candidates = [getattr(inputs, "last_demand", None)]
+        if day is not None and getattr(inputs, "overdue_days", None):
+            candidates.append(day - dt.timedelta(days=inputs.overdue_days))
+        since = min((d for d in candidates if d is not None), default=None)
     if since is not None and day is not None and add_months(since, 12 * LIMITATION_YEARS) <= day:
         out.append("old")
     return tuple(out)

@@ -377,5 +377,8 @@ def test_the_headline_deadline_says_a_courts_notice_may_set_an_earlier_day():
                  {"papers": "lawsuit", "papers_date": "2026-12-01"}):
         html = page({**form, "today": "2026-12-06"})["html"]
         assert "以法院通知书、传票上写的为准，可能更早" in html
+    typed = page({"papers": "lawsuit", "papers_date": "2026-12-01", "notice_deadline": "2026-12-20",
+                  "today": "2026-12-06"})["html"]
+    assert "可能更早" in typed.split("calc-figures")[1].split("</dl>")[0]  # a later date typed: still said
     html = page({"papers": "payment_order", "papers_date": "2026-12-01", "today": "2026-12-06"})["html"]
     assert "可能更早" not in html.split("calc-figures")[1].split("</dl>")[0]

@@ -77,6 +77,8 @@ SCENARIOS = [
     # no dates given, but more than three years overdue (1,300 days before 2026-12-06 is 2023-05-16)
     ({"overdue_days": "1300"}, ("old",)),
     ({"overdue_days": "400"}, ()),
+    # a recent demand does not hide three years overdue (第一百九十二条第一款: it restarts nothing)
+    ({"overdue_days": "1300", "last_demand": "2026-11-01"}, ("old",)),
     ({"lender_kind": "unlicensed"}, ("unlicensed",)),
     ({"trap": "yes"}, ("trap",)),
     ({"lender_kind": "unlicensed", "trap": "yes", "last_demand": "2020-01-01"}, ("unlicensed", "trap", "old")),
@@ -174,6 +176,7 @@ def test_letters_whose_answer_is_a_demand_say_so(slug):
     # 诉讼时效规定 第八条); a collection notice signed after three years waives the defence (第十九条第三款)
     html = reply(slug, {})["html"]
     assert "第十九条第三款" in html and "12348" in html
+    assert "第十七条" in html  # an assignment notice restarts a running period too
 
 
 def test_the_complaint_does_not_promise_the_lender_will_not_see_it():

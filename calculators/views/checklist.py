@@ -14,11 +14,14 @@ from . import next_steps
 
 # Said wherever a reader answers a claim or a payment order: the court does not raise the time limit.
 LIMITATION = (
-    "最后一次还款、你最后一次答应还款和对方最后一次催款都已经是三年前或更早的，可能已过诉讼时效："
-    "法院不会主动提（《民法典》第一百九十三条），要在一审答辩或开庭时自己提出，二审再提一般不支持"
+    "最后一次还款和你最后一次答应还款都已经是三年前或更早的，可能已过诉讼时效；对方后来还在催，也一样要提："
+    "三年过完以后再催，不会让时效重新开始（《民法典》第一百九十二条第一款、第一百九十五条），三年内催过的要由对方证明。"
+    "法院不会主动提（第一百九十三条），要在一审答辩或开庭时自己提出，二审再提一般不支持"
     "（最高法诉讼时效规定第三条）。在这之前不要答应还款或签还款计划。",
-    "If your last payment, your last promise to pay and the lender's last demand were all three or more "
-    "years ago, the time limit may have run out: the court will not raise it for you (Civil Code art. 193). "
+    "If your last payment and your last promise to pay were both three or more years ago, the time limit may "
+    "have run out. Raise it even if the lender has kept demanding since: a demand made after the three years "
+    "ended does not restart them (Civil Code arts. 192(1), 195), and the lender must prove any demand made "
+    "within them. The court will not raise it for you (art. 193). "
     "Raise it yourself in your answer or at the first-instance hearing; raising it only on appeal generally "
     "fails (SPC rules on limitation art. 3). Until then, agree to no payment or plan.",
 )
@@ -154,8 +157,9 @@ STEPS: dict[str, tuple[str, str, str, str, str]] = {
         "这时在仲裁通知写的答辩期限内就书面提出。修订后《仲裁法》（2026-03-01 起施行）第二十七条第三款："
         "一方主张有仲裁协议、另一方首次开庭前不否认的，经仲裁庭提示并记录，视为有仲裁协议；对仲裁协议效力的异议"
         "也要在首次开庭前提出（第三十一条第二款）。条文据公开转载的修订文本，非官方公报。答辩期限按仲裁通知上写的。"
-        "最后一次还款、你最后一次答应还款和对方最后一次催款都已经是三年前或更早的，在答辩里书面提出已过时效"
-        "（《民法典》第一百九十八条：法律对仲裁时效没有规定的，适用诉讼时效的规定），仲裁庭不会主动提；在这之前不要答应还款。",
+        "最后一次还款和你最后一次答应还款都已经是三年前或更早的，在答辩里书面提出已过时效"
+        "（《民法典》第一百九十八条：法律对仲裁时效没有规定的，适用诉讼时效的规定）；对方后来还在催，也一样要提："
+        "三年过完以后再催，不会让时效重新开始（第一百九十二条第一款、第一百九十五条）。仲裁庭不会主动提；在这之前不要答应还款。",
         "If you never agreed to arbitration, deny it in writing as soon as possible, and at the latest before "
         "the first hearing, and keep a copy; online arbitration is often decided on the papers with no hearing, "
         "so then deny it within the answer period on the notice. Under art. 27(3) of the Arbitration Law as "
@@ -163,10 +167,11 @@ STEPS: dict[str, tuple[str, str, str, str, str]] = {
         "it before the first hearing, once the tribunal has pointed this out and recorded it, there is taken "
         "to be an agreement; objections to the agreement's validity also go before the first hearing (art. "
         "31(2)). These articles are from a publicly reprinted copy of the revised text, not the official "
-        "gazette. Answer by the date the notice gives. If your last payment, your last promise to pay and the "
-        "lender's last demand were all three or more years ago, say in your written answer that the time limit "
-        "has run out (Civil Code art. 198: where the law sets no arbitration time limit, the limitation rules apply); the tribunal will not raise it "
-        "for you. Until then, agree to no payment.",
+        "gazette. Answer by the date the notice gives. If your last payment and your last promise to pay were "
+        "both three or more years ago, say in your written answer that the time limit has run out (Civil Code "
+        "art. 198: where the law sets no arbitration time limit, the limitation rules apply), even if the lender "
+        "has kept demanding since: a demand made after the three years ended does not restart them (arts. "
+        "192(1), 195). The tribunal will not raise it for you. Until then, agree to no payment.",
         "arbitration"),
     "talk_to_enforcement": (
         "账户被冻结或收到执行通知：联系执行法官，谈执行和解",
@@ -374,7 +379,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         note = days_left_text(first, lang)[0]
         # a court's notices and summons can set an earlier date than the one this list knows
         court = result.inputs.papers in ("lawsuit", "summons", "court_notice")
-        if court and (result.inputs.papers == "summons" or result.inputs.notice_deadline is None):
+        if court and (result.inputs.papers in ("summons", "lawsuit") or result.inputs.notice_deadline is None):
             note += ui.t(lang, "；以法院通知书、传票上写的为准，可能更早", "; the court's notices decide, and it may be earlier")
         items.append(ui.figure("first_deadline", ui.t(lang, "最早的期限", "Earliest deadline"),
                                d["first_deadline"], wording.date(first.deadline, lang), note))

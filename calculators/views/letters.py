@@ -230,13 +230,13 @@ CAUTIONS = {
         "the transfer records and the messages, and you can report it to the police on 110.",
     ),
     "old": (
-        "你填的最后一次还款（没填的，按对方最后一次催款或逾期天数）已经是三年前或更早。借款一般有三年的诉讼时效"
+        "你填的最后一次还款（没填的，按逾期天数或对方最后一次催款，取更早的那个）已经是三年前或更早。借款一般有三年的诉讼时效"
         "（《民法典》第一百八十八条）。三年还没过完时对方催过你，三年从催款那天重新算（第一百九十五条），"
         "所以不一定已经过了；但三年过完以后再催，不会让时效重新开始。这封信提出还款，会被看作“同意履行”"
         "（最高法诉讼时效规定第十四条）：还没过的，三年从头算；已经过了的，发出以后就不能再用时效抗辩"
         "（《民法典》第一百九十二条第二款；诉讼时效规定第十九条）。",
-        "The last payment you entered (or, if none, the lender's last demand or the days overdue) was three or more "
-        "years ago. There "
+        "The last payment you entered (or, if none, the days overdue or the lender's last demand, whichever is "
+        "earlier) was three or more years ago. There "
         "is usually a three-year time limit for suing over a loan (Civil Code, article 188). A demand made while "
         "the three years were still running starts them again from that day (article 195), so the limit may not "
         "have run out; but a demand made after the three years ended does not restart it. This letter offers to "
@@ -257,13 +257,15 @@ CAUTION_ASK = (
 REPLY_IS_A_DEMAND = (
     "对方按这封信书面答复“欠多少”或要你还款，就是一次能证明送到你手上的催款：三年还没过完的，诉讼时效从答复送到那天"
     "重新算（《民法典》第一百九十五条第一项；最高法诉讼时效规定第八条）。最后一次还款快满三年的，先打 12348 问一问再发。"
-    "已经满三年的，对方再催不会让时效重新开始；但对方寄来的催收通知单、还款确认书不要签字（诉讼时效规定第十九条第三款）。",
+    "已经满三年的，对方再催不会让时效重新开始；但对方寄来的催收通知单、还款确认书不要签字（诉讼时效规定第十九条第三款）。"
+    "对方寄来债权转让通知的，三年还没过完的，也从通知送到那天重新算（诉讼时效规定第十七条）。",
     "If the lender answers this letter in writing with what it says you owe, or asks you to pay, that is a demand "
     "it can prove reached you: if the three years are still running, they start again from the day its answer "
     "arrives (Civil Code art. 195(1); SPC rules on limitation art. 8). If your last payment was nearly three years "
     "ago, call 12348 before sending. If three years have already passed, a new demand does not restart them, but "
     "do not sign any collection notice or repayment confirmation they send (SPC rules on limitation art. 19, "
-    "third paragraph).",
+    "third paragraph). An assignment notice they send also restarts a period still running, from the day it "
+    "reaches you (SPC rules on limitation art. 17).",
 )
 
 # Above every letter that promises payment or proposes a plan, whatever the answers.
