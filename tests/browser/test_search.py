@@ -25,8 +25,10 @@ def _wait_results(page, timeout: int = 15000) -> list[str]:
         """() => { const m = document.querySelector('.md-search-result__meta');
                    return m.dataset.query === document.querySelector('.md-search__input').value; }""",
         timeout=timeout)
+    # each result's own link (a crisis result starts with the crisis line, then its link)
     return page.eval_on_selector_all(
-        ".md-search-result__item > .md-search-result__link:first-child", "els => els.map(a => a.href)")
+        ".md-search-result__item",
+        "els => els.map(li => li.querySelector(':scope > .md-search-result__link')?.href).filter(Boolean)")
 
 
 def _open(page) -> None:
@@ -166,3 +168,31 @@ def test_no_results_are_said_in_the_pages_language(site_page, prefix, says):
     assert page.locator(".md-search-result__item").count() == 0
     page.keyboard.press("Escape")
     assert not page.is_checked("#__search")
+
+
+def test_everyday_questions_typed_into_the_box_find_their_answer_first(site_page):
+    """Every everyday question of tests/test_search.py, typed into the search box as a reader does
+    (Chinese through an input method, English key by key): its answer comes first; crisis words
+    bring the crisis line with numbers to call to the top of the results."""
+    from tests.test_search import EVERYDAY_EN, EVERYDAY_ZH
+
+    page, base = site_page
+    for prefix, table, typing in (("", EVERYDAY_ZH, "ime"), ("en/", EVERYDAY_EN, "keys")):
+        page.goto(f"{base}{prefix}guides/how-loans-work/")
+        _open(page)
+        page.wait_for_function("() => document.querySelector('.md-search-result__meta').dataset.query === ''",
+                               timeout=15000)  # index loaded
+        wrong = {}
+        for question, url in table.items():
+            page.fill(INPUT, "")
+            if typing == "ime":
+                _ime_type(page, question)
+            else:
+                page.type(INPUT, question)
+            hrefs = _wait_results(page)
+            if not hrefs or hrefs[0] != base + url:
+                wrong[question] = hrefs[:2]
+            elif url.endswith("guides/get-help/"):
+                first = page.locator(".md-search-result__item").first
+                assert first.locator('.crisis-line a[href="tel:12356"]').count() == 1, question
+        assert not wrong, f"{len(wrong)} of {len(table)} typed questions find another page first: {wrong}"
