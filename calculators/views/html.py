@@ -51,7 +51,7 @@ def money_label(label: str, lang: str) -> str:
 
 def money_cell(text: str) -> str:
     """A money cell as the page shows it: ``9233.20`` → ``9,233.20`` (the unit is in the header);
-    anything else (``—``) as it is. The page's script groups the rows it adds the same way.
+    anything else (``—``) as it is. The rows the page adds later carry this text too (``data-rest-shown``).
 
     >>> money_cell("1234567.80"), money_cell("-1000.00"), money_cell("—")
     ('1,234,567.80', '-1,000.00', '—')
@@ -104,7 +104,8 @@ def table(
     ``money`` names the columns that hold money as plain text (``money_text``): their header
     gets the unit (``money_label``) and a ``data-money`` mark, their cells show thousands
     separators and keep the plain figure in ``data-value``, which the CSV download uses; the
-    rows in ``data-rest`` stay plain (the script groups them when it shows them).
+    rows in ``data-rest`` stay plain, and their shown text, grouped here, is in ``data-rest-shown``
+    (the script only places it: one money formatter, this one).
 
     ``data-table`` names the table for the CSV download (``<slug>-<name>.csv``). A table
     longer than ``WINDOW_ROWS`` + 1 rows shows its first ``WINDOW_ROWS`` rows; the others are
@@ -113,6 +114,9 @@ def table(
     >>> t = table("p", [("m", "月"), ("x", "金额")], [[str(i), "1.00"] for i in range(20)], "表", "zh")
     >>> t.count("<tr>"), "data-rest" in t, "显示全部 20 行" in t
     (13, True, True)
+    >>> t = table("p", [("m", "月"), ("x", "金额")], [[str(i), "1234.00"] for i in range(20)], "表", "zh", money=["x"])
+    >>> "[[&quot;12&quot;,&quot;1,234.00&quot;]" in t, "[[&quot;12&quot;,&quot;1234.00&quot;]" in t
+    (True, True)
     >>> t = table("p", [("m", "Month"), ("x", "Payment")], [["1", "1234.50"]], "T", "en", money=["x"])
     >>> 'data-money="1">Payment (¥)</th>' in t, '<td data-label="Payment (¥)" data-value="1234.50">1,234.50</td>' in t
     (True, True)
@@ -152,6 +156,10 @@ def table(
     if windowed:
         data = json.dumps([list(r) for r in rows[WINDOW_ROWS:]], ensure_ascii=False, separators=(",", ":"))
         rest = f' data-rest="{esc(data)}" data-rows="{len(rows)}"'
+        if any(is_money):
+            grouped = [[money_cell(str(c)) if m else c for c, m in zip(r, is_money, strict=True)]
+                       for r in rows[WINDOW_ROWS:]]
+            rest += f' data-rest-shown="{esc(json.dumps(grouped, ensure_ascii=False, separators=(",", ":")))}"'
         more = (
             f'<button type="button" class="calc-button calc-show-all" data-action="show-all" '
             f'data-table="{esc(name)}">'

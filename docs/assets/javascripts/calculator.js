@@ -442,35 +442,30 @@ document.addEventListener("auxclick", carryInputs, true);
 
 // ---- long tables: the first rows are in the page, the rest in data-rest ------
 
-// A money cell as the page shows it, as html.money_cell does: "9233.20" → "9,233.20" (the unit
-// is in the column's header); anything else as it is.
-function moneyCell(text) {
-  const m = /^(-?)(\d+)(\.\d+)?$/.exec(text);
-  return m ? m[1] + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (m[3] || "") : text;
-}
-
 function expandTable(table) {
   const rest = table.dataset.rest;
   if (!rest) return;
+  // the rows' text as shown (money grouped by Python: views/html.py money_cell), beside the plain figures
+  const shownRows = table.dataset.restShown ? JSON.parse(table.dataset.restShown) : null;
   const heads = [...table.querySelectorAll("thead th")];
   const labels = heads.map((th) => th.textContent);
-  const money = heads.map((th) => th.dataset.money === "1");
   const body = table.tBodies[0];
   const frag = document.createDocumentFragment();
-  for (const row of JSON.parse(rest)) {
+  JSON.parse(rest).forEach((row, r) => {
     const tr = document.createElement("tr");
     row.forEach((text, i) => {
       const td = document.createElement("td");
       td.dataset.label = labels[i] ?? "";
-      const shown = money[i] ? moneyCell(text) : text;
+      const shown = shownRows?.[r]?.[i] ?? text;
       if (shown !== text) td.dataset.value = text;
       td.textContent = shown;
       tr.append(td);
     });
     frag.append(tr);
-  }
+  });
   body.append(frag);
   delete table.dataset.rest;
+  delete table.dataset.restShown;
   table.closest(".calc-table-wrap")?.querySelector(".calc-show-all")?.remove();
 }
 
