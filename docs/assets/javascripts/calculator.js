@@ -235,6 +235,7 @@ class Widget {
       this.markPending();
       this.decorate();
       for (const name of this.expanded) this.showAll(name);
+      if (window.matchMedia?.("print").matches) expandAll(); // a result that lands while printing prints whole
       this.announce();
       this.watchResult();
       performance.measure(`calc-update:${this.slug}`, { start: started }); // read by `make bench`
