@@ -196,7 +196,7 @@ STEPS: dict[str, tuple[str, str, str, str, str]] = {
         "按法院要求如实报告财产",
         "Report your assets to the court truthfully when asked",
         "拒不报告或者虚假报告，可能被罚款、拘留，或者被列为失信被执行人。",
-        "Refusing or reporting falsely can lead to fines, detention or the defaulter list.",
+        "Refusing or reporting falsely can lead to fines, detention or the dishonest-debtor list.",
         "enforcement"),
     "credit_card_contact": (
         "信用卡：联系发卡银行，申请个性化分期",
