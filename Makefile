@@ -42,11 +42,13 @@ test: setup
 	$(PY) -m pytest
 
 ## quality: every test, and after a passing run rewrite quality.json (the quality page's figures): commit it;
-## its summary lists the facts of calculators/figures.toml past their re-check date (as the quality page does)
+## its summary lists the facts of calculators/figures.toml past their re-check date (as the quality page does);
+## then it prints each English guide's reading ease (tools/readability.py)
 quality: setup
 	$(PY) -m tools.browser --ensure
 	$(PY) -m ruff check .
 	QUALITY_REPORT=1 $(PY) -m pytest
+	$(PY) -m tools.readability
 
 ## new-guide: make docs/<slug>.md and docs/<slug>.en.md with front matter, e.g. make new-guide slug=guides/my-topic
 new-guide: setup

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import statistics
 from pathlib import Path
 
 from calculators import figures
+from tools import readability
 
 FILE = Path(__file__).resolve().parent.parent / "quality.json"
 
@@ -42,9 +44,28 @@ def due_facts(lang: str, today: dt.date, sections: dict | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def reading_ease(lang: str, scores: dict[str, float] | None = None) -> str:
+    """Each English guide's Flesch reading ease (tools/readability.py), measured when the page is built."""
+    zh = lang == "zh"
+    scores = readability.guide_scores() if scores is None else scores
+    median = statistics.median(scores.values())
+    below = sum(score < readability.FLOOR for score in scores.values())
+    lines = ["## " + ("英文页面好不好读" if zh else "How easy the English guides are to read"), ""]
+    lines.append(f"英文指南的 Flesch 易读度（越高越好读，60–70 是普通成年人容易读懂的程度）："
+                 f"中位数 **{median:.1f}**（目标不低于 {readability.GOAL_MEDIAN}），低于 {readability.FLOOR} 的有 "
+                 f"**{below}** 页（目标 0 页）。按本页生成时的文字计算（tools/readability.py）。" if zh else
+                 f"The Flesch reading ease of the English guides (higher is easier; 60-70 is plain English): median "
+                 f"**{median:.1f}** (goal: at least {readability.GOAL_MEDIAN}); **{below}** below {readability.FLOOR} "
+                 f"(goal: none). Measured on the text as this page was built (tools/readability.py).")
+    lines += ["", "| " + ("页面" if zh else "page") + " | " + ("易读度" if zh else "reading ease") + " |", "| --- | ---: |"]
+    for name, score in sorted(scores.items(), key=lambda kv: kv[1]):
+        lines.append(f"| `{name}` | {score:.1f} |")
+    return "\n".join(lines) + "\n"
+
+
 def report(lang: str, today: dt.date) -> str:
     zh = lang == "zh"
-    due = due_facts(lang, today)
+    due = due_facts(lang, today) + "\n" + reading_ease(lang)
     if not FILE.is_file():
         return ("还没有测试记录：运行 `make quality` 后这里会列出结果。" if zh else
                 "No test run recorded yet: `make quality` writes the figures shown here.") + "\n\n" + due
