@@ -42,6 +42,42 @@ def test_the_checks_catch_what_they_should(tmp_path, monkeypatch):
                                        "and sources, then update 'reviewed'"]
 
 
+def test_the_guides_a_reader_lands_on_open_with_a_today_box_in_both_languages():
+    pairs = [(content.DOCS / f"{slug}.md", content.DOCS / f"{slug}.en.md") for slug in content.TODAY_BOX_GUIDES]
+    missing = [str(p) for pair in pairs for p in pair if not p.is_file()]
+    assert not missing, "TODAY_BOX_GUIDES names pages that do not exist: " + ", ".join(missing)
+    errors = [p for pair in pairs for path in pair for p in content.check_today_box(path)]
+    assert not errors, "\n".join(map(str, errors))
+
+
+def test_the_today_box_check_catches_a_missing_late_or_thin_box(tmp_path, monkeypatch):
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    head = "---\ntitle: t\ndescription: d\nreviewed: 2026-12-06\nsources: []\n---\n\n# T\n\nShort answer.\n\n"
+    box = '!!! tip "{}"\n    - one\n    - two\n      still two\n{}\n'
+    pages = {
+        "sued.md": head + box.format("今天就可以做的事", "    - three\n") + "## 一节\n",
+        "sued.en.md": head + "## A section\n\n" + box.format("What you can do today", "    - three\n"),
+        "scams.md": head + box.format("今天可以做的", "") + "## 一节\n",
+        "scams.en.md": head + '!!! tip "Getting help"\n    - a\n    - b\n    - c\n\n## A section\n',
+        "family.md": head + "## 一节\n",
+    }
+    for name, text in pages.items():
+        (guides / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(content, "DOCS", tmp_path)
+    monkeypatch.setattr(content, "ROOT", tmp_path)
+    monkeypatch.setattr(content, "TODAY_BOX_GUIDES", ("guides/sued", "guides/scams"))
+    found = {name: [str(p) for p in content.check_today_box(guides / name)] for name in pages}
+    assert found["sued.md"] == []
+    assert found["sued.en.md"] == ["guides/sued.en.md:1: no 'what to do today' box before the first section: add "
+                                   '!!! tip "What you can do today" after the short answer, with 3 to 5 first steps '
+                                   "(see docs/guides/sued.md)"]
+    assert found["scams.md"] == ["guides/scams.md:12: the 'what to do today' box has 2 steps: give 3 to 5, "
+                                 "one list item each"]
+    assert len(found["scams.en.md"]) == 1 and "no 'what to do today' box" in found["scams.en.md"][0]
+    assert found["family.md"] == []
+
+
 def test_internal_links_and_anchors_resolve(site):
     broken = content.broken_links(site)
     assert not broken, "\n".join(broken)

@@ -97,6 +97,64 @@ def check_hand_typed(path: Path) -> list[Problem]:
     return out
 
 
+# Guides a reader in trouble lands on open with a box of first steps they can take today
+# (`!!! tip "今天就可以做的事"` / `!!! tip "What you can do today"`), after the short answer and
+# before the first section: the legal-stage guides, and the everyday ones that already have one.
+TODAY_BOX_GUIDES = (
+    # the legal stages ("情况严重了" in the navigation), family.md aside
+    "guides/sued", "guides/court-costs", "guides/payment-order", "guides/enforcement", "guides/court-freeze",
+    "guides/dishonest-list", "guides/credit-card", "guides/illegal-lending", "guides/debt-transfer",
+    "guides/lender-gone", "guides/personal-bankruptcy",
+    # everyday guides with a box
+    "guides/home-and-work", "guides/phone-safety", "guides/scams", "guides/negotiate-in-practice",
+    "guides/stop-loan-stacking", "guides/after-settling", "guides/income-help",
+)
+TODAY_BOX_STEPS = (3, 5)
+_TIP = re.compile(r'^!!! tip "(?P<title>[^"]*)"\s*$')
+_STEP = re.compile(r"^    (?:-|\d+\.) \S")
+
+
+def slug_of(path: Path) -> str:
+    rel = path.relative_to(DOCS).as_posix()
+    return rel[: -len(".en.md")] if rel.endswith(".en.md") else rel[: -len(".md")]
+
+
+def today_box(path: Path) -> tuple[int, int] | None:
+    """(line, steps) of the page's "today" box if it comes before the first section, else None."""
+    _, start = front_matter(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    word = "today" if is_english(path) else "今天"
+    for no in range(max(start, 1), len(lines) + 1):
+        line = lines[no - 1]
+        if line.startswith("## "):
+            return None
+        m = _TIP.match(line)
+        if m and word in m["title"].lower():
+            steps = 0
+            for body in lines[no:]:
+                if body and not body.startswith("    "):
+                    break
+                steps += bool(_STEP.match(body))
+            return no, steps
+    return None
+
+
+def check_today_box(path: Path) -> list[Problem]:
+    if slug_of(path) not in TODAY_BOX_GUIDES:
+        return []
+    found = today_box(path)
+    title = '"What you can do today"' if is_english(path) else '"今天就可以做的事"'
+    if found is None:
+        return [Problem(path, 1, f"no 'what to do today' box before the first section: add !!! tip {title} "
+                                 "after the short answer, with 3 to 5 first steps (see docs/guides/sued.md)")]
+    no, steps = found
+    low, high = TODAY_BOX_STEPS
+    if not low <= steps <= high:
+        return [Problem(path, no, f"the 'what to do today' box has {steps} steps: give {low} to {high}, "
+                                  "one list item each")]
+    return []
+
+
 class _Links(HTMLParser):
     def __init__(self):
         super().__init__()
@@ -155,7 +213,7 @@ def problems(today: dt.date | None = None) -> tuple[list[Problem], list[Problem]
     errors: list[Problem] = []
     warnings: list[Problem] = []
     for path in pages():
-        errors += check_front_matter(path) + check_twin(path) + check_hand_typed(path)
+        errors += check_front_matter(path) + check_twin(path) + check_hand_typed(path) + check_today_box(path)
         warnings += stale(path, today)
     return errors, warnings
 
