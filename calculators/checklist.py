@@ -227,7 +227,7 @@ def deadline(papers: str, received: dt.date) -> dt.date:
     return add_months(received, amount)
 
 
-def _paper_steps(inputs: Inputs, day: dt.date) -> list[Step]:
+def paper_steps(inputs: Inputs, day: dt.date) -> list[Step]:
     """The steps of the paper in hand: its dated steps, soonest first, then the undated ones."""
     dated: list[Step] = []
     if inputs.papers in DEADLINES:
@@ -261,7 +261,7 @@ def calculate(inputs: Inputs, today: dt.date | None = None) -> Result:
     steps: list[Step] = []
     if inputs.threats:
         steps.append(Step("report_threats"))
-    steps += _paper_steps(inputs, day)
+    steps += paper_steps(inputs, day)
     shortfall = None
     if inputs.can_pay is not None and inputs.minimums is not None and inputs.minimums > inputs.can_pay:
         shortfall = inputs.minimums - inputs.can_pay

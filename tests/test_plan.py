@@ -1,0 +1,109 @@
+"""My action plan (issue 24 item 4): the model composed of the checklist, payoff and the letters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from calculators import checklist, payoff, plan, web
+from calculators.money import InputError
+
+TODAY = dt.date(2026, 12, 1)
+THREE_DEBTS = [
+    {"name": "卡", "kind": "card", "lender": "bank", "balance": "3000", "annual_rate": "18", "minimum": "300"},
+    {"name": "网贷B", "lender": "micro_loan", "balance": "8000", "annual_rate": "36", "minimum": "500",
+     "days_overdue": "40", "contact": "third_parties"},
+    {"name": "网贷C", "lender": "consumer_finance", "balance": "15000", "annual_rate": "24", "minimum": "1400",
+     "papers": "payment_order", "papers_date": "2026-11-25"},
+]
+
+
+def situation(**over) -> plan.Result:
+    form = {"income": "4000", "essentials": "2200", "household": "3", "debts": THREE_DEBTS, **over}
+    return plan.calculate(plan.read_form(form, TODAY))
+
+
+@given(st.integers(0, 10**9), st.lists(st.integers(1, 10**9), min_size=1, max_size=10))
+def test_pro_rata_shares_add_up_to_the_money_to_the_fen(fen, weights):
+    amount = Decimal(fen) / 100
+    weights = [Decimal(w) / 100 for w in weights]
+    shares = plan.pro_rata(amount, weights)
+    assert sum(shares) == amount
+    total = sum(weights)
+    for share, weight in zip(shares, weights, strict=True):
+        assert share >= 0 and share == share.quantize(Decimal("0.01"))
+        assert abs(share - amount * weight / total) < Decimal("0.01")  # within a fen of the exact share
+
+
+def test_a_payment_order_and_a_shortfall():
+    r = situation()
+    assert (r.money, r.minimums, r.shortfall) == (Decimal("1800"), Decimal("2200"), Decimal("400"))
+    # the debt in court is kept safe first; the pro-rata offer shares the same 1,800 by what is owed
+    assert [s.index for s in r.shares][0] == 2
+    assert sum(s.paid for s in r.shares) == Decimal("1800")
+    assert r.pro_rata == (Decimal("207.69"), Decimal("553.85"), Decimal("1038.46"))
+    # the payment order's deadline is the checklist's, counted from the day after receipt
+    first = r.steps[0]
+    expected = checklist.calculate(checklist.Inputs(papers="payment_order", papers_date=dt.date(2026, 11, 25),
+                                                    today=TODAY))
+    assert (first.key, first.debt) == ("object_payment_order", 2)
+    assert first.deadline == expected.steps[0].deadline == dt.date(2026, 12, 10)
+    assert first.days_left == 9
+    assert "negotiate_shortfall" in [s.key for s in r.steps]
+
+
+def test_each_debt_gets_the_letter_that_fits_it_and_each_letter_reads_its_form():
+    r = situation()
+    letters = [(x.slug, x.debt) for x in r.letters]
+    assert letters == [("card-instalments", 0), ("negotiation-letter", 1), ("stop-contact", 1),
+                       ("negotiation-letter", 2), ("hardship-statement", None)]
+    negotiation = dict(r.letters[1].form)
+    assert negotiation["owed"] == "8000.00" and negotiation["monthly"] == "553.85"
+    assert negotiation["lender_kind"] == "micro_loan"  # so the letter's cautions about who lent apply
+    assert negotiation["other_debts"] == "1700.00"  # the other two minimums: 300 + 1,400
+    for letter in r.letters:
+        reply = web.compute(letter.slug, {**letter.form}, "zh", today=TODAY)
+        assert reply["ok"], (letter.slug, reply)
+
+
+def test_no_letter_goes_to_an_unlicensed_lender():
+    debts = [{**THREE_DEBTS[1], "lender": "unlicensed", "contact": "threats"}]
+    r = situation(debts=debts)
+    assert [x.slug for x in r.letters if x.debt == 0] == []
+    keys = [s.key for s in r.steps]
+    assert keys[0] == "report_threats" and "unlicensed_lender" in keys
+
+
+def test_when_the_money_covers_the_minimums_it_follows_payoff():
+    r = situation(income="9000")
+    debts = tuple(d.for_payoff() for d in r.inputs.debts)
+    expected = payoff.simulate(debts, Decimal("6800"), "avalanche")
+    assert not r.short and r.this_month == expected.payments[0] and r.months == expected.months
+    assert sum(r.this_month) == Decimal("6800")
+    assert "plan_payoff" in [s.key for s in r.steps]
+    # nobody is behind: no letter asks for new terms
+    debts_on_time = [{k: v for k, v in d.items() if k not in ("days_overdue", "papers", "papers_date")}
+                     for d in THREE_DEBTS]
+    assert [x.slug for x in situation(income="9000", debts=debts_on_time).letters] == ["stop-contact"]
+
+
+def test_a_debts_paper_error_is_shown_next_to_that_debts_field():
+    debts = [THREE_DEBTS[0], {**THREE_DEBTS[2], "papers_date": ""}]
+    with pytest.raises(InputError) as e:
+        situation(debts=debts)
+    assert e.value.field == "debts.1.papers_date"
+    assert "收到文书的日期" in e.value.message["zh"]
+
+
+def test_the_plan_as_json_carries_money_as_text():
+    data = plan.to_dict(situation())
+    assert data["shortfall"] == "400.00" and data["pro_rata"] == ["207.69", "553.85", "1038.46"]
+    assert data["first_deadline"] == "2026-12-10"
+    assert data["letters"][-1] == {"slug": "hardship-statement", "form": {
+        "household": "3", "wages": "4000.00", "other_essentials": "2200.00", "debt1_name": "网贷C",
+        "debt1_monthly": "1400.00", "debt2_name": "网贷B", "debt2_monthly": "500.00", "debt3_name": "卡",
+        "debt3_monthly": "300.00"}}
