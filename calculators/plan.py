@@ -280,8 +280,11 @@ def _steps(inputs: Inputs, day: dt.date, short: bool) -> tuple[Step, ...]:
 
 
 def _text(value: object) -> str:
+    """A value as a reader would type it: money with two decimals, dates as YYYY-MM-DD, "" for none."""
     if isinstance(value, Decimal):
         return money_text(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return "" if value is None else str(value)
 
 
@@ -370,3 +373,68 @@ def to_dict(result: Result) -> dict:
     if dated:
         data["first_deadline"] = dated[0].deadline.isoformat()
     return data
+
+
+# ---- filling the other tools from the situation (issue 24 item 3) ------------------------------
+
+FILLS = ("payoff", "negotiation", "overdue-cost", "checklist")
+
+
+def _rate(value: Decimal | None) -> str:
+    """A rate exactly as read (18 → "18", 7.125 → "7.125"), never rounded like money."""
+    return "" if value is None else fields.canonical_text(value)
+
+
+def _first_behind(result: Result) -> int:
+    """The debt a one-debt tool opens with: the first in the legal-risk order when money is short, else the
+    first entered that is overdue or has papers, else the first entered."""
+    if result.short:
+        return result.shares[0].index
+    debts = result.inputs.debts
+    return next((i for i, d in enumerate(debts) if d.days_overdue or d.in_court), 0)
+
+
+def fill(slug: str, result: Result, debt: int | None = None) -> dict:
+    """The form of another tool (``FILLS`` or a letter the plan suggests), filled from the situation,
+    as text the way a reader types it. A one-debt tool takes ``debt`` (its position as entered; by
+    default the one ``_first_behind`` picks).
+
+    >>> r = calculate(read_form({"income": "4000", "essentials": "2200", "today": "2026-12-01", "debts": [
+    ...     {"name": "A", "balance": "3000", "annual_rate": "18", "minimum": "300"}]}))
+    >>> fill("payoff", r)
+    {'budget': '1800.00', 'debts': [{'name': 'A', 'balance': '3000.00', 'annual_rate': '18', 'minimum': '300.00', 'kind': 'loan'}]}
+    """
+    inputs = result.inputs
+    k = _first_behind(result) if debt is None else debt
+    if not 0 <= k < len(inputs.debts):
+        raise InputError("debt", "没有这一笔欠款，请回到“我的情况”看一下",
+                         "There is no such debt; go back to My situation and check")
+    d = inputs.debts[k]
+    offer = (result.pro_rata or result.this_month)[k]
+    if slug == "payoff":
+        return {"budget": _text(result.money), "debts": [
+            {"name": _text(x.name), "balance": _text(x.balance), "annual_rate": _rate(x.annual_rate),
+             "minimum": _text(x.minimum), "kind": x.for_payoff().kind} for x in inputs.debts]}
+    if slug == "negotiation":
+        return {"principal": _text(d.balance), "annual_rate": _rate(d.annual_rate), "affordable": _text(offer)}
+    if slug == "overdue-cost":  # what the situation does not know stays as the reader left it on that page
+        form = {k: v for k, v in {"overdue_principal": _text(d.balance),
+                                  "days_overdue": _text(d.days_overdue or None)}.items() if v}
+        if d.annual_rate is not None:  # the tool takes a daily or an annual rate: the annual one, then
+            form.update(daily_rate="", annual_rate=_rate(d.annual_rate))
+        return form
+    if slug == "checklist":
+        debts = inputs.debts
+        return {"situation": _situation(d.days_overdue), "papers": d.papers or "none",
+                "papers_date": _text(d.papers_date), "hearing_date": _text(d.hearing_date),
+                "notice_deadline": _text(d.notice_deadline),
+                "threats": "yes" if any(x.contact != "none" for x in debts) else "no",
+                "credit_card": "yes" if any(x.kind == "card" for x in debts) else "no",
+                "online_loan": "yes" if any(x.kind != "card" and x.lender != "private" for x in debts) else "no",
+                "private_loan": "yes" if any(x.lender == "private" for x in debts) else "no",
+                "can_pay": _text(result.money), "minimums": _text(result.minimums)}
+    letters = [x for x in result.letters if x.slug == slug]
+    chosen = next((x for x in letters if x.debt == debt), None) if debt is not None else None
+    if chosen or letters:
+        return dict((chosen or letters[0]).form)
+    raise InputError("slug", "“我的情况”填不了这个工具", "My situation cannot fill this tool")

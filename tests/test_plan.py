@@ -107,3 +107,30 @@ def test_the_plan_as_json_carries_money_as_text():
         "household": "3", "wages": "4000.00", "other_essentials": "2200.00", "debt1_name": "网贷C",
         "debt1_monthly": "1400.00", "debt2_name": "网贷B", "debt2_monthly": "500.00", "debt3_name": "卡",
         "debt3_monthly": "300.00"}}
+
+
+@pytest.mark.parametrize("slug", [*plan.FILLS, "negotiation-letter", "card-instalments", "stop-contact",
+                                  "hardship-statement"])
+def test_every_tool_fills_from_the_situation_and_reads_what_it_gets(slug):
+    r = situation()
+    form = plan.fill(slug, r)
+    reply = web.compute(slug, form, "en", today=TODAY)
+    assert reply["ok"], (slug, form, reply)
+
+
+def test_a_one_debt_tool_opens_with_the_debt_that_needs_it_first():
+    r = situation()
+    # money is short: the debt in court comes first; its papers go to the checklist
+    assert plan.fill("negotiation", r)["principal"] == "15000.00"
+    checklist_form = plan.fill("checklist", r)
+    assert (checklist_form["papers"], checklist_form["papers_date"]) == ("payment_order", "2026-11-25")
+    assert checklist_form["credit_card"] == "yes" and checklist_form["threats"] == "yes"
+    # another debt on request; its pro-rata share is what it can be offered
+    assert plan.fill("negotiation", r, debt=1) == {"principal": "8000.00", "annual_rate": "36",
+                                                   "affordable": "553.85"}
+    assert plan.fill("overdue-cost", r, debt=1) == {"overdue_principal": "8000.00", "days_overdue": "40",
+                                                    "daily_rate": "", "annual_rate": "36"}
+    with pytest.raises(InputError):
+        plan.fill("negotiation", r, debt=3)
+    with pytest.raises(InputError):
+        plan.fill("complaint", r)  # nobody threatened: the plan suggests no complaint to fill
