@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -134,3 +135,25 @@ def test_a_one_debt_tool_opens_with_the_debt_that_needs_it_first():
         plan.fill("negotiation", r, debt=3)
     with pytest.raises(InputError):
         plan.fill("complaint", r)  # nobody threatened: the plan suggests no complaint to fill
+
+
+def test_the_plan_page_shows_steps_money_and_letters_that_open_filled():
+    from calculators.views import plan as view
+
+    r = situation()
+    html = view.render(r, "zh")
+    assert html.index('data-step-key="object_payment_order"') < html.index('data-step-key="negotiate_shortfall"')
+    assert "网贷C：对支付令有异议" in html
+    assert 'data-value="1038.46">1,038.46</td>' in html  # the pro-rata offer, money as the tables show it
+    # each letter link carries its filled form for the tap (plan.js puts it in the fragment)
+    assert html.count("data-carry=") == len(r.letters) + len(plan.FILLS)
+    assert "&quot;debts.0.balance&quot;,&quot;3000.00&quot;" in html  # payoff's rows, named as its page names them
+
+
+def test_the_english_plan_has_no_chinese_but_the_names_typed():
+    from calculators.views import plan as view
+
+    debts = [{**d, "name": f"Debt{n}"} for n, d in enumerate(THREE_DEBTS)]
+    html = view.render(situation(debts=debts), "en")
+    text = re.sub(r"<[^>]+>", " ", html)
+    assert re.findall(r"[\u4e00-\u9fff]+", text) == []
