@@ -45,6 +45,7 @@ from . import (
     negotiation,
     overdue_cost,
     payoff,
+    plan,
     repayment,
 )
 from .money import InputError
@@ -60,6 +61,7 @@ CALCULATORS: dict[str, ModuleType] = {
     "emergency-fund": emergency_fund,
     "payoff": payoff,
     "checklist": checklist,
+    "plan": plan,
 }
 
 # slug -> document builder: a calculator whose result is a text to send (letters_common.py);

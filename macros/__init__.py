@@ -9,6 +9,7 @@ Editors write, in any Markdown page:
     {{ lpr() }}  {{ lpr_date() }}  {{ judicial_cap() }}  {{ cost_line("24") }}
     {{ setting("affordability", "COMFORT_LINE") }}   → a calculator's own constant, as plain text
     {{ calculator_index() }}   → the table of every calculator, from the registry and each page's `index`
+    {{ situation_store() }}   → my situation's "keep on this device" panel (docs/calculators/plan*.md)
 
 Every number comes from calculators/ (the same code the browser runs).
 """
@@ -18,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from macros import glossary, method, pages, quality, sources, widgets
+from macros import glossary, method, pages, quality, sources, store, widgets
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,6 +41,11 @@ def define_env(env) -> None:
         """A document builder (calculators/letters_*.py): the widget, marked as a letter for letter.js."""
         html = widgets.widget(slug, lang(), {}, page_key=getattr(env.page, "url", ""))
         return f'<div class="letter-builder" data-letter="{slug}">{html}</div>'
+
+    @env.macro
+    def situation_store() -> str:
+        """My situation's "keep on this device" panel (situation.js)."""
+        return store.panel(lang())
 
     @env.macro
     def calc(slug: str, field: str, **form: str) -> str:

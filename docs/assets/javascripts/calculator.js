@@ -58,6 +58,12 @@ class Widget {
     this.dirty = false;
     this.typed = false; // the reader's own numbers are in the form (typed, or from a link)
     form.calcCollect = () => this.collect(); // read by calendar.js ("add to calendar")
+    // read and set by situation.js (my situation, kept on this device when the reader chooses)
+    this.defaultRows = Object.fromEntries([...form.querySelectorAll("[data-list]")]
+      .map((box) => [box.dataset.list, box.querySelectorAll(".calc-row").length]));
+    form.calcPairs = () => this.pairs();
+    form.calcRestore = (pairs) => this.restoreExactly(pairs);
+    form.calcClear = () => this.clear();
     this.state = "static";
     this.expanded = new Set(); // tables the reader asked to see whole, kept across recalculations
     let restored = false;
@@ -167,6 +173,38 @@ class Widget {
       restored = true;
     }
     return restored;
+  }
+
+  // A whole form put back (my situation): its lists get exactly the rows the pairs name.
+  restoreExactly(pairs) {
+    const rows = {};
+    for (const [name] of pairs) {
+      const m = /^(\w+)\.(\d+)\.(\w+)$/.exec(name);
+      if (m) rows[m[1]] = Math.max(rows[m[1]] ?? 0, Number(m[2]) + 1);
+    }
+    for (const box of this.form.querySelectorAll("[data-list]")) {
+      const want = Math.max(1, rows[box.dataset.list] ?? 1);
+      const have = [...box.querySelectorAll(".calc-row")];
+      for (const row of have.slice(want)) row.remove();
+    }
+    if (this.restore(pairs)) {
+      this.typed = true;
+      this.schedule();
+    }
+  }
+
+  // Back to the page's own example: default values and rows ("delete everything").
+  clear() {
+    for (const box of this.form.querySelectorAll("[data-list]")) {
+      const rows = [...box.querySelectorAll(".calc-row")];
+      const want = this.defaultRows[box.dataset.list] ?? 1;
+      for (const row of rows.slice(want)) row.remove();
+      while (box.querySelectorAll(".calc-row").length < want) this.addRow(box);
+      this.renumber(box);
+    }
+    this.form.reset();
+    this.typed = false;
+    this.schedule();
   }
 
   // The inputs as [name, value] pairs, in the form's order.
@@ -359,6 +397,7 @@ class Widget {
         this.addRow(box);
         this.renumber(box);
         this.schedule();
+        this.form.dispatchEvent(new Event("calc:rows")); // situation.js keeps the rows too
       }
     } else if (action === "remove-row") {
       const box = button.closest("[data-list]");
@@ -367,6 +406,7 @@ class Widget {
         button.closest(".calc-row").remove();
         this.renumber(box);
         this.schedule();
+        this.form.dispatchEvent(new Event("calc:rows"));
       } else {
         this.listNote(box, this.msg("last-row")); // refused, and said so
       }

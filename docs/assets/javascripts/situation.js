@@ -1,0 +1,279 @@
+// My situation, kept on this device only when the reader chooses (issue 24 items 1, 2 and 6).
+//
+// It stores the plan form's own inputs ([name, value] pairs, as typed) in this browser's
+// localStorage under one key, and nothing else: no request carries them, no address holds them.
+// Off by default; turning the switch off, or "Delete everything", removes every key this file
+// writes. A passphrase locks what is kept: AES-GCM (256-bit key) with a key derived by PBKDF2
+// (SHA-256, 600,000 rounds) from the passphrase and a random 16-byte salt, a fresh 12-byte IV on
+// every save; the key stays in memory only. Export writes the same envelope to a file (locked stays
+// locked); import reads it back, migrating an older format, and says clearly when a file is
+// damaged or foreign. No arithmetic here; every word comes from the panel's data-msg-* attributes.
+//
+// Also here: links that open another tool with the plan's numbers (data-carry, written by Python:
+// calculators/views/plan.py). On the tap their pairs go into the link's fragment, which no browser
+// sends to a server; the page that opens takes them and removes the fragment at once.
+
+const KEY = "overdue-help.situation";
+const FORMAT = "overdue-help/situation";
+export const VERSION = 1;
+const ROUNDS = 600000;
+
+// ---- the kept document: {format, version, pairs} or, locked, {format, version, locked: {...}} ----
+
+// Older formats, upgraded one step at a time: version -> function(doc) giving version + 1.
+// Version 0 (the drafts before the format had a version) kept the form as {form: {name: value}}.
+export const MIGRATIONS = {
+  0: (doc) => ({ format: FORMAT, version: 1, pairs: Object.entries(doc.form || {}).map(([k, v]) => [k, String(v)]) }),
+};
+
+// A parsed file or kept value -> the current format, or an Error whose .kind is "bad" or "new".
+export function migrate(doc) {
+  const fail = (kind) => Object.assign(new Error(kind), { kind });
+  if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw fail("bad");
+  let version = doc.version ?? (doc.form ? 0 : undefined);
+  if (doc.format !== undefined && doc.format !== FORMAT) throw fail("bad");
+  if (!Number.isInteger(version) || version < 0) throw fail("bad");
+  if (version > VERSION) throw fail("new");
+  while (version < VERSION) {
+    doc = MIGRATIONS[version](doc);
+    version = doc.version;
+  }
+  if (doc.locked) {
+    const { salt, iv, data } = doc.locked;
+    if (![salt, iv, data].every((x) => typeof x === "string")) throw fail("bad");
+    return doc;
+  }
+  if (!Array.isArray(doc.pairs) || !doc.pairs.every((p) => Array.isArray(p) && p.length === 2
+      && typeof p[0] === "string" && typeof p[1] === "string")) throw fail("bad");
+  return doc;
+}
+
+// ---- storage that may be refused (private mode, a full disk) ---------------------------------
+
+function storage() {
+  try {
+    const s = window.localStorage;
+    s.setItem(KEY + ".probe", "1");
+    s.removeItem(KEY + ".probe");
+    return s;
+  } catch {
+    return null;
+  }
+}
+
+// ---- the lock -------------------------------------------------------------------------------
+
+const b64 = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)));
+const unb64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+async function deriveKey(passphrase, salt) {
+  const material = await crypto.subtle.importKey("raw", new TextEncoder().encode(passphrase), "PBKDF2", false,
+    ["deriveKey"]);
+  return crypto.subtle.deriveKey({ name: "PBKDF2", salt, iterations: ROUNDS, hash: "SHA-256" }, material,
+    { name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
+}
+
+async function lock(pairs, key, salt) {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key,
+    new TextEncoder().encode(JSON.stringify(pairs)));
+  return { format: FORMAT, version: VERSION, locked: { salt: b64(salt), iv: b64(iv), data: b64(data) } };
+}
+
+async function unlock(doc, passphrase) {
+  const salt = unb64(doc.locked.salt);
+  const key = await deriveKey(passphrase, salt);
+  const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: unb64(doc.locked.iv) }, key,
+    unb64(doc.locked.data)); // throws on a wrong passphrase: AES-GCM checks its tag
+  return { pairs: JSON.parse(new TextDecoder().decode(plain)), key, salt };
+}
+
+// ---- the panel on the plan page -------------------------------------------------------------
+
+class Store {
+  constructor(panel, form) {
+    this.panel = panel;
+    this.form = form;
+    this.store = storage();
+    this.keep = panel.querySelector("[data-store-keep]");
+    this.status = panel.querySelector("[data-store-status]");
+    this.unlockBox = panel.querySelector("[data-store-unlock]");
+    this.key = null; // the lock's key, in memory only
+    this.salt = null;
+    this.pendingDoc = null; // a locked document waiting for its passphrase
+    this.timer = null;
+    panel.addEventListener("click", (event) => this.onClick(event));
+    this.keep.addEventListener("change", () => this.onKeep());
+    panel.querySelector("[data-store-import]").addEventListener("change", (event) => this.importFile(event));
+    form.addEventListener("input", () => this.scheduleSave());
+    form.addEventListener("change", () => this.scheduleSave());
+    form.addEventListener("calc:rows", () => this.scheduleSave());
+    if (!this.store) {
+      this.keep.disabled = true;
+      this.say("no-storage");
+      return;
+    }
+    this.load();
+  }
+
+  say(name) {
+    this.status.textContent = this.panel.dataset["msg" + name.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase())]
+      || "";
+    this.panel.dataset.state = name; // for tests and styling
+  }
+
+  load() {
+    const text = this.store.getItem(KEY);
+    if (!text) return;
+    let doc;
+    try {
+      doc = migrate(JSON.parse(text));
+    } catch {
+      this.store.removeItem(KEY); // a damaged value helps nobody; what is on screen stays
+      return;
+    }
+    this.keep.checked = true;
+    if (doc.locked) {
+      this.pendingDoc = doc;
+      this.unlockBox.hidden = false;
+      this.unlockBox.querySelector("input").focus?.();
+      return;
+    }
+    this.fill(doc.pairs);
+    this.say("saved");
+  }
+
+  fill(pairs) {
+    this.form.calcRestore?.(pairs);
+  }
+
+  scheduleSave() {
+    if (!this.keep.checked || this.pendingDoc) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.save(), 300);
+  }
+
+  async save() {
+    if (!this.store || !this.keep.checked || this.pendingDoc) return;
+    const pairs = this.form.calcPairs();
+    const doc = this.key ? await lock(pairs, this.key, this.salt) : { format: FORMAT, version: VERSION, pairs };
+    try {
+      this.store.setItem(KEY, JSON.stringify(doc));
+      this.say(this.key ? "locked" : "saved");
+    } catch {
+      this.say("no-storage");
+    }
+  }
+
+  onKeep() {
+    if (this.keep.checked) {
+      this.save();
+    } else {
+      this.erase(false);
+      this.say("removed");
+    }
+  }
+
+  // Every key this file writes, gone; with `clear`, the form back to its defaults too.
+  erase(clear) {
+    clearTimeout(this.timer);
+    for (const s of [this.store, window.sessionStorage]) {
+      if (!s) continue;
+      for (const name of Object.keys(s)) if (name.startsWith(KEY)) s.removeItem(name);
+    }
+    this.key = this.salt = this.pendingDoc = null;
+    this.unlockBox.hidden = true;
+    this.keep.checked = false;
+    if (clear) {
+      this.form.calcClear?.();
+      for (const input of this.panel.querySelectorAll("input[type=password]")) input.value = "";
+    }
+  }
+
+  async onClick(event) {
+    const button = event.target.closest?.("button[data-store-action]");
+    if (!button) return;
+    const action = button.dataset.storeAction;
+    if (action === "lock") {
+      const input = this.panel.querySelector("[data-store-passphrase]");
+      if (input.value.length < 8) return this.say("short");
+      this.salt = crypto.getRandomValues(new Uint8Array(16));
+      this.key = await deriveKey(input.value, this.salt);
+      input.value = "";
+      this.keep.checked = true;
+      await this.save();
+    } else if (action === "unlock") {
+      const input = this.unlockBox.querySelector("input");
+      try {
+        const opened = await unlock(this.pendingDoc, input.value);
+        Object.assign(this, { key: opened.key, salt: opened.salt, pendingDoc: null });
+        input.value = "";
+        this.unlockBox.hidden = true;
+        this.fill(opened.pairs);
+        this.say("locked");
+      } catch {
+        this.say("wrong");
+      }
+    } else if (action === "erase") {
+      if (!window.confirm(this.panel.dataset.confirmErase)) return;
+      this.erase(true);
+      this.say("erased");
+    } else if (action === "export") {
+      this.exportFile();
+    }
+  }
+
+  async exportFile() {
+    const pairs = this.form.calcPairs();
+    const doc = this.key ? await lock(pairs, this.key, this.salt) : { format: FORMAT, version: VERSION, pairs };
+    const blob = new Blob([JSON.stringify(doc, null, 1)], { type: "application/json" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = "my-situation.json";
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    this.say("exported");
+  }
+
+  async importFile(event) {
+    const file = event.target.files?.[0];
+    event.target.value = "";
+    if (!file) return;
+    let doc;
+    try {
+      doc = migrate(JSON.parse(await file.text()));
+    } catch (error) {
+      return this.say(error.kind === "new" ? "new-file" : "bad-file");
+    }
+    if (doc.locked) {
+      this.pendingDoc = doc;
+      this.unlockBox.hidden = false;
+      return;
+    }
+    this.fill(doc.pairs);
+    this.say("imported");
+    this.scheduleSave();
+  }
+}
+
+const panel = document.querySelector("[data-situation-store]");
+const planForm = document.querySelector('form[data-calculator="plan"]');
+if (panel && planForm) new Store(panel, planForm);
+
+// ---- opening another tool with the plan's numbers -------------------------------------------
+
+document.addEventListener("click", (event) => {
+  const link = event.target.closest?.("a[data-carry]");
+  if (!link) return;
+  let pairs;
+  try {
+    pairs = JSON.parse(link.dataset.carry);
+  } catch {
+    return;
+  }
+  const url = new URL(link.getAttribute("href"), location.href);
+  url.hash = new URLSearchParams(pairs).toString();
+  link.href = url.href;
+}, true);
