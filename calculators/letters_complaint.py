@@ -66,7 +66,7 @@ FIELDS = (
           help_zh="几个号码用顿号隔开", help_en="Separate several numbers with commas"),
     Field("first_date", "date", "第一次发生的日期", "Date it first happened", required=False),
     Field("last_date", "date", "最近一次的日期", "Date it last happened", required=False),
-    Field("times", "count", "大约多少次", "About how many times", low=1, high=10000, required=False),
+    Field("times", "count", "大约多少次", "About how many times", low=1, high=10000, required=False, example="10"),
     Field("detail", "text", "其他情况（一两句话）", "Anything else (a sentence or two)", required=False, high=200),
     Field("name", "text", "你的姓名", "Your name", required=False, high=20),
     Field("phone", "text", "你的手机号", "Your phone number", required=False, high=20),

@@ -58,7 +58,7 @@ FIELDS = (
     Field("to", "text", "写给谁", "Addressed to", required=False, high=40,
           help_zh="平台、银行或机构的名称", help_en="The lender, bank or institution"),
     Field("name", "text", "你的姓名", "Your name", required=False, high=20),
-    Field("household", "count", "家里几口人靠这份收入", "People living on this income", low=1, high=20,
+    Field("household", "count", "家里几口人靠这份收入", "People living on this income", low=1, high=20, example="3",
           required=False),
     *common.cause_fields(),
     *(_money(n, zh + "（每月）", en + " (a month)") for n, zh, en in INCOME),

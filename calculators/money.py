@@ -284,10 +284,10 @@ def parse_count(
     for suffix in (unit_zh, "个月", "月", "天", "期", "笔", "个"):
         if suffix and s.endswith(suffix):
             s = s[: -len(suffix)]
-    bad = InputError(
+    bad = InputError(  # a count without a unit (people, times) says none, not "（）" or "of  from"
         field,
-        f"请输入 {minimum} 到 {maximum} 之间的整数（{unit_zh}），例如 {example}",
-        f"Enter a whole number of {unit_en} from {minimum} to {maximum}, such as {example}",
+        f"请输入 {minimum} 到 {maximum} 之间的整数{f'（{unit_zh}）' if unit_zh else ''}，例如 {example}",
+        f"Enter a whole number{f' of {unit_en}' if unit_en else ''} from {minimum} to {maximum}, such as {example}",
     )
     if not s or len(s) > MAX_INPUT_CHARS or not s.isascii() or not s.isdigit():
         raise bad

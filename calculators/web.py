@@ -163,16 +163,19 @@ def calendar(slug: str, form: dict, lang: str = "zh", stamp: dt.datetime | None 
 
 
 def run(slug: str, form_json: str, lang: str = "zh", with_result: bool = True,
-        today: str | None = None) -> str:
+        today: str | None = None, stamp: str | None = None) -> str:
     """The browser's door: JSON text in, JSON text out; never raises.
 
     The page shows only the HTML, so its worker passes ``with_result=False`` and
     the reply leaves out ``result`` (a 600-month plan's data is large to encode).
     ``today`` ("YYYY-MM-DD") fixes the clock for a "today" left empty; the page passes
     none (the reader's own date), tests pass one so that no reply depends on the day.
+    ``stamp`` (ISO date and time with its offset, e.g. "2026-11-29T08:00:00+00:00") is a
+    calendar file's DTSTAMP; the page passes none (the moment the file is made).
     """
     try:
         clock = dt.date.fromisoformat(today) if today else None
+        moment = dt.datetime.fromisoformat(stamp) if stamp else None
         if slug.removesuffix(CALENDAR_SUFFIX) not in {**CALCULATORS, **DOCUMENTS}:
             raise InputError("", "没有这个计算器，请刷新页面再试", "There is no such calculator; reload the page and try again")
         try:
@@ -183,7 +186,7 @@ def run(slug: str, form_json: str, lang: str = "zh", with_result: bool = True,
             raise InputError("", "表单内容无法读取，请刷新页面再试",
                              "The form could not be read; reload the page and try again")
         if slug.endswith(CALENDAR_SUFFIX):
-            reply = calendar(slug.removesuffix(CALENDAR_SUFFIX), form, lang, today=clock)
+            reply = calendar(slug.removesuffix(CALENDAR_SUFFIX), form, lang, stamp=moment, today=clock)
         else:
             reply = compute(slug, form, lang, clock)
         if not with_result:

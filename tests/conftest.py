@@ -1,6 +1,7 @@
 """Shared fixtures: one strict build of the site per test session, a local
-HTTP server for it on a free port, and a browser page that may talk to that
-server only (every other request is aborted, recorded and fails the test)."""
+HTTP server for it on a free port (tools/site_server.py: gzip as a static
+host), and a browser page that may talk to that server only (every other
+request is aborted, recorded and fails the test)."""
 
 from __future__ import annotations
 
@@ -45,11 +46,18 @@ def site(build) -> Path:
 
 
 @pytest.fixture(scope="session")
-def server(site):
-    """Base URL (ending in /) of the built site on a free loopback port."""
+def site_http(site):
+    """The built site on a free loopback port, sent as a static host sends it (tools/site_server.py:
+    application/wasm, gzip for text and wasm); ``.url``, and ``.served`` records every response."""
     httpd = site_server.start(site)
-    yield httpd.url
+    yield httpd
     httpd.stop()
+
+
+@pytest.fixture(scope="session")
+def server(site_http):
+    """Base URL (ending in /) of the built site (``site_http``)."""
+    return site_http.url
 
 
 # ---- pytest-playwright configuration ----------------------------------------

@@ -205,6 +205,19 @@ def test_the_browser_door_returns_the_calendar_as_text():
     assert [str(e["SUMMARY"]) for e in vevents(parse(reply["ics"]))][0] == "Pay ¥600.00 (payment 1 of 2)"
 
 
+def test_the_browser_door_takes_the_files_moment_and_today_from_its_caller():
+    # the golden record's calendar files: DTSTAMP and "today" both given, nothing read from the clock
+    form = {"papers": "payment_order", "papers_date": "2026-11-20"}  # today left empty: the caller's
+    reply = json.loads(web.run("checklist.ics", json.dumps(form), "zh", True, "2026-11-30",
+                               "2026-11-30T16:30:00+08:00"))
+    (event,) = vevents(parse(reply["ics"]))
+    assert event.decoded("DTSTAMP") == dt.datetime(2026, 11, 30, 8, 30, tzinfo=dt.UTC)
+    assert event.decoded("DTSTART") == dt.date(2026, 12, 5)
+    # the same form a week later: the deadline has passed, and there is nothing to add
+    later = json.loads(web.run("checklist.ics", json.dumps(form), "zh", True, "2026-12-07", "2026-12-07T08:00:00+00:00"))
+    assert later["ok"] is False and later["message"]["en"] == "This result has no dates ahead to add to a calendar."
+
+
 def test_the_terminal_prints_a_plans_calendar():
     root = Path(__file__).resolve().parent.parent
     proc = subprocess.run([sys.executable, "-m", "calculators", "repayment", "principal=1200", "annual_rate=0",

@@ -156,13 +156,16 @@ def test_complaint_channel_follows_the_kind_of_lender(kind, events, first, last)
     ("complaint", {"first_date": "2026-10-02", "last_date": "2026-10-01"}, "last_date",
      "最近一次的日期早于第一次的日期，请检查这两个日期"),
     ("negotiation-letter", {"owed": "-5"}, "owed", None),
+    # a count without a unit: no empty "（）" and no "a whole number of  from"
+    ("hardship-statement", {"household": "0"}, "household", "请输入 1 到 20 之间的整数，例如 3"),
+    ("complaint", {"times": "多次"}, "times", "请输入 1 到 10000 之间的整数，例如 10"),
 ])
 def test_bad_input_gets_a_message_next_to_its_field(slug, form, field, zh):
     out = json.loads(web.run(slug, json.dumps(form)))
     assert out["ok"] is False and out["field"] == field
     if zh:
         assert out["message"]["zh"] == zh
-    assert out["message"]["en"]
+    assert out["message"]["en"] and "  " not in out["message"]["en"]
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -73,7 +73,6 @@ performance.mark("floor-ready");
 </script>"""
 
 SLOW = {"offline": False, "latency": 150, "downloadThroughput": 4_000_000 / 8, "uploadThroughput": 1_000_000 / 8}
-ALREADY_COMPRESSED = (".zip", ".gz", ".png", ".jpg", ".jpeg", ".woff2", ".woff")
 
 
 def heaviest() -> dict[str, dict]:
@@ -113,11 +112,11 @@ def sizes(path: Path) -> tuple[int, int, int | None]:
     """(raw, gzip -6, brotli -11 or None) bytes of a file as a static host would send it."""
     if path not in _SIZES:
         data = path.read_bytes()
-        if path.name.endswith(ALREADY_COMPRESSED):
+        if not site_server.compressed(path):  # sent as it is (the server's rule)
             _SIZES[path] = (len(data), len(data), len(data) if _brotli() else None)
         else:
             br = _brotli()
-            _SIZES[path] = (len(data), len(gzip.compress(data, 6)),
+            _SIZES[path] = (len(data), len(gzip.compress(data, site_server.GZIP_LEVEL)),
                             len(br.compress(data, quality=11)) if br else None)
     return _SIZES[path]
 
@@ -136,11 +135,10 @@ def site_file(url: str, base: str) -> Path | None:
 
 
 class _Handler(site_server.SiteHandler):
-    """The site, plus the bench's own pages; compressed and cached like a static host would."""
+    """The site as tools/site_server.py serves it (gzip as a static host), plus the bench's own pages."""
 
     snapshot: bytes = b""
     stdlib: str = ""
-    _gzipped: dict[str, bytes] = {}
 
     def _own(self) -> tuple[bytes, str] | None:
         def floor(stdlib: str, lock: str) -> bytes:
@@ -160,37 +158,19 @@ class _Handler(site_server.SiteHandler):
 
     def do_GET(self):  # noqa: N802
         own = self._own()
-        if own is not None:
-            body, kind = own
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+        if own is None:
+            super().do_GET()
             return
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if (path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")
-                and not path.name.endswith(ALREADY_COMPRESSED)):
-            key = str(path)
-            if key not in self._gzipped:
-                self._gzipped[key] = gzip.compress(path.read_bytes(), 6)
-            body = self._gzipped[key]
-            self.send_response(200)
-            self.send_header("Content-Type", self.guess_type(str(path)))
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().do_GET()
+        body, kind = own
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
-    def end_headers(self):
-        # Let the browser cache like a static host would (for the repeat-visit figure).
-        if not self.path.startswith("/__bench"):
-            self.send_header("Cache-Control", "public, max-age=3600")
-        super().end_headers()
+
+# Let the browser cache like a static host would (for the repeat-visit figure); the bench's own pages not.
+CACHE_CONTROL = "public, max-age=3600"
 
 
 def stats(values: list[float]) -> str:
@@ -393,7 +373,7 @@ def main() -> int:
     trimmed = sorted((SITE / "assets" / "py").glob("stdlib-*.zip"))
     _Handler.snapshot = snapshot
     _Handler.stdlib = f"/assets/py/{trimmed[0].name}" if trimmed else "/pyodide/python_stdlib.zip"
-    httpd = site_server.start(SITE, _Handler)
+    httpd = site_server.start(SITE, _Handler, cache_control=CACHE_CONTROL)
     base = httpd.url
     calc_page = "calculators/repayment/"
     shared_link = calc_page + "?principal=8800&annual_rate=18&months=12"  # computes at ready

@@ -2,8 +2,8 @@
 
 Lighthouse (npm, pinned in bench/lighthouse/, installed by `make bench` only)
 runs with its default mobile preset (simulated slow 4G, a mid-range phone's
-CPU) against site/ served with gzip by tools/serve_gzip.py on a free loopback
-port, on the home page, one guide, one calculator and the FAQ, zh and en. The
+CPU) against site/ served with gzip by tools/site_server.py (as a static host) on a free
+loopback port, on the home page, one guide, one calculator and the FAQ, zh and en. The
 four category scores and the core metrics replace the "Lighthouse" section of
 bench/results.md (the rest of that file is tools/bench.py's).
 
@@ -22,8 +22,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tools import site_server
 from tools.browser import find_chromium
-from tools.serve_gzip import start
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -77,7 +77,8 @@ def main() -> int:
     if not chrome:
         print("no Chromium found (set CHROME_PATH)")
         return 1
-    httpd, base = start(site)
+    httpd = site_server.start(site)
+    base = httpd.url
     rows, notes, version = [], [], "?"
     try:
         for lang_prefix in ("", "en/"):
@@ -95,7 +96,7 @@ def main() -> int:
                 notes += [f"{label}: {item}" for item in lost(report)]
                 print(rows[-1], flush=True)
     finally:
-        httpd.shutdown()
+        httpd.stop()
     section = [
         "## Lighthouse (mobile preset, gzip, local server)",
         "",

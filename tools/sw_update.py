@@ -14,7 +14,6 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,14 +27,9 @@ EDITED = "guides/negotiate.md"
 VISITED = "guides/negotiate/"
 
 
-class _Recording(site_server.SiteHandler):
-    log: list[str] = []
-    lock = threading.Lock()
-
-    def do_GET(self):  # noqa: N802
-        with self.lock:
-            self.log.append(self.path.split("?")[0])
-        super().do_GET()
+def _asked(httpd: site_server.SiteServer) -> list[str]:
+    """The paths the browser fetched so far (the server's record of what it served)."""
+    return [served.path for served in httpd.served if served.method == "GET"]
 
 
 @dataclass
@@ -87,8 +81,7 @@ def run(browser, workdir: Path, timeout_ms: float = 60000, built: Path | None = 
     before = _digests(site)
     ahead = set(offline.precache_list(site))
 
-    _Recording.log = []
-    httpd = site_server.start(site, _Recording)
+    httpd = site_server.start(site)
     context = browser.new_context(service_workers="allow")
     try:
         page = context.new_page()
@@ -96,7 +89,7 @@ def run(browser, workdir: Path, timeout_ms: float = 60000, built: Path | None = 
         page.goto(f"{httpd.url}{VISITED}")
         page.evaluate("navigator.serviceWorker.ready.then(() => true)")  # installed: all kept ahead
         page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=timeout_ms)
-        first = list(_Recording.log)
+        first = _asked(httpd)
 
         text = (project / "docs" / EDITED).read_text(encoding="utf-8")
         (project / "docs" / EDITED).write_text(text + "\n\n编辑后新增的一句话。\n", encoding="utf-8")
@@ -104,7 +97,7 @@ def run(browser, workdir: Path, timeout_ms: float = 60000, built: Path | None = 
         after = _digests(site)
         changed = {rel for rel in ahead if before.get(rel) != after.get(rel)}
 
-        _Recording.log.clear()
+        httpd.served.clear()
         page.evaluate("""async () => {
             const reg = await navigator.serviceWorker.getRegistration();
             const switched = new Promise((resolve) =>
@@ -112,7 +105,7 @@ def run(browser, workdir: Path, timeout_ms: float = 60000, built: Path | None = 
             await reg.update();
             await switched;
         }""")
-        fetched = set(_Recording.log)
+        fetched = set(_asked(httpd))
     finally:
         context.close()
         httpd.stop()

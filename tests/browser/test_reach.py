@@ -7,6 +7,8 @@ from urllib.parse import urljoin
 
 import pytest
 
+from tests.browser.helpers import wait_ready
+
 pytestmark = pytest.mark.browser
 
 
@@ -76,3 +78,19 @@ def test_chromium_finds_no_installability_errors(browser_type, browser_type_laun
     finally:
         context.close()
     assert not outside, outside
+
+
+def test_the_runtime_arrives_compressed_as_a_static_host_sends_it_and_starts(site_page, site_http, site):
+    """The test server sends what a host sends (tools/site_server.py): the wasm and the page gzip-compressed
+    with the wasm's own type, the zips as they are; the calculator still starts and computes."""
+    page, base = site_page
+    before = len(site_http.served)
+    page.goto(f"{base}calculators/repayment/")
+    wait_ready(page, "repayment")
+    served = {s.path: s for s in site_http.served[before:] if s.method == "GET"}
+    wasm = served["/pyodide/pyodide.asm.wasm"]
+    assert (wasm.status, wasm.encoding) == (200, "gzip")
+    assert 0 < wasm.length < (site / "pyodide" / "pyodide.asm.wasm").stat().st_size / 2
+    assert served["/calculators/repayment/"].encoding == "gzip"
+    zips = [s for path, s in served.items() if path.endswith(".zip")]
+    assert zips and all(s.encoding == "" and s.status == 200 for s in zips), zips
