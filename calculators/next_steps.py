@@ -123,4 +123,3 @@ def checklist(result) -> list[str]:
     if result.shortfall is not None:
         return ["negotiation_calc", "negotiate_in_practice", "hardship", "income_help"]
     return ["payoff_calc", "get_help"]
-
