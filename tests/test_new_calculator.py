@@ -1,7 +1,8 @@
 """Adding a calculator takes the files CONTRIBUTING.md says, and no others.
 
-A throwaway calculator ("rent-arrears": rent owed for the months unpaid) is added to a copy of
-the tree with exactly the files CONTRIBUTING lists under "Add a calculator"; the contract tests
+A throwaway calculator ("rent-arrears": rent owed for the months unpaid, and a calendar of the
+months to pay it back) is added to a copy of the tree with exactly the files CONTRIBUTING lists
+under "Add a calculator" (and the one more it says a calendar takes); the contract tests
 (tests/test_registry.py, tests/test_web.py), its own test module and the page macros then pass
 in that copy. A part of the machinery that kept a table of its own by slug, or found a view by
 name, would fail here. Only the contract tests run in the copy (a few seconds), not the build.
@@ -103,6 +104,18 @@ CASES = {
     "toggle": ["months", "120", "119"],
 }
 
+# its plan in views/calendar.py: one payment of the month's rent a month, from the date the reader gives
+CALENDAR = '''
+
+def _rent_arrears(result, lang: str, first: dt.date | None) -> list[Event]:
+    rent = result.inputs.rent
+    return [Event(add_months(first, k), ui.t(lang, f"补交房租 {_money(rent, 'zh')}", f"Pay back rent {_money(rent, 'en')}"))
+            for k in range(result.inputs.months)]
+
+
+RENT_ARREARS = Plan("补交房租", "Rent arrears", _rent_arrears, own_dates=lambda result: False)
+'''
+
 TESTS = '''\
 """rent_arrears: the owed sum is the rent times the months (a throwaway calculator)."""
 
@@ -158,15 +171,17 @@ def files_to_add(tree) -> dict[str, str]:
     web_py = (tree / "calculators" / "web.py").read_text(encoding="utf-8")
     web_py = add_to(web_py, "from .money import InputError",
                     f"from . import {MODULE}\nfrom .views import {MODULE} as {MODULE}_view\n")
-    web_py = add_to(web_py, "    # documents:",
-                    f"    Calculator({MODULE}, {MODULE}_view, next_steps.{MODULE}),\n", before=True)
+    web_py = add_to(web_py, "    # documents:", f"    Calculator({MODULE}, {MODULE}_view, next_steps.{MODULE}, "
+                                                f"calendar_view.{MODULE.upper()}),\n", before=True)
     steps = (tree / "calculators" / "next_steps.py").read_text(encoding="utf-8")
     steps += f'\n\ndef {MODULE}(result) -> list[str]:\n    return ["negotiation_calc", "get_help"]\n'
+    calendar = (tree / "calculators" / "views" / "calendar.py").read_text(encoding="utf-8") + CALENDAR
     return {
         f"calculators/{MODULE}.py": MODEL,
         f"calculators/views/{MODULE}.py": VIEW,
         "calculators/web.py": web_py,
         "calculators/next_steps.py": steps,
+        "calculators/views/calendar.py": calendar,
         f"calculators/cases/{MODULE}.json": json.dumps(CASES, ensure_ascii=False, indent=1) + "\n",
         f"tests/test_{MODULE}.py": TESTS,
         f"docs/calculators/{SLUG}.md": page("zh"),
@@ -178,11 +193,13 @@ def test_contributing_says_how_many_files_a_calculator_touches_and_that_is_all_i
     contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     said = re.search(r"It touches\s+\*\*(\d+) files\*\*", contributing)
     assert said, "CONTRIBUTING.md: 'Add a calculator' says how many files a calculator touches"
+    assert re.search(r"calendar[^.]*touches one file more,\s+`calculators/views/calendar.py`", contributing)
     assert SLUG not in web.REGISTRY
 
     tree = copy_tree(tmp_path / "tree")
     files = files_to_add(tree)
-    assert len(files) == int(said.group(1)), f"CONTRIBUTING says {said.group(1)} files; it takes {len(files)}"
+    assert len(files) == int(said.group(1)) + 1, (  # + its calendar
+        f"CONTRIBUTING says {said.group(1)} files and one more for a calendar; it takes {len(files)}")
     for path in files:
         assert f"`{path.replace(MODULE, 'rent_arrears').replace(SLUG, 'rent-arrears')}`" in contributing, (
             f"CONTRIBUTING.md does not name {path}")
@@ -217,6 +234,8 @@ def test_contributing_says_how_many_files_a_calculator_touches_and_that_is_all_i
             "index": [pages.calculator_index(lang, docs) for lang in ("zh", "en")],
             "nav": [row for row in entries(docs) if "{SLUG}" in row[2]],
             "runtime": sorted({{slug for slug, _, _ in cases.runtime_cases()}}),
+            "ics": json.loads(web.run("{SLUG}.ics", json.dumps({{"months": "2", "calendar_first": "2027-01-31"}}),
+                                      "en", True, "2026-12-06")),
         }}, ensure_ascii=False))
         """)], cwd=tree, capture_output=True, text=True, timeout=120, env=clean_env())
     assert macros.returncode == 0, macros.stderr[-3000:]
@@ -227,4 +246,10 @@ def test_contributing_says_how_many_files_a_calculator_touches_and_that_is_all_i
     assert got["figure"] == "¥10,000.00"
     assert all(f"]({SLUG}.md)" in table for table in got["index"])
     assert got["nav"] == [["欠了多少房租", "Rent owed", f"calculators/{SLUG}.md"]]
-    assert SLUG in got["runtime"]  # the build derives the browser's runtime from its cases too
+    assert {SLUG, f"{SLUG}.ics"} <= set(got["runtime"])  # the build derives the browser's runtime from its cases too
+    assert f'data-calendar="{SLUG}"' in got["zh"]  # the "add to calendar" button under its result
+    assert got["ics"]["ok"] and got["ics"]["events"] == 2 and got["ics"]["filename"] == f"{SLUG}.ics"
+    lines = got["ics"]["ics"].split("\r\n")
+    assert [x for x in lines if x.startswith(("DTSTART", "SUMMARY"))] == [
+        "DTSTART;VALUE=DATE:20270131", "SUMMARY:Pay back rent ¥2\\,000.00",
+        "DTSTART;VALUE=DATE:20270228", "SUMMARY:Pay back rent ¥2\\,000.00"]  # ics.py escapes the comma
