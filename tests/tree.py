@@ -29,5 +29,6 @@ def copy_tree(target: Path, leave_out: tuple[str, ...] = ()) -> Path:
 
 
 def clean_env() -> dict[str, str]:
-    """The environment for a Python run inside a copy: nothing on the path but the copy itself."""
-    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONSTARTUP")}
+    """The environment for a Python run inside a copy: nothing on the path but the copy itself, and
+    no quality report (`make quality`) written from a partial run."""
+    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONSTARTUP", "QUALITY_REPORT")}
