@@ -1,9 +1,9 @@
 """next_steps: what to do after a result, chosen by the result itself.
 
 One function per calculator (its record in ``web.py`` names it) takes that
-calculator's ``Result`` and returns 2 to 4 step keys, most useful first. The keys name a destination (a guide, a
-calculator, a letter); ``views/next_steps.py`` turns them into links with words
-in the reader's language. No words or HTML here.
+calculator's ``Result`` and returns 2 to 4 step keys, most useful first. The
+keys name a destination (a guide, a calculator, a letter); ``views/next_steps.py``
+turns them into links with words in the reader's language. No words or HTML here.
 
 The choices, and why:
 
