@@ -1,9 +1,9 @@
 """next_steps: what to do after a result, chosen by the result itself.
 
-One function per calculator slug takes that calculator's ``Result`` and returns
-2 to 4 step keys, most useful first. The keys name a destination (a guide, a
-calculator, a letter); ``views/next_steps.py`` turns them into links with words
-in the reader's language. No words or HTML here.
+One function per calculator (its record in ``web.py`` names it) takes that
+calculator's ``Result`` and returns 2 to 4 step keys, most useful first. The
+keys name a destination (a guide, a calculator, a letter); ``views/next_steps.py``
+turns them into links with words in the reader's language. No words or HTML here.
 
 The choices, and why:
 
@@ -15,16 +15,16 @@ The choices, and why:
 - a negotiation where nothing fits the budget → the hardship statement and help;
 - a credit-record date → the 征信异议 (dispute) when the record is wrong, always.
 
->>> from calculators import apr
->>> for_result("apr", apr.calculate(apr.read_form({"principal": "10000", "received": "10000", "months": "12", "payment": "950"})))
+>>> from calculators import apr as apr_model
+>>> apr(apr_model.calculate(apr_model.read_form({"principal": "10000", "received": "10000", "months": "12", "payment": "950"})))
 ['challenge_charges', 'complaint', 'repayment_calc']
->>> for_result("apr", apr.calculate(apr.read_form({"principal": "10000", "received": "10000", "months": "12", "payment": "900"})))
+>>> apr(apr_model.calculate(apr_model.read_form({"principal": "10000", "received": "10000", "months": "12", "payment": "900"})))
 ['repayment_calc', 'affordability_calc', 'payoff_calc']
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import Decimal
 
 from . import payoff as payoff_model
@@ -125,20 +125,12 @@ def checklist(result) -> list[str]:
     return ["payoff_calc", "get_help"]
 
 
-CHOOSERS: dict[str, Callable[[object], list[str]]] = {
-    "overdue-cost": overdue_cost,
-    "apr": apr,
-    "repayment": repayment,
-    "negotiation": negotiation,
-    "payoff": payoff,
-    "credit-record": credit_record,
-    "affordability": affordability,
-    "emergency-fund": emergency_fund,
-    "checklist": checklist,
-}
-
-
-def for_result(slug: str, result) -> list[str]:
-    """The step keys for this calculator's result; none for a slug without a chooser."""
-    choose = CHOOSERS.get(slug)
-    return choose(result) if choose else []
+def plan(result) -> list[str]:
+    """My action plan: help first when papers came; when money is short, negotiating in practice and
+    income help; else keep a plan and a cushion."""
+    papers = [d.papers for d in result.inputs.debts if d.papers in PAPERS_GUIDE]
+    if papers:
+        return ["get_help", PAPERS_GUIDE[papers[0]], *(["negotiate_in_practice"] if result.short else [])]
+    if result.short:
+        return ["negotiate_in_practice", "income_help", "get_help"]
+    return ["repayment_plan", "emergency_fund_calc"]

@@ -52,7 +52,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
-from . import checklist, fields, payoff
+from . import checklist, fields, negotiation, overdue_cost, payoff
 from .fields import Field, ListField
 from .lines import LENDERS
 from .money import ZERO, InputError, money_text
@@ -377,9 +377,6 @@ def to_dict(result: Result) -> dict:
 
 # ---- filling the other tools from the situation (issue 24 item 3) ------------------------------
 
-FILLS = ("payoff", "negotiation", "overdue-cost", "checklist")
-
-
 def _rate(value: Decimal | None) -> str:
     """A rate exactly as read (18 → "18", 7.125 → "7.125"), never rounded like money."""
     return "" if value is None else fields.canonical_text(value)
@@ -394,45 +391,59 @@ def _first_behind(result: Result) -> int:
     return next((i for i, d in enumerate(debts) if d.days_overdue or d.in_court), 0)
 
 
+def _fill_payoff(result: Result, d: Debt, offer: Decimal) -> dict:
+    return {"budget": _text(result.money), "debts": [
+        {"name": _text(x.name), "balance": _text(x.balance), "annual_rate": _rate(x.annual_rate),
+         "minimum": _text(x.minimum), "kind": x.for_payoff().kind} for x in result.inputs.debts]}
+
+
+def _fill_negotiation(result: Result, d: Debt, offer: Decimal) -> dict:
+    return {"principal": _text(d.balance), "annual_rate": _rate(d.annual_rate), "affordable": _text(offer)}
+
+
+def _fill_overdue_cost(result: Result, d: Debt, offer: Decimal) -> dict:
+    # what the situation does not know stays as the reader left it on that page
+    form = {k: v for k, v in {"overdue_principal": _text(d.balance),
+                              "days_overdue": _text(d.days_overdue or None)}.items() if v}
+    if d.annual_rate is not None:  # the tool takes a daily or an annual rate: the annual one, then
+        form.update(daily_rate="", annual_rate=_rate(d.annual_rate))
+    return form
+
+
+def _fill_checklist(result: Result, d: Debt, offer: Decimal) -> dict:
+    debts = result.inputs.debts
+    return {"situation": _situation(d.days_overdue), "papers": d.papers or "none",
+            "papers_date": _text(d.papers_date), "hearing_date": _text(d.hearing_date),
+            "notice_deadline": _text(d.notice_deadline),
+            "threats": "yes" if any(x.contact != "none" for x in debts) else "no",
+            "credit_card": "yes" if any(x.kind == "card" for x in debts) else "no",
+            "online_loan": "yes" if any(x.kind != "card" and x.lender != "private" for x in debts) else "no",
+            "private_loan": "yes" if any(x.lender == "private" for x in debts) else "no",
+            "can_pay": _text(result.money), "minimums": _text(result.minimums)}
+
+
+# the tools the plan opens filled, in the order the page lists them: (module, how its form is filled)
+FILLS = ((payoff, _fill_payoff), (negotiation, _fill_negotiation), (overdue_cost, _fill_overdue_cost),
+         (checklist, _fill_checklist))
+
+
 def fill(slug: str, result: Result, debt: int | None = None) -> dict:
-    """The form of another tool (``FILLS`` or a letter the plan suggests), filled from the situation,
-    as text the way a reader types it. A one-debt tool takes ``debt`` (its position as entered; by
-    default the one ``_first_behind`` picks).
+    """The form of another tool (one of ``FILLS`` or a letter the plan suggests), filled from the
+    situation, as text the way a reader types it. A one-debt tool takes ``debt`` (its position as
+    entered; by default the one ``_first_behind`` picks).
 
     >>> r = calculate(read_form({"income": "4000", "essentials": "2200", "today": "2026-12-01", "debts": [
     ...     {"name": "A", "balance": "3000", "annual_rate": "18", "minimum": "300"}]}))
     >>> fill("payoff", r)
     {'budget': '1800.00', 'debts': [{'name': 'A', 'balance': '3000.00', 'annual_rate': '18', 'minimum': '300.00', 'kind': 'loan'}]}
     """
-    inputs = result.inputs
     k = _first_behind(result) if debt is None else debt
-    if not 0 <= k < len(inputs.debts):
+    if not 0 <= k < len(result.inputs.debts):
         raise InputError("debt", "没有这一笔欠款，请回到“我的情况”看一下",
                          "There is no such debt; go back to My situation and check")
-    d = inputs.debts[k]
-    offer = (result.pro_rata or result.this_month)[k]
-    if slug == "payoff":
-        return {"budget": _text(result.money), "debts": [
-            {"name": _text(x.name), "balance": _text(x.balance), "annual_rate": _rate(x.annual_rate),
-             "minimum": _text(x.minimum), "kind": x.for_payoff().kind} for x in inputs.debts]}
-    if slug == "negotiation":
-        return {"principal": _text(d.balance), "annual_rate": _rate(d.annual_rate), "affordable": _text(offer)}
-    if slug == "overdue-cost":  # what the situation does not know stays as the reader left it on that page
-        form = {k: v for k, v in {"overdue_principal": _text(d.balance),
-                                  "days_overdue": _text(d.days_overdue or None)}.items() if v}
-        if d.annual_rate is not None:  # the tool takes a daily or an annual rate: the annual one, then
-            form.update(daily_rate="", annual_rate=_rate(d.annual_rate))
-        return form
-    if slug == "checklist":
-        debts = inputs.debts
-        return {"situation": _situation(d.days_overdue), "papers": d.papers or "none",
-                "papers_date": _text(d.papers_date), "hearing_date": _text(d.hearing_date),
-                "notice_deadline": _text(d.notice_deadline),
-                "threats": "yes" if any(x.contact != "none" for x in debts) else "no",
-                "credit_card": "yes" if any(x.kind == "card" for x in debts) else "no",
-                "online_loan": "yes" if any(x.kind != "card" and x.lender != "private" for x in debts) else "no",
-                "private_loan": "yes" if any(x.lender == "private" for x in debts) else "no",
-                "can_pay": _text(result.money), "minimums": _text(result.minimums)}
+    for module, make in FILLS:
+        if module.SLUG == slug:
+            return make(result, result.inputs.debts[k], (result.pro_rata or result.this_month)[k])
     letters = [x for x in result.letters if x.slug == slug]
     chosen = next((x for x in letters if x.debt == debt), None) if debt is not None else None
     if chosen or letters:

@@ -23,9 +23,10 @@ slug ending in ``.ics`` asks for the plan's calendar instead:
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from types import ModuleType
 
 from . import (
@@ -43,49 +44,93 @@ from . import (
     letters_negotiation,
     letters_stop_contact,
     negotiation,
+    next_steps,
     overdue_cost,
     payoff,
     plan,
     repayment,
 )
 from .money import InputError
+from .views import affordability as affordability_view
+from .views import apr as apr_view
+from .views import calendar as calendar_view
+from .views import checklist as checklist_view
+from .views import credit_record as credit_record_view
+from .views import emergency_fund as emergency_fund_view
+from .views import letters_card_instalments as card_instalments_view
+from .views import letters_complaint as complaint_view
+from .views import letters_credit_dispute as credit_dispute_view
+from .views import letters_documents as documents_view
+from .views import letters_hardship as hardship_view
+from .views import letters_negotiation as negotiation_letter_view
+from .views import letters_stop_contact as stop_contact_view
+from .views import negotiation as negotiation_view
+from .views import next_steps as next_steps_view
+from .views import overdue_cost as overdue_cost_view
+from .views import payoff as payoff_view
+from .views import plan as plan_view
+from .views import repayment as repayment_view
 
-# slug -> module: the registry. A calculator is listed here once it is complete.
-CALCULATORS: dict[str, ModuleType] = {
-    "overdue-cost": overdue_cost,
-    "repayment": repayment,
-    "apr": apr,
-    "negotiation": negotiation,
-    "credit-record": credit_record,
-    "affordability": affordability,
-    "emergency-fund": emergency_fund,
-    "payoff": payoff,
-    "checklist": checklist,
-    "plan": plan,
-}
 
-# slug -> document builder: a calculator whose result is a text to send (letters_common.py);
-# its view also has ``text(result)``, and the reply carries that exact text as ``"text"``.
-DOCUMENTS: dict[str, ModuleType] = {
-    "negotiation-letter": letters_negotiation,
-    "complaint": letters_complaint,
-    "stop-contact": letters_stop_contact,
-    "credit-dispute": letters_credit_dispute,
-    "hardship-statement": letters_hardship,
-    "card-instalments": letters_card_instalments,
-    "documents-request": letters_documents,
-}
+@dataclass(frozen=True)
+class Calculator:
+    """Everything about one calculator, in one record: the model (the math module), the view
+    (``render``: its words and HTML), the next-steps chooser (``next_steps.py``: result -> 2–4
+    step keys), the calendar plan when its result has dates (``views/calendar.py``), and its
+    cases (``cases``: known values, bad inputs, heaviest input, beside it as data).
 
-# slug -> its view (calculators/views/<module>.py): the page's words and HTML.
-VIEWS: dict[str, ModuleType] = {
-    slug: importlib.import_module(f"{__package__}.views.{module.__name__.rsplit('.', 1)[-1]}")
-    for slug, module in {**CALCULATORS, **DOCUMENTS}.items()
-}
+    A letter is a record with ``document=True``: its view also has ``text(result)``, and the
+    reply carries that exact text as ``"text"``; it has no next steps, calendar or cases file.
+    """
 
-# The block after every result (next steps, calendar button) and the calendar's events: views too,
-# found by name like the others.
-NEXT_STEPS = importlib.import_module(f"{__package__}.views.next_steps")
-CALENDAR = importlib.import_module(f"{__package__}.views.calendar")
+    model: ModuleType
+    view: ModuleType
+    steps: Callable[[object], list[str]] | None = None
+    calendar: calendar_view.Plan | None = None
+    document: bool = False
+
+    @property
+    def slug(self) -> str:
+        return self.model.SLUG
+
+    @property
+    def cases(self) -> str:
+        """Its cases file, relative to this package: ``cases/<module>.json``. The build
+        (tools/cases.py, hooks/runtime.py) and the tests read it; the browser never does."""
+        return f"cases/{self.model.__name__.rsplit('.', 1)[-1]}.json"
+
+
+# The registry: one record per calculator, in the order the site lists them. A calculator is
+# listed here once it is complete; tests/test_registry.py checks each record has all its parts.
+REGISTRY: dict[str, Calculator] = {c.slug: c for c in (
+    Calculator(overdue_cost, overdue_cost_view, next_steps.overdue_cost),
+    Calculator(repayment, repayment_view, next_steps.repayment, calendar_view.REPAYMENT),
+    Calculator(apr, apr_view, next_steps.apr),
+    Calculator(negotiation, negotiation_view, next_steps.negotiation, calendar_view.NEGOTIATION),
+    Calculator(credit_record, credit_record_view, next_steps.credit_record),
+    Calculator(affordability, affordability_view, next_steps.affordability),
+    Calculator(emergency_fund, emergency_fund_view, next_steps.emergency_fund),
+    Calculator(payoff, payoff_view, next_steps.payoff, calendar_view.PAYOFF),
+    Calculator(checklist, checklist_view, next_steps.checklist, calendar_view.CHECKLIST),
+    Calculator(plan, plan_view, next_steps.plan, calendar_view.PLAN),
+    # documents: a letter filled from its fields (letters_common.py)
+    Calculator(letters_negotiation, negotiation_letter_view, document=True),
+    Calculator(letters_complaint, complaint_view, document=True),
+    Calculator(letters_stop_contact, stop_contact_view, document=True),
+    Calculator(letters_credit_dispute, credit_dispute_view, document=True),
+    Calculator(letters_hardship, hardship_view, document=True),
+    Calculator(letters_card_instalments, card_instalments_view, document=True),
+    Calculator(letters_documents, documents_view, document=True),
+)}
+
+# The registry's parts by slug, for the callers that want one kind (derived, never edited):
+CALCULATORS: dict[str, ModuleType] = {s: c.model for s, c in REGISTRY.items() if not c.document}
+DOCUMENTS: dict[str, ModuleType] = {s: c.model for s, c in REGISTRY.items() if c.document}
+VIEWS: dict[str, ModuleType] = {s: c.view for s, c in REGISTRY.items()}
+
+# The block after every result (next steps, calendar button) and the calendar's events.
+NEXT_STEPS = next_steps_view
+CALENDAR = calendar_view
 CALENDAR_SUFFIX = ".ics"
 
 LANGS = ("zh", "en")
@@ -99,7 +144,7 @@ _BROKEN = {
 
 def calculator(slug: str) -> ModuleType:
     try:
-        return CALCULATORS[slug] if slug in CALCULATORS else DOCUMENTS[slug]
+        return REGISTRY[slug].model
     except KeyError:
         raise KeyError(f"no calculator named {slug!r}; known: {', '.join(CALCULATORS)}") from None
 
@@ -129,11 +174,13 @@ def compute(slug: str, form: dict, lang: str = "zh", today: dt.date | None = Non
         result = module.calculate(inputs)
     except InputError as err:
         return {"ok": False, "field": err.field, "message": err.message}
+    entry = REGISTRY[slug]
     data = module.to_dict(result)
-    html = VIEWS[slug].render(result, lang, data)
-    if slug in DOCUMENTS:
-        return {"ok": True, "result": data, "html": html, "text": VIEWS[slug].text(result)}
-    html += NEXT_STEPS.block(slug, result, lang, CALENDAR.button(slug, result, lang))
+    html = entry.view.render(result, lang, data)
+    if entry.document:
+        return {"ok": True, "result": data, "html": html, "text": entry.view.text(result)}
+    button = entry.calendar.button(slug, result, lang) if entry.calendar else ""
+    html += NEXT_STEPS.block(entry.steps(result) if entry.steps else [], lang, button)
     return {"ok": True, "result": data, "html": html}
 
 
@@ -146,18 +193,19 @@ def calendar(slug: str, form: dict, lang: str = "zh", stamp: dt.datetime | None 
     """
     module = calculator(slug)
     lang = lang if lang in LANGS else "zh"
-    if slug not in CALENDAR.SLUGS:
+    plan = REGISTRY[slug].calendar
+    if plan is None:
         return {"ok": False, "field": "", "message": {
             "zh": "这个计算器没有可以加到日历的日期。", "en": "This calculator has no dates to add to a calendar."}}
     try:
         result = module.calculate(read(module, form, today))
-        events = CALENDAR.events(slug, result, lang, CALENDAR.first_date(form))
+        events = plan.events(result, lang, CALENDAR.first_date(form))
     except InputError as err:
         return {"ok": False, "field": err.field, "message": err.message}
     if not events:
         return {"ok": False, "field": "", "message": {
             "zh": "这个结果里没有以后的日期可以加到日历。", "en": "This result has no dates ahead to add to a calendar."}}
-    text = ics.calendar(events, key=slug, name=CALENDAR.name(slug, lang),
+    text = ics.calendar(events, key=slug, name=plan.name(lang),
                         stamp=stamp or dt.datetime.now(dt.UTC), lang=lang)
     return {"ok": True, "ics": text, "filename": f"{slug}{CALENDAR_SUFFIX}", "events": len(events)}
 
@@ -176,7 +224,7 @@ def run(slug: str, form_json: str, lang: str = "zh", with_result: bool = True,
     try:
         clock = dt.date.fromisoformat(today) if today else None
         moment = dt.datetime.fromisoformat(stamp) if stamp else None
-        if slug.removesuffix(CALENDAR_SUFFIX) not in {**CALCULATORS, **DOCUMENTS}:
+        if slug.removesuffix(CALENDAR_SUFFIX) not in REGISTRY:
             raise InputError("", "没有这个计算器，请刷新页面再试", "There is no such calculator; reload the page and try again")
         try:
             form = json.loads(form_json)

@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from calculators import apr, rates
 from calculators.money import percent_text
 from calculators.views import apr as view
-from tests.cases import Case, Known
 
 
 def result(**form):
@@ -38,41 +37,6 @@ def test_comparison_with_the_legal_lines_is_part_of_the_result():
     r = apr.to_dict(result(principal="100000", received="99000", months="12", payment="8833.3"))
     assert [line["name"] for line in r["lines"]] == ["judicial_cap", "line_24", "line_36"]
     assert r["lines"][1] == {"name": "line_24", "rate": "24.00", "above": False, "applies": False}
-
-
-BAD = [
-    ({"principal": "1000", "months": "12"}, "payment", "请填写每期还款额（或者填月费率），例如 8833.30",
-     "Fill in the monthly payment (or the monthly fee rate), such as 8833.30"),
-    ({"principal": "1000", "months": "12", "payment": "100", "monthly_fee_rate": "1"}, "monthly_fee_rate",
-     "每期还款额和月费率只填一项，请清空其中一项",
-     "Fill in the monthly payment or the monthly fee rate, not both: clear one"),
-    ({"principal": "1000", "received": "1200", "months": "12", "payment": "100"}, "received",
-     "实际到手金额不能超过合同借款金额", "The amount received cannot be above the loan amount"),
-    ({"principal": "1000", "months": "12", "payment": "50"}, "payment",
-     "12 期加起来只有 600.00 元，比到手的钱还少，请检查每期还款额",
-     "12 payments add up to ¥600.00, less than you received; check the monthly payment"),
-]
-
-
-CASE = Case(
-    typed=(
-        Known({"principal": "100000", "received": "99000", "months": "12", "payment": "9000"}, {"total_paid": "108000.00", "total_cost": "9000.00"},
-              "Arithmetic on the PBoC announcement's example (中国人民银行公告〔2021〕第3号, annex: 100,000 "
-              "borrowed, 99,000 received, 12 payments): 12 × 9,000 = 108,000 paid, 108,000 − 99,000 = 9,000."),
-        Known({"principal": "100000", "received": "99000", "months": "12", "payment": "8833.3",
-               "monthly_fee_rate": ""},
-              {"apr_nominal": "12.80", "apr_effective": "13.58", "total_cost": "6999.60"},
-              "中国人民银行公告〔2021〕第3号, annex example: 12.80 % simple, 13.58 % compound."),
-        Known({"principal": "12000", "received": "", "months": "12", "payment": "", "monthly_fee_rate": "1"},
-              {"total_paid": "13440.00"},
-              "Arithmetic: a 1 % flat monthly fee on 12,000 is 120 a month; 12 × (1,000 + 120) = 13,440."),
-    ),
-    bad=tuple(BAD),
-    base={"received": "", "payment": "", "monthly_fee_rate": ""},
-    heaviest={"principal": "100000000", "received": "99000000", "months": "600", "payment": "",
-              "monthly_fee_rate": "1"},
-    toggle=("monthly_fee_rate", "1", "0.9"),
-)
 
 
 @settings(max_examples=100, deadline=None)

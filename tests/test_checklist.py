@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from calculators import checklist, web
 from calculators.money import InputError
-from tests.cases import Case, Known
 from tests.replies import result_or_message
 
 
@@ -204,7 +203,7 @@ def test_the_calendar_names_a_hearing_as_a_hearing():
     from calculators.views import calendar
 
     result, _ = steps(papers="summons", hearing_date="2026-12-10", today="2026-11-30")
-    (event,) = calendar.events("checklist", result, "zh")
+    (event,) = calendar.CHECKLIST.events(result, "zh")
     assert event.day == dt.date(2026, 12, 10) and event.summary.startswith("开庭日期：")
 
 
@@ -343,31 +342,6 @@ def test_any_form_through_the_door_gives_a_page_or_a_message(form, slug, lang):
     result_or_message(reply, slug)
     if reply["ok"]:
         assert "<b>" not in reply.get("html", "")
-
-
-CASE = Case(
-    typed=(
-        Known({"papers": "payment_order", "papers_date": "2026-11-20", "today": "2026-11-30"},
-              {"first_deadline": "2026-12-05", "count": 5},
-              "民事诉讼法 (2023) 第二百二十七条: object within 15 days of receipt; 第八十五条: the day of "
-              "receipt is not counted, so 2026-11-20 + 15 days = 2026-12-05."),
-    ),
-    bad=(
-        ({"papers": "payment_order", "papers_date": ""}, "papers_date",
-         "请填写收到文书的日期，才能算出期限，例如 2026-11-20",
-         "Enter the date you received the papers so the deadline can be worked out, such as 2026-11-20"),
-        ({"papers": "lawsuit", "papers_date": "2026-12-10", "today": "2026-11-30"}, "papers_date",
-         "收到文书的日期不能晚于今天", "The date you received the papers cannot be after today"),
-        ({"papers": "summons", "hearing_date": "", "today": "2026-11-30"}, "hearing_date",
-         "请填写传票上写的开庭日期，例如 2026-12-10",
-         "Enter the hearing date written on the summons, such as 2026-12-10"),
-    ),
-    heaviest={"situation": "over_90", "papers": "lawsuit", "papers_date": "2026-11-20", "threats": "yes",
-              "credit_card": "yes", "online_loan": "yes", "private_loan": "yes", "can_pay": "1500",
-              "minimums": "2300", "today": "2026-11-30"},
-    toggle=("can_pay", "1500", "1501"),
-    page_bad=("can_pay", "abc"),
-)
 
 
 def test_the_headline_deadline_says_a_courts_notice_may_set_an_earlier_day():

@@ -16,9 +16,8 @@ import re
 import pytest
 
 from calculators import web, wording
-from calculators.views import calendar
-from tests.cases import all_cases
 from tests.test_letters import TYPED
+from tools.cases import all_cases
 
 TODAY = "2026-12-06"
 ONE_PLURAL = re.compile(r"\b1 (days|months|years|times|parts|instalments|payments|debts|rows|people|periods)\b")
@@ -50,7 +49,7 @@ def count_fields(slug: str) -> list[str]:
 def english_texts(slug: str, form: dict) -> list[tuple[str, str]]:
     """(where, text) of every English reply to this form: the page's reply and, for a plan, its calendar."""
     out = []
-    targets = [slug] + ([slug + web.CALENDAR_SUFFIX] if slug in calendar.SLUGS else [])
+    targets = [slug] + ([slug + web.CALENDAR_SUFFIX] if web.REGISTRY[slug].calendar else [])
     for target in targets:
         reply = json.loads(web.run(target, json.dumps(form, ensure_ascii=False), "en", True, TODAY))
         if not reply["ok"]:

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from calculators import figures, negotiation, repayment
 from calculators.money import InputError, round_money
 from calculators.views import negotiation as view
-from tests.cases import Case, Known
 from tests.strategies import amounts, as_text
 
 D = Decimal
@@ -188,59 +187,8 @@ def to_json(result: negotiation.Result) -> dict:
 
 
 # ---------------------------------------------------------------- bad inputs
-
-BAD = [
-    ({"principal": ""}, "principal", "请填写金额，例如 10000", "Fill in an amount, such as 10000"),
-    ({"principal": "-5"}, "principal", "金额不能是负数，请输入大于 0 的金额，例如 10000",
-     "An amount cannot be negative; enter an amount above 0, such as 10000"),
-    ({"principal": "0"}, "principal", "请输入大于 0 的金额，例如 10000", "Enter an amount above 0, such as 10000"),
-    ({"interest": "abc"}, "interest", "请只输入数字，例如 5000", "Enter a number only, such as 5000"),
-    ({"penalties": "12.345"}, "penalties", "金额最多精确到分（两位小数），例如 5000.50",
-     "Amounts go to the fen at most (two decimals), such as 5000.50"),
-    ({"annual_rate": "abc"}, "annual_rate", "请输入年利率的百分数，例如 18（表示 18%）",
-     "Enter an annual rate in percent, such as 18 (meaning 18%)"),
-    ({"annual_rate": "1001"}, "annual_rate", "年利率不能超过 1000%，请检查小数点的位置",
-     "The annual rate cannot be above 1000%; check the decimal point"),
-    ({"penalty_rate": "-3"}, "penalty_rate", "利率不能是负数，例如 4.9", "A rate cannot be negative; enter one such as 4.9"),
-    ({"reinstal_rate": "abc"}, "reinstal_rate", "请输入年利率的百分数，例如 4.9（表示 4.9%）",
-     "Enter an annual rate in percent, such as 4.9 (meaning 4.9%)"),
-    ({"day_basis": "300"}, "day_basis", "请从这些选项中选一个：一年按 360 天、一年按 365 天",
-     "Choose one of: 360-day year, 365-day year"),
-    ({"affordable": ""}, "affordable", "请填写金额，例如 1000", "Fill in an amount, such as 1000"),
-    ({"affordable": "-1"}, "affordable", "金额不能是负数，请输入 0 或更大的金额，例如 1000",
-     "An amount cannot be negative; enter 0 or more, such as 1000"),
-    ({"extension_months": "0"}, "extension_months", "请输入 1 到 60 之间的整数（个月），例如 6",
-     "Enter a whole number of months from 1 to 60, such as 6"),
-    ({"reinstal_months": "61"}, "reinstal_months", "请输入 1 到 60 之间的整数（个月），例如 12",
-     "Enter a whole number of months from 1 to 60, such as 12"),
-    ({"frozen_months": "1.5"}, "frozen_months", "请输入 1 到 60 之间的整数（个月），例如 36",
-     "Enter a whole number of months from 1 to 60, such as 36"),
-    ({"overdue_days": "731"}, "overdue_days", "请输入 1 到 730 之间的整数（天），例如 30",
-     "Enter a whole number of days from 1 to 730, such as 30"),
-    ({"waive_penalties": "maybe"}, "waive_penalties", "请选择“是”或“否”", "Choose yes or no"),
-    ({"principal": "1亿", "interest": "0.01"}, "principal",
-     "本金、利息和罚息加起来超过了 100,000,000 元，请检查是否多输了一个 0",
-     "Principal, interest and penalties together come to more than ¥100,000,000; check for an extra zero"),
-]
-
-
-CASE = Case(
-    typed=(
-        Known({"principal": "30000", "affordable": "1500"},
-              {"debt": "30000.00", "delay_cost": "675.00", "extension_interest": "2700.00",
-               "best_option": "none", "best_case_option": "frozen", "needed_monthly": "2750.40",
-               "shortfall": "1250.40", "frozen_parts_needed": 20},
-              "Arithmetic, as in test_defaults: 30,000 × 27 % × 30 ÷ 360 = 675; 30,000 × 18 % ÷ 12 × 6 = "
-              "2,700; 30,000 ÷ 1,500 = 20 parts. Re-instalment over 12 months at 18 % (r = 1.5 %): "
-              "30,000 × r × 1.015^12 / (1.015^12 − 1) = 2,750.40 a month (annuity formula), 1,250.40 above "
-              "the 1,500 that fits, so no likely option fits; frozen (rarely granted) is the best case."),
-    ),
-    bad=tuple(BAD),
-    heaviest={"principal": "99000000", "interest": "100000", "penalties": "10000", "annual_rate": "36",
-              "affordable": "100", "extension_months": "60", "reinstal_months": "60", "frozen_months": "60",
-              "overdue_days": "730"},
-    toggle=("affordable", "100", "101"),
-)
+# The bad inputs a reader types, each with its exact message, are data beside the calculator
+# (calculators/cases/negotiation.json); tests/test_registry.py runs them. Here: the rest.
 
 
 def test_inputs_made_in_code_are_checked():

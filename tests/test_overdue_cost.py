@@ -17,7 +17,6 @@ from calculators import figures, rates, web
 from calculators import overdue_cost as oc
 from calculators.money import InputError, percent_text
 from calculators.views import overdue_cost as view
-from tests.cases import Case, Known
 from tests.strategies import amounts
 
 MONEY_TEXT = re.compile(r"\d+\.\d{2}")
@@ -236,103 +235,8 @@ def test_render_formula_is_exact_when_rate_is_rounded():
 
 
 # --- bad inputs ---------------------------------------------------------------------------
-
-BAD = [
-    ({"overdue_principal": ""}, "overdue_principal", "请填写金额，例如 10000", "Fill in an amount, such as 10000"),
-    ({"overdue_principal": "-5"}, "overdue_principal", "金额不能是负数，请输入大于 0 的金额，例如 10000",
-     "An amount cannot be negative; enter an amount above 0, such as 10000"),
-    ({"overdue_principal": "0"}, "overdue_principal", "请输入大于 0 的金额，例如 10000",
-     "Enter an amount above 0, such as 10000"),
-    ({"overdue_principal": "2亿"}, "overdue_principal", "金额不能超过 100,000,000.00 元，请检查是否多输了一个 0",
-     "The amount cannot be above ¥100,000,000.00; check for an extra zero"),
-    ({"days_overdue": "0"}, "days_overdue", "请输入 1 到 3650 之间的整数（天），例如 30",
-     "Enter a whole number of days from 1 to 3650, such as 30"),
-    ({"days_overdue": "3651"}, "days_overdue", "请输入 1 到 3650 之间的整数（天），例如 30",
-     "Enter a whole number of days from 1 to 3650, such as 30"),
-    ({"days_overdue": "1.5"}, "days_overdue", "请输入 1 到 3650 之间的整数（天），例如 30",
-     "Enter a whole number of days from 1 to 3650, such as 30"),
-    ({"unpaid_interest": "1.234"}, "unpaid_interest", "金额最多精确到分（两位小数），例如 5000.50",
-     "Amounts go to the fen at most (two decimals), such as 5000.50"),
-    ({"borrowed": "10000"}, "borrowed_date", "要看对方要的钱合不合法，请填借到钱的日期，例如 2025-06-01",
-     "To check what they demand, fill in the date you got the money, such as 2025-06-01"),
-    ({"borrowed_date": "2025-06-01", "demanded": "13500"}, "borrowed",
-     "要看对方要的钱合不合法，请填借到手的钱，例如 10000",
-     "To check what they demand, fill in the amount borrowed, such as 10000"),
-    ({"borrowed": "10000", "borrowed_date": "2025-06-01"}, "demanded",
-     "要看对方要的钱合不合法，请填对方现在一共要你还多少，例如 13500",
-     "To check what they demand, fill in the whole sum they demand now, such as 13500"),
-    ({"borrowed": "0", "borrowed_date": "2025-06-01", "demanded": "13500"}, "borrowed",
-     "请输入大于 0 的金额，例如 10000", "Enter an amount above 0, such as 10000"),
-    ({"borrowed": "10000", "borrowed_date": "2026-06-01", "demanded": "13500", "today": "2026-06-01"},
-     "borrowed_date", "借到钱的日期要早于对方要钱的日期（2026年6月1日），请检查日期",
-     "The date you got the money must be before the date of the demand (1 June 2026); check the date"),
-    ({"borrowed": "10000", "borrowed_date": "2025-06-01", "demanded": "9000"}, "demanded",
-     "对方要的比借到手的还少：这里算的是对方多要了多少。如果你已经还过一部分，这个算法不适用；请填对方现在一共要你还的钱",
-     "They demand less than you borrowed: this works out how much more they ask for. If you have already "
-     "repaid part, it does not apply; enter the whole sum they now demand"),
-    ({"borrowed": "10000", "borrowed_date": "2025-06-01", "demanded": "abc"}, "demanded",
-     "请只输入数字，例如 13500", "Enter a number only, such as 13500"),
-    ({"borrowed": "10000", "borrowed_date": "2025-13-01", "demanded": "13500"}, "borrowed_date",
-     "请按“年-月-日”输入日期，例如 2026-01-31", "Enter the date as year-month-day, such as 2026-01-31"),
-    ({"annual_rate": "18"}, "annual_rate", "日利率和年利率只填一项，请清空其中一项",
-     "Fill in the daily rate or the annual rate, not both: clear one"),
-    ({"daily_rate": "5"}, "daily_rate", "日利率不能超过 3%，请检查小数点的位置",
-     "The daily rate cannot be above 3%; check the decimal point"),
-    ({"daily_rate": "abc"}, "daily_rate", "请输入日利率的百分数，例如 0.05（表示 0.05%）",
-     "Enter a daily rate in percent, such as 0.05 (meaning 0.05%)"),
-    ({"daily_rate": "", "annual_rate": "2000"}, "annual_rate", "年利率不能超过 1000%，请检查小数点的位置",
-     "The annual rate cannot be above 1000%; check the decimal point"),
-    ({"penalty_markup": ""}, "penalty_markup", "请填写罚息加收的比例（例如 50），或者填合同写明的罚息日利率",
-     "Fill in the penalty markup (such as 50) or the penalty daily rate the contract states"),
-    ({"penalty_daily_rate": "0.1"}, "penalty_daily_rate", "加收比例和罚息日利率只填一项，请清空其中一项",
-     "Fill in the markup or the penalty daily rate, not both: clear one"),
-    ({"penalty_markup": "abc"}, "penalty_markup", "请输入 0 到 500 之间的百分数，例如 50（表示加收 50%）",
-     "Enter a percent from 0 to 500, such as 50 (meaning 50% more)"),
-    ({"penalty_markup": "600"}, "penalty_markup", "请输入 0 到 500 之间的百分数，例如 50（表示加收 50%）",
-     "Enter a percent from 0 to 500, such as 50 (meaning 50% more)"),
-    ({"penalty_markup": "-5"}, "penalty_markup", "请输入 0 到 500 之间的百分数，例如 50（表示加收 50%）",
-     "Enter a percent from 0 to 500, such as 50 (meaning 50% more)"),
-    ({"penalty_markup": "", "penalty_daily_rate": "4"}, "penalty_daily_rate",
-     "罚息日利率不能超过 3%，请检查小数点的位置",
-     "The penalty daily rate cannot be above 3%; check the decimal point"),
-    ({"penalty_markup": "", "penalty_daily_rate": "-0.1"}, "penalty_daily_rate",
-     "利率不能是负数，例如 0.1", "A rate cannot be negative; enter one such as 0.1"),
-    ({"penalty_markup": "", "penalty_daily_rate": "abc"}, "penalty_daily_rate",
-     "请输入罚息日利率的百分数，0 到 3 之间，例如 0.1（表示每天 0.1%）",
-     "Enter the penalty daily rate in percent, from 0 to 3, such as 0.1 (meaning 0.1% a day)"),
-    ({"late_fee_percent": "101"}, "late_fee_percent", "请输入 0 到 100 之间的百分数，例如 5（表示 5%）",
-     "Enter a percent from 0 to 100, such as 5 (meaning 5%)"),
-    ({"late_fee_percent": "五"}, "late_fee_percent", "请输入 0 到 100 之间的百分数，例如 5（表示 5%）",
-     "Enter a percent from 0 to 100, such as 5 (meaning 5%)"),
-    ({"late_fee_minimum": "10"}, "late_fee_minimum", "最低金额要和违约金比例一起用：请填上比例，或者清空最低金额",
-     "The minimum goes with a percent late fee: fill in the percent or clear the minimum"),
-    ({"late_fee_fixed": "-1"}, "late_fee_fixed", "金额不能是负数，请输入 0 或更大的金额，例如 5000",
-     "An amount cannot be negative; enter 0 or more, such as 5000"),
-    ({"day_basis": "366"}, "day_basis", "请从这些选项中选一个：一年按 360 天、一年按 365 天",
-     "Choose one of: 360 days a year, 365 days a year"),
-    ({"compound": "maybe"}, "compound", "请选择“是”或“否”", "Choose yes or no"),
-    ({"contract_date": "2026-13-01"}, "contract_date", "请按“年-月-日”输入日期，例如 2026-01-31",
-     "Enter the date as year-month-day, such as 2026-01-31"),
-    ({"contract_date": "1989-12-31"}, "contract_date", "请输入 1990 年到 2100 年之间的日期",
-     "Enter a date between 1990 and 2100"),
-]
-
-
-CASE = Case(
-    typed=(
-        Known({"overdue_principal": "2万", "days_overdue": "45", "daily_rate": "0.05"},
-              {"penalty_interest": "675.00", "total_owed": "20675.00", "annualized_rate": "27.00"},
-              "Arithmetic, as in test_defaults_worked_example: 0.05 % a day × 1.5 (the 50 % markup, "
-              "figures.toml bank_penalty_markup) = 0.075 %; 20,000 × 0.00075 × 45 = 675.00."),
-    ),
-    bad=tuple(BAD),
-    base=EXAMPLE,
-    heaviest={"overdue_principal": "100000000", "unpaid_interest": "500000", "days_overdue": "3650",
-              "daily_rate": "0.05", "compound": "yes", "late_fee_fixed": "100", "late_fee_percent": "5",
-              "late_fee_minimum": "10", "borrowed": "60000000", "borrowed_date": "2019-06-01",
-              "demanded": "100000000", "today": "2026-11-29", "lender": "private"},
-    toggle=("days_overdue", "3650", "3649"),
-)
+# The bad inputs a reader types, each with its exact message, are data beside the calculator
+# (calculators/cases/overdue_cost.json); tests/test_registry.py runs them. Here: the rest.
 
 
 def test_inputs_built_in_code_get_the_same_messages():

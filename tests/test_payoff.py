@@ -16,7 +16,6 @@ from calculators import payoff
 from calculators.money import InputError, money_text
 from calculators.payoff import Debt, Inputs, calculate, read_form, simulate, to_dict
 from calculators.views.payoff import render
-from tests.cases import Case, Known
 
 D = Decimal
 MONEY = re.compile(r"\d+\.\d{2}")
@@ -228,84 +227,6 @@ def test_names_are_escaped_in_html():
     r = run("3000", debt_row("<b>x</b>", "5000", "18", "200"), debt_row("y", "100", "1", "0"))
     html = render(r, "en")
     assert "<b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
-
-
-BAD = [
-    # (form changes, field, zh, en)
-    ({"budget": ""}, "budget", "请填写金额，例如 3000", "Fill in an amount, such as 3000"),
-    ({"budget": "0"}, "budget", "请输入大于 0 的金额，例如 3000", "Enter an amount above 0, such as 3000"),
-    ({"budget": "-5"}, "budget", "金额不能是负数，请输入大于 0 的金额，例如 3000",
-     "An amount cannot be negative; enter an amount above 0, such as 3000"),
-    ({"strategy": "fastest"}, "strategy",
-     "请从这些选项中选一个：先还利率最高的（利息最少）、先还余额最小的（更快还清一笔）",
-     "Choose one of: Highest rate first (least interest), Smallest balance first (one debt gone sooner)"),
-    ({"start_date": "2026-13-01"}, "start_date", "请按“年-月-日”输入日期，例如 2026-01-31",
-     "Enter the date as year-month-day, such as 2026-01-31"),
-    ({"debts": None}, "debts", "请至少填写一笔欠款：还欠多少、年利率和每月最低要还多少",
-     "Fill in at least one debt: what you owe, its annual rate and its minimum payment"),
-    ({"debts": []}, "debts", "请至少填写一笔欠款：还欠多少、年利率和每月最低要还多少",
-     "Fill in at least one debt: what you owe, its annual rate and its minimum payment"),
-    ({"debts": [debt_row("", "", "", "")] * 3}, "debts", "请至少填写一笔欠款：还欠多少、年利率和每月最低要还多少",
-     "Fill in at least one debt: what you owe, its annual rate and its minimum payment"),
-    ({"debts": "A,5000,18,200"}, "debts", "欠款列表无法读取，请刷新页面再试",
-     "The list of debts could not be read; reload the page and try again"),
-    ({"debts": [debt_row("", "100", "1", "1")] * 21}, "debts",
-     "最多可以填 20 笔欠款。可以把利率差不多的几笔小额欠款合成一笔来算",
-     "You can list up to 20 debts. Combine small debts with similar rates into one"),
-    ({"debts": ["A 5000"]}, "debts.0", "第 1 笔欠款无法读取，请重新填写", "Debt 1 could not be read; fill it in again"),
-    ({"debts": [debt_row("A", "", "18", "200")]}, "debts.0.balance", "请填写金额，例如 10000",
-     "Fill in an amount, such as 10000"),
-    ({"debts": [debt_row("A", "5000", "18", "200"), debt_row("B", "abc", "18", "200")]}, "debts.1.balance",
-     "请只输入数字，例如 10000", "Enter a number only, such as 10000"),
-    ({"debts": [debt_row("A", "0", "18", "200")]}, "debts.0.balance", "请输入大于 0 的金额，例如 10000",
-     "Enter an amount above 0, such as 10000"),
-    ({"debts": [debt_row("A", "5000", "-3", "200")]}, "debts.0.annual_rate", "利率不能是负数，例如 18",
-     "A rate cannot be negative; enter one such as 18"),
-    ({"debts": [debt_row("A", "5000", "1001", "200")]}, "debts.0.annual_rate",
-     "年利率不能超过 1000%，请检查小数点的位置", "The annual rate cannot be above 1000%; check the decimal point"),
-    ({"debts": [debt_row("A", "5000", "", "200")]}, "debts.0.annual_rate", "请填写利率，例如 18",
-     "Fill in a rate, such as 18"),
-    ({"debts": [debt_row("A", "5000", "18", "-1")]}, "debts.0.minimum", "金额不能是负数，请输入 0 或更大的金额，例如 500",
-     "An amount cannot be negative; enter 0 or more, such as 500"),
-    ({"debts": [debt_row("A", "5000", "18", "")]}, "debts.0.minimum", "请填写金额，例如 500；没有固定要求就填 0",
-     "Fill in an amount, such as 500, or 0 if there is none"),
-    ({"debts": [debt_row("x" * 31, "5000", "18", "200")]}, "debts.0.name", "名称最多 30 个字",
-     "Keep the name to 30 characters"),
-    ({"debts": [{"name": "A", "balance": 5000, "annual_rate": "18", "minimum": "200"}]}, "debts.0.balance",
-     "这一项的内容无法读取，请重新输入", "This field could not be read; type it again"),
-    # Interest alone (20000 × 12 % ÷ 12 = 200) is more than the budget.
-    ({"budget": "100", "debts": [debt_row("A", "20000", "12", "0")]}, "budget",
-     "按每月 100.00 元，600 个月（50 年）内也还不清这些欠款：它还不够付一个月的利息（约 200.00 元），"
-     "欠款会越滚越多。请提高每月预算，或者先联系贷款方商量减免利息、延长还款时间。",
-     "At ¥100.00 a month these debts would not be paid off within 600 months (50 years): it does not "
-     "cover one month's interest (about ¥200.00), so the debts keep growing. Raise the budget, or first "
-     "ask your lenders about cutting the interest or giving you longer to pay."),
-    # 200.10 a month pays 0.10 of principal at first: about 760 months.
-    ({"budget": "200.10", "debts": [debt_row("A", "20000", "12", "0")]}, "budget",
-     "按每月 200.10 元，600 个月（50 年）内也还不清这些欠款。请提高每月预算，或者先联系贷款方商量减免利息、延长还款时间。",
-     "At ¥200.10 a month these debts would not be paid off within 600 months (50 years). Raise the "
-     "budget, or first ask your lenders about cutting the interest or giving you longer to pay."),
-]
-
-
-CASE = Case(
-    typed=(
-        Known({"budget": "4000"}, {"months": 8, "total_interest": "2226.09", "other_total_interest": "2370.19"},
-              "Checked by an independent month-by-month float simulation of the three default debts "
-              "(interest rounded to the fen each month, minimums first, the rest highest rate first): "
-              "8 months, 2,226.09 of interest."),
-        Known({"budget": "50", "debts": [{"name": "A", "balance": "2000", "annual_rate": "21", "minimum": "50"}]},
-              {"months": 70, "total_interest": "1470.04"},
-              "2,000 at 21 % paying 50 a month: 70 payments, interest about 1,470 (see "
-              "test_single_debt_known_value_from_facts)."),
-    ),
-    bad=tuple(BAD),
-    base={"budget": "3000", "strategy": "avalanche", "start_date": ""},
-    heaviest={"budget": "5265", "strategy": "snowball", "start_date": "2026-01-01",
-              "debts": [{"name": f"D{i + 1}", "balance": "50000", "annual_rate": "6", "minimum": "200"}
-                        for i in range(20)]},
-    toggle=("budget", "5265", "5266"),
-)
 
 
 def test_form_that_is_not_a_mapping():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import gzip
+import io
 import json
 import re
 import shutil
@@ -23,7 +24,7 @@ from tests.conftest import ROOT
 from tools import cases as known
 
 # A few known values and every calculator's defaults (the quick checks below), and every case
-# the runtime must answer (tools/cases.py: defaults, heaviest, typed, each test module's, hostile).
+# the runtime must answer (tools/cases.py: defaults, heaviest, typed, each calculator's cases file, hostile).
 CASES = known.TYPED + [(slug, {}, lang) for slug in sorted(web.CALCULATORS) for lang in ("zh", "en")]
 ALL_CASES = known.runtime_cases()
 
@@ -180,6 +181,35 @@ def test_every_module_the_calculators_import_is_in_the_trimmed_runtime(pyodide_r
     # pyodide_replies imported each of them by name first (the runner exits on a failed import)
     assert {"decimal", "json", "tomllib", "datetime"} <= set(_imported_by_calculators())
     assert pyodide_replies["imported"] == _imported_by_calculators()
+
+
+def test_the_build_without_the_tests_makes_the_same_trimmed_runtime(stdlib_files, tmp_path):
+    """The build never imports tests/: it reads each calculator's cases beside it
+    (calculators/cases/). A copy of the tree without tests/ writes the runtime as the build does
+    (hooks/runtime.py: the package, then the standard library derived under Pyodide in Node from
+    every case) and gets the same trimmed library, under the same name, as this tree."""
+    from tests.tree import clean_env, copy_tree
+
+    tree = copy_tree(tmp_path / "tree", leave_out=("tests",))
+    script = (
+        "import importlib.util, json, sys, zipfile\n"
+        "from pathlib import Path\n"
+        "assert importlib.util.find_spec('tests') is None, 'tests/ is importable'\n"
+        "from hooks import runtime\n"
+        "out = Path(sys.argv[1])\n"
+        "made = runtime.write_stdlib(out, runtime.write_package(out))\n"
+        "print(json.dumps({'name': made.name, 'files': zipfile.ZipFile(made).namelist(),\n"
+        "                  'tests': sorted(m for m in sys.modules if m.split('.')[0] == 'tests')}))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script, str(tmp_path / "out")], cwd=tree, capture_output=True,
+                          text=True, timeout=600, env=clean_env())
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "not trimmed" not in proc.stderr, proc.stderr[-3000:]
+    made = json.loads(proc.stdout)
+    assert made["tests"] == []
+    assert made["name"] == package.stdlib_name()  # the same package, Pyodide and cases
+    with zipfile.ZipFile(io.BytesIO(runtime.trimmed_stdlib(stdlib_files))) as here:
+        assert made["files"] == here.namelist()
 
 
 def test_a_module_left_out_of_the_trimmed_runtime_fails_the_import_check(package_zip, stdlib_files, tmp_path):

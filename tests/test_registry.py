@@ -1,6 +1,7 @@
-"""The registry in calculators/web.py is the one list of calculators: every part that
-lists calculators (pages, navigation, tests, bench) must cover each one, and each
-calculator has the same shape: a math module and a view, apart."""
+"""The registry in calculators/web.py is the one list of calculators, one record each (model,
+view, next-steps chooser, calendar plan, cases): every part that lists calculators (pages,
+navigation, tests, bench, the build) must cover each one, nothing else keeps a table by slug,
+and each calculator has the same shape: a math module and a view, apart."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ import pytest
 
 from calculators import web
 from calculators.money import InputError
+from calculators.views import calendar
 from macros.pages import calculator_index, front_matter
-from tests.cases import Case, all_cases, case, module_name
+from tools import cases as case_files
+from tools.cases import Case, CaseError, all_cases, case
 
 ROOT = Path(__file__).resolve().parent.parent
 CALC = ROOT / "calculators"
@@ -22,7 +25,8 @@ SLUGS = sorted(web.CALCULATORS)
 MODEL_PARTS = ("SLUG", "TITLE", "FIELDS", "Inputs", "Result", "read_form", "calculate", "to_dict")
 
 
-_module_name = module_name
+def _module_name(slug: str) -> str:
+    return web.CALCULATORS[slug].__name__.rsplit(".", 1)[-1]
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -34,6 +38,55 @@ def test_each_calculator_has_the_model_parts_and_a_view(slug):
     assert set(module.TITLE) == {"zh", "en"}
     assert not hasattr(module, "render"), f"{module.__name__}.render belongs in calculators/views/"
     assert callable(web.VIEWS[slug].render)
+
+
+@pytest.mark.parametrize("slug", sorted(web.REGISTRY))
+def test_each_record_holds_all_of_its_calculator(slug):
+    entry = web.REGISTRY[slug]
+    assert entry.slug == slug and entry.model.SLUG == slug
+    assert entry.view.__name__ == f"calculators.views.{entry.model.__name__.rsplit('.', 1)[-1]}", (
+        f"{slug}: its view is calculators/views/<the model's module name>.py")
+    if entry.document:
+        assert callable(entry.view.text) and entry.steps is None and entry.calendar is None
+        return
+    assert callable(entry.steps), f"{slug}: no next-steps chooser in its record (calculators/next_steps.py)"
+    assert entry.calendar is None or isinstance(entry.calendar, calendar.Plan)
+    assert (CALC / entry.cases).is_file(), f"{slug}: no cases file calculators/{entry.cases}"
+
+
+def test_the_registry_imports_nothing_by_name():
+    """web.py joins each model to its view, chooser and calendar through its record: plain imports,
+    no importlib (a view found by a name built from a string fails only when it is asked for)."""
+    for path in sorted(CALC.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        assert "importlib" not in text and "__import__" not in text, f"{path.relative_to(ROOT)} imports by name"
+
+
+# Where tables of calculators by slug used to hide: a literal holding two or more slugs is one.
+SCANNED = sorted([*CALC.rglob("*.py"), *(ROOT / "macros").glob("*.py"), *(ROOT / "hooks").glob("*.py")])
+
+
+def _slug_tables(tree: ast.AST) -> list[str]:
+    found = []
+    for node in ast.walk(tree):
+        items = (node.keys if isinstance(node, ast.Dict) else node.elts
+                 if isinstance(node, (ast.Tuple, ast.List, ast.Set)) else [])
+        slugs = {n.value for n in items if isinstance(n, ast.Constant) and n.value in web.CALCULATORS}
+        if len(slugs) >= 2:
+            found.append(ast.unparse(node)[:80])
+    return found
+
+
+def test_the_scan_finds_a_table_by_slug():
+    assert _slug_tables(ast.parse('NAMES = {"repayment": 1, "payoff": 2}\nSLUGS = ("apr", "payoff")')) == [
+        "{'repayment': 1, 'payoff': 2}", "('apr', 'payoff')"]
+    assert not _slug_tables(ast.parse('PAGES = {"negotiation": "calculators/negotiation/", "x": "y"}'))
+
+
+@pytest.mark.parametrize("path", SCANNED, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_table_keyed_by_slug_outside_the_registry(path):
+    tables = _slug_tables(ast.parse(path.read_text(encoding="utf-8")))
+    assert not tables, f"{path.relative_to(ROOT)} keeps calculators by slug {tables}: put it in their records"
 
 
 @pytest.mark.parametrize("lang", web.LANGS)
@@ -57,7 +110,7 @@ def test_the_browser_pyodide_and_bench_read_every_case():
         assert listed == set(SLUGS), f"{where}: {sorted(listed ^ set(SLUGS))}"
 
 
-# --- each calculator's CASE (tests/test_<module>.py) ------------------------------------------
+# --- each calculator's cases (calculators/cases/<module>.json) ----------------------------------
 
 CASES = all_cases()
 KNOWN = [(slug, i) for slug in SLUGS for i in range(len(CASES[slug].typed))]
@@ -68,7 +121,7 @@ BAD = [(slug, i) for slug in SLUGS for i in range(len(CASES[slug].bad))]
 def test_every_calculator_has_a_case_of_the_one_shape(slug):
     c = case(slug)
     assert isinstance(c, Case)
-    assert c.typed and c.bad, f"{slug}: a CASE needs known values and bad inputs"
+    assert c.typed and c.bad, f"{slug}: its cases need known values and bad inputs"
     names = {f.name for f in web.calculator(slug).FIELDS} | {s.name for s in getattr(web.calculator(slug), "LISTS", ())}
     for known in c.typed:
         assert known.expect, f"{slug}: {known.form} expects no figure"
@@ -110,11 +163,40 @@ def test_the_heaviest_input_gives_a_result(slug):
     assert web.compute(slug, {**CASES[slug].heaviest, field: b}, "zh")["ok"]
 
 
+def test_a_missing_or_broken_cases_file_stops_the_build_naming_the_file(tmp_path, monkeypatch):
+    """The build derives the browser's standard library from every case (tools/cases.py via
+    macros/package.py and hooks/runtime.py): a case it cannot read fails it, never narrows it."""
+    import subprocess
+
+    from hooks import runtime  # noqa: F401 - the hook whose fallback must not swallow it
+
+    slug = SLUGS[0]
+    name = web.REGISTRY[slug].cases
+    (tmp_path / "cases").mkdir()
+    for file in (CALC / "cases").glob("*.json"):
+        if file.name != Path(name).name:
+            (tmp_path / "cases" / file.name).write_bytes(file.read_bytes())
+    monkeypatch.setattr(case_files, "PACKAGE", tmp_path)
+    with pytest.raises(CaseError, match=re.escape(str(tmp_path / name))):
+        case_files.runtime_cases()  # missing
+    good = json.loads((CALC / name).read_text(encoding="utf-8"))
+    for broken in ("{not json", json.dumps({**good, "typed": []}), json.dumps({**good, "slug": "other"}),
+                   json.dumps({k: v for k, v in good.items() if k != "heaviest"}),
+                   json.dumps({**good, "bad": [{"form": {}, "field": "x"}]})):
+        (tmp_path / name).write_text(broken, encoding="utf-8")
+        with pytest.raises(CaseError, match=re.escape(str(tmp_path / name))):
+            case_files.runtime_cases()
+    # what hooks/runtime.py catches to ship the full library instead is none of it
+    assert not issubclass(CaseError, (OSError, ValueError, KeyError, subprocess.SubprocessError))
+    (tmp_path / name).write_text(json.dumps(good), encoding="utf-8")
+    assert case_files.case(slug) == CASES[slug]  # the same file whole: read as before
+
+
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_calculator_has_pages_nav_and_tests(slug):
     missing = []
     for page in (f"docs/calculators/{slug}.md", f"docs/calculators/{slug}.en.md",
-                 f"tests/test_{_module_name(slug)}.py"):
+                 f"tests/test_{_module_name(slug)}.py", f"calculators/{web.REGISTRY[slug].cases}"):
         if not (ROOT / page).is_file():
             missing.append(page)
     for page in (f"docs/calculators/{slug}.md", f"docs/calculators/{slug}.en.md"):
@@ -135,8 +217,9 @@ def test_the_index_page_lists_every_calculator_once_in_its_order(lang):
 
 # --- model and view apart ------------------------------------------------------------------
 
-# web.py is the door that joins each model to its view (web.VIEWS), by name, without importing views.
+# web.py is the door that joins each model to its view (its record); no math module imports views.
 MATH_MODULES = sorted(p for p in CALC.glob("*.py"))
+DOOR = CALC / "web.py"
 HTML_TAGS = ("a|abbr|b|br|caption|code|dd|details|div|dl|dt|em|h[1-6]|i|input|label|li|line|ol|p|polyline|"
              "section|small|span|strong|summary|svg|table|tbody|td|text|th|thead|title|tr|ul")
 TAG = re.compile(rf"</?(?:{HTML_TAGS})(?:\s[^<>]*)?/?>")
@@ -158,7 +241,7 @@ def test_no_module_outside_the_views_writes_html(path):
     assert not tags, f"{path.name} writes HTML {tags[:3]}: it belongs in calculators/views/"
 
 
-@pytest.mark.parametrize("path", MATH_MODULES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [p for p in MATH_MODULES if p != DOOR], ids=lambda p: p.name)
 def test_math_modules_import_nothing_from_the_views(path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
     bad = []

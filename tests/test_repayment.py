@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from calculators import repayment
 from calculators.money import InputError
 from calculators.views import repayment as view
-from tests.cases import Case, Known
 from tests.strategies import amounts
 
 
@@ -68,39 +67,6 @@ def test_fees_raise_the_true_rate():
 def test_dates_follow_the_start_date_month_by_month():
     r = schedule(principal="3000", annual_rate="10", months=3, start_date="2026-01-31")
     assert [row.date for row in r.rows] == [dt.date(2026, 2, 28), dt.date(2026, 3, 31), dt.date(2026, 4, 30)]
-
-
-BAD = [
-    ({"principal": "0"}, "principal", "请输入大于 0 的金额，例如 10000", "Enter an amount above 0, such as 10000"),
-    ({"months": "0"}, "months", "请输入 1 到 600 之间的整数（个月），例如 12",
-     "Enter a whole number of months from 1 to 600, such as 12"),
-    ({"months": "601"}, "months", "请输入 1 到 600 之间的整数（个月），例如 12",
-     "Enter a whole number of months from 1 to 600, such as 12"),
-    ({"method": "weekly"}, "method",
-     "请从这些选项中选一个：等额本息（每月还款额相同）、等额本金（每月本金相同，还款额递减）、先息后本（每月付息，最后还本）、到期一次还本付息",
-     "Choose one of: Equal instalments (same payment each month), Equal principal (payments fall each month), "
-     "Interest only, principal at the end, Everything at the end (bullet)"),
-    ({"upfront_fee": "10000"}, "upfront_fee", "放款时扣的费用不能等于或超过借款本金",
-     "The fee taken at the start must be less than the amount borrowed"),
-    ({"start_date": "2026-02-30"}, "start_date", "请按“年-月-日”输入日期，例如 2026-01-31",
-     "Enter the date as year-month-day, such as 2026-01-31"),
-    ({"annual_rate": ""}, "annual_rate", "请填写利率，例如 18", "Fill in a rate, such as 18"),
-]
-
-
-CASE = Case(
-    typed=(
-        Known({"principal": "100万", "annual_rate": "4.9", "months": "360"},
-              {"first_payment": "5307.27", "total_interest": "910615.12"},
-              "The standard mortgage example (1,000,000 at 4.9 % over 360 months): the annuity formula "
-              "gives 5,307.267… → 5,307.27 as bank calculators print it; total interest under the "
-              "statement convention, see test_equal_installment_million_at_4_9_over_30_years."),
-    ),
-    bad=tuple(BAD),
-    heaviest={"principal": "100000000", "annual_rate": "36", "months": "600", "method": "equal_principal",
-              "upfront_fee": "1000", "monthly_fee": "10", "start_date": "2026-01-31"},
-    toggle=("annual_rate", "36", "35.5"),
-)
 
 
 def test_inputs_built_in_code_meet_the_same_rules():

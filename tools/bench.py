@@ -41,7 +41,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlencode, urlsplit
 
 from calculators import web
-from tests.cases import all_cases
 from tools import cases, site_server, sw_update
 from tools.browser import CHROMIUM_ARGS, find_chromium
 
@@ -76,13 +75,13 @@ SLOW = {"offline": False, "latency": 150, "downloadThroughput": 4_000_000 / 8, "
 
 
 def heaviest() -> dict[str, dict]:
-    """Each calculator's heaviest input: from its CASE (tools/cases.py reads them)."""
+    """Each calculator's heaviest input: from its cases file (calculators/cases/, read by tools/cases.py)."""
     return cases.heaviest()
 
 
 # The field each recalculation changes, and two values it alternates between: from each
-# calculator's CASE in tests/test_<module>.py.
-TOGGLE: dict[str, tuple[str, str, str]] = {slug: c.toggle for slug, c in all_cases().items()}
+# calculator's cases file (calculators/cases/<module>.json).
+TOGGLE: dict[str, tuple[str, str, str]] = {slug: c.toggle for slug, c in cases.all_cases().items()}
 
 
 def _query(form: dict) -> str:

@@ -8,13 +8,15 @@ asks for the first payment's date beside the button.
 
 >>> from calculators import repayment
 >>> r = repayment.calculate(repayment.read_form({"principal": "1200", "annual_rate": "0", "months": "2"}))
->>> [(e.day.isoformat(), e.summary) for e in events("repayment", r, "zh", dt.date(2026, 12, 5))]
+>>> [(e.day.isoformat(), e.summary) for e in REPAYMENT.events(r, "zh", dt.date(2026, 12, 5))]
 [('2026-12-05', '还款 600.00 元（第 1/2 期）'), ('2027-01-05', '还款 600.00 元（第 2/2 期）')]
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from .. import fields, wording
 from ..fields import Field
@@ -23,29 +25,11 @@ from ..money import InputError
 from ..schedules import add_months
 from . import html as ui
 
-SLUGS = ("repayment", "payoff", "negotiation", "checklist")
-
 FIRST = Field("calendar_first", "date", "第一次还款日期", "Date of the first payment", required=False)
-
-NAMES = {
-    "repayment": ("还款计划", "Repayment plan"),
-    "payoff": ("还债计划", "Debt payoff plan"),
-    "negotiation": ("协商还款计划", "Negotiated repayment plan"),
-    "checklist": ("法律期限", "Legal deadlines"),
-}
 
 
 def _money(value, lang: str) -> str:
     return wording.money(value, lang)
-
-
-def own_dates(slug: str, result) -> bool:
-    """The plan carries its own dates (a start date was given, or deadlines are dates)."""
-    if slug == "repayment":
-        return result.inputs.start_date is not None
-    if slug == "payoff":
-        return result.inputs.start_date is not None
-    return slug == "checklist"
 
 
 def _repayment(result, lang: str, first: dt.date | None) -> list[Event]:
@@ -119,21 +103,24 @@ def _checklist(result, lang: str, first: dt.date | None) -> list[Event]:
     return out
 
 
+def _plan(result, lang: str, first: dt.date | None) -> list[Event]:
+    """My action plan's deadlines still ahead, each with the name of the debt it belongs to."""
+    from . import checklist as words
+
+    out = []
+    for step in result.steps:
+        if step.deadline is None or step.days_left is None or step.days_left < 0:
+            continue
+        debt = result.inputs.debts[step.debt]
+        who = debt.name or ui.t(lang, f"第 {step.debt + 1} 笔", f"debt {step.debt + 1}")
+        out.append(Event(step.deadline, ui.t(lang, f"{who}，{words.lead(step.key, 'zh')}：{words.title(step.key, 'zh')}",
+                                             f"{who}, {words.lead(step.key, 'en')}: {words.title(step.key, 'en')}"),
+                         words.deadline_text(step, lang)))
+    return out
+
+
 # any day: only whether a plan has events at all is asked of it
 _PROBE = dt.date(2000, 1, 1)
-
-_EVENTS = {"repayment": _repayment, "payoff": _payoff, "negotiation": _negotiation, "checklist": _checklist}
-
-
-def events(slug: str, result, lang: str, first: dt.date | None = None) -> list[Event]:
-    """The plan's events; ``first`` is the first payment's date when the plan has no dates of its own."""
-    if slug not in _EVENTS:
-        return []
-    if first is None and not own_dates(slug, result):
-        raise InputError(FIRST.name, "请填写第一次还款的日期，才能把每期还款加到日历，例如 2026-12-05",
-                         "Enter the date of your first payment so each payment can go into your calendar, "
-                         "such as 2026-12-05")
-    return _EVENTS[slug](result, lang, first)
 
 
 def first_date(form) -> dt.date | None:
@@ -141,20 +128,50 @@ def first_date(form) -> dt.date | None:
     return fields.read_field(FIRST, form) if isinstance(form, dict) else None
 
 
-def name(slug: str, lang: str) -> str:
-    zh, en = NAMES[slug]
-    return ui.t(lang, zh, en)
+@dataclass(frozen=True)
+class Plan:
+    """A calculator's calendar (its record in calculators/web.py holds it): the file's name in
+    zh and en, what makes its events from a result, and whether the result carries its own dates
+    (a start date was given, or deadlines are dates) or needs the first payment's date."""
+
+    name_zh: str
+    name_en: str
+    make: Callable[[object, str, dt.date | None], list[Event]]
+    own_dates: Callable[[object], bool]
+
+    def name(self, lang: str) -> str:
+        return ui.t(lang, self.name_zh, self.name_en)
+
+    def events(self, result, lang: str, first: dt.date | None = None) -> list[Event]:
+        """The plan's events; ``first`` is the first payment's date when the plan has no dates of its own."""
+        if first is None and not self.own_dates(result):
+            raise InputError(FIRST.name, "请填写第一次还款的日期，才能把每期还款加到日历，例如 2026-12-05",
+                             "Enter the date of your first payment so each payment can go into your calendar, "
+                             "such as 2026-12-05")
+        return self.make(result, lang, first)
+
+    def button(self, slug: str, result, lang: str) -> str:
+        """The "add to calendar" block, or nothing when this result has no dates to remind of."""
+        # no button that leads nowhere: a plan with no payments (money short of the minimums, no
+        # plan within reach) or a checklist with no date ahead offers nothing to add
+        probe = None if self.own_dates(result) else _PROBE
+        if not self.make(result, lang, probe):
+            return ""
+        return _button(slug, lang, date_input=not self.own_dates(result))
 
 
-def button(slug: str, result, lang: str) -> str:
-    """The "add to calendar" block, or nothing when this result has no dates to remind of."""
-    if slug not in _EVENTS:
-        return ""
-    # no button that leads nowhere: a plan with no payments (money short of the minimums, no
-    # plan within reach) or a checklist with no date ahead offers nothing to add
-    probe = None if own_dates(slug, result) else _PROBE
-    if not _EVENTS[slug](result, lang, probe):
-        return ""
+def _start_given(result) -> bool:
+    return result.inputs.start_date is not None
+
+
+REPAYMENT = Plan("还款计划", "Repayment plan", _repayment, own_dates=_start_given)
+PAYOFF = Plan("还债计划", "Debt payoff plan", _payoff, own_dates=_start_given)
+NEGOTIATION = Plan("协商还款计划", "Negotiated repayment plan", _negotiation, own_dates=lambda result: False)
+CHECKLIST = Plan("法律期限", "Legal deadlines", _checklist, own_dates=lambda result: True)
+PLAN = Plan("我的行动计划：期限", "My action plan: deadlines", _plan, own_dates=lambda result: True)
+
+
+def _button(slug: str, lang: str, date_input: bool) -> str:
     label = ui.t(lang, "加到手机日历", "Add to calendar")
     note = ui.t(lang, "生成一个日历文件（.ics），在你的设备上生成，不会发送到任何地方；每个日期提前 3 天和 1 天提醒。",
                 "Makes a calendar file (.ics) on your device; nothing is sent anywhere. Each date reminds "
@@ -166,12 +183,12 @@ def button(slug: str, result, lang: str) -> str:
         "failed": ui.t(lang, "没能生成日历文件：计算引擎还没就绪，请稍后再试。",
                        "Could not make the calendar file: the calculator is not ready yet; try again shortly."),
     }
-    date_input = ""
-    if not own_dates(slug, result):
-        date_input = (f'<label class="calc-calendar-first">{ui.esc(FIRST.label(lang))} '
+    date_field = ""
+    if date_input:
+        date_field = (f'<label class="calc-calendar-first">{ui.esc(FIRST.label(lang))} '
                       f'<input type="date" name="{FIRST.name}" data-calendar-first></label>')
     data = " ".join(f'data-msg-{k}="{ui.esc(v)}"' for k, v in msgs.items())
-    return (f'<div class="calc-calendar" data-calendar="{ui.esc(slug)}" {data}>{date_input}'
+    return (f'<div class="calc-calendar" data-calendar="{ui.esc(slug)}" {data}>{date_field}'
             f'<button type="button" class="calc-button" data-action="calendar">{ui.esc(label)}</button>'
             f'<p class="calc-calendar-note">{ui.esc(note)}</p>'
             f'<p class="calc-calendar-msg" role="status"></p></div>')

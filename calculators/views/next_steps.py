@@ -16,7 +16,6 @@ page exists and is not listed here, or is listed without a page.
 
 from __future__ import annotations
 
-from .. import next_steps
 from . import html as ui
 
 DEPTH = "../../"
@@ -131,9 +130,9 @@ def links(keys: list[str], lang: str) -> str:
     return "".join(items)
 
 
-def block(slug: str, result, lang: str, calendar: str = "") -> str:
-    """The block after a result: the calendar button when the plan has one, then 2–4 next steps."""
-    keys = next_steps.for_result(slug, result)
+def block(keys: list[str], lang: str, calendar: str = "") -> str:
+    """The block after a result: the calendar button when the plan has one, then the 2–4 next
+    steps its calculator's chooser gave (``keys``, calculators/next_steps.py)."""
     if not keys:
         return calendar
     title = ui.t(lang, "接下来可以做什么", "What you can do next")

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import json
 
-from .. import wording
+from .. import (
+    letters_card_instalments,
+    letters_complaint,
+    letters_hardship,
+    letters_negotiation,
+    letters_stop_contact,
+    wording,
+)
 from ..money import money_text
 from ..plan import FILLS, Result, Step, fill, to_dict
 from . import checklist as steps_view
@@ -32,21 +39,9 @@ STEPS: dict[str, tuple[str, str, str, str, str]] = {
         "illegal_lending"),
 }
 
-LETTER_NAMES = {
-    "negotiation-letter": ("协商还款申请", "Asking for a repayment plan"),
-    "card-instalments": ("信用卡个性化分期申请", "Credit card instalment request"),
-    "stop-contact": ("要求停止联系第三人", "Stop contacting other people"),
-    "complaint": ("投诉材料", "Complaint about collection"),
-    "hardship-statement": ("困难情况说明和收支表", "Hardship statement and budget"),
-    "documents-request": ("要求提供借款材料", "Asking for the loan documents"),
-}
-TOOL_NAMES = {
-    "payoff": ("calculators/payoff/", "先还哪笔、何时还清", "Which debt first"),
-    "negotiation": ("calculators/negotiation/", "比较协商方案", "Compare what you can ask for"),
-    "overdue-cost": ("calculators/overdue-cost/", "逾期费用", "Overdue cost"),
-    "checklist": ("calculators/checklist/", "我现在该做什么", "What do I do now"),
-}
-assert set(TOOL_NAMES) == set(FILLS)
+# the letters the plan suggests, by their slug: their own titles
+LETTERS = {m.SLUG: m.TITLE for m in (letters_negotiation, letters_card_instalments, letters_stop_contact,
+                                      letters_complaint, letters_hardship)}
 
 REASONS = {
     "court": ("已在法院或仲裁", "In court or arbitration"),
@@ -125,7 +120,7 @@ def _letters(result: Result, lang: str) -> str:
         return ""
     items = []
     for n, letter in enumerate(result.letters):
-        zh, en = LETTER_NAMES[letter.slug]
+        zh, en = LETTERS[letter.slug]["zh"], LETTERS[letter.slug]["en"]
         who = _debt_name(result, letter.debt, lang)
         label = ui.t(lang, zh, en) + (ui.t(lang, f"（{who}）", f" ({who})") if who else "")
         items.append(f'<li><a href="../../letters/{ui.esc(letter.slug)}/" data-carry="{_pairs(letter.slug, dict(letter.form))}" '
@@ -141,9 +136,10 @@ def _letters(result: Result, lang: str) -> str:
 
 def _tools(result: Result, lang: str) -> str:
     items = []
-    for slug, (path, zh, en) in TOOL_NAMES.items():
-        form = fill(slug, result)
-        items.append(f'<li><a href="../../{path}" data-carry="{_pairs(slug, form)}">{ui.esc(ui.t(lang, zh, en))}</a></li>')
+    for module, _ in FILLS:
+        form = fill(module.SLUG, result)
+        items.append(f'<li><a href="../../calculators/{module.SLUG}/" data-carry="{_pairs(module.SLUG, form)}">'
+                     f'{ui.esc(module.TITLE[lang])}</a></li>')
     return (f'<h3>{ui.esc(ui.t(lang, "用这些数字打开其他工具", "Open the other tools with these numbers"))}</h3>'
             f'<ul class="calc-plan-tools">{"".join(items)}</ul>')
 

@@ -14,12 +14,12 @@ from tests.browser.helpers import (
     wait_figures,
     wait_ready,
 )
-from tests.cases import all_cases
+from tools.cases import all_cases
 
 pytestmark = pytest.mark.browser
 
 # What a reader types into each calculator (field → text, as typed): the first known
-# value of its CASE (tests/test_<module>.py), and the mistake the reader makes.
+# value of its cases (calculators/cases/<module>.json), and the mistake the reader makes.
 CASES = all_cases()
 TYPED = {slug: dict(c.typed[0].form) for slug, c in CASES.items()}
 BAD = {slug: c.page_mistake for slug, c in CASES.items()}
