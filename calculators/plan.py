@@ -61,6 +61,8 @@ SLUG = "plan"
 TITLE = {"zh": "我的行动计划", "en": "My action plan"}
 
 MAX_DEBTS = 10
+# no "copy link" on its page: a link would carry a person's whole situation in its address
+SHARE_LINK = False
 FEN = Decimal("0.01")
 
 KINDS = (("loan", "贷款或网贷", "A loan or online loan"), ("card", "信用卡", "A credit card"))

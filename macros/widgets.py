@@ -244,6 +244,8 @@ def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") ->
         package=package.name(),
         snapshot=package.snapshot_name(),
         result_html=reply["html"],
+        # a calculator that holds a person's whole situation offers no link with it in the address
+        share=getattr(module, "SHARE_LINK", True),
     )
     # One line: Markdown must not see blank lines or indentation inside the widget.
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())

@@ -140,8 +140,8 @@ def _tools(result: Result, lang: str) -> str:
         form = fill(module.SLUG, result)
         items.append(f'<li><a href="../../calculators/{module.SLUG}/" data-carry="{_pairs(module.SLUG, form)}">'
                      f'{ui.esc(module.TITLE[lang])}</a></li>')
-    return (f'<h3>{ui.esc(ui.t(lang, "用这些数字打开其他工具", "Open the other tools with these numbers"))}</h3>'
-            f'<ul class="calc-plan-tools">{"".join(items)}</ul>')
+    return (f'<div class="calc-plan-tools"><h3>{ui.esc(ui.t(lang, "用这些数字打开其他工具", "Open the other tools with these numbers"))}</h3>'
+            f'<ul>{"".join(items)}</ul></div>')
 
 
 def render(result: Result, lang: str, data: dict | None = None) -> str:
