@@ -120,7 +120,9 @@ def naming_links(path: Path) -> list[tuple[int, str, str]]:
             continue
         line_start = text.rfind("\n", 0, match.start()) + 1
         lead = text[line_start:match.start()].strip()
-        if not (_LIST_LEAD.fullmatch(lead) or _NAMING_BEFORE.search(text[line_start:match.start()])):
+        # "see" may end the line before the link: look back across one line break
+        before = text[max(0, line_start - 40):match.start()] if not lead else text[line_start:match.start()]
+        if not (_LIST_LEAD.fullmatch(lead) or _NAMING_BEFORE.search(re.sub(r"\s+", " ", before))):
             continue
         target = (path.parent / href).resolve()
         try:
