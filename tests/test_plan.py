@@ -158,3 +158,12 @@ def test_the_english_plan_has_no_chinese_but_the_names_typed():
     text = re.sub(r"<[^>]+>", " ", html)
     assert re.findall(r"[\u4e00-\u9fff]+", text) == []
 
+
+
+def test_every_letter_the_plan_suggests_has_its_pages_name():
+    from calculators.views import plan as view
+    from tools import names
+
+    for slug, (zh, en) in view.LETTER_NAMES.items():
+        assert web.calculator(slug)  # a letter the site has
+        assert zh in names.names(f"letters/{slug}.md", "zh") and en in names.names(f"letters/{slug}.md", "en")

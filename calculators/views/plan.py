@@ -12,14 +12,7 @@ from __future__ import annotations
 
 import json
 
-from .. import (
-    letters_card_instalments,
-    letters_complaint,
-    letters_hardship,
-    letters_negotiation,
-    letters_stop_contact,
-    wording,
-)
+from .. import wording
 from ..money import money_text
 from ..plan import FILLS, Result, Step, fill, to_dict
 from . import checklist as steps_view
@@ -39,9 +32,15 @@ STEPS: dict[str, tuple[str, str, str, str, str]] = {
         "illegal_lending"),
 }
 
-# the letters the plan suggests, by their slug: their own titles
-LETTERS = {m.SLUG: m.TITLE for m in (letters_negotiation, letters_card_instalments, letters_stop_contact,
-                                      letters_complaint, letters_hardship)}
+# the letters the plan suggests, by their slug, named as their pages are (the letters' own modules are
+# not imported here: they load only on letter pages)
+LETTER_NAMES = {
+    "negotiation-letter": ("协商还款申请", "Asking for a repayment plan"),
+    "card-instalments": ("信用卡个性化分期申请", "Credit card instalment request"),
+    "stop-contact": ("要求停止联系第三人", "Stop contacting other people"),
+    "complaint": ("投诉材料", "Complaint about collection"),
+    "hardship-statement": ("困难情况说明和收支表", "Hardship statement and budget"),
+}
 
 REASONS = {
     "court": ("已在法院或仲裁", "In court or arbitration"),
@@ -120,7 +119,7 @@ def _letters(result: Result, lang: str) -> str:
         return ""
     items = []
     for n, letter in enumerate(result.letters):
-        zh, en = LETTERS[letter.slug]["zh"], LETTERS[letter.slug]["en"]
+        zh, en = LETTER_NAMES[letter.slug]
         who = _debt_name(result, letter.debt, lang)
         label = ui.t(lang, zh, en) + (ui.t(lang, f"（{who}）", f" ({who})") if who else "")
         items.append(f'<li><a href="../../letters/{ui.esc(letter.slug)}/" data-carry="{_pairs(letter.slug, dict(letter.form))}" '
