@@ -146,14 +146,22 @@ def name(slug: str, lang: str) -> str:
     return ui.t(lang, zh, en)
 
 
+def _has_events(slug: str, result, lang: str) -> bool:
+    """Whether the result has any event, without writing them all: a repayment or payoff plan has
+    one event a row (a 600-month plan's 600 summaries would cost more than the rest of the reply)."""
+    if slug in ("repayment", "payoff"):
+        return bool(result.rows)
+    probe = None if own_dates(slug, result) else _PROBE
+    return bool(_EVENTS[slug](result, lang, probe))
+
+
 def button(slug: str, result, lang: str) -> str:
     """The "add to calendar" block, or nothing when this result has no dates to remind of."""
     if slug not in _EVENTS:
         return ""
     # no button that leads nowhere: a plan with no payments (money short of the minimums, no
     # plan within reach) or a checklist with no date ahead offers nothing to add
-    probe = None if own_dates(slug, result) else _PROBE
-    if not _EVENTS[slug](result, lang, probe):
+    if not _has_events(slug, result, lang):
         return ""
     label = ui.t(lang, "加到手机日历", "Add to calendar")
     note = ui.t(lang, "生成一个日历文件（.ics），在你的设备上生成，不会发送到任何地方；每个日期提前 3 天和 1 天提醒。",
