@@ -60,39 +60,38 @@ def money_cell(text: str) -> str:
     return f"{m[1]}{int(m[2]):,}{m[3] or ''}" if m else text
 
 
-# A JSON string that money_cell changes: a plain number with a leading zero or four digits or more
-# before the point, standing alone as an item of a JSON list (a quote inside a string is \").
-_GROUPABLE = r'-?(?:0\d+|\d{4,})(?:\.\d+)?'
-_GROUPABLE_ITEM = re.compile(rf'(?<=[\[,])"(-?)(0\d+|\d{{4,}})(\.\d+)?"(?=[,\]])')
-_GROUPABLE_CELL = re.compile(_GROUPABLE)
+class _Shown(dict):
+    """text -> ``money_cell(text)``, each worked out once (a plan's cells repeat a lot)."""
+
+    def __missing__(self, text: str) -> str:
+        shown = self[text] = money_cell(text)
+        return shown
 
 
 def _rest_shown(rows: Sequence[Sequence[str]], is_money: Sequence[bool], data: str) -> str:
     """The JSON of ``rows`` with every money cell as ``money_cell`` shows it; ``data`` is their plain JSON.
 
-    When no other cell is a number that grouping would change, that is ``data`` with each
-    groupable number grouped in one pass over the text (a 600-row plan: thousands of cells, most
-    of them below 1,000), else cell by cell.
+    When every cell is text without a quote, ``data`` split at its quotes holds the cells at the
+    odd places in order, so the money cells are grouped there and the text joined again (a
+    600-row plan has thousands of cells); else cell by cell.
 
-    >>> rows = [["1", "1234.50", "—"], ["2", "-98765.00", "0.00"]]
-    >>> _rest_shown(rows, [False, True, True], json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
-    '[["1","1,234.50","—"],["2","-98,765.00","0.00"]]'
-    >>> rows[0][0] = "1000"  # not money, but grouping would change it: cell by cell
+    >>> rows = [["1000", "1234.50", "—"], ["2", "-98765.00", "0.00"]]
     >>> _rest_shown(rows, [False, True, True], json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
     '[["1000","1,234.50","—"],["2","-98,765.00","0.00"]]'
+    >>> rows[0][2] = 'say "hi"'  # a quote inside a cell: cell by cell
+    >>> print(_rest_shown(rows, [False, True, True], json.dumps(rows, ensure_ascii=False, separators=(",", ":"))))
+    [["1000","1,234.50","say \\"hi\\""],["2","-98,765.00","0.00"]]
     """
-    others = [i for i, m in enumerate(is_money) if not m]
-    if not any(_GROUPABLE_CELL.fullmatch(str(r[i])) for r in rows for i in others):
-        seen: dict[str, str] = {}
-
-        def group(m: re.Match) -> str:
-            text = m[0]
-            out = seen.get(text)
-            if out is None:
-                out = seen[text] = f'"{m[1]}{int(m[2]):,}{m[3] or ""}"'
-            return out
-
-        return _GROUPABLE_ITEM.sub(group, data)
+    width = len(is_money)
+    parts = data.split('"')
+    if '\\"' not in data and len(parts) == 2 * width * len(rows) + 1:
+        cells = parts[1::2]
+        shown = _Shown().__getitem__
+        for column, money in enumerate(is_money):
+            if money:
+                cells[column::width] = map(shown, cells[column::width])
+        parts[1::2] = cells
+        return '"'.join(parts)
     grouped = [[money_cell(str(c)) if m else c for c, m in zip(r, is_money, strict=True)] for r in rows]
     return json.dumps(grouped, ensure_ascii=False, separators=(",", ":"))
 
