@@ -525,6 +525,23 @@ def alike_plans(draw):
     return tuple(debts), max(budget, D("0.01")), draw(st.sampled_from(["avalanche", "snowball"]))
 
 
+@st.composite
+def tying_plans(draw):
+    """Round figures at 0 % or 12 % that meet exactly (a tie in the order) within a few months."""
+    n = draw(st.integers(2, 5))
+    debts = tuple(Debt(D(draw(st.sampled_from([1000, 1010, 1020, 1030, 1050, 1200]))),
+                       D(draw(st.sampled_from([0, 0, 12]))), D(draw(st.sampled_from([0, 10, 20, 30, 50]))))
+                  for _ in range(n))
+    budget = sum(payoff.first_minimum(d) for d in debts) + draw(st.sampled_from([0, 10, 20, 40, 100]))
+    return debts, max(budget, D(1)), draw(st.sampled_from(["avalanche", "snowball"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(tying_plans())
+def test_runs_give_exactly_the_month_by_month_plan_when_debts_tie(case):
+    assert_same_as_monthly(*case)
+
+
 @settings(max_examples=300, deadline=None)
 @given(plans(max_debts=20))
 def test_runs_give_exactly_the_month_by_month_plan(case):
@@ -563,6 +580,10 @@ def test_runs_stop_where_the_order_turns():
     plan = simulate(debts, D("70"), "snowball")
     assert plan.payments[:4] == ((D("20"), D("50")), (D("20"), D("50")), (D("10"), D("60")), (D("10"), D("60")))
     assert plan.balances[:3] == ((D("980"), D("980")), (D("960"), D("930")), (D("950"), D("870")))
+    # The same two entered the other way round: the tie after month 1 now goes to B, entered first.
+    plan = simulate(debts[::-1], D("70"), "snowball")
+    assert plan.payments[:3] == ((D("50"), D("20")), (D("60"), D("10")), (D("60"), D("10")))
+    assert_same_as_monthly(debts[::-1], D("70"), "snowball")
     assert_same_as_monthly(debts, D("70"), "snowball")
 
 
