@@ -618,8 +618,14 @@ class _FenTexts(dict):
         return text
 
 
-def to_dict(result: Result) -> dict:
-    """The result as JSON-ready text: money with two decimals, rates in percent, months as ints."""
+# web.compute, for a reply without the result data (the page's): its HTML shows no month's
+# balances (they are in the chart, drawn from the plan), so they are not written as text.
+PAGE_DATA = {"balances": False}
+
+
+def to_dict(result: Result, balances: bool = True) -> dict:
+    """The result as JSON-ready text: money with two decimals, rates in percent, months as ints.
+    ``balances=False`` leaves out each month's balances (``PAGE_DATA``)."""
     i = result.inputs
     if result.shares:
         return {
@@ -639,8 +645,11 @@ def to_dict(result: Result) -> dict:
         if row.payments is not last:  # a run of alike months shares its payments
             last = row.payments
             shown = [money_text(p) for p in last]
-        plan.append(dated_row("month", row.month, row.date, payments=shown[:],
-                              balances=list(map(texts.__getitem__, row.fen)), total=money_text(row.total)))
+        if balances:
+            plan.append(dated_row("month", row.month, row.date, payments=shown[:],
+                                  balances=list(map(texts.__getitem__, row.fen)), total=money_text(row.total)))
+        else:
+            plan.append(dated_row("month", row.month, row.date, payments=shown[:], total=money_text(row.total)))
     debts = []
     for d in result.debts:
         item = {

@@ -117,9 +117,15 @@ def read(module: ModuleType, form: dict, today: dt.date | None = None):
     return module.read_form(form, today) if dated(module) else module.read_form(form)
 
 
-def compute(slug: str, form: dict, lang: str = "zh", today: dt.date | None = None) -> dict:
+def compute(slug: str, form: dict, lang: str = "zh", today: dt.date | None = None,
+            with_result: bool = True) -> dict:
     """The reply as a dict (the build's macros use this directly); ``today`` is the clock
-    for a "today" left empty (None: the computer's date, i.e. the reader's in the browser)."""
+    for a "today" left empty (None: the computer's date, i.e. the reader's in the browser).
+
+    ``with_result=False``: the caller drops ``result`` (see :func:`run`), so a calculator may
+    leave out of it what its HTML does not use: ``PAGE_DATA``, if it has one, is passed to its
+    ``to_dict`` (payoff's month-by-month balances). The HTML is the same either way.
+    """
     module = calculator(slug)
     lang = lang if lang in LANGS else "zh"
     try:
@@ -127,7 +133,7 @@ def compute(slug: str, form: dict, lang: str = "zh", today: dt.date | None = Non
         result = module.calculate(inputs)
     except InputError as err:
         return {"ok": False, "field": err.field, "message": err.message}
-    data = module.to_dict(result)
+    data = module.to_dict(result, **({} if with_result else getattr(module, "PAGE_DATA", {})))
     html = VIEWS[slug].render(result, lang, data)
     if slug in DOCUMENTS:
         return {"ok": True, "result": data, "html": html, "text": VIEWS[slug].text(result)}
@@ -183,7 +189,7 @@ def run(slug: str, form_json: str, lang: str = "zh", with_result: bool = True,
         if slug.endswith(CALENDAR_SUFFIX):
             reply = calendar(slug.removesuffix(CALENDAR_SUFFIX), form, lang, today=clock)
         else:
-            reply = compute(slug, form, lang, clock)
+            reply = compute(slug, form, lang, clock, with_result)
         if not with_result:
             reply.pop("result", None)
     except InputError as err:

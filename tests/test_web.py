@@ -130,3 +130,25 @@ def test_cli_emergency_fund_without_savings_counts_zero():
     assert result["months_to_reach"] is None
     # 19,800 ÷ 12 = 1,650 a month, no interest.
     assert result["saving_for_12_months"] == "1650.00"
+
+
+def test_the_page_gets_the_same_html_without_the_result_data():
+    # The page asks without the result data (with_result=False) and a calculator may then leave
+    # out of it what its HTML does not use (PAGE_DATA); the HTML must not change. For each such
+    # calculator: every recorded form of the golden record, in both languages, and its heaviest input.
+    from tests.cases import all_cases
+    from tests.golden import record
+
+    lean_slugs = {slug for slug, module in web.CALCULATORS.items() if getattr(module, "PAGE_DATA", None)}
+    assert "payoff" in lean_slugs
+    forms = [(r["slug"], r["form"], r["lang"]) for r in record.load() if r["slug"] in lean_slugs]
+    forms += [(slug, dict(all_cases()[slug].heaviest), lang) for slug in lean_slugs for lang in web.LANGS]
+    lean = 0
+    for slug, form, lang in forms:
+        text = json.dumps(form, ensure_ascii=False)
+        full = json.loads(web.run(slug, text, lang, True, record.CLOCK))
+        page = json.loads(web.run(slug, text, lang, False, record.CLOCK))
+        full.pop("result", None)
+        assert page == full, (slug, lang, form)
+        lean += slug == "payoff" and page["ok"]
+    assert lean > 50  # payoff's plans, the ones PAGE_DATA changes, are among them
