@@ -152,3 +152,16 @@ def test_the_page_gets_the_same_html_without_the_result_data():
         assert page == full, (slug, lang, form)
         lean += slug == "payoff" and page["ok"]
     assert lean > 50  # payoff's plans, the ones PAGE_DATA changes, are among them
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.from_regex(r"-?[0-9٠-٩]{0,9}(\.[0-9]{0,3})?", fullmatch=True), st.text(max_size=12)))
+def test_money_cell_groups_exactly_as_the_plain_rule_says(text):
+    # money_cell takes a short cut for plain amounts; the rule it keeps: a number (optional minus,
+    # digits, optional point and digits) gets its whole part grouped, anything else stays as it is.
+    import re
+
+    from calculators.views.html import money_cell
+
+    m = re.fullmatch(r"(-?)(\d+)(\.\d+)?", text)
+    assert money_cell(text) == (f"{m[1]}{int(m[2]):,}{m[3] or ''}" if m else text)

@@ -53,9 +53,12 @@ def money_cell(text: str) -> str:
     """A money cell as the page shows it: ``9233.20`` → ``9,233.20`` (the unit is in the header);
     anything else (``—``) as it is. The rows the page adds later carry this text too (``data-rest-shown``).
 
-    >>> money_cell("1234567.80"), money_cell("-1000.00"), money_cell("—")
-    ('1,234,567.80', '-1,000.00', '—')
+    >>> money_cell("1234567.80"), money_cell("-1000.00"), money_cell("—"), money_cell("999.99"), money_cell("12.")
+    ('1,234,567.80', '-1,000.00', '—', '999.99', '12.')
     """
+    head, dot, tail = text.partition(".")
+    if head.isascii() and head.isdecimal() and (tail.isdecimal() or not dot):  # most cells: a plain amount
+        return text if len(head) <= 3 and head[0] != "0" else f"{int(head):,}{dot}{tail}"
     m = _PLAIN_NUMBER.fullmatch(text)
     return f"{m[1]}{int(m[2]):,}{m[3] or ''}" if m else text
 
