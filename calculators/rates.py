@@ -22,8 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal, localcontext
-from itertools import accumulate, repeat
-from operator import mul
 
 from .money import percent_text  # noqa: F401  (used in the docstring example)
 
@@ -31,39 +29,17 @@ _TOLERANCE = Decimal("1e-15")
 
 
 def _npv_and_slope(rate: Decimal, flows: Sequence[Decimal]) -> tuple[Decimal, Decimal]:
-    """Present value of ``flows`` (flow k at period k) and its derivative in ``rate``:
-    ``npv = Σ flow_k · v^k`` and ``slope = −Σ k · flow_k · v^k · v`` with ``v = 1 / (1 + rate)``,
-    over the flows that are not zero, each sum taken in the order of k.
-
-    >>> _npv_and_slope(Decimal("0.1"), [Decimal(-100), Decimal(0), Decimal(121)])
-    (Decimal('0E-25'), Decimal('-181.8181818181818181818181818'))
-    """
-    return _Flows(flows).npv_and_slope(rate)
-
-
-class _Flows:
-    """Cash flows ready for many present values: the ones not zero, with their periods, and
-    ``k · flow`` (exact) for the derivative. Each present value then runs as a few passes in C
-    (``map``, ``accumulate``) over the same products, in the same order, as a loop would."""
-
-    def __init__(self, flows: Sequence[Decimal]) -> None:
-        self.length = len(flows)
-        kept = [(k, flow) for k, flow in enumerate(flows) if flow]
-        self.periods = [k for k, _ in kept]
-        self.flows = [flow for _, flow in kept]
-        with localcontext() as ctx:
-            ctx.prec = 28
-            self.weighted = [k * flow for k, flow in kept]  # k · flow: at most 600 × 1e9, exact
-
-    def npv_and_slope(self, rate: Decimal) -> tuple[Decimal, Decimal]:
-        v = 1 / (1 + rate)
-        # discount_k = (…((1 · v) · v)…) · v, k factors, rounded after each product
-        discounts = list(accumulate(repeat(v, self.length - 1), mul, initial=Decimal(1)))
-        at = [discounts[k] for k in self.periods]
-        npv = sum(map(mul, self.flows, at), Decimal(0))
-        # slope accumulated as −(0 + t_1 + t_2 …): the same as 0 − t_1 − t_2 …, rounding being symmetric
-        slope = -sum(map(mul, map(mul, self.weighted, at), repeat(v)), Decimal(0))
-        return npv, slope
+    """Present value of ``flows`` (flow k at period k) and its derivative in ``rate``."""
+    v = 1 / (1 + rate)
+    discount = Decimal(1)
+    npv = Decimal(0)
+    slope = Decimal(0)
+    for k, flow in enumerate(flows):
+        if flow:
+            npv += flow * discount
+            slope -= k * flow * discount * v
+        discount *= v
+    return npv, slope
 
 
 def irr(flows: Sequence[Decimal]) -> Decimal:
@@ -84,9 +60,8 @@ def irr(flows: Sequence[Decimal]) -> Decimal:
         # Near −100 % the latest flow outweighs all others, so it gives the sign at the low end.
         f_low = next(f for f in reversed(flows) if f)
         rate = Decimal("0.01")
-        ready = _Flows(flows)
         for _ in range(100):
-            npv, slope = ready.npv_and_slope(rate)
+            npv, slope = _npv_and_slope(rate, flows)
             if abs(npv) < _TOLERANCE:
                 return +rate
             # keep a bracket so a wild Newton step can be replaced by bisection

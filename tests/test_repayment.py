@@ -137,19 +137,3 @@ def test_the_true_rate_discounts_the_flows_to_zero(principal, rate, months, meth
     irr = r.apr_nominal / 1200
     pv = sum(row.payment / (1 + irr) ** row.period for row in r.rows)
     assert abs(pv - r.received) < Decimal("0.01")
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.integers(0, 10**9), min_size=1, max_size=600), st.integers(1, 10**10),
-       st.sampled_from(["0.01", "-0.5", "0.000123456789", "3", "0"]))
-def test_present_values_are_exactly_the_plain_loops(payments, received, rate):
-    # rates._Flows runs the IRR's present values through map(); the plain loop (tests/oracles) is the rule.
-    from decimal import localcontext
-
-    from calculators import rates
-    from tests.oracles import npv_loop
-
-    flows = [Decimal(-received) / 100] + [Decimal(p) / 100 for p in payments]
-    with localcontext() as ctx:
-        ctx.prec = 28
-        assert rates._Flows(flows).npv_and_slope(Decimal(rate)) == npv_loop.npv_and_slope(Decimal(rate), flows)
