@@ -165,3 +165,22 @@ def test_money_cell_groups_exactly_as_the_plain_rule_says(text):
 
     m = re.fullmatch(r"(-?)(\d+)(\.\d+)?", text)
     assert money_cell(text) == (f"{m[1]}{int(m[2]):,}{m[3] or ''}" if m else text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 4).flatmap(lambda width: st.tuples(
+    st.lists(st.booleans(), min_size=width, max_size=width),
+    st.lists(st.lists(st.one_of(st.from_regex(r"-?[0-9]{1,9}(\.[0-9]{2})?", fullmatch=True),
+                                st.sampled_from(["—", "", "2026-01-31", 'a"b', "x&y", "<", "'", "\\", "1\n2"]),
+                                st.text(max_size=5)),
+                      min_size=width, max_size=width), min_size=1, max_size=8))))
+def test_hidden_rows_are_the_escaped_json_of_the_rows(case):
+    # A long table's hidden rows (data-rest) and their shown text (data-rest-shown): html.esc of
+    # their JSON, money cells grouped by money_cell, whatever the cells hold.
+    from calculators.views.html import _rest_attributes, esc, money_cell
+
+    is_money, rows = case
+    plain, shown = _rest_attributes(rows, is_money)
+    assert plain == esc(json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
+    grouped = [[money_cell(c) if m else c for c, m in zip(r, is_money, strict=True)] for r in rows]
+    assert shown == (esc(json.dumps(grouped, ensure_ascii=False, separators=(",", ":"))) if any(is_money) else None)
