@@ -353,7 +353,7 @@ def _steady(balance: int, num: int, den: int, pay: int, limit: int,
     half = den // 2
     if rival is None:
         if num == 0 and pay > 0:  # no interest: a straight line down to the month it is paid off
-            return list(range(balance - pay, 0, -pay))[:limit]
+            return list(range(balance - pay, 0, -pay)[:limit])
         for _ in range(limit):
             owed = balance + (balance * num + half) // den
             if owed <= pay:

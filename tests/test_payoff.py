@@ -571,6 +571,15 @@ def test_runs_give_exactly_the_month_by_month_plan_on_the_golden_forms():
     assert compared > 100  # not vacuous: 87 of the recorded forms give a plan (both orders compared)
 
 
+def test_a_run_at_zero_percent_is_as_long_as_the_run_not_the_debt():
+    # 100,000,000 at 0 % paying its 0.01 minimum would take 10 billion months to clear: the run at
+    # 0 % is a straight line, cut at the run's length (here B's payoff), never laid out in full.
+    debts = (Debt(D("100000000"), D("0"), D("0.01")), Debt(D("1000000"), D("12"), D("0.01")))
+    plan = simulate(debts, D("1000000"), "avalanche")
+    assert plan.balances[0] == (D("99999999.99"), D("10000.01"))
+    assert_same_as_monthly(debts, D("1000000"), "avalanche")
+
+
 def test_runs_stop_where_the_order_turns():
     # Smallest balance first: A (1,000 at 0 %, minimum 10) is first and gets the spare 10;
     # B (1,030 at 0 %, minimum 50) falls 50 a month. After month 1 both owe 980: a tie, which
