@@ -167,10 +167,11 @@ def test_money_cell_groups_exactly_as_the_plain_rule_says(text):
     assert money_cell(text) == (f"{m[1]}{int(m[2]):,}{m[3] or ''}" if m else text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.integers(1, 4).flatmap(lambda width: st.tuples(
     st.lists(st.booleans(), min_size=width, max_size=width),
-    st.lists(st.lists(st.one_of(st.from_regex(r"-?[0-9]{1,9}(\.[0-9]{2})?", fullmatch=True),
+    st.lists(st.lists(st.one_of(st.integers(-10**11, 10**11).map(lambda n: f"{n // 100}.{n % 100:02d}"),
+                                st.integers(0, 10**6).map(str),
                                 st.sampled_from(["—", "", "2026-01-31", 'a"b', "x&y", "<", "'", "\\", "1\n2"]),
                                 st.text(max_size=5)),
                       min_size=width, max_size=width), min_size=1, max_size=8))))
