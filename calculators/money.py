@@ -322,6 +322,25 @@ def money_text(value: Decimal) -> str:
     return "0.00" if text == "-0.00" else text
 
 
+def fen(amount: Decimal) -> int:
+    """Yuan to a whole number of fen, exactly (amounts here have at most two decimals).
+
+    >>> fen(Decimal("5307.27")), fen(Decimal("50000"))
+    (530727, 5000000)
+    """
+    return int(amount * 100)
+
+
+def fen_text(value: int) -> str:
+    """A whole number of fen as money text, the same as ``money_text`` of it in yuan.
+
+    >>> fen_text(530727), fen_text(5), fen_text(0), fen_text(-1005)
+    ('5307.27', '0.05', '0.00', '-10.05')
+    """
+    whole, part = divmod(-value if value < 0 else value, 100)
+    return f"-{whole}.{part:02d}" if value < 0 else f"{whole}.{part:02d}"
+
+
 def grouped(value: Decimal) -> str:
     """Money for people: thousands separators and two decimals.
 

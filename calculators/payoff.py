@@ -45,12 +45,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from functools import lru_cache
-from itertools import repeat
-from operator import add, mul, sub, truediv
+from itertools import islice, repeat
 
 from . import fields
 from .fields import Field, ListField
-from .money import ZERO, InputError, dated_row, grouped, money_text, percent_text, round_money
+from .money import (
+    ZERO,
+    InputError,
+    dated_row,
+    fen,
+    fen_text,
+    grouped,
+    money_text,
+    percent_text,
+    round_money,
+)
 from .schedules import add_months
 from .wording import count
 
@@ -205,8 +214,13 @@ class Row:
     month: int
     date: dt.date | None
     payments: tuple[Decimal, ...]  # one per debt, in the order entered
-    balances: tuple[Decimal, ...]  # what each debt owes after this month's payment
+    fen: tuple[int, ...]  # what each debt owes after this month's payment, in fen
     total: Decimal  # paid this month, all debts
+
+    @property
+    def balances(self) -> tuple[Decimal, ...]:
+        """What each debt owes after this month's payment, in yuan."""
+        return tuple(map(_yuan, self.fen))
 
 
 @dataclass(frozen=True)
@@ -239,11 +253,16 @@ class Plan:
     """One order's plan, without dates (see ``simulate``)."""
 
     strategy: str
-    payments: tuple[tuple[Decimal, ...], ...]  # per month, per debt
-    balances: tuple[tuple[Decimal, ...], ...]  # per month, per debt, after payment
+    payments: tuple[tuple[Decimal, ...], ...]  # per month, per debt (alike months share one tuple)
+    fen: tuple[tuple[int, ...], ...]  # per month, per debt, after payment, in fen
     totals: tuple[Decimal, ...]  # per month
     cleared: tuple[int, ...]  # per debt: the month it is paid off
     interest: tuple[Decimal, ...]  # per debt
+
+    @property
+    def balances(self) -> tuple[tuple[Decimal, ...], ...]:
+        """Per month, per debt, what it owes after payment, in yuan."""
+        return tuple(tuple(map(_yuan, row)) for row in self.fen)
 
     @property
     def months(self) -> int:
@@ -309,13 +328,64 @@ def first_minimum(debt: Debt) -> Decimal:
     return min(debt.minimum, debt.balance + monthly_interest(debt.balance, debt.annual_rate))
 
 
+def _yuan(amount: int) -> Decimal:
+    """Fen to yuan, two decimals: ``_yuan(12345)`` is ``Decimal('123.45')``."""
+    return Decimal(amount).scaleb(-2)
+
+
+def _steady(balance: int, num: int, den: int, pay: int, limit: int,
+            rival: list[int] | None = None, tie: bool = False) -> list[int]:
+    """One debt through a run of months where its payment stays ``pay``: the balance after each month.
+
+    Each month, in fen: ``owed = balance + (balance × num + den ÷ 2) ÷ den`` (integer division:
+    the interest ``balance × rate ÷ 1200`` rounded half up, the rate being ``num / den × 1200``),
+    then ``balance = owed − pay``. At most ``limit`` months; it stops before a month where the
+    debt would be paid off (``owed ≤ pay``) or, given the target's owed per month ``rival``, where
+    it would come before the target in the order (owing less, or as much and ``tie``).
+
+    >>> _steady(200000, 21, 1200, 5000, 3)  # 2,000 at 21 %, 50 a month: owed 2,035.00, then 2,019.74 …
+    [198500, 196974, 195421]
+    >>> _steady(10000, 0, 1200, 3000, 9)  # 100 at 0 %, 30 a month: the fourth month pays it off
+    [7000, 4000, 1000]
+    """
+    out: list[int] = []
+    append = out.append
+    half = den // 2
+    if rival is None:
+        if num == 0 and pay > 0:  # no interest: a straight line down to the month it is paid off
+            return list(range(balance - pay, 0, -pay)[:limit])
+        for _ in range(limit):
+            owed = balance + (balance * num + half) // den
+            if owed <= pay:
+                break
+            balance = owed - pay
+            append(balance)
+        return out
+    for k in range(limit):
+        owed = balance + (balance * num + half) // den
+        if owed <= pay or owed < rival[k] or (tie and owed == rival[k]):
+            break
+        balance = owed - pay
+        append(balance)
+    return out
+
+
 def simulate(debts: Sequence[Debt], budget: Decimal, strategy: str) -> Plan | None:
-    """The month-by-month plan for one order, or None if it needs more than 600 months.
+    """The plan for one order, or None if it needs more than 600 months.
 
     Each month: ``interest = round(balance × rate ÷ 1200)`` is added; each debt
     pays ``min(minimum, owed)``; the rest of the budget goes to debts in order
     (see the module docstring), each up to what it owes. The budget must cover
     the first month's minimums (``Inputs`` checks it).
+
+    Months where nothing changes are worked out as a run: while no debt is paid off, no
+    minimum is capped and the debt first in the order stays first, every debt pays the same
+    each month (its minimum, the first also the rest of the budget), so each debt's balances
+    follow from its own alone (``_steady``), interest still posted and rounded month by month.
+    A month where something changes (a debt paid off, a minimum capped at what is owed, the
+    order turning) is worked out debt by debt as the rules say. Money is counted in fen, in
+    integers: exact, like Decimal, and faster. The same plan, month by month and to the fen,
+    comes from ``tests/oracles/payoff_monthly.py``, which steps every month for every debt.
 
     >>> d = (Debt(Decimal("1000"), Decimal("12"), Decimal("100")), Debt(Decimal("500"), Decimal("24"), Decimal("50")))
     >>> p = simulate(d, Decimal("400"), "avalanche")
@@ -323,72 +393,112 @@ def simulate(debts: Sequence[Debt], budget: Decimal, strategy: str) -> Plan | No
     ((Decimal('400.00'), Decimal('400.00'), Decimal('400.00'), Decimal('344.04')), (4, 2), (Decimal('29.84'), Decimal('14.20')))
     """
     n = len(debts)
-    # The debts still owed, as parallel lists: position k is debt idx[k] (in the order
-    # entered). Whole-list steps go through map(), so 20 debts × 600 months stay fast.
-    idx = list(range(n))
-    bal = [d.balance for d in debts]
     rate = [d.annual_rate for d in debts]
-    neg_rate = [-r for r in rate]
-    mins = [d.minimum for d in debts]
-    acc = [ZERO] * n  # interest so far, by position
-    interest = [ZERO] * n  # by debt, set when it is cleared
+    ratios = [r.as_integer_ratio() for r in rate]
+    num = [p for p, _ in ratios]
+    den = [1200 * q for _, q in ratios]  # interest in fen: balance × num ÷ den, half up (den is even)
+    mins = [fen(d.minimum) for d in debts]
+    bal = [fen(d.balance) for d in debts]
+    whole = fen(budget)
+    acc = [0] * n  # interest so far, by debt
     cleared = [0] * n
+    live = list(range(n))  # the debts still owed, in the order entered
     payments: list[tuple[Decimal, ...]] = []
-    balances: list[tuple[Decimal, ...]] = []
+    owes: list[tuple[int, ...]] = []  # per month, per debt, in fen
     totals: list[Decimal] = []
+    full = _yuan(whole)  # a month that pays the whole budget
     avalanche = strategy == "avalanche"
-    with localcontext() as ctx:
-        ctx.prec = _PRECISION
-        for month in range(1, MAX_MONTHS + 1):
-            # Each month pays at most the budget and interest only adds: past this,
-            # the months left cannot clear what is owed (and balances stay small).
-            if sum(bal, ZERO) > budget * (MAX_MONTHS - month + 1):
-                return None
-            # Interest posted (a money event), then each minimum, capped at what is owed.
-            posted = list(map(round_money, map(truediv, map(mul, bal, rate), repeat(_TWELVE_HUNDRED))))
-            acc = list(map(add, acc, posted))
-            owed = list(map(add, bal, posted))
-            paid = list(map(min, mins, owed))
-            bal = list(map(sub, owed, paid))
-            left = budget - sum(paid, ZERO)
-            if left:  # the rest of the budget, one debt at a time, in the order's priority
-                positions = range(len(idx))
-                keys = (zip(neg_rate, owed, idx, positions, strict=True) if avalanche
-                        else zip(owed, neg_rate, idx, positions, strict=True))
-                for *_, k in sorted(keys):
-                    b = bal[k]
-                    if b:
-                        extra = left if left < b else b
-                        paid[k] += extra
-                        bal[k] = b - extra
-                        left -= extra
-                        if not left:
-                            break
-            if len(idx) == n:
-                payments.append(tuple(paid))
-                balances.append(tuple(bal))
-            else:
-                pay_row = [ZERO] * n
-                bal_row = [ZERO] * n
-                for k, j in enumerate(idx):
-                    pay_row[j] = paid[k]
-                    bal_row[j] = bal[k]
-                payments.append(tuple(pay_row))
-                balances.append(tuple(bal_row))
-            totals.append(round_money(budget - left))
-            if not all(bal):
-                keep = []
-                for k, j in enumerate(idx):
-                    if bal[k]:
-                        keep.append(k)
-                    else:
-                        cleared[j] = month
-                        interest[j] = acc[k]
-                if not keep:
-                    return Plan(strategy, tuple(payments), tuple(balances), tuple(totals),
-                                tuple(cleared), tuple(interest))
-                idx, bal, rate, neg_rate, mins, acc = (
-                    [column[k] for k in keep] for column in (idx, bal, rate, neg_rate, mins, acc))
+
+    def first(owed: list[int]):
+        """The order's sort key of debt j, given what each debt owes this month."""
+        if avalanche:
+            return lambda j: (-rate[j], owed[j], j)
+        return lambda j: (owed[j], -rate[j], j)
+
+    month = 1
+    while month <= MAX_MONTHS:
+        # Each month pays at most the budget and interest only adds: past this,
+        # the months left cannot clear what is owed (and balances stay small).
+        if sum(bal) > whole * (MAX_MONTHS - month + 1):
+            return None
+        owed = bal[:]
+        for j in live:
+            owed[j] += (bal[j] * num[j] + den[j] // 2) // den[j]
+        spare = whole - sum(mins[j] for j in live)
+        target = None
+        steady = spare >= 0 and all(owed[j] > mins[j] for j in live)
+        if steady and spare:
+            target = min(live, key=first(owed))
+            steady = owed[target] - mins[target] > spare
+        if steady:
+            # A run: every debt pays its minimum (the target also the spare) until something changes.
+            pay = {j: mins[j] for j in live}
+            length = MAX_MONTHS - month + 1
+            rival = None
+            columns: dict[int, list[int]] = {}
+            if target is not None:
+                pay[target] += spare
+                columns[target] = _steady(bal[target], num[target], den[target], pay[target], length)
+                length = len(columns[target])
+                rival = [b + pay[target] for b in columns[target]]
+            same: dict[tuple, list[int]] = {}  # debts alike in every figure run alike
+            for j in live:
+                if j == target:
+                    continue
+                contest = target is not None and (not avalanche or rate[j] == rate[target])
+                tie = contest and ((-rate[j], j) < (-rate[target], target) if not avalanche else j < target)
+                key = (bal[j], num[j], den[j], pay[j], contest, tie)
+                column = same.get(key)
+                if column is None:
+                    column = same[key] = _steady(bal[j], num[j], den[j], pay[j], length,
+                                                 rival if contest else None, tie)
+                    length = min(length, len(column))
+                columns[j] = column
+            # length >= 1: this month was checked above, and nothing stops a run in its first month
+            rows = list(islice(zip(*(columns[j] if j in columns else repeat(0) for j in range(n)), strict=False),
+                               length))
+            for k in range(length - 1):  # the check at the start of each month inside the run
+                if sum(rows[k]) > whole * (MAX_MONTHS - month - k):
+                    return None
+            paid = tuple(_yuan(pay[j]) if j in pay else ZERO for j in range(n))
+            payments += repeat(paid, length)
+            owes += rows
+            totals += repeat(full, length)
+            for j in live:
+                end = columns[j][length - 1]
+                acc[j] += end - bal[j] + length * pay[j]
+                bal[j] = end
+            month += length
+            continue
+        # A month where something changes, debt by debt. Interest posted, then each minimum,
+        # capped at what is owed.
+        paid_fen = [0] * n
+        for j in live:
+            acc[j] += owed[j] - bal[j]
+            paid_fen[j] = min(mins[j], owed[j])
+            bal[j] = owed[j] - paid_fen[j]
+        left = whole - sum(paid_fen)
+        if left:  # the rest of the budget, one debt at a time, in the order's priority
+            for j in sorted(live, key=first(owed)):
+                b = bal[j]
+                if b:
+                    extra = left if left < b else b
+                    paid_fen[j] += extra
+                    bal[j] = b - extra
+                    left -= extra
+                    if not left:
+                        break
+        payments.append(tuple(_yuan(paid_fen[j]) if j in live else ZERO for j in range(n)))
+        owes.append(tuple(bal))
+        totals.append(_yuan(whole - left))
+        for j in live:
+            if not bal[j]:
+                cleared[j] = month
+        live = [j for j in live if bal[j]]
+        if not live:
+            return Plan(strategy, tuple(payments), tuple(owes), tuple(totals), tuple(cleared),
+                        tuple(_yuan(a) for a in acc))
+        month += 1
     return None
 
 
@@ -479,8 +589,7 @@ def calculate(inputs: Inputs) -> Result:
 
     rows = tuple(
         Row(m, date_of(m), pay, bal, total)
-        for m, (pay, bal, total) in enumerate(zip(plan.payments, plan.balances, plan.totals, strict=True),
-                                              start=1)
+        for m, (pay, bal, total) in enumerate(zip(plan.payments, plan.fen, plan.totals, strict=True), start=1)
     )
     debts = tuple(
         DebtResult(debt, month, date_of(month), interest)
@@ -501,8 +610,22 @@ def calculate(inputs: Inputs) -> Result:
     )
 
 
-def to_dict(result: Result) -> dict:
-    """The result as JSON-ready text: money with two decimals, rates in percent, months as ints."""
+class _FenTexts(dict):
+    """fen -> ``fen_text(fen)``, each written once (a plan's balances repeat: debts alike, zeros)."""
+
+    def __missing__(self, amount: int) -> str:
+        text = self[amount] = fen_text(amount)
+        return text
+
+
+# web.compute, for a reply without the result data (the page's): its HTML shows no month's
+# balances (they are in the chart, drawn from the plan), so they are not written as text.
+PAGE_DATA = {"balances": False}
+
+
+def to_dict(result: Result, balances: bool = True) -> dict:
+    """The result as JSON-ready text: money with two decimals, rates in percent, months as ints.
+    ``balances=False`` leaves out each month's balances (``PAGE_DATA``)."""
     i = result.inputs
     if result.shares:
         return {
@@ -514,9 +637,19 @@ def to_dict(result: Result) -> dict:
                         "reason": x.reason, "minimum": money_text(x.minimum), "paid": money_text(x.paid),
                         "unmet": money_text(x.unmet)} for x in result.shares],
         }
-    plan = [dated_row("month", row.month, row.date, payments=[money_text(p) for p in row.payments],
-                      balances=[money_text(b) for b in row.balances], total=money_text(row.total))
-            for row in result.rows]
+    plan = []
+    texts = _FenTexts()
+    last: tuple[Decimal, ...] = ()
+    shown: list[str] = []
+    for row in result.rows:
+        if row.payments is not last:  # a run of alike months shares its payments
+            last = row.payments
+            shown = [money_text(p) for p in last]
+        if balances:
+            plan.append(dated_row("month", row.month, row.date, payments=shown[:],
+                                  balances=list(map(texts.__getitem__, row.fen)), total=money_text(row.total)))
+        else:
+            plan.append(dated_row("month", row.month, row.date, payments=shown[:], total=money_text(row.total)))
     debts = []
     for d in result.debts:
         item = {

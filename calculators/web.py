@@ -164,9 +164,15 @@ def read(module: ModuleType, form: dict, today: dt.date | None = None):
     return module.read_form(form, today) if dated(module) else module.read_form(form)
 
 
-def compute(slug: str, form: dict, lang: str = "zh", today: dt.date | None = None) -> dict:
+def compute(slug: str, form: dict, lang: str = "zh", today: dt.date | None = None,
+            with_result: bool = True) -> dict:
     """The reply as a dict (the build's macros use this directly); ``today`` is the clock
-    for a "today" left empty (None: the computer's date, i.e. the reader's in the browser)."""
+    for a "today" left empty (None: the computer's date, i.e. the reader's in the browser).
+
+    ``with_result=False``: the caller drops ``result`` (see :func:`run`), so a calculator may
+    leave out of it what its HTML does not use: ``PAGE_DATA``, if it has one, is passed to its
+    ``to_dict`` (payoff's month-by-month balances). The HTML is the same either way.
+    """
     module = calculator(slug)
     lang = lang if lang in LANGS else "zh"
     try:
@@ -175,7 +181,7 @@ def compute(slug: str, form: dict, lang: str = "zh", today: dt.date | None = Non
     except InputError as err:
         return {"ok": False, "field": err.field, "message": err.message}
     entry = REGISTRY[slug]
-    data = module.to_dict(result)
+    data = module.to_dict(result, **({} if with_result else getattr(module, "PAGE_DATA", {})))
     html = entry.view.render(result, lang, data)
     if entry.document:
         return {"ok": True, "result": data, "html": html, "text": entry.view.text(result)}
@@ -236,7 +242,7 @@ def run(slug: str, form_json: str, lang: str = "zh", with_result: bool = True,
         if slug.endswith(CALENDAR_SUFFIX):
             reply = calendar(slug.removesuffix(CALENDAR_SUFFIX), form, lang, stamp=moment, today=clock)
         else:
-            reply = compute(slug, form, lang, clock)
+            reply = compute(slug, form, lang, clock, with_result)
         if not with_result:
             reply.pop("result", None)
     except InputError as err:

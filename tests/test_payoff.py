@@ -16,6 +16,9 @@ from calculators import payoff
 from calculators.money import InputError, money_text
 from calculators.payoff import Debt, Inputs, calculate, read_form, simulate, to_dict
 from calculators.views.payoff import render
+from tests.golden import record
+from tests.oracles import payoff_monthly
+from tools.cases import case
 
 D = Decimal
 MONEY = re.compile(r"\d+\.\d{2}")
@@ -396,6 +399,123 @@ def test_output_is_clean_text(case, start):
     for item in d["debts"]:
         money += [item["balance"], item["minimum"], item["interest"]]
     assert all(isinstance(m, str) and MONEY.fullmatch(m) for m in money)
+
+
+# --- runs of alike months: exactly the month-by-month plan (issue 23, item 5) -------------
+
+def assert_same_as_monthly(debts, budget, strategy):
+    """``simulate`` (runs of alike months, in fen) against the oracle that steps every month
+    for every debt in Decimal: the same payments, balances, totals, payoff months and interest."""
+    fast = simulate(debts, budget, strategy)
+    slow = payoff_monthly.simulate(debts, budget, strategy)
+    if slow is None:
+        assert fast is None
+        return
+    assert fast is not None
+    assert fast.months == slow_months(slow)
+    assert fast.payments == slow.payments
+    assert fast.balances == slow.balances
+    assert fast.totals == slow.totals
+    assert fast.cleared == slow.cleared
+    assert fast.interest == slow.interest
+
+
+def slow_months(plan) -> int:
+    return len(plan.totals)
+
+
+@st.composite
+def alike_plans(draw):
+    """Debts close to one another (the same rate or balance, a minimum near the interest or above
+    the balance), so the order turns, ties break on the rate or the place, and minimums get capped;
+    budgets from the minimums up to a lot more; some never finish within 600 months."""
+    n = draw(st.integers(1, 8))
+    rates = draw(st.lists(st.sampled_from(["0", "6", "12", "12.000001", "18", "24", "36", "0.000001", "999.999999"]),
+                          min_size=1, max_size=3))
+    balances = draw(st.lists(st.integers(1, 3_000_000), min_size=1, max_size=3))
+    debts = []
+    for _ in range(n):
+        balance = D(draw(st.sampled_from(balances))) / 100
+        rate = D(draw(st.sampled_from(rates)))
+        interest = payoff.monthly_interest(balance, rate)
+        minimum = draw(st.sampled_from([
+            D(0), interest, interest + D("0.01"), max(interest - D("0.01"), D(0)), balance, balance * 2,
+            (balance / 50).quantize(D("0.01")), D(draw(st.integers(0, 100_000))) / 100]))
+        debts.append(Debt(balance, rate, minimum))
+    need = sum(payoff.first_minimum(d) for d in debts)
+    budget = need + D(draw(st.integers(0, 2_000_000))) / 100 * draw(st.sampled_from([0, 1, 1, 10]))
+    return tuple(debts), max(budget, D("0.01")), draw(st.sampled_from(["avalanche", "snowball"]))
+
+
+@st.composite
+def tying_plans(draw):
+    """Round figures at 0 % or 12 % that meet exactly (a tie in the order) within a few months."""
+    n = draw(st.integers(2, 5))
+    debts = tuple(Debt(D(draw(st.sampled_from([1000, 1010, 1020, 1030, 1050, 1200]))),
+                       D(draw(st.sampled_from([0, 0, 12]))), D(draw(st.sampled_from([0, 10, 20, 30, 50]))))
+                  for _ in range(n))
+    budget = sum(payoff.first_minimum(d) for d in debts) + draw(st.sampled_from([0, 10, 20, 40, 100]))
+    return debts, max(budget, D(1)), draw(st.sampled_from(["avalanche", "snowball"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(tying_plans())
+def test_runs_give_exactly_the_month_by_month_plan_when_debts_tie(case):
+    assert_same_as_monthly(*case)
+
+
+@settings(max_examples=300, deadline=None)
+@given(plans(max_debts=20))
+def test_runs_give_exactly_the_month_by_month_plan(case):
+    assert_same_as_monthly(*case)
+
+
+@settings(max_examples=300, deadline=None)
+@given(alike_plans())
+def test_runs_give_exactly_the_month_by_month_plan_when_debts_are_alike(case):
+    assert_same_as_monthly(*case)
+
+
+def test_runs_give_exactly_the_month_by_month_plan_on_the_golden_forms():
+    forms = [r["form"] for r in record.load() if r["slug"] == "payoff" and r["lang"] == "zh"]
+    forms.append(dict(case("payoff").heaviest))
+    compared = 0
+    for form in forms:
+        try:
+            inputs = read_form(form)
+        except InputError:
+            continue
+        if inputs.short:
+            continue
+        for strategy in ("avalanche", "snowball"):
+            assert_same_as_monthly(inputs.debts, inputs.budget, strategy)
+            compared += 1
+    assert compared > 100  # not vacuous: 87 of the recorded forms give a plan (both orders compared)
+
+
+def test_a_run_at_zero_percent_is_as_long_as_the_run_not_the_debt():
+    # 100,000,000 at 0 % paying its 0.01 minimum would take 10 billion months to clear: the run at
+    # 0 % is a straight line, cut at the run's length (here B's payoff), never laid out in full.
+    debts = (Debt(D("100000000"), D("0"), D("0.01")), Debt(D("1000000"), D("12"), D("0.01")))
+    plan = simulate(debts, D("1000000"), "avalanche")
+    assert plan.balances[0] == (D("99999999.99"), D("10000.01"))
+    assert_same_as_monthly(debts, D("1000000"), "avalanche")
+
+
+def test_runs_stop_where_the_order_turns():
+    # Smallest balance first: A (1,000 at 0 %, minimum 10) is first and gets the spare 10;
+    # B (1,030 at 0 %, minimum 50) falls 50 a month. After month 1 both owe 980: a tie, which
+    # goes to the debt entered first (A). After month 2 B owes 930 against A's 960, so from
+    # month 3 the spare goes to B: the run stops where the order turns.
+    debts = (Debt(D("1000"), D("0"), D("10")), Debt(D("1030"), D("0"), D("50")))
+    plan = simulate(debts, D("70"), "snowball")
+    assert plan.payments[:4] == ((D("20"), D("50")), (D("20"), D("50")), (D("10"), D("60")), (D("10"), D("60")))
+    assert plan.balances[:3] == ((D("980"), D("980")), (D("960"), D("930")), (D("950"), D("870")))
+    # The same two entered the other way round: the tie after month 1 now goes to B, entered first.
+    plan = simulate(debts[::-1], D("70"), "snowball")
+    assert plan.payments[:3] == ((D("50"), D("20")), (D("60"), D("10")), (D("60"), D("10")))
+    assert_same_as_monthly(debts[::-1], D("70"), "snowball")
+    assert_same_as_monthly(debts, D("70"), "snowball")
 
 
 def test_avalanche_may_trail_snowball_by_fen_only_through_rounding():

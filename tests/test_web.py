@@ -130,3 +130,58 @@ def test_cli_emergency_fund_without_savings_counts_zero():
     assert result["months_to_reach"] is None
     # 19,800 ÷ 12 = 1,650 a month, no interest.
     assert result["saving_for_12_months"] == "1650.00"
+
+
+def test_the_page_gets_the_same_html_without_the_result_data():
+    # The page asks without the result data (with_result=False) and a calculator may then leave
+    # out of it what its HTML does not use (PAGE_DATA); the HTML must not change. For each such
+    # calculator: every recorded form of the golden record, in both languages, and its heaviest input.
+    from tests.golden import record
+    from tools.cases import all_cases
+
+    lean_slugs = {slug for slug, module in web.CALCULATORS.items() if getattr(module, "PAGE_DATA", None)}
+    assert "payoff" in lean_slugs
+    forms = [(r["slug"], r["form"], r["lang"]) for r in record.load() if r["slug"] in lean_slugs]
+    forms += [(slug, dict(all_cases()[slug].heaviest), lang) for slug in lean_slugs for lang in web.LANGS]
+    lean = 0
+    for slug, form, lang in forms:
+        text = json.dumps(form, ensure_ascii=False)
+        full = json.loads(web.run(slug, text, lang, True, record.CLOCK))
+        page = json.loads(web.run(slug, text, lang, False, record.CLOCK))
+        full.pop("result", None)
+        assert page == full, (slug, lang, form)
+        lean += slug == "payoff" and page["ok"]
+    assert lean > 50  # payoff's plans, the ones PAGE_DATA changes, are among them
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.from_regex(r"-?[0-9٠-٩]{0,9}(\.[0-9]{0,3})?", fullmatch=True), st.text(max_size=12)))
+def test_money_cell_groups_exactly_as_the_plain_rule_says(text):
+    # money_cell takes a short cut for plain amounts; the rule it keeps: a number (optional minus,
+    # digits, optional point and digits) gets its whole part grouped, anything else stays as it is.
+    import re
+
+    from calculators.views.html import money_cell
+
+    m = re.fullmatch(r"(-?)(\d+)(\.\d+)?", text)
+    assert money_cell(text) == (f"{m[1]}{int(m[2]):,}{m[3] or ''}" if m else text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 4).flatmap(lambda width: st.tuples(
+    st.lists(st.booleans(), min_size=width, max_size=width),
+    st.lists(st.lists(st.one_of(st.integers(-10**11, 10**11).map(lambda n: f"{n // 100}.{n % 100:02d}"),
+                                st.integers(0, 10**6).map(str),
+                                st.sampled_from(["—", "", "2026-01-31", 'a"b', "x&y", "<", "'", "\\", "1\n2"]),
+                                st.text(max_size=5)),
+                      min_size=width, max_size=width), min_size=1, max_size=8))))
+def test_hidden_rows_are_the_escaped_json_of_the_rows(case):
+    # A long table's hidden rows (data-rest) and their shown text (data-rest-shown): html.esc of
+    # their JSON, money cells grouped by money_cell, whatever the cells hold.
+    from calculators.views.html import _rest_attributes, esc, money_cell
+
+    is_money, rows = case
+    plain, shown = _rest_attributes(rows, is_money)
+    assert plain == esc(json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
+    grouped = [[money_cell(c) if m else c for c, m in zip(r, is_money, strict=True)] for r in rows]
+    assert shown == (esc(json.dumps(grouped, ensure_ascii=False, separators=(",", ":"))) if any(is_money) else None)

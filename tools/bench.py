@@ -12,13 +12,16 @@ the versions and the date. Figures:
    (the worker's timing marks, re-marked on the page by calc-engine.js);
 3. time to ready on a throttled link (CDP Network.emulateNetworkConditions);
 4. recalculation at each calculator's heaviest input (tools/cases.py): input
-   change → new result in the page (debounce excluded), median and p95;
+   change → new result in the page (debounce excluded), min / median / p95 / max;
 5. weight: every request of a guide page and of a calculator page (until ready),
    raw and compressed, from the site's files;
 6. repeat visit: a second calculator page with the HTTP cache warm and the snapshot kept;
 7. the service worker after a one-page edit (tools/sw_update.py);
 8. CPython: each calculator at its heaviest input, the full site build, and with
    BENCH_TEST=1 the test suite's wall time.
+
+``BENCH_ONLY=recalc`` runs only 4 and 8's per-calculator timings and prints them (``BENCH_SLUGS=payoff,repayment``
+narrows the browser part), on the site already built: ``.venv/bin/python -m tools.bench``.
 
 Cold runs use a fresh browser context each; the floor and the calculator page
 are measured alternately so drift in the machine's speed hits both alike.
@@ -262,22 +265,103 @@ def make_snapshot() -> bytes:
     return gzip.decompress(made[0].read_bytes())
 
 
-def cpython_timings() -> list[tuple[str, float, float]]:
+def recalculations(fresh, base: str, slugs=None) -> dict[str, list[float]]:
+    """Each calculator's page at its heaviest input; the toggle field changed RECALCS times
+    (alternating two values); the page's own ``calc-update:<slug>`` measure of each change:
+    the worker's computation and the DOM update, debounce excluded."""
+    recalc: dict[str, list[float]] = {}
+    for slug in slugs or web.CALCULATORS:
+        ctx = fresh()
+        page = ctx.new_page()
+        page.goto(f"{base}calculators/{slug}/?{_query(heaviest()[slug])}")
+        mark(page, "calc-engine-ready")
+        page.wait_for_function(f"() => performance.getEntriesByName('calc-update:{slug}').length >= 1",
+                               timeout=60000)
+        field, a, b = TOGGLE[slug]
+        selector = f'form[data-calculator="{slug}"] [name="{field}"]'
+        for i in range(RECALCS):
+            page.fill(selector, b if i % 2 == 0 else a)
+            page.wait_for_function(f"() => performance.getEntriesByName('calc-update:{slug}').length >= {i + 2}",
+                                   timeout=60000)
+        durations = page.evaluate(f"performance.getEntriesByName('calc-update:{slug}').map(e => e.duration)")
+        recalc[slug] = durations[1:]
+        ctx.close()
+    return recalc
+
+
+def recalc_rows(recalc: dict[str, list[float]]) -> list[str]:
+    """The recalculation table: per calculator, min / median / p95 / max against the goal."""
+    rows = ["| calculator | min (ms) | median (ms) | p95 (ms) | max (ms) | goal | met |",
+            "| --- | --- | --- | --- | --- | --- | --- |"]
+    for slug, values in recalc.items():
+        med, top = statistics.median(values), p95(values)
+        rows.append(f"| {slug} | {min(values):.1f} | {med:.1f} | {top:.1f} | {max(values):.1f} | ≤ 10 / ≤ 30 | "
+                    f"{'yes' if med <= 10 and top <= 30 else 'no'} |")
+    return rows
+
+
+CPYTHON_RUNS = int(os.environ.get("BENCH_CPYTHON_RUNS", "50"))
+
+
+def cpython_timings() -> list[tuple[str, list[float], list[float]]]:
+    """Per calculator at its heaviest input: ``calculate()`` alone, and ``web.run`` as the page's
+    worker calls it (no result data, HTML and all), the toggle field alternating as in the browser;
+    CPYTHON_RUNS runs each, milliseconds."""
     rows = []
     for slug in web.CALCULATORS:
         module = web.calculator(slug)
         form = heaviest()[slug]
         inputs = module.read_form(form)
+        field, a, b = TOGGLE[slug]
+        texts = [json.dumps({**form, field: value}, ensure_ascii=False) for value in (a, b)]
         times_calc, times_all = [], []
-        for _ in range(7):
+        for i in range(CPYTHON_RUNS):
             t = time.perf_counter()
             module.calculate(inputs)
             times_calc.append((time.perf_counter() - t) * 1000)
             t = time.perf_counter()
-            web.run(slug, json.dumps(form), "zh")
+            web.run(slug, texts[i % 2], "zh", False, cases.CLOCK)
             times_all.append((time.perf_counter() - t) * 1000)
-        rows.append((slug, statistics.median(times_calc), statistics.median(times_all)))
+        rows.append((slug, times_calc, times_all))
     return rows
+
+
+def ms3(values: list[float]) -> str:
+    return f"{min(values):.2f} / {statistics.median(values):.2f} / {max(values):.2f}"
+
+
+def cpython_rows(cpython: list[tuple[str, list[float], list[float]]]) -> list[str]:
+    rows = [f"## CPython, heaviest input of each calculator ({CPYTHON_RUNS} runs, min / median / max, ms)",
+            "",
+            "| calculator | calculate() | web.run as the page calls it (HTML, no result data) |",
+            "| --- | --- | --- |"]
+    rows += [f"| {slug} | {ms3(calc)} | {ms3(run)} |" for slug, calc, run in cpython]
+    return rows
+
+
+def recalc_only() -> int:
+    """``BENCH_ONLY=recalc``: only the recalculation figures (browser and CPython), printed, not written.
+    ``BENCH_SLUGS=payoff,repayment`` narrows the browser part."""
+    from playwright.sync_api import sync_playwright
+
+    if not (SITE / "index.html").is_file():
+        print("site/ is not built: run `make build` first", file=sys.stderr)
+        return 1
+    slugs = [s for s in os.environ.get("BENCH_SLUGS", "").split(",") if s] or None
+    httpd = site_server.start(SITE, _Handler)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+
+        def fresh():
+            return browser.new_context(viewport={"width": 375, "height": 812}, service_workers="block")
+
+        recalc = recalculations(fresh, httpd.url, slugs)
+        browser.close()
+    httpd.stop()
+    report = [f"## Recalculation at the heaviest input ({RECALCS} changes each; input change → new result "
+              "in the page, debounce excluded)", "", *recalc_rows(recalc), "", *cpython_rows(cpython_timings())]
+    print("\n".join(report))
+    return 0
 
 
 def build_time() -> float:
@@ -440,23 +524,7 @@ def main() -> int:
                 slow_floor.append(t)
             ctx.close()
 
-        recalc: dict[str, list[float]] = {}
-        for slug in web.CALCULATORS:
-            ctx = fresh()
-            page = ctx.new_page()
-            page.goto(f"{base}calculators/{slug}/?{_query(heaviest()[slug])}")
-            mark(page, "calc-engine-ready")
-            page.wait_for_function(f"() => performance.getEntriesByName('calc-update:{slug}').length >= 1",
-                                   timeout=60000)
-            field, a, b = TOGGLE[slug]
-            selector = f'form[data-calculator="{slug}"] [name="{field}"]'
-            for i in range(RECALCS):
-                page.fill(selector, b if i % 2 == 0 else a)
-                page.wait_for_function(f"() => performance.getEntriesByName('calc-update:{slug}').length >= {i + 2}",
-                                       timeout=60000)
-            durations = page.evaluate(f"performance.getEntriesByName('calc-update:{slug}').map(e => e.duration)")
-            recalc[slug] = durations[1:]
-            ctx.close()
+        recalc = recalculations(fresh, base)
 
         ctx = fresh()
         guide_weight = weigh(ctx, ctx.new_page(), base + guide_page, base, until_ready=False)
@@ -571,11 +639,8 @@ def main() -> int:
         "",
         "## Recalculation at the heaviest input (input change → new result in the page, debounce excluded)",
         "",
-        "| calculator | median (ms) | p95 (ms) | goal |",
-        "| --- | --- | --- | --- |",
+        *recalc_rows(recalc),
     ]
-    for slug, values in recalc.items():
-        report.append(f"| {slug} | {statistics.median(values):.1f} | {p95(values):.1f} | ≤ 10 / ≤ 30 |")
     head = "| kind | requests | raw bytes | gzip -6 |" + (" brotli -11 |" if with_brotli else "")
     rule = "| --- | --- | --- | --- |" + (" --- |" if with_brotli else "")
     report += [
@@ -601,13 +666,8 @@ def main() -> int:
         f"| fetched by the installed worker's update | {len(update.fetched)} requests: "
         f"{', '.join(sorted(update.fetched))} |",
         "",
-        "## CPython, heaviest input of each calculator (median of 7)",
-        "",
-        "| calculator | calculate() (ms) | whole web.run with HTML (ms) |",
-        "| --- | --- | --- |",
+        *cpython_rows(cpython),
     ]
-    for slug, calc_ms, run_ms in cpython:
-        report.append(f"| {slug} | {calc_ms:.2f} | {run_ms:.2f} |")
     report += ["", f"Full site build (`mkdocs build --strict`, runtime files from .cache/runtime): "
                f"{build_seconds:.1f} s", ""]
     ahead_gz = sum(sizes(SITE / rel)[1] for rel in update.ahead if (SITE / rel).is_file())
@@ -626,4 +686,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(recalc_only() if os.environ.get("BENCH_ONLY") == "recalc" else main())

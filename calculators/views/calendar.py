@@ -138,6 +138,9 @@ class Plan:
     name_en: str
     make: Callable[[object, str, dt.date | None], list[Event]]
     own_dates: Callable[[object], bool]
+    # whether the result has any event, without writing them all (a 600-month plan's 600 summaries
+    # would cost more than the rest of the reply); None: make them and see
+    has_events: Callable[[object], bool] | None = None
 
     def name(self, lang: str) -> str:
         return ui.t(lang, self.name_zh, self.name_en)
@@ -154,8 +157,10 @@ class Plan:
         """The "add to calendar" block, or nothing when this result has no dates to remind of."""
         # no button that leads nowhere: a plan with no payments (money short of the minimums, no
         # plan within reach) or a checklist with no date ahead offers nothing to add
-        probe = None if self.own_dates(result) else _PROBE
-        if not self.make(result, lang, probe):
+        if self.has_events is not None:
+            if not self.has_events(result):
+                return ""
+        elif not self.make(result, lang, None if self.own_dates(result) else _PROBE):
             return ""
         return _button(slug, lang, date_input=not self.own_dates(result))
 
@@ -164,8 +169,9 @@ def _start_given(result) -> bool:
     return result.inputs.start_date is not None
 
 
-REPAYMENT = Plan("还款计划", "Repayment plan", _repayment, own_dates=_start_given)
-PAYOFF = Plan("还债计划", "Debt payoff plan", _payoff, own_dates=_start_given)
+REPAYMENT = Plan("还款计划", "Repayment plan", _repayment, own_dates=_start_given,
+                 has_events=lambda result: bool(result.rows))
+PAYOFF = Plan("还债计划", "Debt payoff plan", _payoff, own_dates=_start_given, has_events=lambda result: bool(result.rows))
 NEGOTIATION = Plan("协商还款计划", "Negotiated repayment plan", _negotiation, own_dates=lambda result: False)
 CHECKLIST = Plan("法律期限", "Legal deadlines", _checklist, own_dates=lambda result: True)
 PLAN = Plan("我的行动计划：期限", "My action plan: deadlines", _plan, own_dates=lambda result: True)

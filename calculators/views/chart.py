@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
+from operator import add
 
 WIDTH, HEIGHT = 360, 230
 LEFT, RIGHT, TOP, BOTTOM = 46, 12, 40, 26
@@ -48,17 +49,32 @@ def _axis_label(value: float, lang: str) -> str:
     return f"{value:.0f}" if value == int(value) else f"{value:.2f}"
 
 
+class _Heights(dict):
+    """value -> the text of its height on the chart, each worked out once (series repeat values:
+    a debt paid off is 0 every month after)."""
+
+    def __init__(self, base: float, plot_h: float, top: float, scale: int) -> None:
+        super().__init__()
+        self.base, self.plot_h, self.top, self.scale = base, plot_h, top, scale
+
+    def __missing__(self, value: Decimal | float) -> str:
+        text = self[value] = f"{self.base - self.plot_h * (float(value) / self.scale) / self.top:.1f}"
+        return text
+
+
 def line_chart(
     title: str,
-    series: Sequence[tuple[str, Sequence[Decimal]]],
+    series: Sequence[tuple[str, Sequence[Decimal | float]]],
     x_labels: Sequence[str],
     lang: str,
+    scale: int = 1,
 ) -> str:
-    """An accessible SVG line chart of one or more series over the same x."""
+    """An accessible SVG line chart of one or more series over the same x; the series' values are
+    in units of ``1 / scale`` (fen: ``scale=100``; a point's height is ``float(value) / scale``)."""
     n = len(x_labels)
     if n == 0 or not series:
         return ""
-    top = _nice_top(max(float(max(values)) for _, values in series))
+    top = _nice_top(max(float(max(values)) / scale for _, values in series))
     legend_rows = (len(series) + 1) // 2
     top_margin = TOP + 14 * (legend_rows - 1)
     height = HEIGHT + 14 * (legend_rows - 1)
@@ -68,9 +84,6 @@ def line_chart(
 
     def x(i: int) -> float:
         return LEFT + (plot_w * i / (n - 1) if n > 1 else plot_w / 2)
-
-    def y(v: Decimal) -> float:
-        return top_margin + plot_h - plot_h * float(v) / top
 
     parts = [
         f'<svg class="calc-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
@@ -87,8 +100,11 @@ def line_chart(
         anchor = "start" if i == 0 else "end" if i == n - 1 else "middle"
         parts.append(f'<text class="tick" x="{x(i):.1f}" y="{height - BOTTOM + 17}" text-anchor="{anchor}">'
                      f"{escape(x_labels[i])}</text>")
+    xs = [f"{x(i):.1f}," for i in idx]  # the same for every series
+    # y = top margin + plot height × (1 − value ÷ top), written once per value
+    heights = _Heights(top_margin + plot_h, plot_h, top, scale).__getitem__
     for s_no, (label, values) in enumerate(series):
-        points = " ".join(f"{x(i):.1f},{y(values[i]):.1f}" for i in idx)
+        points = " ".join(map(add, xs, map(heights, map(values.__getitem__, idx))))
         colour = s_no % COLOURS
         parts.append(f'<polyline class="series series-{colour}" fill="none" points="{points}"/>')
         # legends stack in rows of two at the top

@@ -53,11 +53,58 @@ def money_cell(text: str) -> str:
     """A money cell as the page shows it: ``9233.20`` → ``9,233.20`` (the unit is in the header);
     anything else (``—``) as it is. The rows the page adds later carry this text too (``data-rest-shown``).
 
-    >>> money_cell("1234567.80"), money_cell("-1000.00"), money_cell("—")
-    ('1,234,567.80', '-1,000.00', '—')
+    >>> money_cell("1234567.80"), money_cell("-1000.00"), money_cell("—"), money_cell("999.99"), money_cell("12.")
+    ('1,234,567.80', '-1,000.00', '—', '999.99', '12.')
     """
+    head, dot, tail = text.partition(".")
+    if head.isascii() and head.isdecimal() and (tail.isdecimal() or not dot):  # most cells: a plain amount
+        return text if len(head) <= 3 and head[0] != "0" else f"{int(head):,}{dot}{tail}"
     m = _PLAIN_NUMBER.fullmatch(text)
     return f"{m[1]}{int(m[2]):,}{m[3] or ''}" if m else text
+
+
+class _Shown(dict):
+    """text -> ``money_cell(text)``, each worked out once (a plan's cells repeat a lot)."""
+
+    def __missing__(self, text: str) -> str:
+        shown = self[text] = money_cell(text)
+        return shown
+
+
+def _rest_attributes(rows: Sequence[Sequence[str]], is_money: Sequence[bool]) -> tuple[str, str | None]:
+    """The hidden rows' JSON, escaped for an attribute (``data-rest``), and the same with every
+    money cell as ``money_cell`` shows it (``data-rest-shown``; None without money columns).
+
+    When every cell is text without a quote, a backslash or a character HTML escapes, the JSON
+    split at its quotes holds the cells at the odd places in order: the money cells are grouped
+    there, and escaping for the attribute is only joining at ``&quot;`` (a 600-row plan has
+    thousands of cells); else cell by cell, and ``esc``.
+
+    >>> rows = [["1000", "1234.50", "—"], ["2", "-98765.00", "0.00"]]
+    >>> _rest_attributes(rows, [False, True, True])[1]
+    '[[&quot;1000&quot;,&quot;1,234.50&quot;,&quot;—&quot;],[&quot;2&quot;,&quot;-98,765.00&quot;,&quot;0.00&quot;]]'
+    >>> rows[0][2] = 'say "hi" & go'  # a quote and an ampersand in a cell: cell by cell
+    >>> print(_rest_attributes(rows, [False, True, True])[1])
+    [[&quot;1000&quot;,&quot;1,234.50&quot;,&quot;say \\&quot;hi\\&quot; &amp; go&quot;],[&quot;2&quot;,&quot;-98,765.00&quot;,&quot;0.00&quot;]]
+    """
+    data = json.dumps([list(r) for r in rows], ensure_ascii=False, separators=(",", ":"))
+    width = len(is_money)
+    parts = data.split('"')
+    if len(parts) == 2 * width * len(rows) + 1 and not any(c in data for c in "\\&<>'"):
+        plain = "&quot;".join(parts)
+        if not any(is_money):
+            return plain, None
+        cells = parts[1::2]
+        shown = _Shown().__getitem__
+        for column, money in enumerate(is_money):
+            if money:
+                cells[column::width] = map(shown, cells[column::width])
+        parts[1::2] = cells
+        return plain, "&quot;".join(parts)
+    if not any(is_money):
+        return esc(data), None
+    grouped = [[money_cell(str(c)) if m else c for c, m in zip(r, is_money, strict=True)] for r in rows]
+    return esc(data), esc(json.dumps(grouped, ensure_ascii=False, separators=(",", ":")))
 
 
 def figure(field: str, label: str, value: str, display: str, note: str = "") -> str:
@@ -154,12 +201,10 @@ def table(
     rest = ""
     more = ""
     if windowed:
-        data = json.dumps([list(r) for r in rows[WINDOW_ROWS:]], ensure_ascii=False, separators=(",", ":"))
-        rest = f' data-rest="{esc(data)}" data-rows="{len(rows)}"'
-        if any(is_money):
-            grouped = [[money_cell(str(c)) if m else c for c, m in zip(r, is_money, strict=True)]
-                       for r in rows[WINDOW_ROWS:]]
-            rest += f' data-rest-shown="{esc(json.dumps(grouped, ensure_ascii=False, separators=(",", ":")))}"'
+        plain, shown_rest = _rest_attributes(rows[WINDOW_ROWS:], is_money)
+        rest = f' data-rest="{plain}" data-rows="{len(rows)}"'
+        if shown_rest is not None:
+            rest += f' data-rest-shown="{shown_rest}"'
         more = (
             f'<button type="button" class="calc-button calc-show-all" data-action="show-all" '
             f'data-table="{esc(name)}">'

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import wording
-from ..money import ZERO, money_text
+from ..money import ZERO, fen, fen_text
 from ..payoff import _STRATEGY_WORDS, MAX_MONTHS, Result, _label, monthly_interest, to_dict
 from . import html as ui
 from . import links
@@ -193,15 +193,18 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         ui.money_figure("total_paid", t(lang, "一共要还", "Total to repay"), d, result.total_paid, lang),
     ]
     labels = [_label(debt, k, lang) for k, debt in enumerate(i.debts, start=1)]
+    # each debt's balance at the start and after each month, in fen as the plan has them
+    columns = zip(*(row.fen for row in result.rows), strict=True)
     series = [
-        (label, [debt.balance] + [row.balances[j] for row in result.rows])
-        for j, (label, debt) in enumerate(zip(labels, i.debts, strict=True))
+        (label, (fen(debt.balance), *column))
+        for label, debt, column in zip(labels, i.debts, columns, strict=True)
     ]
     chart = line_chart(
         t(lang, "每笔欠款的余额变化", "What each debt owes, month by month"),
         series,
         [t(lang, f"第{m}月", f"m{m}") for m in range(result.months + 1)],
         lang,
+        scale=100,
     )
     debt_columns = [("name", t(lang, "欠款", "Debt")), ("balance", t(lang, "现在欠", "Owed now")),
                     ("annual_rate", t(lang, "年利率（%）", "Annual rate (%)")),
@@ -230,7 +233,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
             cells.append(row["date"])
         cells += row["payments"]
         cells.append(row["total"])
-        cells.append(money_text(sum(plan_row.balances, ZERO)))
+        cells.append(fen_text(sum(plan_row.fen)))
         plan_rows.append(cells)
     return ui.result(
         lang,
