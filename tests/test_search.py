@@ -192,6 +192,7 @@ def test_template_words_find_the_letters(site):
 # of the issue on the worst moment), not page titles; each must find its answer first.
 CRISIS = "guides/get-help/"
 EVERYDAY_ZH = {
+    "欠了好几家网贷从哪里开始": "calculators/plan/", "给我一个行动计划": "calculators/plan/",
     "不想活了": CRISIS, "活着没意思": CRISIS, "想死": CRISIS, "欠了这么多钱我想自杀": CRISIS,
     "真的撑不下去了": CRISIS, "还不上钱活不下去了": CRISIS, "网贷逾期想不开": CRISIS,
     "减免利息能谈吗": "guides/negotiate-in-practice/", "能不能只还本金": "guides/negotiate-in-practice/",
@@ -224,6 +225,7 @@ EVERYDAY_ZH = {
     "扣工资怎么办": "guides/enforcement/", "砍头息合法吗": "guides/illegal-lending/",
 }
 EVERYDAY_EN = {
+    "several debts where do I start": "en/calculators/plan/",
     "I want to kill myself": "en/" + CRISIS, "no point living anymore": "en/" + CRISIS,
     "I feel hopeless about my debts": "en/" + CRISIS,
     "collectors came to my home": "en/guides/home-and-work/", "will I lose my job over debt": "en/guides/home-and-work/",
