@@ -60,6 +60,9 @@ UI = {
         "copy_failed": "没能自动复制，请手动复制下面的链接。链接里包含你输入的数字。",
         "csv": "下载表格（CSV）",
         "print": "打印",
+        "fill_situation": "从“我的情况”填入",
+        "filled": "已经按“我的情况”填好，请对照你手上的材料核对一遍。",
+        "not_filled": "没能从“我的情况”填入：先到“我的情况和行动计划”页面看一下，再回来试。",
         "optional": "选填",
         "more": "更多选项",
         "yes": "是",
@@ -108,6 +111,9 @@ UI = {
         "copy_failed": "Could not copy automatically; copy the link below by hand. It contains the numbers you typed.",
         "csv": "Download table (CSV)",
         "print": "Print",
+        "fill_situation": "Fill in from My situation",
+        "filled": "Filled in from My situation: check it against your own papers.",
+        "not_filled": "Could not fill in from My situation: look at the My situation and action plan page, then try again.",
         "optional": "optional",
         "more": "More options",
         "yes": "Yes",
@@ -188,6 +194,14 @@ def runtime_bytes() -> str:
     return json.dumps(sizes, separators=(",", ":"))
 
 
+def fillable_slugs() -> set[str]:
+    """The tools and letters my situation fills (calculators/plan.py, views/plan.py)."""
+    from calculators import plan
+    from calculators.views import plan as plan_view
+
+    return {module.SLUG for module, _ in plan.FILLS} | set(plan_view.LETTER_NAMES)
+
+
 def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") -> str:
     """The form for ``slug`` with its build-time result, in ``lang``."""
     module = web.calculator(slug)
@@ -246,6 +260,9 @@ def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") ->
         result_html=reply["html"],
         # a calculator that holds a person's whole situation offers no link with it in the address
         share=getattr(module, "SHARE_LINK", True),
+        # a tool my situation can fill (plan.FILLS, the letters the plan suggests): situation.js offers
+        # the button when the reader keeps a situation on this device
+        fillable=slug in fillable_slugs(),
     )
     # One line: Markdown must not see blank lines or indentation inside the widget.
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())

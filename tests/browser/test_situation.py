@@ -207,3 +207,22 @@ def test_the_plan_prints_with_its_deadlines_and_amounts(plan_page):
     assert "Qx7B" in text and "协商还款申请" in text  # which letter to send, for which debt
     assert "每月到手收入" not in text  # the form is not printed, only the plan
     assert len(reader.pages) <= 2
+
+
+def test_a_tool_opened_on_its_own_fills_from_the_kept_situation_in_one_tap(plan_page):
+    page, base, _ = plan_page
+    page.goto(f"{base}calculators/negotiation/")
+    wait_ready(page, "negotiation")
+    expect(page.locator(".calc-fill-situation")).to_be_hidden()  # nothing kept: nothing offered
+    page.goto(f"{base}calculators/plan/")
+    wait_ready(page, "plan")
+    fill(page)
+    page.check("[data-store-keep]")
+    expect(state(page)).to_have_attribute("data-state", "saved")
+    page.goto(f"{base}en/calculators/negotiation/")
+    wait_ready(page, "negotiation")
+    page.click("[data-fill-situation]")
+    # money is short: the debt in court opens first, with its pro-rata share as what can be paid
+    expect(page.locator('form[data-calculator="negotiation"] [name="principal"]')).to_have_value("15000.00")
+    assert page.input_value('form[data-calculator="negotiation"] [name="affordable"]') == "1038.46"
+    expect(page.locator(".calc-fill-situation [role=status]")).to_contain_text("Filled in from My situation")

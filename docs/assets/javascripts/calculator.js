@@ -64,6 +64,9 @@ class Widget {
     form.calcPairs = () => this.pairs();
     form.calcRestore = (pairs) => this.restoreExactly(pairs);
     form.calcClear = () => this.clear();
+    // another calculation on this page's engine (situation.js: my situation, to fill this form)
+    form.calcRun = (slug, formJson) => engine?.state === "ready" ? engine.run(slug, formJson, this.lang)
+      : Promise.reject(new Error("not-ready"));
     this.state = "static";
     this.expanded = new Set(); // tables the reader asked to see whole, kept across recalculations
     let restored = false;

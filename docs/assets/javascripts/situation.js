@@ -262,6 +262,55 @@ const panel = document.querySelector("[data-situation-store]");
 const planForm = document.querySelector('form[data-calculator="plan"]');
 if (panel && planForm) new Store(panel, planForm);
 
+// ---- another tool filled from the kept situation, in one tap ----------------------------------
+// Offered only when a situation is kept unlocked on this device (a locked one opens on its own page).
+// The plan is computed by Python on this page's engine; its reply carries each tool's form (the
+// data-carry pairs of calculators/views/plan.py); this form takes the pairs written for it.
+
+function keptPairs() {
+  try {
+    const doc = migrate(JSON.parse(window.localStorage.getItem(KEY) || "null"));
+    return doc.locked ? null : doc.pairs;
+  } catch {
+    return null;
+  }
+}
+
+function asForm(pairs) {
+  const form = {};
+  for (const [name, value] of pairs) {
+    const m = /^(\w+)\.(\d+)\.(\w+)$/.exec(name);
+    if (m) ((form[m[1]] ??= [])[Number(m[2])] ??= {})[m[3]] = value;
+    else form[name] = value;
+  }
+  for (const [name, value] of Object.entries(form)) if (Array.isArray(value)) form[name] = value.filter(Boolean);
+  return form;
+}
+
+async function fillFromSituation(box) {
+  const form = box.parentElement.querySelector("form[data-calculator]");
+  const status = box.querySelector("[role=status]");
+  const slug = form.dataset.calculator;
+  try {
+    const reply = JSON.parse(await form.calcRun("plan", JSON.stringify(asForm(keptPairs() || []))));
+    if (!reply.ok) throw new Error("plan");
+    const html = new DOMParser().parseFromString(reply.html, "text/html"); // read, never shown
+    const pairs = [...html.querySelectorAll("[data-carry]")].map((a) => JSON.parse(a.dataset.carry))
+      .find((p) => p[0]?.[0] === "calc" && p[0][1] === slug);
+    if (!pairs) throw new Error("none");
+    form.calcRestore(pairs.slice(1));
+    status.textContent = box.dataset.msgFilled;
+  } catch {
+    status.textContent = box.dataset.msgNotFilled;
+  }
+}
+
+for (const box of document.querySelectorAll(".calc-fill-situation")) {
+  if (!keptPairs()) continue;
+  box.hidden = false;
+  box.querySelector("button").addEventListener("click", () => fillFromSituation(box));
+}
+
 // ---- opening another tool with the plan's numbers -------------------------------------------
 
 document.addEventListener("click", (event) => {
