@@ -35,13 +35,6 @@ from . import (
     credit_record,
     emergency_fund,
     ics,
-    letters_card_instalments,
-    letters_complaint,
-    letters_credit_dispute,
-    letters_documents,
-    letters_hardship,
-    letters_negotiation,
-    letters_stop_contact,
     negotiation,
     overdue_cost,
     payoff,
@@ -64,15 +57,29 @@ CALCULATORS: dict[str, ModuleType] = {
 
 # slug -> document builder: a calculator whose result is a text to send (letters_common.py);
 # its view also has ``text(result)``, and the reply carries that exact text as ``"text"``.
-DOCUMENTS: dict[str, ModuleType] = {
-    "negotiation-letter": letters_negotiation,
-    "complaint": letters_complaint,
-    "stop-contact": letters_stop_contact,
-    "credit-dispute": letters_credit_dispute,
-    "hardship-statement": letters_hardship,
-    "card-instalments": letters_card_instalments,
-    "documents-request": letters_documents,
-}
+DOCUMENTS: dict[str, ModuleType] = {}
+try:
+    from . import (
+        letters_card_instalments,
+        letters_complaint,
+        letters_credit_dispute,
+        letters_documents,
+        letters_hardship,
+        letters_negotiation,
+        letters_stop_contact,
+    )
+except ImportError:  # the browser's calculators zip: only letter pages load the letters' zip too (macros/package.py)
+    pass
+else:
+    DOCUMENTS.update({
+        "negotiation-letter": letters_negotiation,
+        "complaint": letters_complaint,
+        "stop-contact": letters_stop_contact,
+        "credit-dispute": letters_credit_dispute,
+        "hardship-statement": letters_hardship,
+        "card-instalments": letters_card_instalments,
+        "documents-request": letters_documents,
+    })
 
 # slug -> its view (calculators/views/<module>.py): the page's words and HTML.
 VIEWS: dict[str, ModuleType] = {

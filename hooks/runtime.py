@@ -3,10 +3,11 @@
 After each build (and each rebuild under `mkdocs serve`):
 - copy only the Pyodide files a page needs from node_modules/pyodide to site/pyodide/, with a
   lock file that lists no packages (we load none: 119 KB → a few hundred bytes);
-- write the calculators package zip (content-hashed name) to site/assets/py/;
+- write the calculators' zip and the letters' zip (content-hashed names) to site/assets/py/
+  (letters load only on letter pages: macros/package.py);
 - write the trimmed standard library next to it: only the files that Pyodide's start-up and
-  every case of tools/cases.py import (found by running them, tools/stdlib_modules.mjs);
-- make the optional Pyodide memory snapshot on that library (tools/snapshot.mjs).
+  every case of tools/cases.py import (found by running them on both zips, tools/stdlib_modules.mjs);
+- make the optional Pyodide memory snapshot on that library, with both zips (tools/snapshot.mjs).
 The last two run Node (several seconds); their files are named by macros.package.runtime_key()
 and kept in .cache/runtime/ too, so a clean rebuild of the same code copies them instead.
 Under `mkdocs serve` the standard library is not trimmed (the full one goes under the trimmed
@@ -21,6 +22,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -113,7 +115,7 @@ def on_startup(command: str, dirty: bool) -> None:
     _serving = command == "serve"
 
 
-def write_stdlib(out: Path, zip_name: str) -> Path:
+def write_stdlib(out: Path, package_zip: Path) -> Path:
     """The trimmed standard library in ``out`` (older ones removed); its path.
 
     If Node cannot derive it, the full library is written under the same name (with a note):
@@ -132,7 +134,7 @@ def write_stdlib(out: Path, zip_name: str) -> Path:
     if target.exists() or _from_cache(target):
         return target  # its name says which package, Pyodide and cases it was derived from
     try:
-        data = trimmed_stdlib(stdlib_files(out / zip_name))
+        data = trimmed_stdlib(stdlib_files(package_zip))
     except (OSError, ValueError, KeyError, subprocess.SubprocessError) as err:
         print(f"note: standard library not trimmed ({err}); the full one is shipped", file=sys.stderr)
         target.write_bytes(FULL_STDLIB.read_bytes())
@@ -162,20 +164,34 @@ def _to_cache(made: Path) -> None:
         pass  # only a slower next build
 
 
-def write_package(out: Path) -> str:
-    """The calculators zip into ``out`` (older ones removed); returns its file name."""
+def write_package(out: Path) -> list[str]:
+    """The calculators' zip and the letters' zip into ``out`` (older ones removed); their file
+    names. Every calculator page loads the first; letter pages load both (macros/package.py)."""
     from macros import package  # imported per build: see hooks/__init__.py
 
-    name, data = package.current()
+    made = [package.current(), package.letters()]
     out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob("calculators-*.zip"):
-        if old.name != name:
+    for old in [*out.glob("calculators-*.zip"), *out.glob("letters-*.zip")]:
+        if old.name not in {name for name, _ in made}:
             old.unlink()
-    (out / name).write_bytes(data)
-    return name
+    for name, data in made:
+        (out / name).write_bytes(data)
+    return [name for name, _ in made]
 
 
-def write_snapshot(out: Path, zip_name: str, stdlib: Path) -> None:
+def both_zips(out: Path, names: list[str], into: Path) -> Path:
+    """One zip holding every file of the zips ``names`` (for the trimmed standard library and the
+    snapshot, which serve every page: calculators and letters alike)."""
+    target = into / "calculators-and-letters.zip"
+    with zipfile.ZipFile(target, "w") as zf:
+        for name in names:
+            with zipfile.ZipFile(out / name) as part:
+                for info in part.infolist():
+                    zf.writestr(info, part.read(info.filename))
+    return target
+
+
+def write_snapshot(out: Path, package_zip: Path, stdlib: Path) -> None:
     """The optional fast start: a gzipped Pyodide memory snapshot next to the package.
 
     Without it (node missing, a Pyodide that cannot snapshot) the calculators
@@ -190,7 +206,7 @@ def write_snapshot(out: Path, zip_name: str, stdlib: Path) -> None:
     if target.exists() or (not _serving and _from_cache(target)):
         return  # its name says which package, Pyodide and standard library it was made from
     try:
-        _node(str(ROOT / "tools" / "snapshot.mjs"), str(out / zip_name), str(target), str(stdlib))
+        _node(str(ROOT / "tools" / "snapshot.mjs"), str(package_zip), str(target), str(stdlib))
         if not _serving:  # made on the full library then: not for a build's trimmed one
             _to_cache(target)
     except (OSError, subprocess.SubprocessError) as err:
@@ -202,5 +218,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config["site_dir"])
     copy_pyodide(site)
     out = site / "assets" / "py"
-    zip_name = write_package(out)
-    write_snapshot(out, zip_name, write_stdlib(out, zip_name))
+    names = write_package(out)
+    with tempfile.TemporaryDirectory() as work:
+        whole = both_zips(out, names, Path(work))
+        write_snapshot(out, whole, write_stdlib(out, whole))

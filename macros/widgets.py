@@ -171,7 +171,7 @@ def _start(view: dict) -> dict:
 RUNTIME_FILES = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 
 
-def runtime_bytes() -> str:
+def runtime_bytes(letters: bool = False) -> str:
     """Sizes of what the engine downloads on a first visit, as JSON {file name: bytes}.
 
     The page's progress line divides what has arrived by these (a host that compresses
@@ -183,9 +183,18 @@ def runtime_bytes() -> str:
         path = package.ROOT / "node_modules" / "pyodide" / file
         if path.is_file():
             sizes[file] = path.stat().st_size
-    name, data = package.current()
-    sizes[name] = len(data)
+    for name, data in [package.current(), package.letters()] if letters else [package.current()]:
+        sizes[name] = len(data)
     return json.dumps(sizes, separators=(",", ":"))
+
+
+def packages(slug: str) -> str:
+    """The zips a page with ``slug`` loads, space-separated: the calculators', and the letters'
+    too for a document builder (macros/package.py)."""
+    names = [package.name()]
+    if slug in web.DOCUMENTS:
+        names.append(package.letters_name())
+    return " ".join(names)
 
 
 def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") -> str:
@@ -238,10 +247,10 @@ def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") ->
         prefix=prefix,
         fields=views,
         more=more,
-        runtime_bytes=runtime_bytes(),
+        runtime_bytes=runtime_bytes(letters=slug in web.DOCUMENTS),
         lists=list_views,
         ui=UI[lang],
-        package=package.name(),
+        package=packages(slug),
         snapshot=package.snapshot_name(),
         result_html=reply["html"],
     )

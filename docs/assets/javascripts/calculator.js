@@ -12,18 +12,64 @@
 // inputs in its fragment (#calc=<slug>&…, which no browser sends to a server); the page in
 // the other language fills its form from it and at once removes it from the address.
 
-import { getEngine } from "./calc-engine.js";
+import { calculatorViews, getEngine } from "./calc-engine.js";
 
 const forms = [...document.querySelectorAll("form[data-calculator]")];
+// Whether this browser has shown a calculator page before (a count in localStorage, nothing typed):
+// the snapshot and the pages kept ahead wait for a reader who comes back.
+const returning = forms.length > 0 && calculatorViews() > 0;
+let settled; // resolves when the engine is ready and has decided about the snapshot, or has given up
+const engineSettled = new Promise((resolve) => {
+  settled = resolve;
+});
 
-// Offline after one visit: a service worker at the site root keeps the pages
-// (and, once a calculator has run, the Python runtime). A reader whose browser
-// asks to save data gets only what they open kept, nothing fetched ahead.
+// Offline use: a service worker at the site root keeps what the reader opens, the Python runtime
+// once a calculator has run (kept on use), and, ahead, the pages of the reader's language only,
+// fetched only when this page asks: once it has been idle a while (KEEP_AFTER_MS after load, then
+// an idle moment). Not on a first calculator page view (it has just downloaded the runtime: the
+// pages wait for the next view), and never for a reader whose browser asks to save data (only
+// what they open is kept). <html data-offline>: "waiting" | "keeping" | "kept" | "later" | "off".
+const KEEP_AFTER_MS = 5000;
+const root = document.documentElement;
+
+function whenIdle() {
+  return new Promise((resolve) => {
+    const idle = () => ("requestIdleCallback" in window ? requestIdleCallback(() => resolve(), { timeout: 5000 })
+      : resolve());
+    const later = () => setTimeout(idle, KEEP_AFTER_MS);
+    if (document.readyState === "complete") later();
+    else window.addEventListener("load", later, { once: true });
+  });
+}
+
+async function keepAheadWhenIdle() {
+  root.dataset.offline = "waiting";
+  if (forms.length) {
+    await engineSettled;
+    if (!returning) {
+      root.dataset.offline = "later";
+      return;
+    }
+  }
+  await whenIdle();
+  const registration = await navigator.serviceWorker.ready;
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (event.data?.type === "kept") root.dataset.offline = "kept";
+  });
+  navigator.serviceWorker.startMessages?.();
+  root.dataset.offline = "keeping";
+  registration.active?.postMessage({ type: "keep", lang: root.lang === "en" ? "en" : "zh" });
+}
+
 if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
-  const root = new URL("../../", import.meta.url);
-  const script = new URL("sw.js", root);
-  if (navigator.connection?.saveData) script.searchParams.set("lite", "1");
-  navigator.serviceWorker.register(script, { scope: root.pathname }).catch(() => {});
+  const site = new URL("../../", import.meta.url);
+  const script = new URL("sw.js", site);
+  const lite = !!navigator.connection?.saveData;
+  if (lite) script.searchParams.set("lite", "1");
+  navigator.serviceWorker.register(script, { scope: site.pathname }).then(
+    () => (lite ? (root.dataset.offline = "off") : keepAheadWhenIdle()),
+    () => (root.dataset.offline = "off"),
+  ).catch(() => (root.dataset.offline = "off"));
 }
 
 const DEBOUNCE_MS = 300;
@@ -88,8 +134,13 @@ class Widget {
   // with the page's data-msg-error-<kind> text when it has one, else the general data-msg-failed.
   onEngine(event) {
     const state = event.state;
+    const was = this.state;
     this.state = state;
     this.form.dataset.state = state === "restarting" ? "loading" : state;
+    if (state === "ready" && event.snapshot) {
+      this.form.dataset.snapshotKept = event.snapshot; // the worker's decision, after ready (for tests)
+      if (was === "ready") return; // nothing else changed
+    }
     if (state === "ready") this.form.dataset.engine = event.how; // "snapshot" or "fresh"
     if (state === "error") this.form.dataset.engineError = event.kind; // for tests and bug reports
     else delete this.form.dataset.engineError;
@@ -520,20 +571,27 @@ function startEngine() {
     const py = new URL("../py/", import.meta.url);
     let expectedBytes = {};
     try {
-      expectedBytes = JSON.parse(forms[0].dataset.runtimeBytes || "{}");
+      // the widest list: a page with a letter on it loads the letters' zip too
+      for (const f of forms) expectedBytes = { ...expectedBytes, ...JSON.parse(f.dataset.runtimeBytes || "{}") };
     } catch {
       /* progress without a total: the files' own lengths */
     }
+    const names = [...new Set(forms.flatMap((f) => f.dataset.package.split(" ")))];
     engine = getEngine({
-      packageUrl: new URL(forms[0].dataset.package, py).href,
+      packageUrls: names.map((name) => new URL(name, py).href),
       snapshotUrl: forms[0].dataset.snapshot ? new URL(forms[0].dataset.snapshot, py).href : "",
       expectedBytes,
+      returning,
     });
   } catch {
     for (const w of widgets) w.onEngine({ state: "error", kind: "unsupported" });
+    settled();
     return;
   }
-  engine.on((event) => widgets.forEach((w) => w.onEngine(event)));
+  engine.on((event) => {
+    widgets.forEach((w) => w.onEngine(event));
+    if (event.state === "error" || event.snapshot) settled();
+  });
 }
 
 if (forms.length) {
