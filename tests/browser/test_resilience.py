@@ -117,14 +117,18 @@ def test_after_a_return_visit_pages_and_calculators_work_offline(browser, server
 
 KEEP = """async (url) => {
     const cache = await caches.open("runtime");
-    if (!(await cache.match(url))) await cache.put(url, await fetch(url));
+    if (!(await cache.match(url))) {
+        const response = await fetch(url);
+        if (!response.ok) return false;
+        await cache.put(url, response);
+    }
     return !!(await cache.match(url));
 }"""
 
 
 def _snapshot_url(page) -> str:
     return page.evaluate("""() => new URL(document.querySelector('form[data-calculator]').dataset.snapshot,
-        new URL('assets/py/', document.querySelector('script[src*="calculator.js"]').src.replace(/javascripts\\/calculator\\.js.*$/, ''))).href""")
+        new URL('py/', document.querySelector('script[src*="calculator.js"]').src.replace(/javascripts\\/calculator\\.js.*$/, ''))).href""")
 
 
 def test_a_kept_snapshot_starts_the_engine_and_gives_the_same_answers(site_page):
