@@ -7,7 +7,9 @@ After each build (and each rebuild under `mkdocs serve`):
   (letters load only on letter pages: macros/package.py);
 - write the trimmed standard library next to it: only the files that Pyodide's start-up and
   every case of tools/cases.py import (found by running them on both zips, tools/stdlib_modules.mjs);
-- make the optional Pyodide memory snapshot on that library, with both zips (tools/snapshot.mjs).
+- make the optional Pyodide memory snapshot on that library, with both zips (tools/snapshot.mjs);
+- write into each calculator widget the sizes of what its worker fetches, raw and as a host sends
+  them (gzip -6), for the progress line.
 The last two run Node (several seconds); their files are named by macros.package.runtime_key()
 and kept in .cache/runtime/ too, so a clean rebuild of the same code copies them instead.
 Under `mkdocs serve` the standard library is not trimmed (the full one goes under the trimmed
@@ -16,6 +18,8 @@ name): a save to a calculator shows at once instead of after a run of every case
 
 from __future__ import annotations
 
+import gzip
+import html
 import io
 import json
 import os
@@ -214,6 +218,50 @@ def write_snapshot(out: Path, package_zip: Path, stdlib: Path) -> None:
               file=sys.stderr)
 
 
+# What the page's worker fetches while it starts (counted for its progress line); the Pyodide
+# modules it imports are not counted.
+FETCHED = ("pyodide.asm.wasm", "pyodide-lock.json")
+# What a static host compresses (README, Deploying); zips are sent as they are.
+COMPRESSED = (".wasm", ".json", ".mjs", ".js")
+
+
+def transfer_size(path: Path) -> int:
+    """The bytes a host sends for a file: gzip -6 for what it compresses, else the file's size."""
+    data = path.read_bytes()
+    return len(gzip.compress(data, 6)) if path.suffix in COMPRESSED else len(data)
+
+
+_SIZES: dict[tuple[str, int, float], int] = {}
+
+
+def runtime_sizes(site: Path, names: list[str]) -> dict[str, list[int]]:
+    """{file name: [raw bytes, bytes sent]} of what the worker fetches on a first visit, for the
+    progress line: the runtime's files, the trimmed standard library and the zips ``names``."""
+    from macros import package
+
+    paths = [site / "pyodide" / name for name in FETCHED]
+    paths += [site / "assets" / "py" / name for name in [package.stdlib_name(), *names]]
+    sizes = {}
+    for path in paths:
+        if path.is_file():
+            key = (str(path), path.stat().st_size, path.stat().st_mtime)
+            if key not in _SIZES:
+                _SIZES[key] = transfer_size(path)
+            sizes[path.name] = [path.stat().st_size, _SIZES[key]]
+    return sizes
+
+
+def write_runtime_sizes(site: Path, names: list[str]) -> None:
+    """Put the sizes into every calculator widget (macros/widgets.py leaves a placeholder)."""
+    core = html.escape(json.dumps(runtime_sizes(site, names[:1]), separators=(",", ":")))
+    both = html.escape(json.dumps(runtime_sizes(site, names), separators=(",", ":")))
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if "__RUNTIME_BYTES" in text:
+            page.write_text(text.replace("__RUNTIME_BYTES_LETTERS__", both).replace("__RUNTIME_BYTES__", core),
+                            encoding="utf-8")
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config["site_dir"])
     copy_pyodide(site)
@@ -222,3 +270,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     with tempfile.TemporaryDirectory() as work:
         whole = both_zips(out, names, Path(work))
         write_snapshot(out, whole, write_stdlib(out, whole))
+    write_runtime_sizes(site, names)

@@ -167,25 +167,11 @@ def _start(view: dict) -> dict:
     return view
 
 
-# The files the worker fetches while it starts (the Pyodide modules are imported, not counted).
-RUNTIME_FILES = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-
-
 def runtime_bytes(letters: bool = False) -> str:
-    """Sizes of what the engine downloads on a first visit, as JSON {file name: bytes}.
-
-    The page's progress line divides what has arrived by these (a host that compresses
-    sends fewer bytes, but the browser counts them unpacked, as here). A file the worker
-    fetches that is not listed counts by its Content-Length when the host gives one.
-    """
-    sizes = {}
-    for file in RUNTIME_FILES:
-        path = package.ROOT / "node_modules" / "pyodide" / file
-        if path.is_file():
-            sizes[file] = path.stat().st_size
-    for name, data in [package.current(), package.letters()] if letters else [package.current()]:
-        sizes[name] = len(data)
-    return json.dumps(sizes, separators=(",", ":"))
+    """A placeholder for the sizes of what the engine downloads on a first visit: the runtime hook
+    (hooks/runtime.py, runtime_sizes) writes them in once the files exist (the trimmed standard
+    library is made after the pages). A letter page's list has the letters' zip too."""
+    return "__RUNTIME_BYTES_LETTERS__" if letters else "__RUNTIME_BYTES__"
 
 
 def packages(slug: str) -> str:

@@ -5,8 +5,11 @@ sources do."""
 
 from __future__ import annotations
 
+import gzip
+import html
 import io
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -102,3 +105,26 @@ class C:
     namespace: dict = {}
     exec(compile(out, "<stripped>", "exec"), namespace)  # noqa: S102 - our own test source
     assert namespace["X"] == "# not a comment" and namespace["C"].y == 1 and namespace["f"](1) is None
+
+
+def _runtime_bytes(page) -> dict[str, list[int]]:
+    found = re.search(r'data-runtime-bytes="([^"]+)"', page.read_text(encoding="utf-8"))
+    assert found, page
+    return json.loads(html.unescape(found.group(1)))
+
+
+@pytest.mark.parametrize("page, letters", [("calculators/repayment/index.html", False),
+                                           ("en/letters/complaint/index.html", True)])
+def test_the_progress_line_knows_what_the_worker_fetches_as_a_host_sends_it(site, page, letters):
+    sizes = _runtime_bytes(site / page)
+    py = site / "assets" / "py"
+    expected = {"pyodide.asm.wasm": site / "pyodide" / "pyodide.asm.wasm",
+                "pyodide-lock.json": site / "pyodide" / "pyodide-lock.json",
+                **{p.name: p for p in py.glob("stdlib-*.zip")}, **{p.name: p for p in py.glob("calculators-*.zip")}}
+    if letters:
+        expected.update({p.name: p for p in py.glob("letters-*.zip")})
+    assert set(sizes) == set(expected)
+    for name, path in expected.items():
+        data = path.read_bytes()
+        sent = len(data) if name.endswith(".zip") else len(gzip.compress(data, 6))
+        assert sizes[name] == [len(data), sent], name

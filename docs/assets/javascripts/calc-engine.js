@@ -7,7 +7,8 @@
 // Accepts
 //   getEngine({packageUrls, snapshotUrl, expectedBytes, returning}) -> engine   the page's one engine;
 //       starts it on first call. packageUrls: the calculators' zip (and the letters' on a letter page);
-//       expectedBytes: {file name: bytes} of what the worker downloads (for progress); returning: the
+//       expectedBytes: {file name: [raw bytes, bytes a host sends]} of what the worker downloads, from
+//       the build (hooks/runtime.py), for the progress line; returning: the
 //       reader has viewed a calculator page before (calculatorViews), so the snapshot may be kept
 //   engine.run(slug, formJson, lang) -> Promise<string>
 //       resolves with calculators.web.run's reply (JSON text); rejects with an EngineError
@@ -19,8 +20,8 @@
 //
 // Emits (one small object per change of state)
 //   {state: "loading"}            the worker is starting Python
-//   {state: "loading", loaded, total}   bytes of the runtime downloaded so far, of about total
-//                                 (repeated while bytes arrive; loaded === total once all are in)
+//   {state: "loading", loaded, total}   bytes of the runtime transferred so far, of about total
+//                                 (as sent, compressed: repeated while bytes arrive)
 //   {state: "ready", how}         how: "snapshot" (fast start from a kept snapshot) | "fresh"
 //   {state: "ready", how, snapshot}   again, once the worker has decided about the snapshot: "kept" |
 //                                 "had" | "skipped" | "failed" (calc-worker.js)
@@ -131,17 +132,22 @@ class Engine {
     this.readyTimer = setTimeout(() => this.fail("timeout"), SILENCE_MS);
   }
 
-  // files: {name: [loaded, length]} from the worker; length is 0 when the host did not say
-  // (or sent it compressed), and then the page's expected size for that file is used.
+  // files: {name: [arrived, length, sent]} from the worker: arrived counts unpacked bytes, sent
+  // (once the file is complete) what the host actually sent. The total is the build's figure of
+  // what a host sends (gzip); for a file still arriving, its share of that figure so far.
   progress(files) {
     const expected = this.expectedBytes;
     let loaded = 0;
     let total = 0;
-    for (const [name, [got, length]] of Object.entries(files)) {
-      loaded += got;
-      total += Math.max(got, length || expected[name] || 0);
+    for (const [name, [got, length, sent]] of Object.entries(files)) {
+      const [raw, send] = Array.isArray(expected[name]) ? expected[name] : [length, length];
+      const arrived = sent ?? (raw ? Math.round((Math.min(got, raw) * send) / raw) : got);
+      loaded += arrived;
+      total += Math.max(arrived, send || length || 0);
     }
-    for (const [name, size] of Object.entries(expected)) if (!(name in files)) total += size;
+    for (const [name, size] of Object.entries(expected)) {
+      if (!(name in files)) total += Array.isArray(size) ? size[1] : size;
+    }
     if (this.state === "loading") this.emit({ state: "loading", loaded, total });
   }
 

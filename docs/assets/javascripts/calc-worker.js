@@ -9,7 +9,8 @@
 //   {type: "run", id, slug, form, lang, today}
 // Messages out:
 //   {type: "progress", files}            while starting, every second at most (a heartbeat too):
-//                                        files = {file name: [bytes arrived, Content-Length or 0]}
+//                                        files = {file name: [bytes arrived (unpacked), Content-Length
+//                                        or 0, and once complete: the bytes sent (Resource Timing)]}
 //   {type: "ready", how, marks, fetches} how: "snapshot" | "fresh"; marks: {step: epoch ms} and
 //                                        fetches: [{name, start, end, bytes}] for `make bench`
 //   {type: "boot-failed", kind, detail}  kind: "network" | "stalled" | "runtime-failed"; detail is for the console only
@@ -57,6 +58,7 @@ const STALL_MS = 30000;
 // with nothing arriving and no answer means it is not going to start.
 const START_MS = 90000;
 const files = {}; // name -> [bytes arrived, Content-Length or 0]
+const complete = new Set(); // names whose body has arrived whole
 let open = 0; // bodies still arriving
 let lastByte = Date.now();
 let networkFailure = "";
@@ -72,6 +74,7 @@ function counted(response, name) {
   const finish = () => {
     if (!done) open -= 1;
     done = true;
+    complete.add(name);
   };
   const counter = new TransformStream({
     transform(chunk, controller) {
@@ -105,20 +108,31 @@ function countingFetch(input, init) {
 
 let reporter = null;
 
+// What has arrived, with the bytes actually sent for each file that is complete (the browser's
+// own count, compressed as the host sent it: Resource Timing's encodedBodySize).
+function report() {
+  const out = structuredClone(files);
+  for (const entry of performance.getEntriesByType("resource")) {
+    const name = new URL(entry.name).pathname.split("/").pop();
+    if (complete.has(name) && out[name] && entry.encodedBodySize > 0) out[name][2] = entry.encodedBodySize;
+  }
+  return out;
+}
+
 function startReporting() {
   self.fetch = countingFetch;
   reporter = setInterval(() => {
     const quiet = Date.now() - lastByte;
     if (open > 0 && quiet > STALL_MS) failBoot("stalled", "no bytes for 30 s");
     if (open === 0 && quiet > START_MS) failBoot("timeout", "not started 90 s after the last byte");
-    self.postMessage({ type: "progress", files: structuredClone(files) });
+    self.postMessage({ type: "progress", files: report() });
   }, 1000);
 }
 
 function stopReporting() {
   clearInterval(reporter);
   self.fetch = plainFetch;
-  self.postMessage({ type: "progress", files: structuredClone(files) });
+  self.postMessage({ type: "progress", files: report() });
 }
 
 function failureKind(err) {

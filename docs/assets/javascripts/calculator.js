@@ -77,7 +77,7 @@ const DEBOUNCE_MS = 300;
 let engine = null; // the page's one engine, once started
 
 function megabytes(bytes) {
-  return (bytes / 1048576).toFixed(1) + " MB";
+  return (bytes / 1000000).toFixed(1) + " MB"; // decimal MB, as the bench and the README count
 }
 
 // ---- one widget -------------------------------------------------------------
