@@ -2,7 +2,7 @@
 // Written into site/sw.js by the build (hooks/offline.py), which fills in
 //   PRECACHE: {lang: [url, revision]}: every page of that language, its search index and every
 //     theme and own file; fetched when a page asks ({type: "keep", lang}: calculator.js sends it
-//     once the page has been idle a while), and answered with {type: "kept", lang} to that page;
+//     once the page has been idle a while), and answered with {type: "kept", lang, failed?} to that page;
 //   RUNTIME_FILES: [url, revision] of the Python runtime files, kept the first time a calculator
 //     page fetches them (a reader of the guides never downloads them);
 //   VERSION: a hash of both lists.
@@ -84,7 +84,7 @@ self.addEventListener("message", (event) => {
   keeping = keeping.then(async () => {
     const fetched = await keepAhead(lang);
     event.source?.postMessage({ type: "kept", lang, fetched });
-  });
+  }).catch(() => event.source?.postMessage({ type: "kept", lang, failed: true })); // e.g. no room left
   event.waitUntil(keeping);
 });
 

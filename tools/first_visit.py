@@ -7,7 +7,7 @@ request, the service worker's included. A fresh browser context with service wor
 opens one calculator page and waits until it is ready (bytes to ready), then until everything
 the page does in the background is over: the engine's snapshot decision
 (form[data-snapshot-kept]) and the pages kept ahead for offline use (<html data-offline> is
-"kept", or "later"/"off" when the page did not ask) — instead of a fixed 30 s, so no wall clock.
+"kept" or "failed", or "later"/"off" when the page did not ask) — instead of a fixed 30 s, so no wall clock.
 
     .venv/bin/python -m tools.first_visit [site] [page]      # prints the figures
     .venv/bin/python -m tools.first_visit site page --seconds 25
@@ -32,7 +32,7 @@ SETTLED = """() => {
   const form = document.querySelector("form[data-calculator]");
   const offline = document.documentElement.dataset.offline;
   return (!form || form.dataset.snapshotKept || form.dataset.state === "error")
-    && ["kept", "later", "off"].includes(offline);
+    && ["kept", "failed", "later", "off"].includes(offline);
 }"""
 # Save-Data, as a phone that saves data reports it to the page (navigator.connection.saveData)
 SAVE_DATA = """Object.defineProperty(Object.getPrototypeOf(navigator.connection), "saveData",

@@ -5,11 +5,10 @@
 // starts again on retry(), and passes calls through. What the reader sees is the widget's business (calculator.js).
 //
 // Accepts
-//   getEngine({packageUrls, snapshotUrl, expectedBytes, returning}) -> engine   the page's one engine;
-//       starts it on first call. packageUrls: the calculators' zip (and the letters' on a letter page);
-//       expectedBytes: {file name: [raw bytes, bytes a host sends]} of what the worker downloads, from
-//       the build (hooks/runtime.py), for the progress line; returning: the
-//       reader has viewed a calculator page before (calculatorViews), so the snapshot may be kept
+//   getEngine({packageUrls, snapshotUrl, expectedBytes, returning}) -> engine   the page's one engine,
+//       started on first call. packageUrls: the calculators' zip (+ the letters' on a letter page);
+//       expectedBytes: {file: [raw, sent]} from the build (hooks/runtime.py), for progress;
+//       returning: a calculator page was shown before (calculatorViews): the snapshot may be kept
 //   engine.run(slug, formJson, lang) -> Promise<string>
 //       resolves with calculators.web.run's reply (JSON text); rejects with an EngineError
 //       (its .kind, below) when the engine is not ready or the call fails. A failed call is not
@@ -56,17 +55,15 @@ export class EngineError extends Error {
   }
 }
 
-// The snapshot fast path: after an ordinary start, keep the snapshot (6.6 MB) for the next visit
-// only when the reader has come back (a first visit pays for the runtime only), on a fast link
-// that is not saving data. A kept snapshot is always used. Trade-off: bench/notes.md.
+// Keep the snapshot (6.6 MB) after an ordinary start only for a reader who came back, on a fast
+// link, without Save-Data (bench/notes.md); a kept one is always used.
 function shouldKeepSnapshot(returning) {
   const link = globalThis.navigator?.connection;
   return returning && !!link && !link.saveData && link.effectiveType === "4g";
 }
 
-// How many calculator pages this browser has shown before this one (0 on a first visit), and
-// count this one. One small number in localStorage, nothing the reader typed; none where
-// storage is refused.
+// Calculator pages shown before this one (0 the first time), counting this one: a number in
+// localStorage, nothing typed.
 const VIEWS_KEY = "overdue-help:calculator-views";
 export function calculatorViews() {
   try {
@@ -132,9 +129,8 @@ class Engine {
     this.readyTimer = setTimeout(() => this.fail("timeout"), SILENCE_MS);
   }
 
-  // files: {name: [arrived, length, sent]} from the worker: arrived counts unpacked bytes, sent
-  // (once the file is complete) what the host actually sent. The total is the build's figure of
-  // what a host sends (gzip); for a file still arriving, its share of that figure so far.
+  // files: {name: [arrived (unpacked), length, sent once complete]}; a file still arriving counts
+  // its share of the build's figure of what a host sends.
   progress(files) {
     const expected = this.expectedBytes;
     let loaded = 0;

@@ -15,32 +15,25 @@
 import { calculatorViews, getEngine } from "./calc-engine.js";
 
 const forms = [...document.querySelectorAll("form[data-calculator]")];
-// Whether this browser has shown a calculator page before (a count in localStorage, nothing typed):
-// the snapshot and the pages kept ahead wait for a reader who comes back.
+// A reader who comes back (calc-engine.js calculatorViews) gets the snapshot and the pages ahead.
 const returning = forms.length > 0 && calculatorViews() > 0;
-let settled; // resolves when the engine is ready and has decided about the snapshot, or has given up
+let settled; // the engine has decided about the snapshot, or given up
 const engineSettled = new Promise((resolve) => {
   settled = resolve;
 });
 
-// Offline use: a service worker at the site root keeps what the reader opens, the Python runtime
-// once a calculator has run (kept on use), and, ahead, the pages of the reader's language only,
-// fetched only when this page asks: once it has been idle a while (KEEP_AFTER_MS after load, then
-// an idle moment). Not on a first calculator page view (it has just downloaded the runtime: the
-// pages wait for the next view), and never for a reader whose browser asks to save data (only
-// what they open is kept). <html data-offline>: "waiting" | "keeping" | "kept" | "later" | "off".
+// Offline: the service worker (hooks/sw.js) keeps what is opened, the runtime on use, and the pages
+// of this language once a page asks, idle: not on a first calculator view (it has just fetched the
+// runtime), never with Save-Data. <html data-offline>: waiting|keeping|kept|failed|later|off.
 const KEEP_AFTER_MS = 5000;
 const root = document.documentElement;
 
-function whenIdle() {
-  return new Promise((resolve) => {
-    const idle = () => ("requestIdleCallback" in window ? requestIdleCallback(() => resolve(), { timeout: 5000 })
-      : resolve());
-    const later = () => setTimeout(idle, KEEP_AFTER_MS);
-    if (document.readyState === "complete") later();
-    else window.addEventListener("load", later, { once: true });
-  });
-}
+const whenIdle = () => new Promise((resolve) => {
+  const later = () => setTimeout(() => (window.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 5000 })
+    : resolve()), KEEP_AFTER_MS);
+  if (document.readyState === "complete") later();
+  else window.addEventListener("load", later, { once: true });
+});
 
 async function keepAheadWhenIdle() {
   root.dataset.offline = "waiting";
@@ -53,10 +46,9 @@ async function keepAheadWhenIdle() {
   }
   await whenIdle();
   const registration = await navigator.serviceWorker.ready;
-  navigator.serviceWorker.addEventListener("message", (event) => {
-    if (event.data?.type === "kept") root.dataset.offline = "kept";
-  });
-  navigator.serviceWorker.startMessages?.();
+  navigator.serviceWorker.onmessage = (event) => {
+    if (event.data?.type === "kept") root.dataset.offline = event.data.failed ? "failed" : "kept";
+  };
   root.dataset.offline = "keeping";
   registration.active?.postMessage({ type: "keep", lang: root.lang === "en" ? "en" : "zh" });
 }
@@ -66,10 +58,9 @@ if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
   const script = new URL("sw.js", site);
   const lite = !!navigator.connection?.saveData;
   if (lite) script.searchParams.set("lite", "1");
-  navigator.serviceWorker.register(script, { scope: site.pathname }).then(
-    () => (lite ? (root.dataset.offline = "off") : keepAheadWhenIdle()),
-    () => (root.dataset.offline = "off"),
-  ).catch(() => (root.dataset.offline = "off"));
+  navigator.serviceWorker.register(script, { scope: site.pathname })
+    .then(() => (lite ? (root.dataset.offline = "off") : keepAheadWhenIdle()))
+    .catch(() => (root.dataset.offline = "off"));
 }
 
 const DEBOUNCE_MS = 300;
@@ -77,7 +68,7 @@ const DEBOUNCE_MS = 300;
 let engine = null; // the page's one engine, once started
 
 function megabytes(bytes) {
-  return (bytes / 1000000).toFixed(1) + " MB"; // decimal MB, as the bench and the README count
+  return (bytes / 1e6).toFixed(1) + " MB";
 }
 
 // ---- one widget -------------------------------------------------------------
@@ -138,8 +129,8 @@ class Widget {
     this.state = state;
     this.form.dataset.state = state === "restarting" ? "loading" : state;
     if (state === "ready" && event.snapshot) {
-      this.form.dataset.snapshotKept = event.snapshot; // the worker's decision, after ready (for tests)
-      if (was === "ready") return; // nothing else changed
+      this.form.dataset.snapshotKept = event.snapshot; // for tests
+      if (was === "ready") return;
     }
     if (state === "ready") this.form.dataset.engine = event.how; // "snapshot" or "fresh"
     if (state === "error") this.form.dataset.engineError = event.kind; // for tests and bug reports
@@ -571,7 +562,6 @@ function startEngine() {
     const py = new URL("../py/", import.meta.url);
     let expectedBytes = {};
     try {
-      // the widest list: a page with a letter on it loads the letters' zip too
       for (const f of forms) expectedBytes = { ...expectedBytes, ...JSON.parse(f.dataset.runtimeBytes || "{}") };
     } catch {
       /* progress without a total: the files' own lengths */
