@@ -36,13 +36,6 @@ from . import (
     credit_record,
     emergency_fund,
     ics,
-    letters_card_instalments,
-    letters_complaint,
-    letters_credit_dispute,
-    letters_documents,
-    letters_hardship,
-    letters_negotiation,
-    letters_stop_contact,
     negotiation,
     next_steps,
     overdue_cost,
@@ -57,13 +50,6 @@ from .views import calendar as calendar_view
 from .views import checklist as checklist_view
 from .views import credit_record as credit_record_view
 from .views import emergency_fund as emergency_fund_view
-from .views import letters_card_instalments as card_instalments_view
-from .views import letters_complaint as complaint_view
-from .views import letters_credit_dispute as credit_dispute_view
-from .views import letters_documents as documents_view
-from .views import letters_hardship as hardship_view
-from .views import letters_negotiation as negotiation_letter_view
-from .views import letters_stop_contact as stop_contact_view
 from .views import negotiation as negotiation_view
 from .views import next_steps as next_steps_view
 from .views import overdue_cost as overdue_cost_view
@@ -113,15 +99,40 @@ REGISTRY: dict[str, Calculator] = {c.slug: c for c in (
     Calculator(payoff, payoff_view, next_steps.payoff, calendar_view.PAYOFF),
     Calculator(checklist, checklist_view, next_steps.checklist, calendar_view.CHECKLIST),
     Calculator(plan, plan_view, next_steps.plan, calendar_view.PLAN),
-    # documents: a letter filled from its fields (letters_common.py)
-    Calculator(letters_negotiation, negotiation_letter_view, document=True),
-    Calculator(letters_complaint, complaint_view, document=True),
-    Calculator(letters_stop_contact, stop_contact_view, document=True),
-    Calculator(letters_credit_dispute, credit_dispute_view, document=True),
-    Calculator(letters_hardship, hardship_view, document=True),
-    Calculator(letters_card_instalments, card_instalments_view, document=True),
-    Calculator(letters_documents, documents_view, document=True),
+    # documents: the letters, added below (in the browser they come in a zip of their own)
 )}
+
+# documents: a letter filled from its fields (letters_common.py). In the browser they come in their own
+# zip, loaded only on letter pages (macros/package.py); elsewhere the registry holds the calculators alone.
+try:
+    from . import (
+        letters_card_instalments,
+        letters_complaint,
+        letters_credit_dispute,
+        letters_documents,
+        letters_hardship,
+        letters_negotiation,
+        letters_stop_contact,
+    )
+    from .views import letters_card_instalments as card_instalments_view
+    from .views import letters_complaint as complaint_view
+    from .views import letters_credit_dispute as credit_dispute_view
+    from .views import letters_documents as documents_view
+    from .views import letters_hardship as hardship_view
+    from .views import letters_negotiation as negotiation_letter_view
+    from .views import letters_stop_contact as stop_contact_view
+except ImportError:  # the browser's calculators zip without the letters' zip
+    pass
+else:
+    REGISTRY.update({c.slug: c for c in (
+        Calculator(letters_negotiation, negotiation_letter_view, document=True),
+        Calculator(letters_complaint, complaint_view, document=True),
+        Calculator(letters_stop_contact, stop_contact_view, document=True),
+        Calculator(letters_credit_dispute, credit_dispute_view, document=True),
+        Calculator(letters_hardship, hardship_view, document=True),
+        Calculator(letters_card_instalments, card_instalments_view, document=True),
+        Calculator(letters_documents, documents_view, document=True),
+    )})
 
 # The registry's parts by slug, for the callers that want one kind (derived, never edited):
 CALCULATORS: dict[str, ModuleType] = {s: c.model for s, c in REGISTRY.items() if not c.document}

@@ -1,14 +1,15 @@
-"""Offline use: site/sw.js, a service worker that keeps every page after one visit.
+"""Offline use: site/sw.js, a service worker that keeps the pages of the reader's language.
 
 The template is hooks/sw.js; after each build this hook
 - names our own scripts and stylesheet by content: every reference to them (in the pages
   and between our modules) gets `?v=<hash of the file>`, so a page always asks for the exact
   versions it was built with and an update cannot mix old and new files;
-- lists every file kept ahead (pages, the theme's and our own files) with a revision (a hash
-  of its bytes): after a rebuild the service worker fetches only the files whose revision
-  changed;
-- lists the runtime files (Pyodide, the calculators package, the trimmed standard library and
-  the snapshot) with theirs too: kept when first used, never fetched ahead, dropped when stale.
+- lists every file kept ahead, per language (its pages and search index, and the theme's and
+  our own files for both), with a revision (a hash of its bytes): the service worker fetches a
+  language's list when a page of it asks, once idle (calculator.js), and after a rebuild only
+  the files whose revision changed;
+- lists the runtime files (Pyodide, the calculators' and letters' zips, the trimmed standard
+  library and the snapshot) with theirs too: kept when first used, never fetched ahead, dropped when stale.
 """
 
 from __future__ import annotations
@@ -85,8 +86,22 @@ def _url(rel: str) -> str:
     return rel[: -len("index.html")] if rel.endswith("/index.html") else rel
 
 
-def precache_list(site: Path) -> list[str]:
-    """Every file a reader may need offline, as the service worker names it (relative to the site)."""
+LANGS = ("zh", "en")
+
+
+def language(rel: str) -> str | None:
+    """The language a site file belongs to ("en" under en/, "zh" for the other pages), or None
+    for a file both need (the theme's, ours, icons, the 404 page)."""
+    if rel.startswith("en/") or rel == "search/en.json":
+        return "en"
+    if rel == "search/zh.json" or (rel.endswith(".html") and rel != "404.html"):
+        return "zh"
+    return None
+
+
+def precache_list(site: Path, lang: str | None = None) -> list[str]:
+    """Every file a reader may need offline, as the service worker names it (relative to the site);
+    with ``lang``, only what a reader of that language is kept ahead."""
     paths = []
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site).as_posix()
@@ -95,21 +110,25 @@ def precache_list(site: Path) -> list[str]:
         if "/lunr/" in f"/{rel}" and not rel.endswith(("lunr.stemmer.support.min.js", "lunr.multi.min.js",
                                                        "lunr.zh.min.js")):
             continue  # search languages this site does not use
-        paths.append(rel)
+        if lang is None or language(rel) in (None, lang):
+            paths.append(rel)
     return paths
 
 
-def manifest(site: Path, own_revs: dict[str, str]) -> tuple[list[list[str]], list[list[str]]]:
-    """([url, revision] kept ahead, [url, revision] of the runtime kept on use); an own file's
-    url carries its `?v=` as the pages ask for it."""
-    ahead = []
+def manifest(site: Path, own_revs: dict[str, str]) -> tuple[dict[str, list[list[str]]], list[list[str]]]:
+    """({lang: [url, revision] kept ahead}, [url, revision] of the runtime kept on use); an own
+    file's url carries its `?v=` as the pages ask for it."""
+    ahead: dict[str, list[list[str]]] = {lang: [] for lang in LANGS}
     for rel in precache_list(site):
         rev = own_revs.get(rel) or revision((site / rel).read_bytes())
-        ahead.append([f"{rel}?v={rev}" if rel in own_revs else _url(rel), rev])
+        entry = [f"{rel}?v={rev}" if rel in own_revs else _url(rel), rev]
+        for lang in LANGS:
+            if language(rel) in (None, lang):
+                ahead[lang].append(entry)
     runtime = []
     for path in sorted(p for folder in _RUNTIME for p in (site / folder).rglob("*") if p.is_file()):
         rel = path.relative_to(site).as_posix()
-        # content-named files (calculators-*, stdlib-*, snapshot-*) are their own revision
+        # content-named files (calculators-*, letters-*, stdlib-*, snapshot-*) are their own revision
         rev = re.search(r"-([0-9a-f]{12})\.", path.name)
         runtime.append([rel, rev.group(1) if rev and rel.startswith("assets/py/") else revision(path.read_bytes())])
     return ahead, runtime

@@ -3,10 +3,13 @@
 After each build (and each rebuild under `mkdocs serve`):
 - copy only the Pyodide files a page needs from node_modules/pyodide to site/pyodide/, with a
   lock file that lists no packages (we load none: 119 KB → a few hundred bytes);
-- write the calculators package zip (content-hashed name) to site/assets/py/;
+- write the calculators' zip and the letters' zip (content-hashed names) to site/assets/py/
+  (letters load only on letter pages: macros/package.py);
 - write the trimmed standard library next to it: only the files that Pyodide's start-up and
-  every case of tools/cases.py import (found by running them, tools/stdlib_modules.mjs);
-- make the optional Pyodide memory snapshot on that library (tools/snapshot.mjs).
+  every case of tools/cases.py import (found by running them on both zips, tools/stdlib_modules.mjs);
+- make the optional Pyodide memory snapshot on that library, with both zips (tools/snapshot.mjs);
+- write into each calculator widget the sizes of what its worker fetches, raw and as a host sends
+  them (gzip -6), for the progress line.
 The last two run Node (several seconds); their files are named by macros.package.runtime_key()
 and kept in .cache/runtime/ too, so a clean rebuild of the same code copies them instead.
 Under `mkdocs serve` the standard library is not trimmed (the full one goes under the trimmed
@@ -15,12 +18,15 @@ name): a save to a calculator shows at once instead of after a run of every case
 
 from __future__ import annotations
 
+import gzip
+import html
 import io
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -113,7 +119,7 @@ def on_startup(command: str, dirty: bool) -> None:
     _serving = command == "serve"
 
 
-def write_stdlib(out: Path, zip_name: str) -> Path:
+def write_stdlib(out: Path, package_zip: Path) -> Path:
     """The trimmed standard library in ``out`` (older ones removed); its path.
 
     If Node cannot derive it, the full library is written under the same name (with a note):
@@ -132,7 +138,7 @@ def write_stdlib(out: Path, zip_name: str) -> Path:
     if target.exists() or _from_cache(target):
         return target  # its name says which package, Pyodide and cases it was derived from
     try:
-        data = trimmed_stdlib(stdlib_files(out / zip_name))
+        data = trimmed_stdlib(stdlib_files(package_zip))
     except (OSError, ValueError, KeyError, subprocess.SubprocessError) as err:
         print(f"note: standard library not trimmed ({err}); the full one is shipped", file=sys.stderr)
         target.write_bytes(FULL_STDLIB.read_bytes())
@@ -162,20 +168,34 @@ def _to_cache(made: Path) -> None:
         pass  # only a slower next build
 
 
-def write_package(out: Path) -> str:
-    """The calculators zip into ``out`` (older ones removed); returns its file name."""
+def write_package(out: Path) -> list[str]:
+    """The calculators' zip and the letters' zip into ``out`` (older ones removed); their file
+    names. Every calculator page loads the first; letter pages load both (macros/package.py)."""
     from macros import package  # imported per build: see hooks/__init__.py
 
-    name, data = package.current()
+    made = [package.current(), package.letters()]
     out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob("calculators-*.zip"):
-        if old.name != name:
+    for old in [*out.glob("calculators-*.zip"), *out.glob("letters-*.zip")]:
+        if old.name not in {name for name, _ in made}:
             old.unlink()
-    (out / name).write_bytes(data)
-    return name
+    for name, data in made:
+        (out / name).write_bytes(data)
+    return [name for name, _ in made]
 
 
-def write_snapshot(out: Path, zip_name: str, stdlib: Path) -> None:
+def both_zips(out: Path, names: list[str], into: Path) -> Path:
+    """One zip holding every file of the zips ``names`` (for the trimmed standard library and the
+    snapshot, which serve every page: calculators and letters alike)."""
+    target = into / "calculators-and-letters.zip"
+    with zipfile.ZipFile(target, "w") as zf:
+        for name in names:
+            with zipfile.ZipFile(out / name) as part:
+                for info in part.infolist():
+                    zf.writestr(info, part.read(info.filename))
+    return target
+
+
+def write_snapshot(out: Path, package_zip: Path, stdlib: Path) -> None:
     """The optional fast start: a gzipped Pyodide memory snapshot next to the package.
 
     Without it (node missing, a Pyodide that cannot snapshot) the calculators
@@ -190,7 +210,7 @@ def write_snapshot(out: Path, zip_name: str, stdlib: Path) -> None:
     if target.exists() or (not _serving and _from_cache(target)):
         return  # its name says which package, Pyodide and standard library it was made from
     try:
-        _node(str(ROOT / "tools" / "snapshot.mjs"), str(out / zip_name), str(target), str(stdlib))
+        _node(str(ROOT / "tools" / "snapshot.mjs"), str(package_zip), str(target), str(stdlib))
         if not _serving:  # made on the full library then: not for a build's trimmed one
             _to_cache(target)
     except (OSError, subprocess.SubprocessError) as err:
@@ -198,9 +218,56 @@ def write_snapshot(out: Path, zip_name: str, stdlib: Path) -> None:
               file=sys.stderr)
 
 
+# What the page's worker fetches while it starts (counted for its progress line); the Pyodide
+# modules it imports are not counted.
+FETCHED = ("pyodide.asm.wasm", "pyodide-lock.json")
+# What a static host compresses (README, Deploying); zips are sent as they are.
+COMPRESSED = (".wasm", ".json", ".mjs", ".js")
+
+
+def transfer_size(path: Path) -> int:
+    """The bytes a host sends for a file: gzip -6 for what it compresses, else the file's size."""
+    data = path.read_bytes()
+    return len(gzip.compress(data, 6)) if path.suffix in COMPRESSED else len(data)
+
+
+_SIZES: dict[tuple[str, int, float], int] = {}
+
+
+def runtime_sizes(site: Path, names: list[str]) -> dict[str, list[int]]:
+    """{file name: [raw bytes, bytes sent]} of what the worker fetches on a first visit, for the
+    progress line: the runtime's files, the trimmed standard library and the zips ``names``."""
+    from macros import package
+
+    paths = [site / "pyodide" / name for name in FETCHED]
+    paths += [site / "assets" / "py" / name for name in [package.stdlib_name(), *names]]
+    sizes = {}
+    for path in paths:
+        if path.is_file():
+            key = (str(path), path.stat().st_size, path.stat().st_mtime)
+            if key not in _SIZES:
+                _SIZES[key] = transfer_size(path)
+            sizes[path.name] = [path.stat().st_size, _SIZES[key]]
+    return sizes
+
+
+def write_runtime_sizes(site: Path, names: list[str]) -> None:
+    """Put the sizes into every calculator widget (macros/widgets.py leaves a placeholder)."""
+    core = html.escape(json.dumps(runtime_sizes(site, names[:1]), separators=(",", ":")))
+    both = html.escape(json.dumps(runtime_sizes(site, names), separators=(",", ":")))
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if "__RUNTIME_BYTES" in text:
+            page.write_text(text.replace("__RUNTIME_BYTES_LETTERS__", both).replace("__RUNTIME_BYTES__", core),
+                            encoding="utf-8")
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config["site_dir"])
     copy_pyodide(site)
     out = site / "assets" / "py"
-    zip_name = write_package(out)
-    write_snapshot(out, zip_name, write_stdlib(out, zip_name))
+    names = write_package(out)
+    with tempfile.TemporaryDirectory() as work:
+        whole = both_zips(out, names, Path(work))
+        write_snapshot(out, whole, write_stdlib(out, whole))
+    write_runtime_sizes(site, names)

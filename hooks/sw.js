@@ -1,6 +1,8 @@
-// Service worker: the site keeps working offline after one visit.
+// Service worker: the site keeps working offline, in the reader's language.
 // Written into site/sw.js by the build (hooks/offline.py), which fills in
-//   PRECACHE: [url, revision] of every page and every theme and own file, fetched at install;
+//   PRECACHE: {lang: [url, revision]}: every page of that language, its search index and every
+//     theme and own file; fetched when a page asks ({type: "keep", lang}: calculator.js sends it
+//     once the page has been idle a while), and answered with {type: "kept", lang, failed?} to that page;
 //   RUNTIME_FILES: [url, revision] of the Python runtime files, kept the first time a calculator
 //     page fetches them (a reader of the guides never downloads them);
 //   VERSION: a hash of both lists.
@@ -10,6 +12,8 @@
 // (`?v=<revision>`, written into the pages by the build), so a page always gets the versions
 // it was built with; the previous version's files stay kept until the next update, for pages
 // still open from before.
+// The languages kept ahead are remembered (LANGS), so an update fetches the changed files of
+// those at install, as before, and nothing of a language the reader never asked for.
 // With ?lite=1 (the reader's browser asks to save data) nothing is fetched ahead: only what
 // the reader opens is kept.
 
@@ -20,6 +24,7 @@ const PAGES = "pages"; // files kept ahead, keyed by revision
 const VISITED = "visited"; // pages opened (network first), for offline use of what is not kept ahead
 const RUNTIME = "runtime"; // shared with calc-worker.js (it keeps the snapshot here)
 const CURRENT = "/__sw/keys"; // the keys the active version keeps (read by the next one)
+const LANGS = "/__sw/langs"; // the languages kept ahead so far
 const LITE = new URL(self.location.href).searchParams.get("lite") === "1";
 const SCOPE = self.registration.scope;
 
@@ -29,28 +34,58 @@ function keyOf(path, rev) {
   if (!url.searchParams.has("v") && !path.includes(rev)) url.searchParams.set("__rev", rev);
   return url.href;
 }
-const AHEAD = new Map(PRECACHE.map(([path, rev]) => [new URL(path, SCOPE).href, keyOf(path, rev)]));
+const AHEAD = new Map(Object.values(PRECACHE).flat().map(([path, rev]) => [new URL(path, SCOPE).href, keyOf(path, rev)]));
 const ON_USE = new Map(RUNTIME_FILES.map(([path, rev]) => [new URL(path, SCOPE).href, keyOf(path, rev)]));
+
+// Keep a language's files ahead. One at a time is kind to slow links; a failure leaves the rest
+// to be kept on use. "no-cache": a file the page has just loaded is revalidated (a few hundred
+// bytes when unchanged), not downloaded again.
+async function keepAhead(lang) {
+  const files = PRECACHE[lang];
+  if (LITE || !files) return 0;
+  const cache = await caches.open(PAGES);
+  let fetched = 0;
+  for (const [path, rev] of files) {
+    const key = keyOf(path, rev);
+    if (await cache.match(key)) continue; // same revision: nothing to fetch
+    try {
+      const response = await fetch(new Request(new URL(path, SCOPE).href, { cache: "no-cache" }));
+      if (response.ok) {
+        await cache.put(key, response);
+        fetched += 1;
+      }
+    } catch {
+      /* kept later, when the reader opens it */
+    }
+  }
+  const marker = new URL(LANGS, SCOPE).href;
+  const langs = new Set(await (await cache.match(marker))?.json().catch(() => []) ?? []);
+  if (!langs.has(lang)) await cache.put(marker, new Response(JSON.stringify([...langs, lang])));
+  return fetched;
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
+      // An update: the changed files of the languages kept so far; a first install: nothing.
       const cache = await caches.open(PAGES);
-      if (!LITE) {
-        // One at a time is kind to slow links; a failure leaves the rest to be kept on use.
-        for (const [url, key] of AHEAD) {
-          if (await cache.match(key)) continue; // same revision: nothing to fetch
-          try {
-            const response = await fetch(new Request(url, { cache: "reload" }));
-            if (response.ok) await cache.put(key, response);
-          } catch {
-            /* kept later, when the reader opens it */
-          }
-        }
-      }
+      const langs = await (await cache.match(new URL(LANGS, SCOPE).href))?.json().catch(() => []) ?? [];
+      for (const lang of langs) await keepAhead(lang);
       await self.skipWaiting();
     })(),
   );
+});
+
+let keeping = Promise.resolve(); // one language at a time
+
+self.addEventListener("message", (event) => {
+  if (event.data?.type !== "keep") return;
+  const lang = String(event.data.lang);
+  keeping = keeping.then(async () => {
+    const fetched = await keepAhead(lang);
+    event.source?.postMessage({ type: "kept", lang, fetched });
+  }).catch(() => event.source?.postMessage({ type: "kept", lang, failed: true })); // e.g. no room left
+  event.waitUntil(keeping);
 });
 
 self.addEventListener("activate", (event) => {
@@ -65,8 +100,9 @@ self.addEventListener("activate", (event) => {
       const marker = new URL(CURRENT, SCOPE).href;
       const previous = new Set(await (await pages.match(marker))?.json().catch(() => []) ?? []);
       const keep = new Set(AHEAD.values());
+      const langs = new URL(LANGS, SCOPE).href;
       for (const request of await pages.keys()) {
-        if (request.url !== marker && !keep.has(request.url) && !previous.has(request.url)) {
+        if (![marker, langs].includes(request.url) && !keep.has(request.url) && !previous.has(request.url)) {
           await pages.delete(request);
         }
       }

@@ -173,25 +173,20 @@ def _start(view: dict) -> dict:
     return view
 
 
-# The files the worker fetches while it starts (the Pyodide modules are imported, not counted).
-RUNTIME_FILES = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+def runtime_bytes(letters: bool = False) -> str:
+    """A placeholder for the sizes of what the engine downloads on a first visit: the runtime hook
+    (hooks/runtime.py, runtime_sizes) writes them in once the files exist (the trimmed standard
+    library is made after the pages). A letter page's list has the letters' zip too."""
+    return "__RUNTIME_BYTES_LETTERS__" if letters else "__RUNTIME_BYTES__"
 
 
-def runtime_bytes() -> str:
-    """Sizes of what the engine downloads on a first visit, as JSON {file name: bytes}.
-
-    The page's progress line divides what has arrived by these (a host that compresses
-    sends fewer bytes, but the browser counts them unpacked, as here). A file the worker
-    fetches that is not listed counts by its Content-Length when the host gives one.
-    """
-    sizes = {}
-    for file in RUNTIME_FILES:
-        path = package.ROOT / "node_modules" / "pyodide" / file
-        if path.is_file():
-            sizes[file] = path.stat().st_size
-    name, data = package.current()
-    sizes[name] = len(data)
-    return json.dumps(sizes, separators=(",", ":"))
+def packages(slug: str) -> str:
+    """The zips a page with ``slug`` loads, space-separated: the calculators', and the letters'
+    too for a document builder (macros/package.py)."""
+    names = [package.name()]
+    if slug in web.DOCUMENTS:
+        names.append(package.letters_name())
+    return " ".join(names)
 
 
 def fillable_slugs() -> set[str]:
@@ -252,10 +247,10 @@ def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") ->
         prefix=prefix,
         fields=views,
         more=more,
-        runtime_bytes=runtime_bytes(),
+        runtime_bytes=runtime_bytes(letters=slug in web.DOCUMENTS),
         lists=list_views,
         ui=UI[lang],
-        package=package.name(),
+        package=packages(slug),
         snapshot=package.snapshot_name(),
         result_html=reply["html"],
         # a calculator that holds a person's whole situation offers no link with it in the address

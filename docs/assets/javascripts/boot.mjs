@@ -7,7 +7,8 @@
 //     indexURL,       // where pyodide.asm.wasm etc. live; leave out in Node (node_modules/pyodide)
 //     stdLibURL,      // optional: the trimmed standard library (a URL, or a file path in Node);
 //                     // default: Pyodide's full python_stdlib.zip next to the runtime
-//     packageBytes,   // the calculators zip: bytes, or a promise of them (awaited only if needed)
+//     packageBytes,   // the calculators zip: bytes, or a list of zips' bytes (the calculators', then
+//                     // the letters' on a letter page), or a promise of either (awaited only if needed)
 //     snapshot,       // optional memory snapshot bytes (a fast start); one that does not fit is skipped
 //     onSnapshotRefused, // optional (err) => void, told when the snapshot did not fit
 //     makeSnapshot,   // true only in tools/snapshot.mjs: start so that a snapshot can be taken
@@ -67,11 +68,14 @@ export async function bootCalculators(loadPyodide, { indexURL, stdLibURL, packag
     loadPyodide(startOptions(indexURL, stdLibURL, makeSnapshot ? { _makeSnapshot: true } : {}))
       .then((pyodide) => (onStep("python-started"), pyodide)),
   ]);
-  if (!bytes) throw new Error("no calculators package to unpack");
-  // unpackArchive refuses a Node Buffer: hand it a plain Uint8Array view.
-  const view = bytes instanceof ArrayBuffer ? new Uint8Array(bytes)
-    : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  pyodide.unpackArchive(view, "zip", { extractDir: PACKAGE_DIR });
+  const parts = Array.isArray(bytes) ? bytes : [bytes];
+  if (!parts.length || !parts.every(Boolean)) throw new Error("no calculators package to unpack");
+  for (const part of parts) {
+    // unpackArchive refuses a Node Buffer: hand it a plain Uint8Array view.
+    const view = part instanceof ArrayBuffer ? new Uint8Array(part)
+      : new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
+    pyodide.unpackArchive(view, "zip", { extractDir: PACKAGE_DIR });
+  }
   onStep("package-unpacked");
   return { pyodide, run: importCalculators(pyodide), how: "fresh" };
 }

@@ -5,8 +5,10 @@
 // starts again on retry(), and passes calls through. What the reader sees is the widget's business (calculator.js).
 //
 // Accepts
-//   getEngine({packageUrl, snapshotUrl, expectedBytes}) -> engine   the page's one engine; starts it
-//       on first call. expectedBytes: {file name: bytes} of what the worker downloads (for progress)
+//   getEngine({packageUrls, snapshotUrl, expectedBytes, returning}) -> engine   the page's one engine,
+//       started on first call. packageUrls: the calculators' zip (+ the letters' on a letter page);
+//       expectedBytes: {file: [raw, sent]} from the build (hooks/runtime.py), for progress;
+//       returning: a calculator page was shown before (calculatorViews): the snapshot may be kept
 //   engine.run(slug, formJson, lang) -> Promise<string>
 //       resolves with calculators.web.run's reply (JSON text); rejects with an EngineError
 //       (its .kind, below) when the engine is not ready or the call fails. A failed call is not
@@ -17,9 +19,11 @@
 //
 // Emits (one small object per change of state)
 //   {state: "loading"}            the worker is starting Python
-//   {state: "loading", loaded, total}   bytes of the runtime downloaded so far, of about total
-//                                 (repeated while bytes arrive; loaded === total once all are in)
+//   {state: "loading", loaded, total}   bytes of the runtime transferred so far, of about total
+//                                 (as sent, compressed: repeated while bytes arrive)
 //   {state: "ready", how}         how: "snapshot" (fast start from a kept snapshot) | "fresh"
+//   {state: "ready", how, snapshot}   again, once the worker has decided about the snapshot: "kept" |
+//                                 "had" | "skipped" | "failed" (calc-worker.js)
 //   {state: "restarting", kind}   the worker was replaced after a failure of that kind; calls again soon
 //   {state: "error", kind}        given up: the page keeps its build-time examples
 //
@@ -51,16 +55,30 @@ export class EngineError extends Error {
   }
 }
 
-// The snapshot fast path: after an ordinary start, keep the snapshot (several MB) for the next
-// visit only on a fast link that is not saving data. A kept snapshot is always used.
-function shouldKeepSnapshot() {
+// Keep the snapshot (6.6 MB) after an ordinary start only for a reader who came back, on a fast
+// link, without Save-Data (bench/notes.md); a kept one is always used.
+function shouldKeepSnapshot(returning) {
   const link = globalThis.navigator?.connection;
-  return !!link && !link.saveData && link.effectiveType === "4g";
+  return returning && !!link && !link.saveData && link.effectiveType === "4g";
+}
+
+// Calculator pages shown before this one (0 the first time), counting this one: a number in
+// localStorage, nothing typed.
+const VIEWS_KEY = "overdue-help:calculator-views";
+export function calculatorViews() {
+  try {
+    const before = Number.parseInt(localStorage.getItem(VIEWS_KEY) || "0", 10) || 0;
+    localStorage.setItem(VIEWS_KEY, String(Math.min(before + 1, 1000)));
+    return before;
+  } catch {
+    return 0;
+  }
 }
 
 class Engine {
-  constructor(packageUrl, snapshotUrl, expectedBytes) {
-    this.packageUrl = packageUrl;
+  constructor(packageUrls, snapshotUrl, expectedBytes, returning) {
+    this.packageUrls = packageUrls;
+    this.returning = returning;
     this.snapshotUrl = snapshotUrl;
     this.expectedBytes = expectedBytes || {};
     this.calls = new Map();
@@ -101,8 +119,8 @@ class Engine {
       this.fail(this.state === "ready" ? "crashed" : "runtime-failed");
     };
     this.listen();
-    this.worker.postMessage({ type: "boot", packageUrl: this.packageUrl, snapshotUrl: this.snapshotUrl,
-      keepSnapshot: shouldKeepSnapshot() });
+    this.worker.postMessage({ type: "boot", packageUrls: this.packageUrls, snapshotUrl: this.snapshotUrl,
+      keepSnapshot: shouldKeepSnapshot(this.returning) });
   }
 
   // Restart the silence timer: called for every message from a worker that is starting.
@@ -111,17 +129,21 @@ class Engine {
     this.readyTimer = setTimeout(() => this.fail("timeout"), SILENCE_MS);
   }
 
-  // files: {name: [loaded, length]} from the worker; length is 0 when the host did not say
-  // (or sent it compressed), and then the page's expected size for that file is used.
+  // files: {name: [arrived (unpacked), length, sent once complete]}; a file still arriving counts
+  // its share of the build's figure of what a host sends.
   progress(files) {
     const expected = this.expectedBytes;
     let loaded = 0;
     let total = 0;
-    for (const [name, [got, length]] of Object.entries(files)) {
-      loaded += got;
-      total += Math.max(got, length || expected[name] || 0);
+    for (const [name, [got, length, sent]] of Object.entries(files)) {
+      const [raw, send] = Array.isArray(expected[name]) ? expected[name] : [length, length];
+      const arrived = sent ?? (raw ? Math.round((Math.min(got, raw) * send) / raw) : got);
+      loaded += arrived;
+      total += Math.max(arrived, send || length || 0);
     }
-    for (const [name, size] of Object.entries(expected)) if (!(name in files)) total += size;
+    for (const [name, size] of Object.entries(expected)) {
+      if (!(name in files)) total += Array.isArray(size) ? size[1] : size;
+    }
     if (this.state === "loading") this.emit({ state: "loading", loaded, total });
   }
 
@@ -141,6 +163,8 @@ class Engine {
       }
       performance.mark("calc-engine-ready", { detail: msg.how });
       this.emit({ state: "ready", how: msg.how });
+    } else if (msg.type === "snapshot") {
+      if (this.state === "ready") this.emit({ ...this.event, snapshot: msg.outcome });
     } else if (msg.type === "boot-failed") {
       if (this.state === "ready") return; // a late echo of a start that succeeded after all
       console.warn("calculators: the engine did not start:", msg.detail);
@@ -209,7 +233,7 @@ export function readersToday(now = new Date()) {
 
 let engine = null;
 
-export function getEngine({ packageUrl, snapshotUrl = "", expectedBytes = {} }) {
-  engine ??= new Engine(packageUrl, snapshotUrl, expectedBytes);
+export function getEngine({ packageUrls, snapshotUrl = "", expectedBytes = {}, returning = false }) {
+  engine ??= new Engine(packageUrls, snapshotUrl, expectedBytes, returning);
   return engine;
 }

@@ -4,14 +4,19 @@
 // and the page shows its own text for each.
 //
 // Messages in (from calc-engine.js):
-//   {type: "boot", packageUrl, snapshotUrl, keepSnapshot}
+//   {type: "boot", packageUrls, snapshotUrl, keepSnapshot}   packageUrls: the calculators' zip (and
+//                                        the letters' on a letter page); keepSnapshot: the engine's choice
 //   {type: "run", id, slug, form, lang, today}
 // Messages out:
 //   {type: "progress", files}            while starting, every second at most (a heartbeat too):
-//                                        files = {file name: [bytes arrived, Content-Length or 0]}
+//                                        files = {file name: [bytes arrived (unpacked), Content-Length
+//                                        or 0, and once complete: the bytes sent (Resource Timing)]}
 //   {type: "ready", how, marks, fetches} how: "snapshot" | "fresh"; marks: {step: epoch ms} and
 //                                        fetches: [{name, start, end, bytes}] for `make bench`
 //   {type: "boot-failed", kind, detail}  kind: "network" | "stalled" | "runtime-failed"; detail is for the console only
+//   {type: "snapshot", outcome}          after ready: "kept" (fetched and kept now for the next visit),
+//                                        "had" (already kept, or started from it), "skipped" (not asked
+//                                        for: a first visit, Save-Data, a slow link), "failed"
 //   {type: "reply", id, reply}           reply: calculators.web.run's JSON text
 //   {type: "reply", id, error, detail}   error: "run-failed" (the Python call itself threw)
 
@@ -53,6 +58,7 @@ const STALL_MS = 30000;
 // with nothing arriving and no answer means it is not going to start.
 const START_MS = 90000;
 const files = {}; // name -> [bytes arrived, Content-Length or 0]
+const complete = new Set(); // names whose body has arrived whole
 let open = 0; // bodies still arriving
 let lastByte = Date.now();
 let networkFailure = "";
@@ -68,6 +74,7 @@ function counted(response, name) {
   const finish = () => {
     if (!done) open -= 1;
     done = true;
+    complete.add(name);
   };
   const counter = new TransformStream({
     transform(chunk, controller) {
@@ -101,20 +108,31 @@ function countingFetch(input, init) {
 
 let reporter = null;
 
+// What has arrived, with the bytes actually sent for each file that is complete (the browser's
+// own count, compressed as the host sent it: Resource Timing's encodedBodySize).
+function report() {
+  const out = structuredClone(files);
+  for (const entry of performance.getEntriesByType("resource")) {
+    const name = new URL(entry.name).pathname.split("/").pop();
+    if (complete.has(name) && out[name] && entry.encodedBodySize > 0) out[name][2] = entry.encodedBodySize;
+  }
+  return out;
+}
+
 function startReporting() {
   self.fetch = countingFetch;
   reporter = setInterval(() => {
     const quiet = Date.now() - lastByte;
     if (open > 0 && quiet > STALL_MS) failBoot("stalled", "no bytes for 30 s");
     if (open === 0 && quiet > START_MS) failBoot("timeout", "not started 90 s after the last byte");
-    self.postMessage({ type: "progress", files: structuredClone(files) });
+    self.postMessage({ type: "progress", files: report() });
   }, 1000);
 }
 
 function stopReporting() {
   clearInterval(reporter);
   self.fetch = plainFetch;
-  self.postMessage({ type: "progress", files: structuredClone(files) });
+  self.postMessage({ type: "progress", files: report() });
 }
 
 function failureKind(err) {
@@ -165,10 +183,10 @@ function stdlibUrl(snapshotUrl) {
   return m ? `${m[1]}stdlib-${m[2]}.zip` : undefined;
 }
 
-async function boot(packageUrl, snapshotUrl) {
+async function boot(packageUrls, snapshotUrl) {
   // Everything at once: the runtime's module, a kept snapshot, and our package (small; unused
   // when the snapshot starts, which already holds it).
-  const packageBytes = download(packageUrl);
+  const packageBytes = Promise.all(packageUrls.map(download));
   packageBytes.catch(() => {}); // reported by bootCalculators if it is needed
   const [pyodideModule, snapshot] = await Promise.all([
     pyodideScript.catch((err) => {
@@ -190,16 +208,18 @@ async function boot(packageUrl, snapshotUrl) {
   return started.how;
 }
 
-// After an ordinary start, on a fast link that is not saving data (the engine
-// decides), keep the snapshot (about 7 MB gzipped) for next time, in the background.
+// After an ordinary start, when the reader has come back and is not saving data (the engine
+// decides), keep the snapshot (about 6.6 MB) for next time, in the background. Its outcome.
 async function keepSnapshot(url) {
   try {
     const cache = await caches.open(RUNTIME_CACHE);
-    if (await cache.match(url)) return;
+    if (await cache.match(url)) return "had";
     const response = await fetch(url);
-    if (response.ok) await cache.put(url, response);
+    if (!response.ok) return "failed";
+    await cache.put(url, response);
+    return "kept";
   } catch {
-    /* next time, then */
+    return "failed"; /* next time, then */
   }
 }
 
@@ -210,7 +230,7 @@ self.onmessage = async (event) => {
     let how;
     startReporting();
     try {
-      how = await boot(msg.packageUrl, msg.snapshotUrl);
+      how = await boot(msg.packageUrls, msg.snapshotUrl);
     } catch (err) {
       stopReporting();
       failBoot(failureKind(err), networkFailure || err);
@@ -222,9 +242,11 @@ self.onmessage = async (event) => {
       name: e.name, start: performance.timeOrigin + e.startTime, end: performance.timeOrigin + e.responseEnd,
       bytes: e.encodedBodySize }));
     self.postMessage({ type: "ready", how, marks, fetches });
+    let outcome = how === "snapshot" ? "had" : "skipped";
     if (how === "fresh" && msg.keepSnapshot && msg.snapshotUrl && "caches" in self) {
-      await keepSnapshot(msg.snapshotUrl);
+      outcome = await keepSnapshot(msg.snapshotUrl);
     }
+    self.postMessage({ type: "snapshot", outcome });
   } else if (msg.type === "run") {
     try {
       // the page shows the HTML only, so the reply leaves out the result's data

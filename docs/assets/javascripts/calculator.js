@@ -12,18 +12,55 @@
 // inputs in its fragment (#calc=<slug>&…, which no browser sends to a server); the page in
 // the other language fills its form from it and at once removes it from the address.
 
-import { getEngine } from "./calc-engine.js";
+import { calculatorViews, getEngine } from "./calc-engine.js";
 
 const forms = [...document.querySelectorAll("form[data-calculator]")];
+// A reader who comes back (calc-engine.js calculatorViews) gets the snapshot and the pages ahead.
+const returning = forms.length > 0 && calculatorViews() > 0;
+let settled; // the engine has decided about the snapshot, or given up
+const engineSettled = new Promise((resolve) => {
+  settled = resolve;
+});
 
-// Offline after one visit: a service worker at the site root keeps the pages
-// (and, once a calculator has run, the Python runtime). A reader whose browser
-// asks to save data gets only what they open kept, nothing fetched ahead.
+// Offline: the service worker (hooks/sw.js) keeps what is opened, the runtime on use, and the pages
+// of this language once a page asks, idle: not on a first calculator view (it has just fetched the
+// runtime), never with Save-Data. <html data-offline>: waiting|keeping|kept|failed|later|off.
+const KEEP_AFTER_MS = 5000;
+const root = document.documentElement;
+
+const whenIdle = () => new Promise((resolve) => {
+  const later = () => setTimeout(() => (window.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 5000 })
+    : resolve()), KEEP_AFTER_MS);
+  if (document.readyState === "complete") later();
+  else window.addEventListener("load", later, { once: true });
+});
+
+async function keepAheadWhenIdle() {
+  root.dataset.offline = "waiting";
+  if (forms.length) {
+    await engineSettled;
+    if (!returning) {
+      root.dataset.offline = "later";
+      return;
+    }
+  }
+  await whenIdle();
+  const registration = await navigator.serviceWorker.ready;
+  navigator.serviceWorker.onmessage = (event) => {
+    if (event.data?.type === "kept") root.dataset.offline = event.data.failed ? "failed" : "kept";
+  };
+  root.dataset.offline = "keeping";
+  registration.active?.postMessage({ type: "keep", lang: root.lang === "en" ? "en" : "zh" });
+}
+
 if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
-  const root = new URL("../../", import.meta.url);
-  const script = new URL("sw.js", root);
-  if (navigator.connection?.saveData) script.searchParams.set("lite", "1");
-  navigator.serviceWorker.register(script, { scope: root.pathname }).catch(() => {});
+  const site = new URL("../../", import.meta.url);
+  const script = new URL("sw.js", site);
+  const lite = !!navigator.connection?.saveData;
+  if (lite) script.searchParams.set("lite", "1");
+  navigator.serviceWorker.register(script, { scope: site.pathname })
+    .then(() => (lite ? (root.dataset.offline = "off") : keepAheadWhenIdle()))
+    .catch(() => (root.dataset.offline = "off"));
 }
 
 const DEBOUNCE_MS = 300;
@@ -31,7 +68,7 @@ const DEBOUNCE_MS = 300;
 let engine = null; // the page's one engine, once started
 
 function megabytes(bytes) {
-  return (bytes / 1048576).toFixed(1) + " MB";
+  return (bytes / 1e6).toFixed(1) + " MB";
 }
 
 // ---- one widget -------------------------------------------------------------
@@ -97,8 +134,13 @@ class Widget {
   // with the page's data-msg-error-<kind> text when it has one, else the general data-msg-failed.
   onEngine(event) {
     const state = event.state;
+    const was = this.state;
     this.state = state;
     this.form.dataset.state = state === "restarting" ? "loading" : state;
+    if (state === "ready" && event.snapshot) {
+      this.form.dataset.snapshotKept = event.snapshot; // for tests
+      if (was === "ready") return;
+    }
     if (state === "ready") this.form.dataset.engine = event.how; // "snapshot" or "fresh"
     if (state === "error") this.form.dataset.engineError = event.kind; // for tests and bug reports
     else delete this.form.dataset.engineError;
@@ -563,20 +605,26 @@ function startEngine() {
     const py = new URL("../py/", import.meta.url);
     let expectedBytes = {};
     try {
-      expectedBytes = JSON.parse(forms[0].dataset.runtimeBytes || "{}");
+      for (const f of forms) expectedBytes = { ...expectedBytes, ...JSON.parse(f.dataset.runtimeBytes || "{}") };
     } catch {
       /* progress without a total: the files' own lengths */
     }
+    const names = [...new Set(forms.flatMap((f) => f.dataset.package.split(" ")))];
     engine = getEngine({
-      packageUrl: new URL(forms[0].dataset.package, py).href,
+      packageUrls: names.map((name) => new URL(name, py).href),
       snapshotUrl: forms[0].dataset.snapshot ? new URL(forms[0].dataset.snapshot, py).href : "",
       expectedBytes,
+      returning,
     });
   } catch {
     for (const w of widgets) w.onEngine({ state: "error", kind: "unsupported" });
+    settled();
     return;
   }
-  engine.on((event) => widgets.forEach((w) => w.onEngine(event)));
+  engine.on((event) => {
+    widgets.forEach((w) => w.onEngine(event));
+    if (event.state === "error" || event.snapshot) settled();
+  });
 }
 
 if (forms.length) {

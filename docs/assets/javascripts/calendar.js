@@ -34,7 +34,7 @@ function whenReady(engine) {
 function engineFor(form) {
   const py = new URL("../py/", import.meta.url);
   return getEngine({
-    packageUrl: new URL(form.dataset.package, py).href,
+    packageUrls: form.dataset.package.split(" ").map((name) => new URL(name, py).href),
     snapshotUrl: form.dataset.snapshot ? new URL(form.dataset.snapshot, py).href : "",
   });
 }
