@@ -62,6 +62,9 @@ UI = {
         "print": "打印",
         "optional": "选填",
         "more": "更多选项",
+        "more_letter": "你的信息",
+        "letter": "信件",
+        "to_letter": "跳到信件 ↓",
         "yes": "是",
         "no": "否",
         "result": "计算结果",
@@ -110,6 +113,9 @@ UI = {
         "print": "Print",
         "optional": "optional",
         "more": "More options",
+        "more_letter": "Your details",
+        "letter": "The letter",
+        "to_letter": "Jump to the letter ↓",
         "yes": "Yes",
         "no": "No",
         "result": "Result",
@@ -119,6 +125,12 @@ UI = {
 }
 
 _counter = itertools.count(1)
+
+# A letter's fields about the sender and the paperwork, folded under "你的信息 / Your details" on the
+# page (the letter shows a blank for each one left empty, to write in by hand), so that on a phone
+# what the letter says comes first.
+LETTER_FOLDED = frozenset({"name", "id_last4", "id_number", "phone", "letter_date", "loan_number",
+                           "card_last4", "account"})
 
 
 def _control(f: Field) -> str:
@@ -188,8 +200,9 @@ def runtime_bytes() -> str:
     return json.dumps(sizes, separators=(",", ":"))
 
 
-def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") -> str:
-    """The form for ``slug`` with its build-time result, in ``lang``."""
+def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "", letter: bool = False) -> str:
+    """The form for ``slug`` with its build-time result, in ``lang``; a ``letter``'s own details
+    are folded (LETTER_FOLDED) and a link at its top jumps to the letter."""
     module = web.calculator(slug)
     specs = getattr(module, "LISTS", ())
     known = {f.name for f in module.FIELDS} | {spec.name for spec in specs}
@@ -218,8 +231,11 @@ def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") ->
         view = _field_view(f, lang, form[f.name], prefix)
         return _start(view) if f.name in empty_ok else view
 
-    views = [start(f) for f in module.FIELDS if not f.advanced]
-    more = [start(f) for f in module.FIELDS if f.advanced]
+    def folded(f):
+        return f.advanced or (letter and f.name in LETTER_FOLDED)
+
+    views = [start(f) for f in module.FIELDS if not folded(f)]
+    more = [start(f) for f in module.FIELDS if folded(f)]
     list_views = []
     for spec, rows in lists:
         row_views = []
@@ -238,6 +254,7 @@ def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") ->
         prefix=prefix,
         fields=views,
         more=more,
+        letter=letter,
         runtime_bytes=runtime_bytes(),
         lists=list_views,
         ui=UI[lang],
