@@ -39,7 +39,7 @@ def define_env(env) -> None:
     @env.macro
     def letter(slug: str) -> str:
         """A document builder (calculators/letters_*.py): the widget, marked as a letter for letter.js."""
-        html = widgets.widget(slug, lang(), {}, page_key=getattr(env.page, "url", ""))
+        html = widgets.widget(slug, lang(), {}, page_key=getattr(env.page, "url", ""), letter=True)
         return f'<div class="letter-builder" data-letter="{slug}">{html}</div>'
 
     @env.macro

@@ -65,6 +65,9 @@ UI = {
         "not_filled": "没能从“我的情况”填入：先到“我的情况和行动计划”页面看一下，再回来试。",
         "optional": "选填",
         "more": "更多选项",
+        "more_letter": "你的信息",
+        "letter": "信件",
+        "to_letter": "跳到信件 ↓",
         "yes": "是",
         "no": "否",
         "result": "计算结果",
@@ -116,6 +119,9 @@ UI = {
         "not_filled": "Could not fill in from My situation: look at the My situation and action plan page, then try again.",
         "optional": "optional",
         "more": "More options",
+        "more_letter": "Your details",
+        "letter": "The letter",
+        "to_letter": "Jump to the letter ↓",
         "yes": "Yes",
         "no": "No",
         "result": "Result",
@@ -125,6 +131,12 @@ UI = {
 }
 
 _counter = itertools.count(1)
+
+# A letter's fields about the sender and the paperwork, folded under "你的信息 / Your details" on the
+# page (the letter shows a blank for each one left empty, to write in by hand), so that on a phone
+# what the letter says comes first.
+LETTER_FOLDED = frozenset({"name", "id_last4", "id_number", "phone", "letter_date", "loan_number",
+                           "card_last4", "account"})
 
 
 def _control(f: Field) -> str:
@@ -197,8 +209,9 @@ def fillable_slugs() -> set[str]:
     return {module.SLUG for module, _ in plan.FILLS} | set(plan_view.LETTER_NAMES)
 
 
-def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") -> str:
-    """The form for ``slug`` with its build-time result, in ``lang``."""
+def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "", letter: bool = False) -> str:
+    """The form for ``slug`` with its build-time result, in ``lang``; a ``letter``'s own details
+    are folded (LETTER_FOLDED) and a link at its top jumps to the letter."""
     module = web.calculator(slug)
     specs = getattr(module, "LISTS", ())
     known = {f.name for f in module.FIELDS} | {spec.name for spec in specs}
@@ -227,8 +240,11 @@ def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") ->
         view = _field_view(f, lang, form[f.name], prefix)
         return _start(view) if f.name in empty_ok else view
 
-    views = [start(f) for f in module.FIELDS if not f.advanced]
-    more = [start(f) for f in module.FIELDS if f.advanced]
+    def folded(f):
+        return f.advanced or (letter and f.name in LETTER_FOLDED)
+
+    views = [start(f) for f in module.FIELDS if not folded(f)]
+    more = [start(f) for f in module.FIELDS if folded(f)]
     list_views = []
     for spec, rows in lists:
         row_views = []
@@ -247,6 +263,7 @@ def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") ->
         prefix=prefix,
         fields=views,
         more=more,
+        letter=letter,
         runtime_bytes=runtime_bytes(letters=slug in web.DOCUMENTS),
         lists=list_views,
         ui=UI[lang],

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from calculators import web
 from tests.browser.helpers import ANSWER_MS, wait_ready
+from tests.browser.test_calculators import type_into
 from tools.browser import CHINESE_FONT_PACKAGE, has_chinese_font
 
 pytestmark = pytest.mark.browser
@@ -36,9 +37,8 @@ def _paper(page) -> tuple[str, int]:
 
 
 def _fill(page, slug: str, values: dict[str, str]) -> None:
-    form = f'form[data-calculator="{slug}"]'
     for name, value in values.items():
-        page.fill(f'{form} [name="{name}"]', value)
+        type_into(page, slug, name, value)  # a folded field (the sender's name) is unfolded first
     last = list(values.values())[-1]
     page.wait_for_function("v => document.querySelector('.letter-plain')?.textContent.includes(v)", arg=last,
                            timeout=ANSWER_MS)

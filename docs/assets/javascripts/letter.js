@@ -166,3 +166,15 @@ function takeCarried() {
 }
 
 takeCarried();
+
+// "跳到信件 / Jump to the letter" at the top of a letter's form: the letter comes into view and takes
+// the focus, so a screen reader or a keyboard goes on from the letter (nothing is added to the address).
+for (const link of document.querySelectorAll("[data-letter-jump]")) {
+  link.addEventListener("click", (event) => {
+    const target = document.getElementById(link.hash.slice(1));
+    if (!target) return;
+    event.preventDefault();
+    target.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
+  });
+}

@@ -116,10 +116,13 @@ async function render() {
     li.dataset.page = r.url;
     const base = new URL(r.url, ROOT).href;
     // the headings that hold the query become deep links (at most two); the page's own entry
-    // shows the best other matching text, or the top of the page
+    // shows the best other matching text, or else the top of the page: never a deep link's text
+    // again (a page found by one heading alone showed that heading's text twice)
     const deep = r.sections.filter((x) => x.inHeading && x.anchor).slice(0, 2);
-    const other = r.sections.find((x) => !deep.includes(x) && idx.sections[x.section][3]);
-    const text = idx.sections[other ? other.section : r.sections[0].section][3];
+    const used = new Set(deep.map((x) => x.section));
+    const other = r.sections.find((x) => !used.has(x.section) && idx.sections[x.section][3]);
+    const top = idx.pageSections[r.page].find((s) => !used.has(s) && idx.sections[s][3]);
+    const text = other ? idx.sections[other.section][3] : top === undefined ? "" : idx.sections[top][3];
     li.append(article(base, snippet(core, r.title, terms, LANG), snippet(core, text, terms, LANG), 1, document));
     if (r.crisis) {
       // crisis words: the page's own crisis line (numbers to call, in the page's language) comes first
