@@ -33,6 +33,7 @@ from . import (
     affordability,
     apr,
     checklist,
+    collection_log,
     credit_record,
     emergency_fund,
     ics,
@@ -55,6 +56,7 @@ from .views import affordability as affordability_view
 from .views import apr as apr_view
 from .views import calendar as calendar_view
 from .views import checklist as checklist_view
+from .views import collection_log as collection_log_view
 from .views import credit_record as credit_record_view
 from .views import emergency_fund as emergency_fund_view
 from .views import letters_card_instalments as card_instalments_view
@@ -121,6 +123,7 @@ REGISTRY: dict[str, Calculator] = {c.slug: c for c in (
     Calculator(letters_hardship, hardship_view, document=True),
     Calculator(letters_card_instalments, card_instalments_view, document=True),
     Calculator(letters_documents, documents_view, document=True),
+    Calculator(collection_log, collection_log_view, document=True),
 )}
 
 # The registry's parts by slug, for the callers that want one kind (derived, never edited):
