@@ -165,11 +165,11 @@ class Store {
   }
 
   // Both parts: this page's from its form; the other as kept (re-read when it is not locked, so
-  // a save here never undoes one made on the other page).
-  parts() {
+  // a save here never undoes one made on the other page; not after an import, which brings both).
+  parts(imported = false) {
     const other = this.part === "log" ? "pairs" : "log";
     let kept = this.kept[other];
-    if (!this.key) {
+    if (!this.key && !imported) {
       try {
         kept = migrate(JSON.parse(this.store?.getItem(KEY) ?? "null"))[other] ?? kept;
       } catch {
@@ -185,9 +185,9 @@ class Store {
     this.timer = setTimeout(() => this.save(), 300);
   }
 
-  async save() {
+  async save(imported = false) {
     if (!this.store || !this.keep.checked || this.pendingDoc) return;
-    const parts = this.parts();
+    const parts = this.parts(imported);
     const doc = this.key ? await lock(parts, this.key, this.salt) : { format: FORMAT, version: VERSION, ...parts };
     try {
       this.store.setItem(KEY, JSON.stringify(doc));
@@ -287,7 +287,9 @@ class Store {
     }
     this.fill(doc);
     this.say("imported");
-    this.scheduleSave();
+    clearTimeout(this.timer);
+    await this.save(true);
+    if (this.keep.checked) this.say("imported");
   }
 }
 
