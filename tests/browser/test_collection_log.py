@@ -139,3 +139,40 @@ def test_the_table_downloads_as_csv_and_the_log_prints(log_page, tmp_path):
     assert "Qz9打给了我妈" in text and "联系了我的家人、朋友或单位" in text and "威胁；辱骂" in text
     assert "对方号码" not in text  # the form is not printed, only the log
     assert len(reader.pages) <= 2
+
+
+def test_the_log_is_kept_beside_the_situation_and_locked_with_it(log_page):
+    page, base = log_page
+    page.goto(f"{base}calculators/plan/")
+    wait_ready(page, "plan")
+    page.fill('form[data-calculator="plan"] [name="debts.0.name"]', "Qz9卡")
+    page.check("[data-store-keep]")
+    expect(page.locator("[data-situation-store]")).to_have_attribute("data-state", "saved")
+    page.goto(f"{base}letters/collection-log/")
+    wait_ready(page, "collection-log")
+    assert page.is_checked("[data-store-keep]")  # one switch for both: the reader chose it on the plan
+    add_entries(page)
+    page.wait_for_function(f"() => (localStorage.getItem({json.dumps(KEY)}) || '').includes('Qz9骂人')",
+                           timeout=ANSWER_MS)
+    doc = json.loads(stored(page))
+    assert dict(doc["pairs"])["debts.0.name"] == "Qz9卡"  # the plan is still there beside the log
+    page.click(".situation-lock summary")
+    page.fill("[data-store-passphrase]", "correct horse")
+    page.click('[data-store-action="lock"]')
+    expect(page.locator("[data-situation-store]")).to_have_attribute("data-state", "locked", timeout=ANSWER_MS)
+    kept = stored(page)
+    assert "Qz9" not in kept and "13800000001" not in kept and "locked" in kept  # the lock covers the log
+    # the plan's page opens the same lock, and its part is whole
+    page.goto(f"{base}calculators/plan/")
+    wait_ready(page, "plan")
+    page.fill("[data-store-unlock-input]", "correct horse")
+    page.click('[data-store-action="unlock"]')
+    expect(page.locator("[data-situation-store]")).to_have_attribute("data-state", "locked", timeout=ANSWER_MS)
+    assert page.input_value('form[data-calculator="plan"] [name="debts.0.name"]') == "Qz9卡"
+    page.goto(f"{base}letters/collection-log/")
+    wait_ready(page, "collection-log")
+    page.fill("[data-store-unlock-input]", "correct horse")
+    page.click('[data-store-action="unlock"]')
+    expect(page.locator('.calc-output-body [data-field="times"]')).to_have_attribute(
+        "data-value", "3", timeout=ANSWER_MS)
+    assert page.input_value(f'{LOG} [name="entries.2.said"]') == "Qz9骂人"
