@@ -84,6 +84,9 @@ ENTRIES = fields.ListField(
     low=0,
 )
 LISTS = (ENTRIES,)
+# the page's message when the reader removes the only row (the form keeps one row to type into)
+LAST_ROW = {"zh": "至少要留一条。要清空它，直接删掉里面的文字就行。",
+            "en": "One entry always stays. To clear it, delete what is typed in it."}
 TICKS = ("third_parties", "threats", "insults")
 _TIME = re.compile(r"^(\d{1,2})[:：.](\d{2})$")
 

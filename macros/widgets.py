@@ -240,7 +240,8 @@ def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "") ->
         more=more,
         runtime_bytes=runtime_bytes(),
         lists=list_views,
-        ui=UI[lang],
+        # a list whose rows are not debts says so when its last row cannot go (e.g. the collection log)
+        ui={**UI[lang], **({"last_row": module.LAST_ROW[lang]} if hasattr(module, "LAST_ROW") else {})},
         package=package.name(),
         snapshot=package.snapshot_name(),
         result_html=reply["html"],
