@@ -106,6 +106,7 @@ REGISTRY: dict[str, Calculator] = {c.slug: c for c in (
 # zip, loaded only on letter pages (macros/package.py); elsewhere the registry holds the calculators alone.
 try:
     from . import (
+        collection_log,
         letters_card_instalments,
         letters_complaint,
         letters_credit_dispute,
@@ -114,6 +115,7 @@ try:
         letters_negotiation,
         letters_stop_contact,
     )
+    from .views import collection_log as collection_log_view
     from .views import letters_card_instalments as card_instalments_view
     from .views import letters_complaint as complaint_view
     from .views import letters_credit_dispute as credit_dispute_view
@@ -132,6 +134,7 @@ else:
         Calculator(letters_hardship, hardship_view, document=True),
         Calculator(letters_card_instalments, card_instalments_view, document=True),
         Calculator(letters_documents, documents_view, document=True),
+        Calculator(collection_log, collection_log_view, document=True),
     )})
 
 # The registry's parts by slug, for the callers that want one kind (derived, never edited):

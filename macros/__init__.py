@@ -43,9 +43,9 @@ def define_env(env) -> None:
         return f'<div class="letter-builder" data-letter="{slug}">{html}</div>'
 
     @env.macro
-    def situation_store() -> str:
-        """My situation's "keep on this device" panel (situation.js)."""
-        return store.panel(lang())
+    def situation_store(part: str = "situation") -> str:
+        """My situation's "keep on this device" panel (situation.js); ``part="log"`` on the collection log."""
+        return store.panel(lang(), part)
 
     @env.macro
     def calc(slug: str, field: str, **form: str) -> str:

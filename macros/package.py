@@ -41,7 +41,8 @@ _CALCULATORS_NEED = ("letters_common.py", "letters_negotiation.py")
 
 def is_letters(rel: str) -> bool:
     """Whether a file (relative to calculators/) ships in the letters' zip."""
-    return rel.startswith(("letters_", "views/letters")) and rel not in _CALCULATORS_NEED
+    return (rel.startswith(("letters_", "views/letters", "collection_log", "views/collection_log"))
+            and rel not in _CALCULATORS_NEED)
 
 
 def strip(source: str) -> str:

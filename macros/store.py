@@ -26,7 +26,7 @@ WORDS = {
         "msg-locked": "已加密保存。别人打开这个页面，看到的只是一段乱码。",
         "msg-short": "密码至少要 8 个字。",
         "msg-wrong": "密码不对，内容没有打开。可以再试一次；忘了密码，只能点“删除全部”重新填写。",
-        "msg-erased": "这台设备上保存的情况已经删除，表格也清空了。",
+        "msg-erased": "这台设备上保存的情况和催收记录已经删除，表格也清空了。",
         "msg-exported": "已导出。文件里是你的情况，请放在只有你能打开的地方。",
         "msg-imported": "已导入，下面的表格已经填好。",
         "msg-bad-file": "这个文件读不出来：它不是本站导出的“我的情况”文件，或者已经损坏。表格里原来的内容没有改动。",
@@ -52,7 +52,8 @@ WORDS = {
         "msg-short": "The passphrase needs at least 8 characters.",
         "msg-wrong": "That passphrase is not right; nothing was opened. Try again; if you have forgotten it, "
                      "the only way on is Delete everything.",
-        "msg-erased": "What was kept on this device is deleted, and the form is cleared.",
+        "msg-erased": "What was kept on this device (your situation and collection log) is deleted, and the form is "
+                      "cleared.",
         "msg-exported": "Exported. The file holds your situation: keep it where only you can open it.",
         "msg-imported": "Imported: the form below is filled in.",
         "msg-bad-file": "This file cannot be read: it is not a My situation file from this site, or it is "
@@ -66,12 +67,38 @@ WORDS = {
 }
 
 
-def panel(lang: str) -> str:
-    """The panel's HTML: the switch, the passphrase, export, import and delete everything."""
-    w = WORDS[lang]
+# The collection log's page (docs/letters/collection-log.md) keeps its part of the same document:
+# the same switch, lock and "delete everything", in words that say what is kept there.
+LOG_WORDS = {
+    "zh": {
+        "keep": "在这台设备上保存（催收记录和“我的情况”存在一起，只存在这个浏览器里，不会发到任何地方）",
+        "msg-imported": "已导入，下面的记录已经填好。",
+        "msg-erased": "这台设备上保存的催收记录和“我的情况”已经删除，这个页面的记录也清空了。",
+        "msg-exported": "已导出。文件里是你的催收记录和“我的情况”，请放在只有你能打开的地方。",
+    },
+    "en": {
+        "keep": "Keep on this device (the log is kept with My situation, only in this browser; it is never sent "
+                "anywhere)",
+        "msg-imported": "Imported: the entries below are filled in.",
+        "msg-erased": "The collection log and My situation kept on this device are deleted, and this page's "
+                      "entries are cleared.",
+        "msg-exported": "Exported. The file holds your collection log and your situation: keep it where only you "
+                        "can open it.",
+    },
+}
+# which part of the kept document each page shows, and the form it fills (situation.js)
+PARTS = {"situation": ("pairs", "plan"), "log": ("log", "collection-log")}
+
+
+def panel(lang: str, part: str = "situation") -> str:
+    """The panel's HTML: the switch, the passphrase, export, import and delete everything.
+
+    ``part``: "situation" on the plan page, "log" on the collection log's page (one document, one switch)."""
+    w = {**WORDS[lang], **(LOG_WORDS[lang] if part == "log" else {})}
+    key, form = PARTS[part]
     e = lambda key: escape(w[key], quote=True)  # noqa: E731
     msgs = " ".join(f'data-{key}="{e(key)}"' for key in w if key.startswith(("msg-", "confirm-")))
-    return f"""<section class="situation-store" data-situation-store {msgs} aria-label="{e('title')}">
+    return f"""<section class="situation-store" data-situation-store data-part="{key}" data-form="{form}" {msgs} aria-label="{e('title')}">
 <p class="situation-store-title"><strong>{e('title')}</strong></p>
 <label class="situation-keep"><input type="checkbox" data-store-keep> {e('keep')}</label>
 <div class="situation-unlock" data-store-unlock hidden>

@@ -266,7 +266,8 @@ def widget(slug: str, lang: str, presets: dict[str, str], page_key: str = "", le
         letter=letter,
         runtime_bytes=runtime_bytes(letters=slug in web.DOCUMENTS),
         lists=list_views,
-        ui=UI[lang],
+        # a list whose rows are not debts says so when its last row cannot go (e.g. the collection log)
+        ui={**UI[lang], **({"last_row": module.LAST_ROW[lang]} if hasattr(module, "LAST_ROW") else {})},
         package=packages(slug),
         snapshot=package.snapshot_name(),
         result_html=reply["html"],

@@ -1,7 +1,11 @@
 // My situation, kept on this device only when the reader chooses (issue 24 items 1, 2 and 6).
 //
-// It stores the plan form's own inputs ([name, value] pairs, as typed) in this browser's
-// localStorage under one key, and nothing else: no request carries them, no address holds them.
+// It stores the plan form's own inputs ([name, value] pairs, as typed) and the collection log's
+// (issue 24 item 5: docs/letters/collection-log.md, its own [name, value] pairs) in this browser's
+// localStorage under one key, one document with both parts, and nothing else: no request carries
+// them, no address holds them. Each page's panel names its part (data-part: "pairs" on the plan
+// page, "log" on the log page); a save keeps the other part as it was, so one switch, one lock,
+// one export and one "Delete everything" cover both.
 // Off by default; turning the switch off, or "Delete everything", removes every key this file
 // writes. A passphrase locks what is kept: AES-GCM (256-bit key) with a key derived by PBKDF2
 // (SHA-256, 600,000 rounds) from the passphrase and a random 16-byte salt, a fresh 12-byte IV on
@@ -15,16 +19,23 @@
 
 const KEY = "overdue-help.situation";
 const FORMAT = "overdue-help/situation";
-export const VERSION = 1;
+export const VERSION = 2;
 const ROUNDS = 600000;
 
-// ---- the kept document: {format, version, pairs} or, locked, {format, version, locked: {...}} ----
+// ---- the kept document: {format, version, pairs, log} or, locked, {format, version, locked: {...}} ----
+// Locked, the encrypted text is {pairs, log} (version 2) or, from a version 1 lock, the pairs alone.
 
 // Older formats, upgraded one step at a time: version -> function(doc) giving version + 1.
 // Version 0 (the drafts before the format had a version) kept the form as {form: {name: value}}.
 export const MIGRATIONS = {
   0: (doc) => ({ format: FORMAT, version: 1, pairs: Object.entries(doc.form || {}).map(([k, v]) => [k, String(v)]) }),
+  // Version 2 added the collection log: a version 1 file has none yet (a locked one says so inside).
+  1: (doc) => (doc.locked ? { ...doc, version: 2 } : { ...doc, version: 2, log: [] }),
 };
+
+const PARTS = ["pairs", "log"];
+const isPairs = (list) => Array.isArray(list) && list.every((p) => Array.isArray(p) && p.length === 2
+  && typeof p[0] === "string" && typeof p[1] === "string");
 
 // A parsed file or kept value -> the current format, or an Error whose .kind is "bad" or "new".
 export function migrate(doc) {
@@ -43,8 +54,7 @@ export function migrate(doc) {
     if (![salt, iv, data].every((x) => typeof x === "string")) throw fail("bad");
     return doc;
   }
-  if (!Array.isArray(doc.pairs) || !doc.pairs.every((p) => Array.isArray(p) && p.length === 2
-      && typeof p[0] === "string" && typeof p[1] === "string")) throw fail("bad");
+  if (!PARTS.every((part) => isPairs(doc[part]))) throw fail("bad");
   return doc;
 }
 
@@ -73,10 +83,10 @@ async function deriveKey(passphrase, salt) {
     { name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
 }
 
-async function lock(pairs, key, salt) {
+async function lock(parts, key, salt) {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const data = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key,
-    new TextEncoder().encode(JSON.stringify(pairs)));
+    new TextEncoder().encode(JSON.stringify(parts)));
   return { format: FORMAT, version: VERSION, locked: { salt: b64(salt), iv: b64(iv), data: b64(data) } };
 }
 
@@ -85,15 +95,20 @@ async function unlock(doc, passphrase) {
   const key = await deriveKey(passphrase, salt);
   const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: unb64(doc.locked.iv) }, key,
     unb64(doc.locked.data)); // throws on a wrong passphrase: AES-GCM checks its tag
-  return { pairs: JSON.parse(new TextDecoder().decode(plain)), key, salt };
+  const body = JSON.parse(new TextDecoder().decode(plain));
+  const parts = Array.isArray(body) ? { pairs: body, log: [] } : { pairs: body?.pairs, log: body?.log ?? [] };
+  if (!PARTS.every((part) => isPairs(parts[part]))) throw new Error("bad");
+  return { parts, key, salt };
 }
 
-// ---- the panel on the plan page -------------------------------------------------------------
+// ---- the panel on the plan page and on the collection log's page ------------------------------
 
 class Store {
-  constructor(panel, form) {
+  constructor(panel, form, part) {
     this.panel = panel;
     this.form = form;
+    this.part = part; // this page's part of the document: "pairs" (the plan) or "log"
+    this.kept = { pairs: [], log: [] }; // the document as last read, for the part this page does not show
     this.store = storage();
     this.keep = panel.querySelector("[data-store-keep]");
     this.status = panel.querySelector("[data-store-status]");
@@ -139,12 +154,29 @@ class Store {
       this.unlockBox.querySelector("input").focus?.();
       return;
     }
-    this.fill(doc.pairs);
+    this.fill(doc);
     this.say("saved");
   }
 
-  fill(pairs) {
-    this.form.calcRestore?.(pairs);
+  fill(parts) {
+    this.kept = { pairs: parts.pairs, log: parts.log };
+    // a document with nothing yet for this page (only a log kept, or only a plan) leaves the form as it is
+    if (parts[this.part].length) this.form.calcRestore?.(parts[this.part]);
+  }
+
+  // Both parts: this page's from its form; the other as kept (re-read when it is not locked, so
+  // a save here never undoes one made on the other page; not after an import, which brings both).
+  parts(imported = false) {
+    const other = this.part === "log" ? "pairs" : "log";
+    let kept = this.kept[other];
+    if (!this.key && !imported) {
+      try {
+        kept = migrate(JSON.parse(this.store?.getItem(KEY) ?? "null"))[other] ?? kept;
+      } catch {
+        /* nothing kept, or damaged: what was read last */
+      }
+    }
+    return { [other]: kept, [this.part]: this.form.calcPairs() };
   }
 
   scheduleSave() {
@@ -153,10 +185,10 @@ class Store {
     this.timer = setTimeout(() => this.save(), 300);
   }
 
-  async save() {
+  async save(imported = false) {
     if (!this.store || !this.keep.checked || this.pendingDoc) return;
-    const pairs = this.form.calcPairs();
-    const doc = this.key ? await lock(pairs, this.key, this.salt) : { format: FORMAT, version: VERSION, pairs };
+    const parts = this.parts(imported);
+    const doc = this.key ? await lock(parts, this.key, this.salt) : { format: FORMAT, version: VERSION, ...parts };
     try {
       this.store.setItem(KEY, JSON.stringify(doc));
       this.say(this.key ? "locked" : "saved");
@@ -182,6 +214,7 @@ class Store {
       for (const name of Object.keys(s)) if (name.startsWith(KEY)) s.removeItem(name);
     }
     this.key = this.salt = this.pendingDoc = null;
+    this.kept = { pairs: [], log: [] };
     this.unlockBox.hidden = true;
     this.keep.checked = false;
     if (clear) {
@@ -209,7 +242,7 @@ class Store {
         Object.assign(this, { key: opened.key, salt: opened.salt, pendingDoc: null });
         input.value = "";
         this.unlockBox.hidden = true;
-        this.fill(opened.pairs);
+        this.fill(opened.parts);
         this.say("locked");
       } catch {
         this.say("wrong");
@@ -224,8 +257,8 @@ class Store {
   }
 
   async exportFile() {
-    const pairs = this.form.calcPairs();
-    const doc = this.key ? await lock(pairs, this.key, this.salt) : { format: FORMAT, version: VERSION, pairs };
+    const parts = this.parts();
+    const doc = this.key ? await lock(parts, this.key, this.salt) : { format: FORMAT, version: VERSION, ...parts };
     const blob = new Blob([JSON.stringify(doc, null, 1)], { type: "application/json" });
     const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
@@ -252,15 +285,17 @@ class Store {
       this.unlockBox.hidden = false;
       return;
     }
-    this.fill(doc.pairs);
+    this.fill(doc);
     this.say("imported");
-    this.scheduleSave();
+    clearTimeout(this.timer);
+    await this.save(true);
+    if (this.keep.checked) this.say("imported");
   }
 }
 
 const panel = document.querySelector("[data-situation-store]");
-const planForm = document.querySelector('form[data-calculator="plan"]');
-if (panel && planForm) new Store(panel, planForm);
+const storeForm = panel && document.querySelector(`form[data-calculator="${CSS.escape(panel.dataset.form || "plan")}"]`);
+if (panel && storeForm) new Store(panel, storeForm, panel.dataset.part === "log" ? "log" : "pairs");
 
 // ---- another tool filled from the kept situation, in one tap ----------------------------------
 // Offered only when a situation is kept unlocked on this device (a locked one opens on its own page).
