@@ -1,0 +1,358 @@
+"""Behaviour of the money and law core (calculators/money, schedules, rates, figures, lines,
+fields, checklist, ics) that the mutation run (`make mutation`) found no other test holding."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from calculators import fields
+from calculators.fields import Field, ListField
+from calculators.money import InputError
+
+
+def _message(call, *args, **kwargs) -> tuple[str, str, str]:
+    with pytest.raises(InputError) as err:
+        call(*args, **kwargs)
+    return err.value.field, err.value.zh, err.value.en
+
+
+# ---- fields.py: what each field is called, and the exact message a reader gets ------------------
+
+SHARE = Field("share", "percent", "比例", "Share", low=1, high=50, example="10")
+PENALTY = Field("penalty", "percent", "罚息", "Penalty", low=0, high=5, default="0.1", noun_zh="罚息日利率",
+                noun_en="the penalty daily rate", means_zh="每天 0.1%", means_en="0.1% a day")
+MARKUP = Field("markup", "count", "加价", "Markup", unit="percent", low=0, high=100, default="30")
+
+
+@pytest.mark.parametrize("field, typed, zh, en", [
+    (SHARE, "60", "请输入 1 到 50 之间的百分数，例如 10（表示 10%）",
+     "Enter a percent from 1 to 50, such as 10 (meaning 10%)"),
+    (SHARE, "0.5", "请输入 1 到 50 之间的百分数，例如 10（表示 10%）",
+     "Enter a percent from 1 to 50, such as 10 (meaning 10%)"),
+    (SHARE, "", "请输入 1 到 50 之间的百分数，例如 10（表示 10%）",
+     "Enter a percent from 1 to 50, such as 10 (meaning 10%)"),
+    (PENALTY, "abc", "请输入罚息日利率的百分数，0 到 5 之间，例如 0.1（表示每天 0.1%）",
+     "Enter the penalty daily rate in percent, from 0 to 5, such as 0.1 (meaning 0.1% a day)"),
+    (MARKUP, "101", "数字请填 0 到 100 之间的整数，例如 30（表示 30%）",
+     "Enter a number as a whole percent from 0 to 100, such as 30 (meaning 30%)"),
+    (MARKUP, "", "数字请填 0 到 100 之间的整数，例如 30（表示 30%）",
+     "Enter a number as a whole percent from 0 to 100, such as 30 (meaning 30%)"),
+])
+def test_a_percent_field_has_one_message_with_its_name_range_and_example(field, typed, zh, en):
+    assert _message(fields.read_field, field, {"x": typed}, "x") == ("x", zh, en)
+
+
+def test_a_percent_field_without_a_low_starts_its_range_at_zero():
+    field = Field("p", "percent", "比例", "Share", high=Decimal("12.5"))
+    assert field.range_error().zh == "请输入 0 到 12.5 之间的百分数，例如 5（表示 5%）"
+    assert field.range_error("rows.1.p").field == "rows.1.p"
+    assert fields.read_field(field, {"p": "0"}) == Decimal("0")
+    assert fields.read_field(field, {"p": "12.5"}) == Decimal("12.5")
+
+
+@pytest.mark.parametrize("field, zh, en", [
+    (Field("a", "money", "借款", "Loan"), "请填写金额，例如 5000", "Fill in an amount, such as 5000"),
+    (Field("r", "rate", "利率", "Rate"), "请填写利率，例如 4.9", "Fill in a rate, such as 4.9"),
+    (Field("m", "count", "期数", "Months", low=1, high=9), "请填写数字，例如 12", "Fill in a number, such as 12"),
+    (Field("d", "date", "日期", "Date"), "请填写日期，例如 2026-01-31", "Fill in a date, such as 2026-01-31"),
+    (Field("c", "choice", "方式", "Method", choices=(("a", "甲", "A"),)), "请填写这一项，例如 1",
+     "Fill in this field, such as 1"),
+    (Field("n", "text", "名称", "Name"), "请填写这一项，例如 A", "Fill in this field, such as A"),
+    (Field("f", "money", "费用", "Fee", example="99", default="10", noun_zh="手续费", noun_en="the fee",
+           zero_zh="没有", zero_en="there is none"),
+     "请填写手续费，例如 99；没有就填 0", "Fill in the fee, such as 99, or 0 if there is none"),
+])
+def test_a_cleared_required_field_names_what_to_fill_in_and_an_example(field, zh, en):
+    assert _message(fields.read_field, field, {field.name: "  "}) == (field.name, zh, en)
+    assert _message(fields.read_field, field, {"k": ""}, "k") == ("k", zh, en)
+
+
+def test_a_field_missing_from_the_form_takes_its_default_and_an_optional_cleared_one_is_none():
+    months = Field("months", "count", "期数", "Months", default="12", low=1, high=600)
+    assert fields.read_field(months, {}) == 12
+    assert fields.read_field(months, {"months": "7"}) == 7
+    assert fields.read_field(months, {"rows.0.months": "8"}, "rows.0.months") == 8
+    fee = Field("fee", "money", "费", "Fee", required=False, default="99", low=0)
+    assert fields.read_field(fee, {"fee": ""}) is None
+    assert fields.read_field(fee, {}) == Decimal("99")
+    assert fields.read_field(Field("fee", "money", "费", "Fee", required=False), {}) is None
+
+
+def test_text_that_is_not_a_string_cannot_be_read():
+    assert fields.text_of({}, "a") is None
+    assert fields.text_of({"a": None}, "a") is None
+    assert fields.text_of({"a": " \t"}, "a") is None
+    assert fields.text_of({"a": " 5 "}, "a") == " 5 "
+    assert _message(fields.text_of, {"a": 5}, "a") == ("a", "这一项的内容无法读取，请重新输入",
+                                                       "This field could not be read; type it again")
+
+
+@pytest.mark.parametrize("field, allowed", [
+    (Field("a", "money", "", ""), False),
+    (Field("a", "money", "", "", low=0), True),
+    (Field("a", "money", "", "", low=1), False),
+    (Field("a", "money", "", "", low=0, zero=False), False),
+    (Field("a", "rate", "", ""), True),
+    (Field("a", "rate", "", "", low=Decimal("0.01")), False),
+    (Field("a", "rate", "", "", zero=True, low=1), True),
+])
+def test_zero_is_a_value_when_the_field_says_so_or_its_low_is_zero(field, allowed):
+    assert field.zero_allowed is allowed
+    if field.kind == "money":
+        read = lambda: fields.read_field(field, {"a": "0"})  # noqa: E731
+        if allowed:
+            assert read() == 0
+        else:
+            pytest.raises(InputError, read)
+
+
+def test_the_words_around_a_field_come_in_the_readers_language():
+    f = Field("a", "money", "借款", "Loan", unit="yuan", help_zh="合同上的金额", help_en="As in the contract")
+    assert (f.label("zh"), f.label("en"), f.help("zh"), f.help("en")) == ("借款", "Loan", "合同上的金额",
+                                                                          "As in the contract")
+    assert (f.unit_text("zh"), f.unit_text("en")) == ("元", "¥")
+    assert Field("m", "count", "期", "M", unit="months", high=9).unit_text("en") == "months"
+    assert (f.noun("zh"), f.noun("en")) == ("金额", "an amount")
+    assert Field("a", "money", "", "", default="800").example_text == "800"
+    assert Field("a", "money", "", "", default="800", example="50").example_text == "50"
+    assert Field("a", "yesno", "", "").example_text == "1"
+
+
+@pytest.mark.parametrize("field, typed, value", [
+    (Field("a", "money", "", "", low=100, high=200), "100", Decimal("100")),
+    (Field("a", "money", "", "", low=100, high=200), "200", Decimal("200")),
+    (Field("r", "rate", "", ""), "1000", Decimal("1000")),
+    (Field("r", "rate", "", "", high=36), "36", Decimal("36")),
+    (Field("c", "count", "", "", low=2, high=5), "5个月", 5),
+    (Field("c", "count", "", "", high=3), "0", 0),
+    (Field("c", "choice", "", "", choices=(("equal", "等额", "Equal"), ("flat", "等本", "Flat"))), " flat ", "flat"),
+    (Field("y", "yesno", "", ""), "是", True), (Field("y", "yesno", "", ""), "On", True),
+    (Field("y", "yesno", "", ""), "TRUE", True), (Field("y", "yesno", "", ""), "1", True),
+    (Field("y", "yesno", "", ""), "否", False), (Field("y", "yesno", "", ""), "off", False),
+    (Field("y", "yesno", "", ""), "False", False), (Field("y", "yesno", "", ""), "0", False),
+    (Field("t", "text", "", ""), "  my   card  ", "my card"),
+    (Field("t", "text", "", ""), "x" * 30, "x" * 30),
+    (Field("d", "date", "", ""), "2026/3/1", dt.date(2026, 3, 1)),
+])
+def test_each_kind_reads_what_a_reader_types(field, typed, value):
+    assert fields.parse_text(field, typed, field.name) == value
+
+
+@pytest.mark.parametrize("field, typed, zh, en", [
+    (Field("a", "money", "", "", low=100, high=200), "99.99", "金额不能少于 100.00 元", "The amount cannot be below ¥100.00"),
+    (Field("a", "money", "", "", low=100, high=200), "200.01", "金额不能超过 200.00 元，请检查是否多输了一个 0",
+     "The amount cannot be above ¥200.00; check for an extra zero"),
+    (Field("r", "rate", "", ""), "1000.1", "年利率不能超过 1000%，请检查小数点的位置",
+     "The annual rate cannot be above 1000%; check the decimal point"),
+    (Field("r", "rate", "", "", high=36, per="month", low=1), "0", "请输入大于 0 的月利率，例如 4.9",
+     "Enter a monthly rate above 0, such as 4.9"),
+    (Field("c", "count", "", "", unit="days", low=2, high=5, example="3"), "6",
+     "请输入 2 到 5 之间的整数（天），例如 3", "Enter a whole number of days from 2 to 5, such as 3"),
+    (Field("c", "count", "", "", unit="months", high=3), "4", "请输入 0 到 3 之间的整数（个月），例如 12",
+     "Enter a whole number of months from 0 to 3, such as 12"),
+    (Field("c", "choice", "", "", choices=(("equal", "等额", "Equal"), ("flat", "等本", "Flat"))), "other",
+     "请从这些选项中选一个：等额、等本", "Choose one of: Equal, Flat"),
+    (Field("y", "yesno", "", ""), "maybe", "请选择“是”或“否”", "Choose yes or no"),
+    (Field("t", "text", "", ""), "x" * 31, "名称最多 30 个字", "Keep the name to 30 characters"),
+])
+def test_each_kind_tells_the_reader_what_is_wrong(field, typed, zh, en):
+    assert _message(fields.parse_text, field, typed, "k") == ("k", zh, en)
+
+
+BAD_DATE = ("请按“年-月-日”输入日期，例如 2026-01-31", "Enter the date as year-month-day, such as 2026-01-31")
+OUT_OF_RANGE = ("请输入 1990 年到 2100 年之间的日期", "Enter a date between 1990 and 2100")
+
+
+@pytest.mark.parametrize("typed, value", [
+    ("1990-01-01", dt.date(1990, 1, 1)), ("2100-12-31", dt.date(2100, 12, 31)), ("2026.1.31", dt.date(2026, 1, 31)),
+    ("２０２６－０２－２８", dt.date(2026, 2, 28)), (" 2028-02-29 ", dt.date(2028, 2, 29)),
+    ("1989-12-31", OUT_OF_RANGE), ("2101-01-01", OUT_OF_RANGE),
+    ("26-01-31", BAD_DATE), ("2026-01", BAD_DATE), ("2026-01-31-1", BAD_DATE), ("2026-02-30", BAD_DATE),
+    ("2026-x-01", BAD_DATE), ("12026-01-01", BAD_DATE), ("2026-13-01", BAD_DATE), ("", BAD_DATE),
+])
+def test_dates_from_1990_to_2100_in_year_month_day(typed, value):
+    if isinstance(value, dt.date):
+        assert fields.parse_date("d", typed) == value
+    else:
+        assert _message(fields.parse_date, "d", typed) == ("d", *value)
+
+
+def test_a_form_that_is_not_a_mapping_cannot_be_read():
+    spec = (Field("a", "money", "", ""), Field("b", "money", "", "", required=False))
+    assert fields.not_given(spec, ["x"]) == ["x"]
+    assert fields.not_given(spec, {"a": "5"}) == {"b": "", "a": "5"}
+    assert fields.not_given(spec, {"b": "7"}) == {"b": "7"}
+    assert _message(fields.read_all, spec, "a=5") == ("", "表单内容无法读取，请刷新页面再试",
+                                                      "The form could not be read; reload the page and try again")
+    assert fields.read_all(spec, {"a": "5", "b": ""}) == {"a": Decimal("5"), "b": None}
+
+
+def test_a_value_made_in_code_is_checked_as_the_text_a_reader_would_type():
+    assert fields.canonical_text(True) == "yes" and fields.canonical_text(False) == "no"
+    assert fields.canonical_text(dt.date(2026, 1, 2)) == "2026-01-02"
+    assert fields.canonical_text(Decimal("1E+3")) == "1000"
+    assert fields.canonical_text(12) == "12"
+    with pytest.raises(TypeError):
+        fields.canonical_text(1.5)
+
+    class Inputs:
+        a = Decimal("5")
+        b = None
+        c = 7
+
+    spec = (Field("a", "money", "", ""), Field("b", "money", "", "", required=False),
+            Field("c", "count", "", "", low=1, high=6))
+    assert _message(fields.check, spec, Inputs)[0] == "c"
+    Inputs.c = 6
+    fields.check(spec, Inputs)
+    Inputs.a = None
+    assert _message(fields.check, spec, Inputs) == ("a", "请填写金额，例如 5000", "Fill in an amount, such as 5000")
+
+
+ROW = (Field("balance", "money", "欠款", "Owed", default="10000"),
+       Field("kind", "choice", "种类", "Kind", choices=(("card", "信用卡", "Card"), ("loan", "网贷", "Loan"))))
+DEBTS = ListField("debts", ROW, ({"balance": "5000", "kind": "card"},), 3, "第 {n} 笔", "Debt {n}", "欠款", "debt",
+                  "再加一笔", "Add a debt", "删除这一笔", "Remove this debt", "请至少填一笔", "Fill in at least one debt",
+                  "最多 {high} 笔", "Up to {high} debts")
+
+
+def test_a_list_of_rows_reads_each_row_and_names_the_exact_cell_in_errors():
+    assert DEBTS.row_label(2, "zh") == "第 2 笔" and DEBTS.row_label(12, "en") == "Debt 12"
+    assert fields.read_rows(DEBTS, {}) == ({"balance": Decimal("5000"), "kind": "card"},)
+    rows = [{"balance": "1", "kind": "loan"}, {"balance": " ", "kind": "card"}, {"balance": "2", "kind": "card"}]
+    assert fields.read_rows(DEBTS, {"debts": rows}) == ({"balance": Decimal("1"), "kind": "loan"},
+                                                       {"balance": Decimal("2"), "kind": "card"})
+    assert fields.read_rows(DEBTS, {"debts": ({"balance": None, "kind": "card"}, {"balance": "3", "kind": "card"})}) \
+        == ({"balance": Decimal("3"), "kind": "card"},)
+    assert _message(fields.read_rows, DEBTS, {"debts": [{"balance": "x", "kind": "card"}] * 2})[0] == "debts.0.balance"
+    assert _message(fields.read_rows, DEBTS, {"debts": [{"balance": "1", "kind": "card"}, {"balance": "1"}]})[0] \
+        == "debts.1.kind"
+    assert _message(fields.read_rows, DEBTS, {"debts": [{"balance": "1", "kind": "card"}, 5]}) == (
+        "debts.1", "第 2 笔欠款无法读取，请重新填写", "Debt 2 could not be read; fill it in again")
+
+
+@pytest.mark.parametrize("form", [{"debts": None}, {"debts": ""}, {"debts": []},
+                                  {"debts": [{"balance": "", "kind": "card"}]}])
+def test_a_list_with_no_rows_asks_for_one(form):
+    assert _message(fields.read_rows, DEBTS, form) == ("debts", "请至少填一笔", "Fill in at least one debt")
+
+
+def test_a_list_too_long_or_not_a_list_is_refused_with_its_own_message():
+    four = [{"balance": "1", "kind": "card"}] * 4
+    assert _message(fields.read_rows, DEBTS, {"debts": four}) == ("debts", "最多 3 笔", "Up to 3 debts")
+    assert len(fields.read_rows(DEBTS, {"debts": four[:3]})) == 3
+    assert _message(fields.read_rows, DEBTS, {"debts": {"0": {}}}) == (
+        "debts", "欠款列表无法读取，请刷新页面再试", "The list of debts could not be read; reload the page and try again")
+    two = ListField(*[getattr(DEBTS, n) for n in ("name", "fields", "defaults", "high", "row_zh", "row_en", "noun_zh",
+                                                  "noun_en", "add_zh", "add_en", "remove_zh", "remove_en", "empty_zh",
+                                                  "empty_en", "too_many_zh", "too_many_en")], low=2)
+    assert _message(fields.read_rows, two, {"debts": four[:1]})[0] == "debts"
+    assert len(fields.read_rows(two, {"debts": four[:2]})) == 2
+
+
+# ---- schedules.py: each shape of repayment, month by month, from its definition -----------------
+
+from calculators import rates, schedules  # noqa: E402
+from calculators.money import round_money  # noqa: E402
+
+
+def _replay(principal, rate, plan):
+    """Check a schedule against its definition: interest on the balance left, balance ends at 0.00."""
+    balance = principal
+    for part, interest in plan:
+        assert interest == round_money(balance * rate)
+        assert Decimal(0) <= part <= balance
+        balance -= part
+    assert balance == 0
+
+
+@pytest.mark.parametrize("principal, rate, months", [
+    (Decimal("1000"), Decimal("0.01"), 3), (Decimal("12000"), Decimal("0"), 12),
+    (Decimal("0.05"), Decimal("0.02"), 9), (Decimal("500000"), Decimal("4.9") / 1200, 360),
+    (Decimal("100"), Decimal("0.5"), 1),
+])
+def test_every_shape_charges_interest_on_the_balance_left_and_ends_at_zero(principal, rate, months):
+    level = schedules.level(principal, rate, months)
+    payment = schedules.level_payment(principal, rate, months)
+    even = round_money(principal / months)
+    flat = schedules.equal_principal(principal, rate, months)
+    for plan, each in ((level, lambda interest: payment - interest), (flat, lambda interest: even)):
+        # each month repays its share, never more than is left; the last settles the rest
+        left = [principal - sum(q for q, _ in plan[:k]) for k in range(months)]
+        assert all(p == min(each(i), left[k]) for k, (p, i) in enumerate(plan[:-1]))
+        assert plan[-1][0] == left[-1]
+    only = schedules.interest_only(principal, rate, months)
+    assert [p for p, _ in only] == [0] * (months - 1) + [principal]
+    bullet = schedules.bullet(principal, rate, months)
+    assert bullet == [(0, 0)] * (months - 1) + [(principal, round_money(principal * rate * months))]
+    for plan in (level, flat, only):
+        assert len(plan) == months
+        _replay(principal, rate, plan)
+    assert schedules.METHODS == {"equal_installment": schedules.level, "equal_principal": schedules.equal_principal,
+                                 "interest_only": schedules.interest_only, "bullet": schedules.bullet}
+
+
+def test_the_level_payment_at_zero_interest_is_the_loan_over_the_months():
+    assert schedules.level_payment(Decimal("1000"), Decimal(0), 3) == Decimal("333.33")
+    assert schedules.level_payment(Decimal("1000"), Decimal(0), 6) == Decimal("166.67")
+    # one month: the loan and one month's interest
+    assert schedules.level_payment(Decimal("1000"), Decimal("0.01"), 1) == Decimal("1010.00")
+    # the annuity of two months at 10 %: 1000·0.1·1.21/0.21
+    assert schedules.level_payment(Decimal("1000"), Decimal("0.1"), 2) == Decimal("576.19")
+
+
+def test_parts_never_take_more_than_is_left_and_add_up_to_the_sum():
+    assert schedules.parts(Decimal("0.05"), 9) == [Decimal("0.01")] * 5 + [Decimal(0)] * 4
+    assert schedules.parts(Decimal("10"), 4) == [Decimal("2.50")] * 4
+    assert schedules.parts(Decimal("10"), 3) == [Decimal("3.33"), Decimal("3.33"), Decimal("3.34")]
+    assert schedules.parts(Decimal("7"), 1) == [Decimal("7")]
+
+
+@pytest.mark.parametrize("day, months, then", [
+    (dt.date(2026, 1, 31), 1, dt.date(2026, 2, 28)), (dt.date(2028, 1, 31), 1, dt.date(2028, 2, 29)),
+    (dt.date(2026, 3, 31), 1, dt.date(2026, 4, 30)), (dt.date(2026, 12, 15), 1, dt.date(2027, 1, 15)),
+    (dt.date(2026, 11, 30), 14, dt.date(2028, 1, 30)), (dt.date(2026, 3, 31), -1, dt.date(2026, 2, 28)),
+    (dt.date(2026, 1, 1), -1, dt.date(2025, 12, 1)), (dt.date(2026, 5, 31), 0, dt.date(2026, 5, 31)),
+    (dt.date(2026, 8, 31), 1, dt.date(2026, 9, 30)), (dt.date(2026, 1, 29), 1, dt.date(2026, 2, 28)),
+])
+def test_a_month_later_is_the_same_day_or_the_months_last(day, months, then):
+    assert schedules.add_months(day, months) == then
+
+
+@pytest.mark.parametrize("start, end, months", [
+    (dt.date(2026, 1, 31), dt.date(2026, 2, 27), 0), (dt.date(2026, 1, 31), dt.date(2026, 2, 28), 1),
+    (dt.date(2026, 1, 15), dt.date(2026, 1, 14), 0), (dt.date(2026, 1, 15), dt.date(2026, 1, 15), 0),
+    (dt.date(2026, 1, 15), dt.date(2027, 1, 15), 12), (dt.date(2026, 1, 15), dt.date(2027, 1, 14), 11),
+    (dt.date(2026, 3, 1), dt.date(2026, 1, 1), -2),
+])
+def test_whole_months_between_two_days(start, end, months):
+    assert schedules.months_between(start, end) == months
+
+
+# ---- rates.py: the IRR and the yearly figures from a monthly or daily rate ----------------------
+
+def test_the_irr_discounts_the_flows_to_zero_and_needs_money_both_ways():
+    for flows in ([Decimal(-100), Decimal(110)], [Decimal(100), Decimal(-121) / 2, Decimal(-121) / 2],
+                  [Decimal(-1000)] + [Decimal(0)] * 11 + [Decimal(2000)],
+                  [Decimal(-1000), Decimal(5000)], [Decimal(-1000), Decimal(20)],
+                  [Decimal(-100), Decimal(0), Decimal(0), Decimal(0), Decimal(105)]):
+        r = rates.irr(flows)
+        npv = sum(f / (1 + r) ** k for k, f in enumerate(flows))
+        assert abs(npv) < Decimal("1e-9"), (flows, r)
+    assert abs(rates.irr([Decimal(-100), Decimal(110)]) - Decimal("0.1")) < Decimal("1e-16")
+    assert rates.irr([Decimal(-100), Decimal(400)]).quantize(Decimal("1e-12")) == Decimal(3)
+    assert rates.irr([Decimal(-100), Decimal(50)]).quantize(Decimal("1e-12")) == Decimal("-0.5")
+    for flows in ([Decimal(100), Decimal(10)], [Decimal(-1), Decimal(-2)], [Decimal(0), Decimal(5)], []):
+        with pytest.raises(ValueError, match="both signs"):
+            rates.irr(flows)
+
+
+def test_yearly_figures_from_monthly_and_daily_rates():
+    simple, compound = rates.monthly_to_yearly(Decimal("0.02"))
+    assert simple == Decimal("0.24") and compound == Decimal("1.02") ** 12 - 1
+    assert rates.daily_to_yearly(Decimal("0.1"), 365) == Decimal("36.5")
+    assert rates.daily_compounded_yearly(Decimal("1"), 2) == Decimal("2.01")
+    assert rates.daily_compounded_yearly(Decimal("0.05")) == ((1 + Decimal("0.0005")) ** 365 - 1) * 100
