@@ -356,3 +356,299 @@ def test_yearly_figures_from_monthly_and_daily_rates():
     assert rates.daily_to_yearly(Decimal("0.1"), 365) == Decimal("36.5")
     assert rates.daily_compounded_yearly(Decimal("1"), 2) == Decimal("2.01")
     assert rates.daily_compounded_yearly(Decimal("0.05")) == ((1 + Decimal("0.0005")) ** 365 - 1) * 100
+
+
+# ---- figures.py: the LPR and the court line on a given day, from figures.toml itself -------------
+
+from calculators import figures  # noqa: E402
+
+
+def test_the_lpr_on_a_day_is_the_last_one_announced_by_then():
+    series = [(day, Decimal(rate)) for day, rate in figures.data()["lpr_one_year"]["series"]]
+    assert figures.lpr_series() == series and figures.latest_lpr() == series[-1]
+    assert series == sorted(series) and len(series) > 2
+    assert figures.lpr_on(series[0][0] - dt.timedelta(days=1)) is None
+    for (start, rate), (_, before) in zip(series[1:], series, strict=False):
+        assert figures.lpr_on(start) == rate
+        assert figures.lpr_on(start - dt.timedelta(days=1)) == before
+    assert figures.lpr_on(dt.date(2100, 1, 1)) == series[-1][1]
+
+
+def test_the_court_line_is_four_times_the_lpr_and_older_contracts_take_the_first_one():
+    cap = figures.entry("private_lending_cap")
+    effective, multiple = cap["effective"], Decimal(cap["multiple"])
+    assert (effective, multiple) == (dt.date(2020, 8, 20), Decimal(4))
+    for day in (effective, dt.date(2023, 6, 20), figures.latest_lpr()[0]):
+        assert figures.judicial_cap_on(day) == (multiple * figures.lpr_on(day)).quantize(Decimal("0.01"))
+    assert figures.judicial_cap_on(dt.date(2015, 1, 1)) == figures.judicial_cap_on(effective)
+    assert str(figures.judicial_cap_on(effective)) == "15.40"
+
+
+def test_the_regulatory_cost_lines_are_24_and_36_percent():
+    assert figures.cost_line("24") == Decimal(24) and figures.cost_line("36") == Decimal(36)
+    assert figures.entry("cost_line_24") is figures.data()["cost_line_24"]
+
+
+def test_dates_that_are_datetimes_or_missing_are_named_and_the_due_list_is_oldest_first():
+    moment = dt.datetime(2026, 1, 1, 9, 0)
+    sections = {"b": {"checked": dt.date(2026, 1, 1), "recheck": dt.date(2026, 3, 1)},
+                "a": {"checked": dt.date(2026, 1, 1), "recheck": dt.date(2026, 3, 1)},
+                "c": {"checked": dt.date(2025, 1, 1), "recheck": dt.date(2025, 6, 1)},
+                "t": {"checked": moment, "recheck": dt.date(2026, 1, 1)},
+                "same": {"checked": dt.date(2026, 1, 1), "recheck": dt.date(2026, 1, 1)},
+                "none": {"checked": dt.date(2026, 1, 1), "recheck": "soon"}}
+    assert figures.undated(sections) == [
+        f"figures.toml [t]: 'checked' is {moment!r}, not a date: write it as YYYY-MM-DD, unquoted",
+        "figures.toml [same]: recheck 2026-01-01 is not after checked 2026-01-01",
+        "figures.toml [none]: 'recheck' is 'soon', not a date: write it as YYYY-MM-DD, unquoted",
+    ]
+    assert [row[0] for row in figures.due(dt.date(2026, 3, 2), sections)] == ["c", "same", "t", "a", "b"]
+    assert figures.due(dt.date(2025, 6, 1), sections) == []
+
+
+# ---- lines.py: which line applies to whom, and a rate exactly on a line is not above it -----------
+
+from calculators import lines  # noqa: E402
+
+EFFECTIVE = dt.date(2020, 8, 20)
+
+
+@pytest.mark.parametrize("lender, applies", [
+    (None, []), ("", []), ("unknown", []), ("unlicensed", []), ("bank", ["line_24"]),
+    ("consumer_finance", ["line_24"]), ("micro_loan", ["line_24"]), ("private", ["judicial_cap"]),
+])
+def test_the_line_that_applies_depends_on_who_lent(lender, applies):
+    found = lines.compare(Decimal("20"), dt.date(2023, 1, 1), lender)
+    assert [x.name for x in found] == ["judicial_cap", "line_24", "line_36"]
+    assert [x.name for x in found if x.applies] == applies
+    assert lines.lender_of(lender) == (None if lender in (None, "", "unknown") else lender)
+
+
+def test_a_rate_exactly_on_a_line_is_not_above_it():
+    cap = figures.judicial_cap_on(dt.date(2023, 1, 1))
+    for rate, above in ((cap, [False, False, False]), (cap + Decimal("0.01"), [True, False, False]),
+                        (Decimal(24), [True, False, False]), (Decimal("24.01"), [True, True, False]),
+                        (Decimal(36), [True, True, False]), (Decimal("36.01"), [True, True, True])):
+        assert [x.above for x in lines.compare(rate, dt.date(2023, 1, 1))] == above, rate
+    older = dt.date(2019, 6, 1)
+    for rate, above, void in ((Decimal(24), False, False), (Decimal("24.01"), True, False),
+                              (Decimal(36), True, False), (Decimal("36.01"), True, True)):
+        rule = lines.compare(rate, older, "private")[0]
+        assert (rule.name, rule.above, rule.void_above, rule.void_rate) == ("rule_2015", above, void, Decimal(36))
+
+
+def test_a_contract_made_the_day_the_cap_took_effect_has_one_private_line_at_that_days_lpr():
+    on, before = lines.compare(Decimal(10), EFFECTIVE, "private"), lines.compare(Decimal(10), EFFECTIVE - dt.timedelta(1),
+                                                                                  "private")
+    assert [x.name for x in on] == ["judicial_cap", "line_24", "line_36"]
+    # the LPR in force that day: the announcement of 2020-04-20 (3.85 %)
+    assert (on[0].rate, on[0].lpr, on[0].lpr_day) == (Decimal("15.40"), Decimal("3.85"), dt.date(2020, 4, 20))
+    assert (on[0].since, on[0].until, on[0].at_filing, on[0].applies) == (None, None, False, True)
+    assert [x.name for x in before] == ["rule_2015", "judicial_cap", "line_24", "line_36"]
+    rule, cap = before[0], before[1]
+    assert (rule.rate, rule.until, rule.since, rule.applies, rule.lpr) == (Decimal(24), EFFECTIVE - dt.timedelta(1),
+                                                                            None, True, None)
+    newest_day, newest = figures.latest_lpr()
+    assert (cap.since, cap.at_filing, cap.lpr_day, cap.lpr, cap.applies) == (EFFECTIVE, True, newest_day, newest, True)
+    assert cap.rate == figures.judicial_cap_on(newest_day)
+    assert not lines.compare(Decimal(10), EFFECTIVE - dt.timedelta(1), "bank")[0].applies
+
+
+def test_without_a_contract_date_the_private_line_uses_the_newest_lpr():
+    newest_day, newest = figures.latest_lpr()
+    cap = lines.compare(Decimal(10))[0]
+    assert (cap.name, cap.lpr_day, cap.lpr, cap.rate) == ("judicial_cap", newest_day, newest,
+                                                          figures.judicial_cap_on(newest_day))
+    first_day = figures.lpr_series()[0][0]
+    assert lines.lpr_row(first_day - dt.timedelta(1)) is None
+    assert lines.lpr_row(first_day) == figures.lpr_series()[0]
+
+
+def test_each_line_as_json_and_its_source_entry():
+    older = lines.compare(Decimal("30"), dt.date(2019, 6, 1), "private")
+    newest_day = figures.latest_lpr()[0]
+    assert lines.to_list(older) == [
+        {"name": "rule_2015", "rate": "24.00", "above": True, "applies": True, "until": "2020-08-19",
+         "void_rate": "36.00", "void_above": False},
+        {"name": "judicial_cap", "rate": lines.percent_text(figures.judicial_cap_on(newest_day)), "above": True,
+         "applies": True, "since": "2020-08-20", "at_filing": True},
+        {"name": "line_24", "rate": "24.00", "above": True, "applies": False},
+        {"name": "line_36", "rate": "36.00", "above": False, "applies": False},
+    ]
+    assert lines.entry(older[0]) is None
+    assert lines.entry(older[1]) is figures.entry("private_lending_cap")
+    assert lines.entry(older[2]) is figures.entry("cost_line_24")
+    assert lines.entry(older[3]) is figures.entry("cost_line_36")
+
+
+# ---- ics.py: the calendar file a phone imports, line for line ------------------------------------
+
+from calculators import ics  # noqa: E402
+
+
+def _fnv1a(text: str) -> int:
+    digest = 0xCBF29CE484222325
+    for byte in text.encode():
+        digest = ((digest ^ byte) * 0x100000001B3) % 2**64
+    return digest
+
+
+def test_the_calendar_file_line_for_line_in_both_languages():
+    assert (_fnv1a(""), _fnv1a("a"), _fnv1a("foobar")) == (0xCBF29CE484222325, 0xAF63DC4C8601EC8C,
+                                                           0x85944171F73967E8)  # FNV-1a's published vectors
+    events = [ics.Event(dt.date(2026, 12, 31), "Pay 950.00", "Card, 1 of 2"), ics.Event(dt.date(2027, 1, 31), "Pay")]
+    stamp = dt.datetime(2026, 12, 1, 8, 30, 5, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    for lang, soon, tomorrow in (("en", "Pay 950.00 (due in 3 days)", "Pay 950.00 (due tomorrow)"),
+                                 ("zh", "Pay 950.00（3 天后到期）", "Pay 950.00（明天到期）")):
+        text = ics.calendar(events, key="plan", name="My plan; 2", stamp=stamp, lang=lang)
+        uid = [f"{day}-{_fnv1a(f'plan|{iso}|{summary}|{i}'):016x}@overdue-help"
+               for i, (day, iso, summary) in enumerate((("20261231", "2026-12-31", "Pay 950.00"),
+                                                        ("20270131", "2027-01-31", "Pay")))]
+        alarm = lambda trigger, note: ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{note}",  # noqa: E731
+                                       f"TRIGGER:{trigger}", "END:VALARM"]
+        later_soon = "Pay (due in 3 days)" if lang == "en" else "Pay（3 天后到期）"
+        later_tomorrow = "Pay (due tomorrow)" if lang == "en" else "Pay（明天到期）"
+        assert text.split("\r\n") == [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Overdue Help//calculators//ZH", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH", "X-WR-CALNAME:My plan\\; 2",
+            "BEGIN:VEVENT", f"UID:{uid[0]}", "DTSTAMP:20261201T003005Z", "DTSTART;VALUE=DATE:20261231",
+            "DTEND;VALUE=DATE:20270101", "SUMMARY:Pay 950.00", "DESCRIPTION:Card\\, 1 of 2", "TRANSP:TRANSPARENT",
+            *alarm("-P2DT15H", soon), *alarm("-PT15H", tomorrow), "END:VEVENT",
+            "BEGIN:VEVENT", f"UID:{uid[1]}", "DTSTAMP:20261201T003005Z", "DTSTART;VALUE=DATE:20270131",
+            "DTEND;VALUE=DATE:20270201", "SUMMARY:Pay", "TRANSP:TRANSPARENT",
+            *alarm("-P2DT15H", later_soon), *alarm("-PT15H", later_tomorrow), "END:VEVENT",
+            "END:VCALENDAR", "",
+        ]
+    assert ics.calendar([], key="k", name="n", stamp=stamp).split("\r\n")[-2:] == ["END:VCALENDAR", ""]
+    with pytest.raises(ValueError, match="timezone-aware"):
+        ics.calendar(events, key="plan", name="x", stamp=dt.datetime(2026, 12, 1, 8, 0))
+
+
+def test_the_same_plan_gives_the_same_uids_and_each_event_its_own():
+    day = dt.date(2026, 12, 31)
+    one = ics._uid("k", ics.Event(day, "a"), 0)
+    assert one == ics._uid("k", ics.Event(day, "a", "another description"), 0)
+    assert len({one, ics._uid("k", ics.Event(day, "a"), 1), ics._uid("j", ics.Event(day, "a"), 0),
+                ics._uid("k", ics.Event(day, "b"), 0), ics._uid("k", ics.Event(day + dt.timedelta(1), "a"), 0)}) == 5
+
+
+def test_lines_fold_at_75_octets_and_never_inside_a_character():
+    assert ics.fold("x" * 75) == "x" * 75
+    assert ics.fold("x" * 76) == "x" * 75 + "\r\n " + "x"
+    assert ics.fold("x" * 150) == "x" * 75 + "\r\n " + "x" * 74 + "\r\n " + "x"
+    assert ics.fold("x" * 149) == "x" * 75 + "\r\n " + "x" * 74
+    assert ics.fold("") == ""
+    folded = ics.fold("x" * 74 + "还" + "y")  # the 3-octet character would end at octet 77: it starts the next line
+    assert folded == "x" * 74 + "\r\n " + "还y"
+    assert ics.fold("x" * 72 + "还") == "x" * 72 + "还"
+
+
+def test_text_values_escape_what_the_format_reserves():
+    assert ics.escape("a\r\nb\rc\nd") == "a\\nb\\nc\\nd"
+    assert ics.escape("\\;,") == "\\\\\\;\\,"
+    assert ics.escape("plain 文字") == "plain 文字"
+
+
+# ---- money.py: the messages of the options a field passes, and the text helpers -------------------
+
+from calculators import money  # noqa: E402
+
+
+@pytest.mark.parametrize("typed, options, zh, en", [
+    ("-5", {"allow_zero": True, "example": "800"}, "金额不能是负数，请输入 0 或更大的金额，例如 800",
+     "An amount cannot be negative; enter 0 or more, such as 800"),
+    ("99.99", {"minimum": Decimal(100)}, "金额不能少于 100.00 元", "The amount cannot be below ¥100.00"),
+    ("5001", {"maximum": Decimal(5000)}, "金额不能超过 5,000.00 元，请检查是否多输了一个 0",
+     "The amount cannot be above ¥5,000.00; check for an extra zero"),
+    ("1万", {"maximum": Decimal(9999)}, "金额不能超过 9,999.00 元，请检查是否多输了一个 0",
+     "The amount cannot be above ¥9,999.00; check for an extra zero"),
+    ("", {"example": "300"}, "请输入金额，例如 300", "Enter an amount, such as 300"),
+    ("x" * 41, {"example": "300"}, "这个数字太长了，请输入例如 300", "That number is too long; enter something like 300"),
+    ("abc", {"example": "300"}, "请只输入数字，例如 300", "Enter a number only, such as 300"),
+])
+def test_an_amounts_message_follows_the_fields_limits_and_example(typed, options, zh, en):
+    assert _message(money.parse_amount, "f", typed, **options) == ("f", zh, en)
+
+
+def test_an_amount_on_its_limits_is_accepted():
+    assert money.parse_amount("f", "0", allow_zero=True) == 0
+    assert money.parse_amount("f", "100", minimum=Decimal(100)) == 100
+    assert money.parse_amount("f", "5000", maximum=Decimal(5000)) == 5000
+    assert money.parse_amount("f", "1亿") == money.MAX_AMOUNT
+    assert money.parse_amount("f", "0" * 39 + "1") == 1  # 40 characters is not too long
+    assert money.parse_amount("f", "cny 2千") == 2000 and money.parse_amount("f", "yuan5") == 5
+
+
+@pytest.mark.parametrize("typed, options, zh, en", [
+    ("abc", {"noun": ("罚息日利率", "the penalty daily rate"), "maximum": Decimal(5), "example": "0.1",
+             "means": ("每天 0.1%", "0.1% a day")},
+     "请输入罚息日利率的百分数，0 到 5 之间，例如 0.1（表示每天 0.1%）",
+     "Enter the penalty daily rate in percent, from 0 to 5, such as 0.1 (meaning 0.1% a day)"),
+    ("6", {"noun": ("罚息日利率", "the penalty daily rate"), "maximum": Decimal(5)},
+     "罚息日利率不能超过 5%，请检查小数点的位置", "The penalty daily rate cannot be above 5%; check the decimal point"),
+    ("6", {"noun": ("违约金比例", "penalty share"), "maximum": Decimal("5.50")},
+     "违约金比例不能超过 5.5%，请检查小数点的位置", "The penalty share cannot be above 5.5%; check the decimal point"),
+    ("101", {"per": "month", "maximum": Decimal(100)}, "月利率不能超过 100%，请检查小数点的位置",
+     "The monthly rate cannot be above 100%; check the decimal point"),
+    ("2", {"per": "day", "maximum": Decimal(1)}, "日利率不能超过 1%，请检查小数点的位置",
+     "The daily rate cannot be above 1%; check the decimal point"),
+    ("0", {"allow_zero": False}, "请输入大于 0 的年利率，例如 4.9", "Enter an annual rate above 0, such as 4.9"),
+    ("0%", {"allow_zero": False, "per": "day", "example": "0.05"}, "请输入大于 0 的日利率，例如 0.05",
+     "Enter a daily rate above 0, such as 0.05"),
+    ("", {"per": "month"}, "请输入月利率的百分数，例如 4.9（表示 4.9%）", "Enter a monthly rate in percent, such as 4.9 (meaning 4.9%)"),
+    ("1" * 41, {}, "这个数字太长了，请输入例如 4.9", "That number is too long; enter something like 4.9"),
+    ("1.5.5", {}, "请输入年利率的百分数，例如 4.9（表示 4.9%）", "Enter an annual rate in percent, such as 4.9 (meaning 4.9%)"),
+])
+def test_a_rates_message_names_the_rate_and_its_limit(typed, options, zh, en):
+    assert _message(money.parse_rate, "r", typed, **options) == ("r", zh, en)
+
+
+def test_a_rate_on_its_limits_is_accepted():
+    assert money.parse_rate("r", "+5%", maximum=Decimal(5)) == 5
+    assert money.parse_rate("r", "0.000001") == Decimal("0.000001")
+    assert money.parse_rate("r", "0") == 0
+
+
+@pytest.mark.parametrize("typed, value", [("3天", 3), ("3期", 3), ("3笔", 3), ("3个", 3), ("3月", 3), ("3个月", 3),
+                                          ("3 次", 3)])
+def test_a_count_may_carry_its_unit(typed, value):
+    assert money.parse_count("n", typed, minimum=1, maximum=9, unit_zh="次", unit_en="times", example="2") == value
+
+
+def test_a_count_is_whole_ascii_digits_within_its_limits():
+    kwargs = {"minimum": 2, "maximum": 9, "unit_zh": "天", "unit_en": "days", "example": "3"}
+    assert money.parse_count("n", "2", **kwargs) == 2 and money.parse_count("n", "9", **kwargs) == 9
+    for typed in ("1", "10", "٣", "0" * 41, "1" * 41, ""):  # ٣: an Arabic-Indic 3, a digit but not ASCII
+        assert _message(money.parse_count, "n", typed, **kwargs) == (
+            "n", "请输入 2 到 9 之间的整数（天），例如 3", "Enter a whole number of days from 2 to 9, such as 3")
+    assert money.parse_count("n", "0" * 39 + "5", **kwargs) == 5
+
+
+def test_an_input_error_carries_its_field_and_both_languages():
+    err = money.InputError("debts.0.rate", "中文", "English")
+    assert (err.field, err.zh, err.en, err.message) == ("debts.0.rate", "中文", "English",
+                                                        {"zh": "中文", "en": "English"})
+    assert str(err) == "debts.0.rate: 中文" and isinstance(err, ValueError)
+
+
+def test_typed_text_is_normalised_and_only_text_or_whole_numbers_enter():
+    assert money._clean(None) == ""
+    assert money._clean(" Ａ　B\t5 000，5。0－1−2 ") == "ab5000,5.0-1-2"
+    assert money._clean(12) == "12" and money._clean(Decimal("1.50")) == "1.50"
+    for bad in (True, 1.5, [1]):
+        with pytest.raises(TypeError, match="expected text"):
+            money._clean(bad)
+
+
+def test_the_text_helpers_round_half_up_and_never_show_minus_zero():
+    assert money.money_text(Decimal("0.005")) == "0.01" and money.money_text(Decimal("-0.005")) == "-0.01"
+    assert money.money_text(Decimal("12")) == "12.00"
+    assert money.grouped(Decimal("1234567.005")) == "1,234,567.01" and money.grouped(Decimal("-0.001")) == "0.00"
+    assert money.percent_text(Decimal("1.2345"), 3) == "1.235" and money.percent_text(Decimal("2.5"), 0) == "3"
+    assert money.percent_text(Decimal("-0.004"), 2) == "0.00" and money.percent_text(Decimal("-0.005")) == "-0.01"
+    assert money.percent_text(Decimal("-1")) == "-1.00"
+    assert money.plain(Decimal("1000.00")) == "1000" and money.plain(Decimal("0.50")) == "0.5"
+    assert money.plain(Decimal("100")) == "100" and money.plain(Decimal("1E+2")) == "100"
+    assert money.round_money(Decimal("-0.005")) == Decimal("-0.01")
+    assert str(money.round_money(Decimal("-0.004"))) == "0.00"
+    assert money._capital("annual rate") == "The annual rate" and money._capital("the fee") == "The fee"
