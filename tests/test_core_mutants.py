@@ -652,3 +652,20 @@ def test_the_text_helpers_round_half_up_and_never_show_minus_zero():
     assert money.round_money(Decimal("-0.005")) == Decimal("-0.01")
     assert str(money.round_money(Decimal("-0.004"))) == "0.00"
     assert money._capital("annual rate") == "The annual rate" and money._capital("the fee") == "The fee"
+
+
+@pytest.mark.parametrize("options, reason", [
+    ({"kind": "money", "noun_zh": "费"}, "fee: a noun in both languages or neither"),
+    ({"kind": "money", "noun_en": "the fee"}, "fee: a noun in both languages or neither"),
+    ({"kind": "money", "zero_zh": "没有"}, "fee: zero's word in both languages or neither"),
+    ({"kind": "money", "zero_en": "there is none"}, "fee: zero's word in both languages or neither"),
+    ({"kind": "percent"}, "fee: a percent field needs its high"),
+    ({"kind": "amount"}, "amount"),
+    ({"kind": "money", "unit": "dollars"}, "dollars"),
+])
+def test_a_field_defined_with_half_its_words_or_an_unknown_kind_stops_the_build(options, reason):
+    with pytest.raises(AssertionError, match=f"^{reason}$"):
+        Field("fee", label_zh="费", label_en="Fee", **options)
+    # the same field whole is fine
+    Field("fee", "money", "费", "Fee", noun_zh="费", noun_en="the fee", zero_zh="没有", zero_en="there is none")
+    Field("share", "percent", "比例", "Share", high=5)
