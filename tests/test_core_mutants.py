@@ -669,3 +669,101 @@ def test_a_field_defined_with_half_its_words_or_an_unknown_kind_stops_the_build(
     # the same field whole is fine
     Field("fee", "money", "费", "Fee", noun_zh="费", noun_en="the fee", zero_zh="没有", zero_en="there is none")
     Field("share", "percent", "比例", "Share", high=5)
+
+
+# ---- checklist.py: the messages for papers without their dates, and the steps on their edges ------
+
+from calculators import checklist  # noqa: E402
+
+NOV30 = dt.date(2026, 11, 30)
+
+
+@pytest.mark.parametrize("form, field, zh, en", [
+    ({"papers": "judgment"}, "papers_date", "请填写收到文书的日期，才能算出期限，例如 2026-11-20",
+     "Enter the date you received the papers so the deadline can be worked out, such as 2026-11-20"),
+    ({"papers": "summons"}, "hearing_date", "请填写传票上写的开庭日期，例如 2026-12-10",
+     "Enter the hearing date written on the summons, such as 2026-12-10"),
+    ({"papers": "summons", "papers_date": "2026-12-01", "hearing_date": "2026-12-20"}, "papers_date",
+     "收到文书的日期不能晚于今天", "The date you received the papers cannot be after today"),
+    ({"papers": "summons", "papers_date": "2026-11-20", "hearing_date": "2026-11-19"}, "hearing_date",
+     "开庭日期不能早于收到文书的日期，请对照传票再填一次",
+     "The hearing date cannot be before the day you received the papers; check it against the summons"),
+    ({"papers": "court_notice", "papers_date": "2026-11-20", "notice_deadline": "2026-11-19"}, "notice_deadline",
+     "通知书上的期限不能早于收到文书的日期，请对照通知书再填一次",
+     "The deadline on the notice cannot be before the day you received the papers; check it against the notice"),
+])
+def test_papers_with_missing_or_impossible_dates_get_their_own_message(form, field, zh, en):
+    assert _message(checklist.read_form, {**form, "today": "2026-11-30"}) == (field, zh, en)
+
+
+def test_a_hearing_or_notice_date_on_the_day_the_papers_came_is_accepted():
+    for papers, name, key in (("summons", "hearing_date", "attend_hearing"),
+                              ("court_notice", "notice_deadline", "court_deadline")):
+        inputs = checklist.read_form({"papers": papers, "papers_date": "2026-11-20", name: "2026-11-20",
+                                      "today": "2026-11-20"})
+        first = checklist.calculate(inputs).steps[0]
+        assert (first.key, first.deadline, first.days_left) == (key, dt.date(2026, 11, 20), 0)
+    same_day = checklist.read_form({"papers": "lawsuit", "papers_date": "2026-11-30", "today": "2026-11-30"})
+    assert checklist.calculate(same_day).steps[0].days_left == 15
+
+
+def test_a_date_typed_for_a_court_notice_does_not_remove_another_papers_steps():
+    inputs = checklist.read_form({"papers": "arbitration_notice", "notice_deadline": "2026-12-20",
+                                  "today": "2026-11-30"})
+    keys = [s.key for s in checklist.calculate(inputs).steps]
+    assert keys[0] == "check_arbitration" and "court_deadline" not in keys
+
+
+def test_without_a_day_in_the_form_the_callers_day_counts():
+    inputs = checklist.Inputs(papers="payment_order", papers_date=dt.date(2026, 11, 20))
+    result = checklist.calculate(inputs, NOV30)
+    assert (result.today, result.steps[0].days_left) == (NOV30, 5)
+    assert checklist.calculate(checklist.Inputs(today=dt.date(2026, 1, 1)), NOV30).today == dt.date(2026, 1, 1)
+
+
+@pytest.mark.parametrize("form, has, lacks", [
+    ({"can_pay": "500", "minimums": "500"}, ["plan_payoff"], ["negotiate_shortfall"]),
+    ({"can_pay": "499.99", "minimums": "500"}, ["negotiate_shortfall"], ["plan_payoff"]),
+    ({"situation": "not_yet", "online_loan": "yes", "credit_card": "yes"}, ["talk_before_due"],
+     ["check_charges", "credit_card_contact", "plan_payoff"]),
+    ({"situation": "under_30", "online_loan": "no"}, ["plan_payoff"], ["check_charges"]),
+    ({"situation": "over_90", "online_loan": "yes", "credit_card": "yes", "private_loan": "yes"},
+     ["credit_card_contact", "check_charges", "private_loan_cap"], []),
+])
+def test_the_debts_own_steps_follow_the_situation(form, has, lacks):
+    keys = [s.key for s in checklist.calculate(checklist.read_form({**form, "today": "2026-11-30"})).steps]
+    assert all(k in keys for k in has) and not any(k in keys for k in lacks), keys
+    assert keys[-2:] == ["check_credit_report", "keep_records"]
+
+
+def test_the_checklist_as_json():
+    inputs = checklist.read_form({"papers": "lawsuit", "papers_date": "2026-11-20", "hearing_date": "2026-12-01",
+                                  "can_pay": "300", "minimums": "1000.5", "online_loan": "no", "today": "2026-11-30"})
+    assert checklist.to_dict(checklist.calculate(inputs)) == {
+        "today": "2026-11-30", "count": 7, "first_deadline": "2026-12-01", "shortfall": "700.50",
+        "steps": [{"key": "attend_hearing", "deadline": "2026-12-01", "days_left": 1},
+                  {"key": "answer_lawsuit", "deadline": "2026-12-05", "days_left": 5},
+                  {"key": "read_court_notice"}, {"key": "verify_case"}, {"key": "negotiate_shortfall"},
+                  {"key": "check_credit_report"}, {"key": "keep_records"}]}
+    plain = checklist.to_dict(checklist.calculate(checklist.read_form({"online_loan": "no", "today": "2026-11-30"})))
+    assert plain == {"today": "2026-11-30", "count": 3, "steps": [{"key": "plan_payoff"},
+                                                                  {"key": "check_credit_report"},
+                                                                  {"key": "keep_records"}]}
+
+
+def test_the_calendar_is_in_chinese_unless_asked_and_stamps_utc_whatever_the_machines_zone(monkeypatch):
+    import time
+
+    event = ics.Event(dt.date(2026, 12, 31), "还款")
+    stamp = dt.datetime(2026, 12, 1, 8, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    text = ics.calendar([event], key="k", name="n", stamp=stamp)
+    assert "DESCRIPTION:还款（3 天后到期）" in text.split("\r\n")
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        assert "DTSTAMP:20261201T003000Z" in ics.calendar([event], key="k", name="n", stamp=stamp).split("\r\n")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    with pytest.raises(ValueError, match="^stamp must be timezone-aware$"):
+        ics.calendar([event], key="k", name="n", stamp=dt.datetime(2026, 12, 1))
