@@ -78,18 +78,23 @@ def mutation_score(lang: str, data: dict | None = None) -> str:
                      "No mutation run recorded yet: `make mutation` writes the figures shown here.")
         return "\n".join(lines) + "\n"
     share = data["killed"] / data["total"]
+    missed = data["total"] - data["killed"]
     lines.append(f"工具（{data['tool']}）把计算金额和法律数字的核心代码一次改错一处（比如把 `<=` 改成 `<`、"
                  f"把 `+ 1` 改成 `- 1`），再跑一遍这些模块的测试。测量日期 **{data['measured']}**："
                  f"**{data['total']:,}** 处改动里，测试发现了 **{data['killed']:,}** 处（**{share:.1%}**，目标不低于 90%）。"
-                 f"没被发现的每一处都在 `tests/mutation-survivors.toml` 里写明了为什么它不改变任何结果。" if zh else
+                 if zh else
                  f"A tool ({data['tool']}) changes the core code that computes money and legal figures one small edit "
                  f"at a time (`<=` into `<`, `+ 1` into `- 1`) and runs the tests of those modules each time. "
                  f"Measured on **{data['measured']}**: the tests caught **{data['killed']:,}** of **{data['total']:,}** "
-                 f"changes (**{share:.1%}**; goal: at least 90%). Each change they did not catch is listed in "
-                 f"`tests/mutation-survivors.toml` with the reason it cannot change any result.")
+                 f"changes (**{share:.1%}**; goal: at least 90%).")
     if data.get("unexplained"):
-        lines[-1] += (f"其中 **{data['unexplained']}** 处还没有解释。" if zh else
-                      f" **{data['unexplained']}** of them are not explained yet.")
+        lines[-1] += (f"没被发现的 {missed:,} 处里，还有 **{data['unexplained']:,}** 处没有解释。" if zh else
+                      f" Of the {missed:,} changes they missed, **{data['unexplained']:,}** are not explained yet.")
+    elif missed:
+        lines[-1] += (f"没被发现的 {missed:,} 处，每一处都在 `tests/mutation-survivors.toml` 里写明了为什么它不改变任何结果。"
+                      if zh else
+                      f" Each of the {missed:,} changes they missed is listed in `tests/mutation-survivors.toml` with "
+                      f"the reason it cannot change any result.")
     lines += ["", "| " + " | ".join(("模块", "发现", "改动数", "比例") if zh else
                                     ("module", "caught", "changes", "share")) + " |",
               "| --- | ---: | ---: | ---: |"]
