@@ -345,8 +345,9 @@ def test_the_irr_discounts_the_flows_to_zero_and_needs_money_both_ways():
     assert abs(rates.irr([Decimal(-100), Decimal(110)]) - Decimal("0.1")) < Decimal("1e-16")
     assert rates.irr([Decimal(-100), Decimal(400)]).quantize(Decimal("1e-12")) == Decimal(3)
     assert rates.irr([Decimal(-100), Decimal(50)]).quantize(Decimal("1e-12")) == Decimal("-0.5")
-    for flows in ([Decimal(100), Decimal(10)], [Decimal(-1), Decimal(-2)], [Decimal(0), Decimal(5)], []):
-        with pytest.raises(ValueError, match="both signs"):
+    for flows in ([Decimal(100), Decimal(10)], [Decimal(-1), Decimal(-2)], [Decimal(0), Decimal(5)],
+                  [Decimal(0), Decimal(-5)], [Decimal(-5), Decimal(0)], []):
+        with pytest.raises(ValueError, match="^cash flows need both signs$"):
             rates.irr(flows)
 
 
