@@ -436,6 +436,10 @@ def test_a_rate_exactly_on_a_line_is_not_above_it():
                               (Decimal(36), True, False), (Decimal("36.01"), True, True)):
         rule = lines.compare(rate, older, "private")[0]
         assert (rule.name, rule.above, rule.void_above, rule.void_rate) == ("rule_2015", above, void, Decimal(36))
+    at_filing = figures.judicial_cap_on(figures.latest_lpr()[0])
+    for rate, above in ((at_filing, False), (at_filing + Decimal("0.01"), True)):
+        cap = lines.compare(rate, older, "private")[1]
+        assert (cap.name, cap.at_filing, cap.above) == ("judicial_cap", True, above)
 
 
 def test_a_contract_made_the_day_the_cap_took_effect_has_one_private_line_at_that_days_lpr():
