@@ -172,6 +172,7 @@ OUT_OF_RANGE = ("请输入 1990 年到 2100 年之间的日期", "Enter a date b
     ("1989-12-31", OUT_OF_RANGE), ("2101-01-01", OUT_OF_RANGE),
     ("26-01-31", BAD_DATE), ("2026-01", BAD_DATE), ("2026-01-31-1", BAD_DATE), ("2026-02-30", BAD_DATE),
     ("2026-x-01", BAD_DATE), ("12026-01-01", BAD_DATE), ("2026-13-01", BAD_DATE), ("", BAD_DATE),
+    ("2026-0٣-01", BAD_DATE),  # an Arabic-Indic 3: a digit to Python, not one a date input sends
 ])
 def test_dates_from_1990_to_2100_in_year_month_day(typed, value):
     if isinstance(value, dt.date):
