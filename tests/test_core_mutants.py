@@ -603,6 +603,7 @@ def test_an_amount_on_its_limits_is_accepted():
      "Enter a daily rate above 0, such as 0.05"),
     ("", {"per": "month"}, "请输入月利率的百分数，例如 4.9（表示 4.9%）", "Enter a monthly rate in percent, such as 4.9 (meaning 4.9%)"),
     ("1" * 41, {}, "这个数字太长了，请输入例如 4.9", "That number is too long; enter something like 4.9"),
+    ("-0.5%", {"example": "0.05"}, "利率不能是负数，例如 0.05", "A rate cannot be negative; enter one such as 0.05"),
     ("1.5.5", {}, "请输入年利率的百分数，例如 4.9（表示 4.9%）", "Enter an annual rate in percent, such as 4.9 (meaning 4.9%)"),
 ])
 def test_a_rates_message_names_the_rate_and_its_limit(typed, options, zh, en):
