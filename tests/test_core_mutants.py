@@ -327,7 +327,7 @@ def test_a_month_later_is_the_same_day_or_the_months_last(day, months, then):
     (dt.date(2026, 1, 31), dt.date(2026, 2, 27), 0), (dt.date(2026, 1, 31), dt.date(2026, 2, 28), 1),
     (dt.date(2026, 1, 15), dt.date(2026, 1, 14), 0), (dt.date(2026, 1, 15), dt.date(2026, 1, 15), 0),
     (dt.date(2026, 1, 15), dt.date(2027, 1, 15), 12), (dt.date(2026, 1, 15), dt.date(2027, 1, 14), 11),
-    (dt.date(2026, 3, 1), dt.date(2026, 1, 1), -2),
+    (dt.date(2026, 3, 1), dt.date(2026, 1, 1), -2), (dt.date(2027, 3, 15), dt.date(2026, 1, 15), -14),
 ])
 def test_whole_months_between_two_days(start, end, months):
     assert schedules.months_between(start, end) == months
@@ -603,6 +603,7 @@ def test_an_amount_on_its_limits_is_accepted():
      "Enter a daily rate above 0, such as 0.05"),
     ("", {"per": "month"}, "请输入月利率的百分数，例如 4.9（表示 4.9%）", "Enter a monthly rate in percent, such as 4.9 (meaning 4.9%)"),
     ("1" * 41, {}, "这个数字太长了，请输入例如 4.9", "That number is too long; enter something like 4.9"),
+    ("0.1234567", {"per": "day"}, "利率最多保留 6 位小数，例如 4.9", "Give the rate with at most 6 decimals, such as 4.9"),
     ("-0.5%", {"example": "0.05"}, "利率不能是负数，例如 0.05", "A rate cannot be negative; enter one such as 0.05"),
     ("1.5.5", {}, "请输入年利率的百分数，例如 4.9（表示 4.9%）", "Enter an annual rate in percent, such as 4.9 (meaning 4.9%)"),
 ])
@@ -616,10 +617,10 @@ def test_a_rate_on_its_limits_is_accepted():
     assert money.parse_rate("r", "0") == 0
 
 
-@pytest.mark.parametrize("typed, value", [("3天", 3), ("3期", 3), ("3笔", 3), ("3个", 3), ("3月", 3), ("3个月", 3),
-                                          ("3 次", 3)])
+@pytest.mark.parametrize("typed, value", [("3天", 3), ("12天", 12), ("12期", 12), ("12笔", 12), ("12个", 12), ("12月", 12),
+                                          ("12个月", 12), ("123个月", 123), ("12 次", 12), ("7", 7)])
 def test_a_count_may_carry_its_unit(typed, value):
-    assert money.parse_count("n", typed, minimum=1, maximum=9, unit_zh="次", unit_en="times", example="2") == value
+    assert money.parse_count("n", typed, minimum=1, maximum=999, unit_zh="次", unit_en="times", example="2") == value
 
 
 def test_a_count_is_whole_ascii_digits_within_its_limits():
@@ -712,6 +713,13 @@ def test_a_hearing_or_notice_date_on_the_day_the_papers_came_is_accepted():
         assert (first.key, first.deadline, first.days_left) == (key, dt.date(2026, 11, 20), 0)
     same_day = checklist.read_form({"papers": "lawsuit", "papers_date": "2026-11-30", "today": "2026-11-30"})
     assert checklist.calculate(same_day).steps[0].days_left == 15
+
+
+def test_a_court_notice_with_its_date_gives_that_date_instead_of_asking_to_read_the_notice():
+    inputs = checklist.read_form({"papers": "court_notice", "papers_date": "2026-11-20",
+                                  "notice_deadline": "2026-12-04", "today": "2026-11-30"})
+    keys = [s.key for s in checklist.calculate(inputs).steps]
+    assert keys[:2] == ["court_deadline", "verify_case"] and "read_court_notice" not in keys
 
 
 def test_a_date_typed_for_a_court_notice_does_not_remove_another_papers_steps():
