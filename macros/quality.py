@@ -87,6 +87,11 @@ def mutation_score(lang: str, data: dict | None = None) -> str:
                  f"at a time (`<=` into `<`, `+ 1` into `- 1`) and runs the tests of those modules each time. "
                  f"Measured on **{data['measured']}**: the tests caught **{data['killed']:,}** of **{data['total']:,}** "
                  f"changes (**{share:.1%}**; goal: at least 90%).")
+    if data.get("unchecked"):
+        lines[-1] += (f"这次运行在检查完所有改动之前停止了：还有 **{data['unchecked']:,}** 处没有检查，按没发现计算，"
+                      f"所以实际比例不低于这个数。" if zh else
+                      f" The run stopped before checking every change: **{data['unchecked']:,}** were not checked and "
+                      f"count as missed, so the true share is at least this.")
     if data.get("unexplained"):
         lines[-1] += (f"没被发现的 {missed:,} 处里，还有 **{data['unexplained']:,}** 处没有解释。" if zh else
                       f" Of the {missed:,} changes they missed, **{data['unexplained']:,}** are not explained yet.")

@@ -27,16 +27,20 @@ def test_the_score_counts_failed_tests_and_timeouts_as_killed_and_passing_or_unt
     _meta(tmp_path, "calculators/b.py", {"b.x_g__mutmut_1": 0, "b.x_g__mutmut_2": 5, "b.x_g__mutmut_3": -11})
     codes = mutation.results(tmp_path, ["calculators/a.py", "calculators/b.py"])
     data = mutation.score(codes, DAY)
-    assert data["modules"]["calculators/a.py"] == {"killed": 3, "survived": 2, "other": 0, "total": 5}
-    assert data["modules"]["calculators/b.py"] == {"killed": 0, "survived": 2, "other": 1, "total": 3}
+    assert data["modules"]["calculators/a.py"] == {"killed": 3, "survived": 2, "unchecked": 0, "other": 0, "total": 5}
+    assert data["modules"]["calculators/b.py"] == {"killed": 0, "survived": 2, "unchecked": 0, "other": 1, "total": 3}
     assert (data["killed"], data["total"], data["measured"]) == (3, 8, "2026-12-06")
 
 
 @pytest.mark.parametrize("code", [None, 2])
-def test_a_run_that_did_not_check_every_mutant_gives_no_score(tmp_path, code):
+def test_a_mutant_the_run_did_not_reach_counts_as_missed_and_is_reported(tmp_path, code):
     _meta(tmp_path, "calculators/a.py", {"a.x_f__mutmut_1": 1, "a.x_f__mutmut_2": code})
-    with pytest.raises(SystemExit, match="not checked"):
-        mutation.score(mutation.results(tmp_path, ["calculators/a.py"]), DAY)
+    data = mutation.score(mutation.results(tmp_path, ["calculators/a.py"]), DAY)
+    assert (data["killed"], data["total"], data["unchecked"]) == (1, 2, 1)
+    assert data["modules"]["calculators/a.py"]["unchecked"] == 1
+    for lang, words in (("zh", "还有 **1** 处没有检查"), ("en", "**1** were not checked and count as missed")):
+        assert words in quality.mutation_score(lang, {**data, "unexplained": 0})
+        assert words not in quality.mutation_score(lang, {**data, "unchecked": 0, "unexplained": 0})
 
 
 def test_a_survivor_is_described_by_its_module_function_line_and_change():
