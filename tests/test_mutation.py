@@ -51,10 +51,18 @@ def test_a_survivor_is_described_by_its_module_function_line_and_change():
     diff = "@@ -1,2 +1,2 @@\n def m(self):\n-    return 1 <= 2\n+    return 1 < 2"
     s = mutation.describe("calculators.a.xǁCǁm__mutmut_1", "calculators/a.py", diff, source)
     assert (s["function"], s["line"], s["was"], s["now"]) == ("C.m", 8, "return 1 <= 2", "return 1 < 2")
-    entry = {"module": "calculators/a.py", "function": "C.m", "was": "return 1 <= 2", "now": "return 1 < 2"}
+    entry = {"module": "calculators/a.py", "function": "C.m", "line": 8, "was": "return 1 <= 2", "now": "return 1 < 2"}
     assert mutation.explained([{**entry, "reason": "the two sides are never equal"}], s)
     assert not mutation.explained([{**entry, "reason": "  "}], s), "an entry without a reason explains nothing"
     assert not mutation.explained([{**entry, "now": "return 1 > 2", "reason": "x"}], s)
+    assert not mutation.explained([{**entry, "line": 9, "reason": "x"}], s)
+
+
+def test_two_identical_lines_in_one_function_are_told_apart_by_their_line():
+    source = "def f(x):\n    if x:\n        raise E(\n            key,\n        )\n    raise E(\n        key,\n    )\n"
+    diff = "@@ -4,4 +4,4 @@\n             key,\n         )\n     raise E(\n-        key,\n+        None,\n     )"
+    s = mutation.describe("calculators.a.x_f__mutmut_9", "calculators/a.py", diff, source)
+    assert (s["line"], s["was"], s["now"]) == (7, "key,", "None,")
 
 
 def test_every_listed_survivor_names_a_mutated_module_a_line_of_it_and_why_it_changes_nothing():

@@ -81,23 +81,31 @@ def _function_lines(source: str, function: str, cls: str | None) -> tuple[int, i
 
 
 def describe(key: str, module: str, diff: str, source: str) -> dict:
-    """A survivor as the survivors file names it: module, function, line, the line before and after."""
+    """A survivor as the survivors file names it: module, function, the line changed (counted from the
+    diff's hunk within the function, so two identical lines in one function are told apart), and the
+    line before and after."""
     from mutmut.utils.format_utils import orig_function_and_class_names_from_key
 
     function, cls = orig_function_and_class_names_from_key(key)
-    removed = [line[1:].strip() for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")]
-    added = [line[1:].strip() for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
-    was, now = " / ".join(removed), " / ".join(added)
-    first, last = _function_lines(source, function, cls)
-    lines = source.splitlines()
-    line = next((n for n in range(first, last + 1) if removed and lines[n - 1].strip() == removed[0]), first)
+    body = [line for line in diff.splitlines() if not line.startswith(("---", "+++"))]
+    removed = [line[1:].strip() for line in body if line.startswith("-")]
+    added = [line[1:].strip() for line in body if line.startswith("+")]
+    first, _ = _function_lines(source, function, cls)
+    line = first
+    for text in body:
+        if text.startswith("@@"):
+            line = first + int(text.split()[1].lstrip("-").split(",")[0]) - 1
+        elif text.startswith("-"):
+            break
+        elif not text.startswith("+"):
+            line += 1
     return {"module": module, "function": f"{cls}.{function}" if cls else function, "line": line,
-            "was": was, "now": now, "mutant": key}
+            "was": " / ".join(removed), "now": " / ".join(added), "mutant": key}
 
 
 def explained(entries: list[dict], survivor: dict) -> bool:
     return any(e["module"] == survivor["module"] and e["function"] == survivor["function"]
-               and e["was"] == survivor["was"] and e["now"] == survivor["now"] and e.get("reason", "").strip()
+               and e["line"] == survivor["line"] and e["was"] == survivor["was"] and e["now"] == survivor["now"] and e.get("reason", "").strip()
                for e in entries)
 
 
