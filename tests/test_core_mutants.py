@@ -196,7 +196,7 @@ def test_a_value_made_in_code_is_checked_as_the_text_a_reader_would_type():
     assert fields.canonical_text(dt.date(2026, 1, 2)) == "2026-01-02"
     assert fields.canonical_text(Decimal("1E+3")) == "1000"
     assert fields.canonical_text(12) == "12"
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="^floats are not accepted: pass Decimal or text$"):
         fields.canonical_text(1.5)
 
     class Inputs:
