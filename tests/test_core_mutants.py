@@ -782,3 +782,22 @@ def test_the_calendar_is_in_chinese_unless_asked_and_stamps_utc_whatever_the_mac
         time.tzset()
     with pytest.raises(ValueError, match="^stamp must be timezone-aware$"):
         ics.calendar([event], key="k", name="n", stamp=dt.datetime(2026, 12, 1))
+
+
+@pytest.mark.parametrize("field, typed, zh, en", [
+    (Field("p", "rate", "罚息", "Penalty", per="day", high=5, example="0.1", noun_zh="罚息日利率",
+           noun_en="the penalty daily rate", means_zh="每天 0.1%", means_en="0.1% a day"), "abc",
+     "请输入罚息日利率的百分数，0 到 5 之间，例如 0.1（表示每天 0.1%）",
+     "Enter the penalty daily rate in percent, from 0 to 5, such as 0.1 (meaning 0.1% a day)"),
+    (Field("p", "rate", "罚息", "Penalty", per="day", high=5, noun_zh="罚息日利率", noun_en="the penalty daily rate"),
+     "6", "罚息日利率不能超过 5%，请检查小数点的位置", "The penalty daily rate cannot be above 5%; check the decimal point"),
+    (Field("r", "rate", "利率", "Rate", example="3.6"), "abc", "请输入年利率的百分数，例如 3.6（表示 3.6%）",
+     "Enter an annual rate in percent, such as 3.6 (meaning 3.6%)"),
+])
+def test_a_rate_fields_own_words_reach_its_messages(field, typed, zh, en):
+    assert _message(fields.parse_text, field, typed, "k") == ("k", zh, en)
+
+
+def test_a_percent_on_its_low_is_accepted():
+    assert fields.parse_text(SHARE, "1", "share") == Decimal(1)
+    assert fields.parse_text(SHARE, "50", "share") == Decimal(50)
