@@ -77,6 +77,17 @@ def test_every_listed_survivor_names_a_mutated_module_a_line_of_it_and_why_it_ch
         assert len(e["reason"].split()) >= 5, f"{where}: say why this change cannot alter any result"
 
 
+def test_the_committed_score_covers_the_eight_core_modules_and_adds_up():
+    data = json.loads(mutation.SCORE.read_text(encoding="utf-8"))
+    assert list(data["modules"]) == mutation.modules()
+    assert data["killed"] == sum(m["killed"] for m in data["modules"].values())
+    assert data["total"] == sum(m["total"] for m in data["modules"].values())
+    dt.date.fromisoformat(data["measured"])
+    assert data["unchecked"] == 0 and data["unexplained"] == 0, "the committed run checked and explained every mutant"
+    listed = len(mutation.survivors_file())
+    assert listed == sum(m["survived"] for m in data["modules"].values()), "one survivors-file entry per survivor"
+
+
 SCORE = {"measured": "2026-12-06", "tool": "mutmut 3.8.1", "killed": 1850, "total": 1900, "unexplained": 0,
          "modules": {"calculators/money.py": {"killed": 400, "survived": 11, "other": 0, "total": 411},
                      "calculators/ics.py": {"killed": 1450, "survived": 39, "other": 0, "total": 1489}}}
