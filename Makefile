@@ -12,7 +12,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build test quality lint bench clean new-guide
+.PHONY: setup serve build test quality lint bench clean new-guide mutation
 
 setup: $(PY_OK) $(NODE_OK)
 
@@ -50,6 +50,15 @@ quality: setup
 	QUALITY_REPORT=1 $(PY) -m pytest
 	$(PY) -m tools.readability
 
+## mutation: mutation testing of the money and law core (not part of `make test`; about an hour here):
+## mutmut changes calculators/money, schedules, rates, figures, lines, fields, checklist and ics one small
+## edit at a time and runs their unit tests (pyproject.toml [tool.mutmut]); then tools/mutation.py writes
+## mutation.json (killed/total per module, the day of the run; the quality page shows it: commit it) and
+## lists every surviving mutant that tests/mutation-survivors.toml does not explain (then it fails)
+mutation: setup
+	nice -n 19 $(PY) -m mutmut run --max-children 2
+	$(PY) -m tools.mutation --date $$(date -u +%Y-%m-%d)
+
 ## new-guide: make docs/<slug>.md and docs/<slug>.en.md with front matter, e.g. make new-guide slug=guides/my-topic
 new-guide: setup
 	$(PY) -m tools.new_guide $(slug)
@@ -71,4 +80,4 @@ lint: setup
 	$(PY) -m ruff check .
 
 clean:
-	rm -rf site .venv node_modules .pytest_cache .hypothesis
+	rm -rf site .venv node_modules .pytest_cache .hypothesis mutants

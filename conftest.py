@@ -16,6 +16,13 @@ def pytest_configure(config):
     clock.travel()
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--max-examples", type=int, default=None,
+        help="at most this many generated inputs per property test (`make mutation` only: it runs the "
+             "core's tests once per mutant; every other run keeps each test's own number)")
+
+
 def pytest_report_header(config):
     from tools import clock
 
@@ -42,7 +49,10 @@ def _first_line(obj) -> str:
 
 
 def pytest_collection_modifyitems(session, config, items):
+    cap = config.getoption("--max-examples", default=None)
     for item in items:
+        if cap is not None:
+            _cap_examples(item, cap)
         if not hasattr(item, "module") or not hasattr(item, "originalname"):
             continue  # doctests
         handle = getattr(getattr(item, "obj", None), "hypothesis", None)
@@ -57,6 +67,17 @@ def pytest_collection_modifyitems(session, config, items):
 
         counting._counting = True
         handle.inner_test = counting
+
+
+def _cap_examples(item, cap: int) -> None:
+    """Lower a property test's number of generated inputs to ``cap`` (hypothesis keeps a test's
+    settings on the test function; ``@settings(max_examples=...)`` there would otherwise win)."""
+    from hypothesis import settings
+
+    test = getattr(item, "obj", None)
+    current = getattr(test, "_hypothesis_internal_use_settings", None)
+    if current is not None and current.max_examples > cap:
+        test._hypothesis_internal_use_settings = settings(current, max_examples=cap)
 
 
 def pytest_runtest_logreport(report):

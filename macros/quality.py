@@ -1,4 +1,5 @@
-"""The quality page: figures written by the last passing `make quality` (quality.json, committed), and the
+"""The quality page: figures written by the last passing `make quality` (quality.json, committed), the
+mutation score of the money and law core written by `make mutation` (mutation.json, committed), and the
 dated facts of calculators/figures.toml past their re-check date on the day the page is built."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from calculators import figures
 from tools import readability
 
 FILE = Path(__file__).resolve().parent.parent / "quality.json"
+MUTATION = Path(__file__).resolve().parent.parent / "mutation.json"  # written by `make mutation` (tools/mutation.py)
 
 
 def _what(entry: dict) -> str:
@@ -63,9 +65,53 @@ def reading_ease(lang: str, scores: dict[str, float] | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def mutation_score(lang: str, data: dict | None = None) -> str:
+    """The mutation score of the money and law core, as the last `make mutation` wrote it (mutation.json):
+    killed/total per module and overall, and the day it was measured."""
+    zh = lang == "zh"
+    if data is None:
+        data = json.loads(MUTATION.read_text(encoding="utf-8")) if MUTATION.is_file() else None
+    lines = ["## " + ("变异测试：故意改错代码，测试能不能发现" if zh else
+                      "Mutation testing: do the tests notice when the code is wrong?"), ""]
+    if data is None:
+        lines.append("还没有变异测试记录：运行 `make mutation` 后这里会列出结果。" if zh else
+                     "No mutation run recorded yet: `make mutation` writes the figures shown here.")
+        return "\n".join(lines) + "\n"
+    share = data["killed"] / data["total"]
+    missed = data["total"] - data["killed"]
+    lines.append(f"工具（{data['tool']}）把计算金额和法律数字的核心代码一次改错一处（比如把 `<=` 改成 `<`、"
+                 f"把 `+ 1` 改成 `- 1`），再跑一遍这些模块的测试。测量日期 **{data['measured']}**："
+                 f"**{data['total']:,}** 处改动里，测试发现了 **{data['killed']:,}** 处（**{share:.1%}**，目标不低于 90%）。"
+                 if zh else
+                 f"A tool ({data['tool']}) changes the core code that computes money and legal figures one small edit "
+                 f"at a time (`<=` into `<`, `+ 1` into `- 1`) and runs the tests of those modules each time. "
+                 f"Measured on **{data['measured']}**: the tests caught **{data['killed']:,}** of **{data['total']:,}** "
+                 f"changes (**{share:.1%}**; goal: at least 90%).")
+    if data.get("unchecked"):
+        lines[-1] += (f"这次运行在检查完所有改动之前停止了：还有 **{data['unchecked']:,}** 处没有检查，按没发现计算，"
+                      f"所以实际比例不低于这个数。" if zh else
+                      f" The run stopped before checking every change: **{data['unchecked']:,}** were not checked and "
+                      f"count as missed, so the true share is at least this.")
+    if data.get("unexplained"):
+        lines[-1] += (f"没被发现的 {missed:,} 处里，还有 **{data['unexplained']:,}** 处没有解释。" if zh else
+                      f" Of the {missed:,} changes they missed, **{data['unexplained']:,}** are not explained yet.")
+    elif missed:
+        lines[-1] += (f"没被发现的 {missed:,} 处，每一处都在 `tests/mutation-survivors.toml` 里写明了为什么它不改变任何结果。"
+                      if zh else
+                      f" Each of the {missed:,} changes they missed is listed in `tests/mutation-survivors.toml` with "
+                      f"the reason it cannot change any result.")
+    lines += ["", "| " + " | ".join(("模块", "发现", "改动数", "比例") if zh else
+                                    ("module", "caught", "changes", "share")) + " |",
+              "| --- | ---: | ---: | ---: |"]
+    for name, m in data["modules"].items():
+        lines.append(f"| `{name}` | {m['killed']:,} | {m['total']:,} | {m['killed'] / m['total']:.1%} |")
+    lines.append(f"| **{'合计' if zh else 'all'}** | **{data['killed']:,}** | **{data['total']:,}** | **{share:.1%}** |")
+    return "\n".join(lines) + "\n"
+
+
 def report(lang: str, today: dt.date) -> str:
     zh = lang == "zh"
-    due = due_facts(lang, today) + "\n" + reading_ease(lang)
+    due = mutation_score(lang) + "\n" + due_facts(lang, today) + "\n" + reading_ease(lang)
     if not FILE.is_file():
         return ("还没有测试记录：运行 `make quality` 后这里会列出结果。" if zh else
                 "No test run recorded yet: `make quality` writes the figures shown here.") + "\n\n" + due
