@@ -150,6 +150,21 @@ def test_the_plan_page_shows_steps_money_and_letters_that_open_filled():
     assert "&quot;debts.0.balance&quot;,&quot;3000.00&quot;" in html  # payoff's rows, named as its page names them
 
 
+def test_a_letter_to_a_lender_already_in_court_says_to_answer_the_court_first():
+    from calculators.views import plan as view
+
+    # 网贷C has a payment order and is offered a negotiation letter: the plan says the court comes first
+    html = view.render(situation(), "zh")
+    caution = "网贷C已经到了法院、仲裁或执行这一步：先按上面的期限回应"
+    assert caution in html and "只写在给对方的信里不算" in html
+    assert html.index('class="calc-plan-letters"') < html.index(caution)
+    en = view.render(situation(), "en")
+    assert "网贷C: already in court, arbitration or enforcement. Answer first" in en
+    # no papers anywhere: no such caution
+    debts = [{k: v for k, v in d.items() if not k.startswith("papers")} for d in THREE_DEBTS]
+    assert "已经到了法院" not in view.render(situation(debts=debts), "zh")
+
+
 def test_the_english_plan_has_no_chinese_but_the_names_typed():
     from calculators.views import plan as view
 

@@ -24,11 +24,13 @@ STEPS: dict[str, tuple[str, str, str, str, str]] = {
     "unlicensed_lender": (
         "有一笔像是没有放贷资格的人或公司借的：先别写信答应还款",
         "One lender looks unlicensed: do not promise to pay in writing yet",
-        "向没有放贷资格、专门放贷的人或公司借的钱，高出来的利息和费用法律不保护；写信答应还款，"
-        "可能把本来可以争的钱认下来（法释〔2020〕17号 第十三条）。先打 12348 免费问一问；被威胁就报警。",
-        "Interest and fees from an unlicensed business lender are not protected by law, and a letter promising "
-        "to pay can concede money you could dispute (SPC private-lending provisions, art. 13). Call the free "
-        "12348 line first; if you are threatened, call the police.",
+        "没有放贷资格、专门放贷的人或公司借出的钱，借款合同可能无效（法释〔2020〕17号 第十三条第三项），"
+        "约定的利息和费用可能得不到法律保护；写信答应还款，可能把本来可以争的钱认下来。"
+        "先打 12348 免费问一问；被威胁就报警。",
+        "A loan contract made by an unlicensed business lender may be void (SPC private-lending provisions, "
+        "Fa Shi [2020] No. 17, art. 13(3)), so its interest and fees may not be protected by law, and a letter "
+        "promising to pay can concede money you could dispute. Call the free 12348 line first; if you are "
+        "threatened, call the police.",
         "illegal_lending"),
 }
 
@@ -41,6 +43,9 @@ LETTER_NAMES = {
     "complaint": ("投诉材料", "Complaint about collection"),
     "hardship-statement": ("困难情况说明和收支表", "Hardship statement and budget"),
 }
+
+# the letters that offer to pay (they restart the time limit, and say nothing to a court)
+PROMISE_LETTERS = ("negotiation-letter", "card-instalments")
 
 REASONS = {
     "court": ("已在法院或仲裁", "In court or arbitration"),
@@ -124,8 +129,23 @@ def _letters(result: Result, lang: str) -> str:
         label = ui.t(lang, zh, en) + (ui.t(lang, f"（{who}）", f" ({who})") if who else "")
         items.append(f'<li><a href="../../letters/{ui.esc(letter.slug)}/" data-carry="{_pairs(letter.slug, dict(letter.form))}" '
                      f'data-letter-index="{n}">{ui.esc(label)}</a></li>')
+    # a debt already in court, arbitration or enforcement: a letter to the lender never stops the court's clock
+    sued = list(dict.fromkeys(x.debt for x in result.letters
+                              if x.slug in PROMISE_LETTERS and x.debt is not None and result.inputs.debts[x.debt].in_court))
+    court = ""
+    if sued:
+        names = ui.t(lang, "、", ", ").join(_debt_name(result, k, lang) for k in sued)
+        court = ui.paragraph(ui.t(
+            lang,
+            f"{names}已经到了法院、仲裁或执行这一步：先按上面的期限回应（书面异议、答辩、上诉或申报财产），再写信谈。"
+            "和对方谈，法院的期限不会停下来；对金额、利息、费用有异议的，要在期限内向法院或仲裁委员会书面提出，"
+            "只写在给对方的信里不算。",
+            f"{names}: already in court, arbitration or enforcement. Answer first, by the deadlines above (a written "
+            "objection, a defence, an appeal or your asset report), then write to the lender. Talking to the lender "
+            "does not stop the court's deadlines; if you dispute the amount, interest or charges, say so in writing "
+            "to the court or arbitration commission in time: a letter to the lender does not count."))
     return (f'<h3>{ui.esc(ui.t(lang, "要寄的信（打开时已经填好）", "Letters to send (they open filled in)"))}</h3>'
-            f'<ul class="calc-plan-letters">{"".join(items)}</ul>'
+            f'<ul class="calc-plan-letters">{"".join(items)}</ul>' + court
             + ui.paragraph(ui.t(lang, "每封信寄出前都看一遍：金额、日期和对方名称以你手上的材料为准。答应还款的信会让诉讼时效重新起算，"
                                 "信的页面上会提醒你什么时候要先问一问。",
                                 "Read each letter before you send it: your own papers decide the amounts, dates and "
@@ -166,13 +186,18 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         explain.append(t(lang,
                          "钱不够还所有最低还款。两种分法：按法律风险排，先保已经在法院或仲裁的、达到 5 万元的信用卡，"
                          "再保利率高的，能少一些法律上的风险，但别的几笔这个月可能一分也拿不到；按比例分，每一笔都按欠的多少拿到一部分，"
-                         "可以拿着这个数去和每一家谈，但已经起诉的那一笔拿到的可能不够。两种都不是法律规定，选你能坚持下去的。",
+                         "可以拿着这个数去和每一家谈，但已经起诉的那一笔拿到的可能不够。两种都不是法律规定，选你能坚持下去的。"
+                         "5 万元这条线：只是还不上，不算恶意透支，要有非法占有的目的，经银行两次有效催收超过三个月仍不还才算；"
+                         "数额只算没还的本金，不算利息和费用（妨害信用卡管理刑事案件解释第六条、第九条，2018 年修改）。",
                          "The money does not cover every minimum. Two ways to share it: the legal-risk order keeps the "
                          "debt in court or arbitration and a card at ¥50,000 or more safe first, then the highest rate, "
                          "which lowers the legal risk, but the others may get nothing this month; the pro-rata offer gives "
                          "every debt a share in proportion to what it is owed, a figure you can take to each lender, but "
                          "the debt already in court may get less than it needs. Neither is a rule of law: choose the one you "
-                         "can keep to."))
+                         "can keep to. On the ¥50,000 line: simply being unable to pay is not malicious overdraft; it takes "
+                         "an intent to keep the money and still not paying three months after two proper demands from the "
+                         "bank, and only the unpaid principal counts, not interest or fees (SPC and SPP interpretation on "
+                         "credit-card crimes, arts. 6 and 9, as amended in 2018)."))
     if dated:
         explain.append(t(lang, *steps_view.COUNTING))
         explain.append(t(lang, f"按 {wording.date(result.today, 'zh')} 计算还剩几天。",
