@@ -11,7 +11,7 @@ from html import escape
 WORDS = {
     "zh": {
         "title": "保存在这台设备上",
-        "keep": "在这台设备上保存我的情况（只存在这个浏览器里，不会发到任何地方）",
+        "keep": "在这台设备上保存我的情况（和催收记录存在一起，只存在这个浏览器里，不会发到任何地方）",
         "lock_summary": "共用手机？用密码加密",
         "passphrase": "密码（至少 8 个字，忘了就打不开，只能删除重填）",
         "lock": "设置密码并加密",
@@ -22,21 +22,22 @@ WORDS = {
         "erase": "删除全部",
         "msg-saved": "已保存在这台设备上。",
         "msg-off": "没有保存：关掉这个页面，填的内容就没有了。",
-        "msg-removed": "已从这台设备上删除。",
+        "msg-removed": "你的情况和催收记录已从这台设备上删除。",
         "msg-locked": "已加密保存。别人打开这个页面，看到的只是一段乱码。",
         "msg-short": "密码至少要 8 个字。",
         "msg-wrong": "密码不对，内容没有打开。可以再试一次；忘了密码，只能点“删除全部”重新填写。",
         "msg-erased": "这台设备上保存的情况和催收记录已经删除，表格也清空了。",
-        "msg-exported": "已导出。文件里是你的情况，请放在只有你能打开的地方。",
+        "msg-exported": "已导出。文件里是你的情况和催收记录，请放在只有你能打开的地方。",
         "msg-imported": "已导入，下面的表格已经填好。",
         "msg-bad-file": "这个文件读不出来：它不是本站导出的“我的情况”文件，或者已经损坏。表格里原来的内容没有改动。",
         "msg-new-file": "这个文件是本站更新的版本导出的，这个页面还读不了。请刷新页面后再导入。",
         "msg-no-storage": "这个浏览器不允许保存（可能是无痕模式）。填的内容只在这个页面打开时有效。",
-        "confirm-erase": "确定删除这台设备上保存的全部内容吗？删除后不能恢复。",
+        "confirm-erase": "确定删除这台设备上保存的全部内容（你的情况和催收记录）吗？删除后不能恢复。",
     },
     "en": {
         "title": "Keep it on this device",
-        "keep": "Keep my situation on this device (only in this browser; it is never sent anywhere)",
+        "keep": "Keep my situation on this device (with the collection log, only in this browser; it is never sent "
+                "anywhere)",
         "lock_summary": "Shared phone? Lock it with a passphrase",
         "passphrase": "Passphrase (at least 8 characters; if you forget it, you can only delete and start again)",
         "lock": "Set passphrase and lock",
@@ -47,14 +48,15 @@ WORDS = {
         "erase": "Delete everything",
         "msg-saved": "Kept on this device.",
         "msg-off": "Not kept: when you close this page, what you entered is gone.",
-        "msg-removed": "Removed from this device.",
+        "msg-removed": "Your situation and collection log are removed from this device.",
         "msg-locked": "Locked and kept. Anyone else opening this page sees only scrambled text.",
         "msg-short": "The passphrase needs at least 8 characters.",
         "msg-wrong": "That passphrase is not right; nothing was opened. Try again; if you have forgotten it, "
                      "the only way on is Delete everything.",
         "msg-erased": "What was kept on this device (your situation and collection log) is deleted, and the form is "
                       "cleared.",
-        "msg-exported": "Exported. The file holds your situation: keep it where only you can open it.",
+        "msg-exported": "Exported. The file holds your situation and your collection log: keep it where only you "
+                        "can open it.",
         "msg-imported": "Imported: the form below is filled in.",
         "msg-bad-file": "This file cannot be read: it is not a My situation file from this site, or it is "
                         "damaged. The form was not changed.",
@@ -62,7 +64,8 @@ WORDS = {
                         "Reload the page and import it again.",
         "msg-no-storage": "This browser does not allow keeping anything (private mode, perhaps). What you enter "
                           "lasts only while this page is open.",
-        "confirm-erase": "Delete everything kept on this device? It cannot be undone.",
+        "confirm-erase": "Delete everything kept on this device (your situation and collection log)? It cannot "
+                         "be undone.",
     },
 }
 
