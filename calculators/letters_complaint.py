@@ -39,9 +39,10 @@ GUIDELINE_MEMBERS = ("bank", "consumer_finance")
 EVENTS = (
     ("night_calls", "晚上 22:00 到第二天早上 8:00 之间打电话或发信息催收",
      "Calls or messages between 22:00 and 08:00"),
-    ("threats", "威胁我或家人的人身安全", "Threats to my or my family's safety"),
-    ("third_parties", "联系我的家人、朋友或单位，向他们催收或透露我的欠款",
-     "Contacting my family, friends or employer, asking them to pay or telling them about the debt"),
+    # as broad as the log's tick (人身安全、上门、曝光等), which fills it
+    ("threats", "威胁我或家人（人身安全、上门、曝光等）", "Threats to me or my family (to our safety, of visits, of exposure)"),
+    # only the contact itself: the collection log's tick fills this, and it records no more than that
+    ("third_parties", "联系我的家人、朋友或单位", "Contacting my family, friends or employer"),
     ("insults", "辱骂、侮辱", "Abuse and insults"),
     ("fake_legal", "发来伪造的“律师函”“法院传票”等文书，或冒充法院、公安",
      "Fake “lawyer's letters” or court papers, or posing as a court or the police"),

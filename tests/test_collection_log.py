@@ -77,6 +77,18 @@ def test_the_complaint_opens_with_the_logs_counts():
     assert "从2026年11月1日到2026年11月4日" in text and "大约 5 次" in text and "13800000003" in text
 
 
+def test_the_complaint_says_no_more_than_the_log_recorded():
+    # one contact with family and one threat of exposure: the complaint neither adds that the debt was
+    # disclosed nor turns the threat into one to safety; abuse alone is never called a threat
+    form = log.complaint_form(result([{"date": "2026-11-01", "third_parties": "yes", "threats": "yes",
+                                       "said": "再不还就曝光你"}]))
+    text = json.loads(web.run("complaint", json.dumps(form, ensure_ascii=False), "zh", True, "2026-12-06"))["text"]
+    assert "联系我的家人、朋友或单位" in text and "透露" not in text
+    assert "威胁我或家人（人身安全、上门、曝光等）" in text and "威胁我或家人的人身安全" not in text
+    abuse = log.complaint_form(result([{"date": "2026-11-01", "insults": "yes"}]))
+    assert (abuse["threats"], abuse["insults"]) == ("no", "yes") and "威胁" not in abuse["detail"]
+
+
 def test_long_lists_fit_the_complaints_fields():
     many = [{"date": "2026-11-01", "time": "23:00", "number": f"1390000{n:04d}", "who": f"催收员{n:02d}号"}
             for n in range(40)]
