@@ -197,7 +197,10 @@ def test_the_build_without_the_tests_makes_the_same_trimmed_runtime(stdlib_files
         "assert importlib.util.find_spec('tests') is None, 'tests/ is importable'\n"
         "from hooks import runtime\n"
         "out = Path(sys.argv[1])\n"
-        "made = runtime.write_stdlib(out, runtime.write_package(out))\n"
+        "import tempfile\n"
+        "names = runtime.write_package(out)\n"
+        "with tempfile.TemporaryDirectory() as work:\n"
+        "    made = runtime.write_stdlib(out, runtime.both_zips(out, names, Path(work)))\n"
         "print(json.dumps({'name': made.name, 'files': zipfile.ZipFile(made).namelist(),\n"
         "                  'tests': sorted(m for m in sys.modules if m.split('.')[0] == 'tests')}))\n"
     )
