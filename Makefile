@@ -8,6 +8,8 @@ PY_OK  := $(VENV)/.installed-from-lock
 NODE_OK := node_modules/.installed-from-lock
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# make test: one pytest worker per core; the Pyodide-in-Node tests stay on one (xdist_group)
+PYTEST_WORKERS ?= -n auto --dist loadgroup
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
@@ -35,11 +37,12 @@ serve: setup
 build: setup
 	$(PY) -m mkdocs build --strict --clean
 
-## test: set up, then every test (calculators, content, build, browser); writes nothing tracked
+## test: set up, then every test (calculators, content, build, browser); writes nothing tracked.
+## One worker per core (pytest-xdist); the site is built once for all of them (tests/conftest.py).
 test: setup
 	$(PY) -m tools.browser --ensure
 	$(PY) -m ruff check .
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_WORKERS)
 
 ## quality: every test, and after a passing run rewrite quality.json (the quality page's figures): commit it;
 ## its summary lists the facts of calculators/figures.toml past their re-check date (as the quality page does);

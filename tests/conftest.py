@@ -1,4 +1,5 @@
-"""Shared fixtures: one strict build of the site per test session, a local
+"""Shared fixtures: one strict build of the site per test run (shared by the pytest-xdist workers
+of `make test`, started in the background by the first test), a local
 HTTP server for it on a free port (tools/site_server.py: gzip as a static
 host), and a browser page that may talk to that server only (every other
 request is aborted, recorded and fails the test)."""
@@ -6,9 +7,12 @@ request is aborted, recorded and fails the test)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -24,17 +28,112 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://overdue-help.example/"
 
 
+# ---- the site build: once per run, started early, in the background ------------------------
+# The first test of a run starts the strict build in a child process; the tests that do not need
+# the site run meanwhile, and those that do (they use SITE_FIXTURES) come after the others, file by
+# file (pytest_collection_modifyitems). Under pytest-xdist (`make test` runs two workers) the
+# workers share one build: the first to get there starts it, the others wait for its result.
+
+SITE_FIXTURES = frozenset({"build", "site", "site_http", "server", "site_page"})
+BUILD_TIMEOUT = 600  # seconds
+
+
+def _needs_site(item) -> bool:
+    return not SITE_FIXTURES.isdisjoint(getattr(item, "fixturenames", ()))
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Files with a test that needs the built site after the others (order kept inside each group),
+    so the build (started by the first test) is ready by the time they run."""
+    later = {item.path for item in items if _needs_site(item)}
+    items[:] = [i for i in items if i.path not in later] + [i for i in items if i.path in later]
+
+
+class SiteBuild:
+    """``mkdocs build --strict`` of this tree into ``folder/site``, run once for the whole test run
+    however many workers ask for it; its output and exit status are files in ``folder``."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.out = folder / "site"
+        self.done = folder / "done.json"
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Start the build unless this run has started it already (here or in another worker)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            os.close(os.open(self.folder / "started", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            return
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
+        stdout = (self.folder / "stdout.txt").open("w", encoding="utf-8")
+        stderr = (self.folder / "stderr.txt").open("w", encoding="utf-8")
+        proc = subprocess.Popen(
+            # tools.clock runs mkdocs as is, or on the day TEST_TODAY names
+            [sys.executable, "-m", "tools.clock", "mkdocs", "build", "--strict", "--site-dir", str(self.out)],
+            cwd=ROOT, stdout=stdout, stderr=stderr, text=True, env=env,
+        )
+
+        def finish():
+            try:
+                code = proc.wait(timeout=BUILD_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+                code = None
+            stdout.close()
+            stderr.close()
+            written = self.folder / "done.tmp"
+            written.write_text(json.dumps({"returncode": code}), encoding="utf-8")
+            written.replace(self.done)  # atomic: a waiting worker reads all of it or nothing
+
+        self._thread = threading.Thread(target=finish, name="site-build", daemon=True)
+        self._thread.start()
+
+    def result(self) -> subprocess.CompletedProcess:
+        """Wait for the build (started here or in another worker) and return what it printed."""
+        deadline = time.monotonic() + BUILD_TIMEOUT + 60
+        while not self.done.exists():
+            if time.monotonic() > deadline:
+                pytest.fail(f"the site build in {self.folder} did not finish in {BUILD_TIMEOUT + 60} s")
+            time.sleep(0.2)
+        code = json.loads(self.done.read_text(encoding="utf-8"))["returncode"]
+        if code is None:
+            pytest.fail(f"mkdocs build --strict took more than {BUILD_TIMEOUT} s")
+        return subprocess.CompletedProcess(
+            ["mkdocs", "build", "--strict"], code,
+            (self.folder / "stdout.txt").read_text(encoding="utf-8"),
+            (self.folder / "stderr.txt").read_text(encoding="utf-8"))
+
+    def wait_if_started_here(self) -> None:
+        """A worker that started the build stays until it is over (another may be waiting for it)."""
+        if self._thread is not None:
+            self._thread.join()
+
+
 @pytest.fixture(scope="session")
-def build(tmp_path_factory):
-    """Build the site once with --strict; returns (site dir, build output)."""
-    out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
-    proc = subprocess.run(
-        # tools.clock runs mkdocs as is, or on the day TEST_TODAY names
-        [sys.executable, "-m", "tools.clock", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,
-    )
-    return out, proc
+def _site_build(tmp_path_factory) -> SiteBuild:
+    base = tmp_path_factory.getbasetemp()
+    # pytest-xdist gives each worker a folder inside the run's own one: the build goes there, shared
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    builder = SiteBuild(shared / "site-build")
+    yield builder
+    builder.wait_if_started_here()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _start_site_build_early(request):
+    """The build starts with the first test of a run that has any test needing the site."""
+    if any(_needs_site(item) for item in request.session.items):
+        request.getfixturevalue("_site_build").start()
+
+
+@pytest.fixture(scope="session")
+def build(_site_build):
+    """The site built once with --strict; returns (site dir, build output)."""
+    _site_build.start()
+    return _site_build.out, _site_build.result()
 
 
 @pytest.fixture(scope="session")

@@ -28,6 +28,10 @@ from tools import cases as known
 CASES = known.TYPED + [(slug, {}, lang) for slug in sorted(web.CALCULATORS) for lang in ("zh", "en")]
 ALL_CASES = known.runtime_cases()
 
+# `make test` runs on several workers (pytest-xdist, --dist loadgroup): this file's tests stay on
+# one, so its module fixtures (Pyodide in Node over every case, a snapshot) are made once.
+pytestmark = pytest.mark.xdist_group("pyodide-node")
+
 
 def _node() -> str:
     node = shutil.which("node")
