@@ -167,7 +167,7 @@ function takeCarried() {
 
 takeCarried();
 
-// "跳到信件 / Jump to the letter" at the top of a letter's form: the letter comes into view and takes
+// "Jump to the letter" (in the page's language) at the top of a letter's form: the letter comes into view and takes
 // the focus, so a screen reader or a keyboard goes on from the letter (nothing is added to the address).
 for (const link of document.querySelectorAll("[data-letter-jump]")) {
   link.addEventListener("click", (event) => {
