@@ -350,16 +350,22 @@ def days_left_text(step: Step, lang: str) -> tuple[str, bool]:
     return ui.t(lang, f"还剩 {wording.count(left, 'day', lang)}。", f"{wording.count(left, 'day', lang)} left."), False
 
 
+def deadline_html(step, lang: str) -> str:
+    """A dated step's last day, its rule and the days left (an alert once it has passed); the
+    checklist and my action plan show it alike."""
+    left, passed = days_left_text(step, lang)
+    cls = "calc-step-deadline calc-step-passed" if passed else "calc-step-deadline"
+    role = ' role="alert"' if passed else ""
+    return (f'<p class="{cls}"{role} data-deadline="{step.deadline.isoformat()}" '
+            f'data-days-left="{step.days_left}">{ui.esc(deadline_text(step, lang))} '
+            f"{ui.esc(left)}</p>")
+
+
 def _step(step: Step, lang: str) -> str:
     _, _, zh_do, en_do, dest = STEPS[step.key]
     parts = [f'<p class="calc-step-title"><strong>{ui.esc(title(step.key, lang))}</strong></p>']
     if step.deadline is not None:
-        left, passed = days_left_text(step, lang)
-        cls = "calc-step-deadline calc-step-passed" if passed else "calc-step-deadline"
-        role = ' role="alert"' if passed else ""
-        parts.append(f'<p class="{cls}"{role} data-deadline="{step.deadline.isoformat()}" '
-                     f'data-days-left="{step.days_left}">{ui.esc(deadline_text(step, lang))} '
-                     f"{ui.esc(left)}</p>")
+        parts.append(deadline_html(step, lang))
     parts.append(f"<p>{ui.esc(ui.t(lang, zh_do, en_do))}</p>")
     href, words = next_steps.link(dest, lang)
     more = ui.t(lang, "怎么做：", "How: ")

@@ -73,12 +73,7 @@ def _step(result: Result, step: Step, lang: str) -> str:
         title = f"{who}：{title}" if lang == "zh" else f"{who}: {title}"
     parts = [f'<p class="calc-step-title"><strong>{ui.esc(title)}</strong></p>']
     if step.deadline is not None:
-        left, passed = steps_view.days_left_text(step, lang)
-        cls = "calc-step-deadline calc-step-passed" if passed else "calc-step-deadline"
-        role = ' role="alert"' if passed else ""
-        parts.append(f'<p class="{cls}"{role} data-deadline="{step.deadline.isoformat()}" '
-                     f'data-days-left="{step.days_left}">{ui.esc(steps_view.deadline_text(step, lang))} '
-                     f"{ui.esc(left)}</p>")
+        parts.append(steps_view.deadline_html(step, lang))
     parts.append(f"<p>{ui.esc(ui.t(lang, zh_do, en_do))}</p>")
     href, words = next_steps.link(dest, lang)
     parts.append(f'<p class="calc-step-link">{ui.esc(ui.t(lang, "怎么做：", "How: "))}'
