@@ -85,6 +85,10 @@ FIELDS = (
           "phone, medical costs, children"),
     Field("household", "count", "家里几口人靠这份收入", "People living on this income", low=1, high=20,
           required=False),
+    Field("order", "choice", "钱够的时候，多出来的先还哪一笔", "When there is enough, extra money goes first to",
+          choices=payoff.STRATEGIES, default="avalanche", required=False, advanced=True,
+          help_zh="和“先还哪一笔”计算器一样；在那里选好的顺序可以存回这里",
+          help_en="As in the debt payoff calculator; the order you choose there can be saved back here"),
     Field("today", "date", "今天的日期", "Today's date", required=False, advanced=True,
           help_zh="留空就用今天；用来算还剩几天", help_en="Leave empty for today; used to count the days left"),
 )
@@ -112,6 +116,11 @@ DEBT_FIELDS = (
     Field("notice_deadline", "date", "通知书上写的期限", "Deadline written on the notice", required=False),
     Field("contact", "choice", "催收有没有越线", "Has collection crossed the line?", choices=CONTACT,
           default="none", required=False),
+    Field("agreed", "yesno", "已经和对方谈好了新的还款计划", "You have agreed a new plan with this lender",
+          default="no", required=False,
+          help_zh="谈好了，上面就填新计划的欠款、年利率和每月还款；协商计算器里的结果可以一键存到这里",
+          help_en="If so, enter the new plan's amount, rate and monthly payment above; the negotiation "
+                  "calculator can save its plan here in one tap"),
 )
 
 DEFAULT_DEBTS = (
@@ -145,6 +154,7 @@ class Debt:
     hearing_date: dt.date | None = None
     notice_deadline: dt.date | None = None
     contact: str | None = "none"
+    agreed: bool | None = False
 
     def __post_init__(self) -> None:
         fields.check(DEBT_FIELDS, self)
@@ -165,6 +175,7 @@ class Inputs:
     essentials: Decimal
     debts: tuple[Debt, ...]
     household: int | None = None
+    order: str | None = "avalanche"
     today: dt.date | None = None
 
     def __post_init__(self) -> None:
@@ -206,6 +217,9 @@ class Result:
     pro_rata: tuple[Decimal, ...]  # when short: each debt's pro-rata share, in the order entered
     this_month: tuple[Decimal, ...]  # when not short: each debt's payment this month, in the order entered
     months: int | None  # when not short: months to debt-free at this budget (None: over 50 years)
+    # when not short: the payoff plan to debt-free in the plan's order (the calendar's monthly reminders);
+    # None when short or over 50 years
+    payoff_plan: payoff.Plan | None
     steps: tuple[Step, ...]
     letters: tuple[Letter, ...]
 
@@ -295,9 +309,10 @@ def _letters(inputs: Inputs, short: bool, offer: Sequence[Decimal]) -> tuple[Let
     out: list[Letter] = []
     minimums = sum((payoff.first_minimum(d.for_payoff()) for d in inputs.debts), ZERO)
     for i, d in enumerate(inputs.debts):
-        if d.lender not in LETTER_LENDERS:
+        if (d.lender or "unknown") not in LETTER_LENDERS:  # left empty: the form's own default, not known
             continue
-        behind = short or bool(d.days_overdue)
+        # a plan agreed with the lender needs no letter asking for one
+        behind = (short or bool(d.days_overdue)) and not d.agreed
         common = {"income": inputs.income, "essentials": inputs.essentials, "overdue_days": d.days_overdue}
         if behind and d.kind == "card":
             out.append(Letter("card-instalments", i, {k: _text(v) for k, v in {
@@ -334,6 +349,7 @@ def calculate(inputs: Inputs, today: dt.date | None = None) -> Result:
     shares: tuple[payoff.Share, ...] = ()
     shares_pro_rata: tuple[Decimal, ...] = ()
     this_month: tuple[Decimal, ...] = ()
+    payoff_plan = None
     months = None
     if shortfall > 0:
         shares = payoff.short_plan(debts, money)
@@ -341,15 +357,15 @@ def calculate(inputs: Inputs, today: dt.date | None = None) -> Result:
         shares_pro_rata = pro_rata(money, weights) if money > 0 else tuple(ZERO for _ in weights)
         offer = shares_pro_rata
     else:
-        plan = payoff.simulate(debts, money, "avalanche")
+        plan = payoff.simulate(debts, money, inputs.order or "avalanche")
         if plan is not None:
-            this_month, months = plan.payments[0], plan.months
+            this_month, months, payoff_plan = plan.payments[0], plan.months, plan
         else:  # the minimums are covered, but at this budget the debts outlast 50 years
             this_month = tuple(payoff.first_minimum(d) for d in debts)
         offer = this_month
     steps = _steps(inputs, day, shortfall > 0)
     return Result(inputs=inputs, today=day, money=money, minimums=minimums, shortfall=shortfall, shares=shares,
-                  pro_rata=shares_pro_rata, this_month=this_month, months=months, steps=steps,
+                  pro_rata=shares_pro_rata, this_month=this_month, months=months, payoff_plan=payoff_plan, steps=steps,
                   letters=_letters(inputs, shortfall > 0, offer))
 
 
@@ -384,7 +400,7 @@ def _rate(value: Decimal | None) -> str:
     return "" if value is None else fields.canonical_text(value)
 
 
-def _first_behind(result: Result) -> int:
+def first_behind(result: Result) -> int:
     """The debt a one-debt tool opens with: the first in the legal-risk order when money is short, else the
     first entered that is overdue or has papers, else the first entered."""
     if result.short:
@@ -432,14 +448,14 @@ FILLS = ((payoff, _fill_payoff), (negotiation, _fill_negotiation), (overdue_cost
 def fill(slug: str, result: Result, debt: int | None = None) -> dict:
     """The form of another tool (one of ``FILLS`` or a letter the plan suggests), filled from the
     situation, as text the way a reader types it. A one-debt tool takes ``debt`` (its position as
-    entered; by default the one ``_first_behind`` picks).
+    entered; by default the one ``first_behind`` picks).
 
     >>> r = calculate(read_form({"income": "4000", "essentials": "2200", "today": "2026-12-01", "debts": [
     ...     {"name": "A", "balance": "3000", "annual_rate": "18", "minimum": "300"}]}))
     >>> fill("payoff", r)
     {'budget': '1800.00', 'debts': [{'name': 'A', 'balance': '3000.00', 'annual_rate': '18', 'minimum': '300.00', 'kind': 'loan'}]}
     """
-    k = _first_behind(result) if debt is None else debt
+    k = first_behind(result) if debt is None else debt
     if not 0 <= k < len(result.inputs.debts):
         raise InputError("debt", "没有这一笔欠款，请回到“我的情况”看一下",
                          "There is no such debt; go back to My situation and check")
@@ -451,3 +467,67 @@ def fill(slug: str, result: Result, debt: int | None = None) -> dict:
     if chosen or letters:
         return dict((chosen or letters[0]).form)
     raise InputError("slug", "“我的情况”填不了这个工具", "My situation cannot fill this tool")
+
+
+# ---- saving a tool's result back into the situation (issue 24 item 3) --------------------------
+
+def saved_order(result: payoff.Result) -> tuple[tuple[str, str], ...]:
+    """What "save to My situation" on the payoff page keeps: the order the reader chose there.
+
+    >>> r = payoff.calculate(payoff.read_form({"budget": "900", "strategy": "snowball"}))
+    >>> saved_order(r)
+    (('order', 'snowball'),)
+    """
+    return (("order", result.inputs.strategy),)
+
+
+def saved_agreement(result: negotiation.Result) -> tuple[tuple[str, str], ...]:
+    """What "save to My situation" on the negotiation page writes into one debt once the lender agrees
+    to the plan the page suggests (``negotiation.letter_plan``, the plan the letter asks for): the new
+    plan's amount, annual rate and monthly payment, and that it is agreed — so the action plan counts
+    the agreed payment as that debt's minimum and suggests no letter asking for a plan. Only a plan
+    paid month by month can be kept: re-instalment (the amount less penalties waived, at its rate)
+    or interest frozen (the whole amount at 0 %); () for paying in full or an extension.
+
+    >>> r = negotiation.calculate(negotiation.read_form({"principal": "30000", "affordable": "500"}))
+    >>> saved_agreement(r)  # nothing likely fits 500: the letter asks for 60 interest-free parts
+    (('balance', '30000.00'), ('annual_rate', '0'), ('minimum', '500.00'), ('agreed', 'yes'))
+    """
+    asked = negotiation.letter_plan(result)
+    if asked["plan"] == "frozen":
+        balance, rate = result.debt, ZERO
+    elif asked["plan"] == "reinstalment":
+        waived = result.inputs.penalties if result.inputs.waive_penalties and result.inputs.penalties else ZERO
+        balance, rate = result.debt - waived, result.reinstal_rate
+    else:
+        return ()
+    return (("balance", money_text(balance)), ("annual_rate", fields.canonical_text(rate)),
+            ("minimum", asked["monthly"]), ("agreed", "yes"))
+
+
+@dataclass(frozen=True)
+class Save:
+    """A tool whose result can be saved back: what it keeps, whether into one debt, and what the block says."""
+
+    module: object
+    keep: object  # result -> pairs (empty: nothing worth keeping in this result)
+    one_debt: bool
+    words_zh: str
+    words_en: str
+
+
+SAVES = (
+    Save(payoff, saved_order, False, "把这个顺序存到“我的情况”，行动计划以后按它分多出来的钱。",
+         "Save this order to My situation: your action plan will use it for any money left over."),
+    Save(negotiation, saved_agreement, True,
+         "对方已经同意这个计划了？把它存到“我的情况”里的那一笔欠款：行动计划会按新的每月还款来算，"
+         "也不再建议为这一笔写协商信。还没谈成就先别存。",
+         "Has the lender agreed to this plan? Save it to that debt in My situation: your action plan will count "
+         "the new monthly payment and stop suggesting a letter asking for a plan. If it is not agreed yet, do not "
+         "save it."),
+)
+
+
+def save_for(slug: str) -> Save | None:
+    """The tool's entry in ``SAVES``, or None when its result is not saved back."""
+    return next((x for x in SAVES if x.module.SLUG == slug), None)

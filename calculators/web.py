@@ -200,6 +200,7 @@ def compute(slug: str, form: dict, lang: str = "zh", today: dt.date | None = Non
     if entry.document:
         return {"ok": True, "result": data, "html": html, "text": entry.view.text(result)}
     button = entry.calendar.button(slug, result, lang) if entry.calendar else ""
+    button += plan_view.save_block(slug, result, lang)
     html += NEXT_STEPS.block(entry.steps(result) if entry.steps else [], lang, button)
     return {"ok": True, "result": data, "html": html}
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculators import checklist, payoff, plan, web
+from calculators import checklist, negotiation, payoff, plan, web, wording
 from calculators.money import InputError
 
 TODAY = dt.date(2026, 12, 1)
@@ -182,3 +182,123 @@ def test_every_letter_the_plan_suggests_has_its_pages_name():
     for slug, (zh, en) in view.LETTER_NAMES.items():
         assert web.calculator(slug)  # a letter the site has
         assert zh in names.names(f"letters/{slug}.md", "zh") and en in names.names(f"letters/{slug}.md", "en")
+
+
+# ---- a result saved back, the chosen order, payments in the calendar (issue 24 items 3 and 4) ----
+
+STAMP = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+ENOUGH = {"income": "6000", "essentials": "2200", "debts": [
+    {"name": "A", "balance": "3000", "annual_rate": "18", "minimum": "300"},
+    {"name": "B", "balance": "8000", "annual_rate": "36", "minimum": "500", "days_overdue": "20"}]}
+
+
+def _apply(pairs, row: int, form: dict) -> dict:
+    """What situation.js does with a saved block: the pairs replace those fields of one debt's row."""
+    debts = [dict(d) for d in form["debts"]]
+    debts[row].update(dict(pairs))
+    return {**form, "debts": debts}
+
+
+def test_the_order_chosen_on_payoff_is_kept_and_the_plan_follows_it():
+    budget = {"budget": "3800", "debts": [{k: d[k] for k in ("name", "balance", "annual_rate", "minimum")}
+                                         for d in ENOUGH["debts"]]}
+    for order in ("avalanche", "snowball"):
+        chosen = payoff.calculate(payoff.read_form({**budget, "strategy": order}))
+        saved = dict(plan.saved_order(chosen))
+        assert saved == {"order": order}
+        r = plan.calculate(plan.read_form({**ENOUGH, **saved}, TODAY))
+        assert r.this_month == chosen.rows[0].payments and r.months == chosen.months  # payoff's own plan
+        assert r.payoff_plan.payments == payoff.simulate(tuple(d.for_payoff() for d in r.inputs.debts),
+                                                         r.money, order).payments
+    avalanche = plan.calculate(plan.read_form(ENOUGH, TODAY))
+    snowball = plan.calculate(plan.read_form({**ENOUGH, "order": "snowball"}, TODAY))
+    assert avalanche.this_month != snowball.this_month  # B (36 %) first, then A (the smaller) first
+    assert avalanche.this_month[1] > snowball.this_month[1]
+
+
+def test_an_agreed_plan_saved_from_negotiation_becomes_that_debts_minimum_and_needs_no_letter():
+    before = plan.calculate(plan.read_form(ENOUGH, TODAY))
+    assert [x.slug for x in before.letters if x.debt == 1] == ["negotiation-letter"]  # B is overdue
+    agreed = negotiation.calculate(negotiation.read_form({"principal": "8000", "affordable": "400"}))
+    pairs = plan.saved_agreement(agreed)
+    asked = negotiation.letter_plan(agreed)
+    assert dict(pairs) == {"balance": "8000.00", "annual_rate": "0", "minimum": asked["monthly"], "agreed": "yes"}
+    after = plan.calculate(plan.read_form(_apply(pairs, 1, ENOUGH), TODAY))
+    assert after.inputs.debts[1].minimum == Decimal(asked["monthly"]) and after.inputs.debts[1].agreed
+    assert not [x for x in after.letters if x.debt == 1]
+    html = web.compute("plan", _apply(pairs, 1, ENOUGH), "en", today=TODAY)["html"]
+    assert "B (agreed)" in html and "no letter asking for a plan is suggested" in html
+
+
+def test_a_reinstalment_with_penalties_waived_is_saved_without_them_and_paying_in_full_saves_nothing():
+    r = negotiation.calculate(negotiation.read_form({"principal": "10000", "penalties": "600", "annual_rate": "12",
+                                                      "affordable": "1000", "reinstal_months": "12",
+                                                      "waive_penalties": "yes"}))
+    assert negotiation.letter_plan(r)["plan"] == "reinstalment"
+    saved = dict(plan.saved_agreement(r))
+    assert saved["balance"] == "10000.00" and saved["annual_rate"] == "12"  # the debt less the 600 waived
+    assert saved["minimum"] == negotiation.letter_plan(r)["monthly"]
+    in_full = negotiation.calculate(negotiation.read_form({"principal": "1000", "affordable": "5000"}))
+    assert plan.saved_agreement(in_full) == ()
+    assert "calc-save-situation" not in web.compute("negotiation", {"principal": "1000", "affordable": "5000"})["html"]
+    block = web.compute("negotiation", {"principal": "10000", "affordable": "400"}, "zh")["html"]
+    assert 'data-save-row="debts"' in block and "存到“我的情况”" in block
+    assert "calc-save-situation" in web.compute("payoff", {}, "en")["html"]
+    assert "calc-save-situation" not in web.compute("repayment", {}, "en")["html"]
+
+
+def _events(ics_text: str) -> list[tuple[str, str]]:
+    unfolded = re.sub(r"\r?\n ", "", ics_text)
+    out, day = [], None
+    for line in unfolded.splitlines():
+        if line.startswith("DTSTART"):
+            day = line.split(":")[1]
+        elif line.startswith("SUMMARY:"):
+            out.append((day, line.removeprefix("SUMMARY:").replace("\\,", ",")))
+    return out
+
+
+def test_the_plans_calendar_has_every_months_payment_exactly_as_payoff_plans_it():
+    form = {**ENOUGH, "order": "snowball", "debts": [dict(ENOUGH["debts"][0]), {
+        **ENOUGH["debts"][1], "papers": "payment_order", "papers_date": "2026-11-28"}]}
+    deadlines_only = web.calendar("plan", form, "zh", stamp=STAMP, today=TODAY)
+    assert deadlines_only["ok"] and deadlines_only["events"] == 1  # the objection, 2026-12-13
+    reply = web.calendar("plan", {**form, "calendar_first": "2026-12-15"}, "en", stamp=STAMP, today=TODAY)
+    r = plan.calculate(plan.read_form(form, TODAY))
+    events = _events(reply["ics"])
+    assert events[0] == ("20261213", "B, Last day: If you dispute the payment order: object to the court in writing in time")
+    payments = events[1:]
+    assert len(payments) == r.months == reply["events"] - 1
+    same = payoff.calculate(payoff.read_form({"budget": "3800", "strategy": "snowball", "start_date": "2026-12-15",
+                                              "debts": [{k: d[k] for k in ("name", "balance", "annual_rate", "minimum")}
+                                                        for d in ENOUGH["debts"]]}))
+    theirs = _events(web.calendar("payoff", {"budget": "3800", "strategy": "snowball", "start_date": "2026-12-15",
+                                             "debts": [{k: d[k] for k in ("name", "balance", "annual_rate", "minimum")}
+                                                       for d in ENOUGH["debts"]]}, "en", stamp=STAMP)["ics"])
+    assert same.months == r.months and [day for day, _ in payments] == [day for day, _ in theirs]
+    assert [s for _, s in payments] == [s for _, s in theirs]  # the same amounts, to the fen, by the same names
+
+
+def test_when_money_is_short_the_calendar_reminds_of_this_months_shares_and_to_look_again():
+    reply = web.calendar("plan", {"income": "4000", "essentials": "2200", "debts": THREE_DEBTS,
+                                  "calendar_first": "2026-12-20"}, "zh", stamp=STAMP, today=TODAY)
+    r = situation()
+    text = re.sub(r"\r?\n ", "", reply["ics"])
+    assert "SUMMARY:还款日：这个月能还 1\\,800.00 元，不够所有最低还款" in text
+    for k, share in enumerate(r.pro_rata):
+        assert f"{r.inputs.debts[k].name} {wording.money(share, 'zh')}".replace(",", "\\,") in text
+    assert ("20270120", "重新看一下我的行动计划") in _events(reply["ics"])
+
+
+def test_a_plan_with_no_deadline_asks_for_the_first_payment_date_beside_the_button():
+    reply = web.calendar("plan", ENOUGH, "zh", stamp=STAMP, today=TODAY)
+    assert reply == {"ok": False, "field": "calendar_first", "message": reply["message"]}
+    assert "第一次还款的日期" in reply["message"]["zh"]
+    html = web.compute("plan", ENOUGH, "zh", today=TODAY)["html"]
+    assert 'name="calendar_first"' in html and "不填就只有期限" in html
+
+
+def test_a_debt_whose_lender_is_left_empty_still_gets_its_letter():
+    form = {**ENOUGH, "debts": [{k: v for k, v in d.items() if k != "lender"} for d in ENOUGH["debts"]]}
+    r = plan.calculate(plan.read_form(form, TODAY))
+    assert [(x.slug, x.debt) for x in r.letters] == [("negotiation-letter", 1)]

@@ -104,7 +104,11 @@ def _checklist(result, lang: str, first: dt.date | None) -> list[Event]:
 
 
 def _plan(result, lang: str, first: dt.date | None) -> list[Event]:
-    """My action plan's deadlines still ahead, each with the name of the debt it belongs to."""
+    """My action plan: its deadlines still ahead, each with the name of the debt it belongs to; and, when
+    the first payment's date is given, the payments: every month to debt-free when the money covers the
+    minimums (what each debt gets, as the plan's order says), or, when it is short, this month's (the
+    legal-risk order, and the pro-rata shares the letters offer) and a reminder a month later to look at
+    the plan again (a shortfall is worked out month by month, after talking to the lenders)."""
     from . import checklist as words
 
     out = []
@@ -116,6 +120,38 @@ def _plan(result, lang: str, first: dt.date | None) -> list[Event]:
         out.append(Event(step.deadline, ui.t(lang, f"{who}，{words.lead(step.key, 'zh')}：{words.title(step.key, 'zh')}",
                                              f"{who}, {words.lead(step.key, 'en')}: {words.title(step.key, 'en')}"),
                          words.deadline_text(step, lang)))
+    if first is None:
+        return out
+    debts = result.inputs.debts
+    sep = "、" if lang == "zh" else ", "
+
+    def owed(amounts) -> str:
+        return sep.join(f"{_debt_name(debts[k], k, lang)} {_money(paid, lang)}" for k, paid in amounts if paid > 0)
+
+    if result.short:
+        order = owed((s.index, s.paid) for s in result.shares)
+        shares = owed(enumerate(result.pro_rata))
+        out.append(Event(first, ui.t(lang, f"还款日：这个月能还 {_money(result.money, 'zh')}，不够所有最低还款",
+                                     f"Payment day: {_money(result.money, 'en')} this month, short of the minimums"),
+                         ui.t(lang, f"按法律风险先后：{order or '无'}。按比例的提议（信里写的）：{shares or '无'}。"
+                                    "已经谈好的，按谈好的还。",
+                              f"By legal risk: {order or 'none'}. The pro-rata offer (as in your letters): "
+                              f"{shares or 'none'}. Where a plan is agreed, pay as agreed.")))
+        out.append(Event(add_months(first, 1),
+                         ui.t(lang, "重新看一下我的行动计划", "Look at your action plan again"),
+                         ui.t(lang, "钱不够的时候，每个月按新的情况重新分；谈好的计划可以存到“我的情况”。",
+                              "When money is short, share it again each month as things change; save any "
+                              "agreed plan to My situation.")))
+        return out
+    if result.payoff_plan is None:
+        return out
+    n = result.payoff_plan.months
+    for month, (row, total) in enumerate(zip(result.payoff_plan.payments, result.payoff_plan.totals,
+                                             strict=True)):
+        out.append(Event(add_months(first, month),
+                         ui.t(lang, f"还款 {_money(total, 'zh')}：{owed(enumerate(row))}",
+                              f"Pay {_money(total, 'en')}: {owed(enumerate(row))}"),
+                         ui.t(lang, f"行动计划第 {month + 1}/{n} 个月", f"Month {month + 1} of {n} of your action plan")))
     return out
 
 
@@ -141,17 +177,24 @@ class Plan:
     # whether the result has any event, without writing them all (a 600-month plan's 600 summaries
     # would cost more than the rest of the reply); None: make them and see
     has_events: Callable[[object], bool] | None = None
+    # the first payment's date may be given beside the button though the plan has dates of its own
+    # (my action plan: deadlines without it, payments too with it); the words said beside it
+    first_optional: tuple[str, str] | None = None
 
     def name(self, lang: str) -> str:
         return ui.t(lang, self.name_zh, self.name_en)
 
     def events(self, result, lang: str, first: dt.date | None = None) -> list[Event]:
         """The plan's events; ``first`` is the first payment's date when the plan has no dates of its own."""
+        ask = InputError(FIRST.name, "请填写第一次还款的日期，才能把每期还款加到日历，例如 2026-12-05",
+                         "Enter the date of your first payment so each payment can go into your calendar, "
+                         "such as 2026-12-05")
         if first is None and not self.own_dates(result):
-            raise InputError(FIRST.name, "请填写第一次还款的日期，才能把每期还款加到日历，例如 2026-12-05",
-                             "Enter the date of your first payment so each payment can go into your calendar, "
-                             "such as 2026-12-05")
-        return self.make(result, lang, first)
+            raise ask
+        events = self.make(result, lang, first)
+        if not events and first is None and self.first_optional:
+            raise ask  # nothing dated yet: the payments need their first date
+        return events
 
     def button(self, slug: str, result, lang: str) -> str:
         """The "add to calendar" block, or nothing when this result has no dates to remind of."""
@@ -162,7 +205,8 @@ class Plan:
                 return ""
         elif not self.make(result, lang, None if self.own_dates(result) else _PROBE):
             return ""
-        return _button(slug, lang, date_input=not self.own_dates(result))
+        hint = ui.t(lang, *self.first_optional) if self.first_optional else ""
+        return _button(slug, lang, date_input=bool(hint) or not self.own_dates(result), hint=hint)
 
 
 def _start_given(result) -> bool:
@@ -174,10 +218,14 @@ REPAYMENT = Plan("还款计划", "Repayment plan", _repayment, own_dates=_start_
 PAYOFF = Plan("还债计划", "Debt payoff plan", _payoff, own_dates=_start_given, has_events=lambda result: bool(result.rows))
 NEGOTIATION = Plan("协商还款计划", "Negotiated repayment plan", _negotiation, own_dates=lambda result: False)
 CHECKLIST = Plan("法律期限", "Legal deadlines", _checklist, own_dates=lambda result: True)
-PLAN = Plan("我的行动计划：期限", "My action plan: deadlines", _plan, own_dates=lambda result: True)
+PLAN = Plan("我的行动计划", "My action plan", _plan, own_dates=lambda result: True,
+            has_events=lambda result: True,
+            first_optional=("填上第一次还款的日期，日历里还会有每个月的还款提醒；不填就只有期限。",
+                            "Give the date of your first payment to add a reminder for each month's payment "
+                            "too; leave it empty for the deadlines only."))
 
 
-def _button(slug: str, lang: str, date_input: bool) -> str:
+def _button(slug: str, lang: str, date_input: bool, hint: str = "") -> str:
     label = ui.t(lang, "加到手机日历", "Add to calendar")
     note = ui.t(lang, "生成一个日历文件（.ics），在你的设备上生成，不会发送到任何地方；每个日期提前 3 天和 1 天提醒。",
                 "Makes a calendar file (.ics) on your device; nothing is sent anywhere. Each date reminds "
@@ -193,6 +241,8 @@ def _button(slug: str, lang: str, date_input: bool) -> str:
     if date_input:
         date_field = (f'<label class="calc-calendar-first">{ui.esc(FIRST.label(lang))} '
                       f'<input type="date" name="{FIRST.name}" data-calendar-first></label>')
+        if hint:
+            date_field += f'<p class="calc-calendar-hint">{ui.esc(hint)}</p>'
     data = " ".join(f'data-msg-{k}="{ui.esc(v)}"' for k, v in msgs.items())
     return (f'<div class="calc-calendar" data-calendar="{ui.esc(slug)}" {data}>{date_field}'
             f'<button type="button" class="calc-button" data-action="calendar">{ui.esc(label)}</button>'

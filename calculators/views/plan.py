@@ -14,7 +14,8 @@ import json
 
 from .. import wording
 from ..money import money_text
-from ..plan import FILLS, Result, Step, fill, to_dict
+from ..payoff import STRATEGIES
+from ..plan import FILLS, Result, Step, fill, first_behind, save_for, to_dict
 from . import checklist as steps_view
 from . import html as ui
 from . import next_steps
@@ -61,6 +62,12 @@ def _debt_name(result: Result, k: int | None, lang: str) -> str:
     return name or ui.t(lang, f"第 {k + 1} 笔", f"Debt {k + 1}")
 
 
+def _row_name(result: Result, k: int, lang: str) -> str:
+    """A debt's name in the money table; a plan agreed with its lender says so (its minimum is that plan's)."""
+    name = _debt_name(result, k, lang)
+    return name + ui.t(lang, "（已谈好）", " (agreed)") if result.inputs.debts[k].agreed else name
+
+
 def _step_words(key: str) -> tuple[str, str, str, str, str]:
     return STEPS.get(key) or steps_view.STEPS[key]
 
@@ -98,7 +105,7 @@ def _money_table(result: Result, lang: str) -> str:
     debts = result.inputs.debts
     if result.short:
         by_debt = {s.index: s for s in result.shares}
-        rows = [[_debt_name(result, k, lang), money_text(debts[k].minimum), money_text(by_debt[k].paid),
+        rows = [[_row_name(result, k, lang), money_text(debts[k].minimum), money_text(by_debt[k].paid),
                  t(lang, *REASONS[by_debt[k].reason]), money_text(result.pro_rata[k])]
                 for k in [s.index for s in result.shares]]
         columns = [("debt", t(lang, "欠款", "Debt")), ("minimum", t(lang, "最低要还", "Minimum")),
@@ -106,7 +113,7 @@ def _money_table(result: Result, lang: str) -> str:
                    ("pro_rata", t(lang, "按比例分", "Pro-rata offer"))]
         return ui.table("money", columns, rows, t(lang, "这个月的钱怎么分：两种分法", "This month's money: two ways to share it"),
                         lang, [False, True, True, False, True], money=("minimum", "risk", "pro_rata"))
-    rows = [[_debt_name(result, k, lang), money_text(d.minimum), money_text(result.this_month[k])]
+    rows = [[_row_name(result, k, lang), money_text(d.minimum), money_text(result.this_month[k])]
             for k, d in enumerate(debts)]
     columns = [("debt", t(lang, "欠款", "Debt")), ("minimum", t(lang, "最低要还", "Minimum")),
                ("pay", t(lang, "这个月还", "Pay this month"))]
@@ -150,9 +157,11 @@ def _letters(result: Result, lang: str) -> str:
 
 def _tools(result: Result, lang: str) -> str:
     items = []
+    debt = first_behind(result)  # the debt a one-debt tool opens with (a result saved back goes to it)
     for module, _ in FILLS:
         form = fill(module.SLUG, result)
-        items.append(f'<li><a href="../../calculators/{module.SLUG}/" data-carry="{_pairs(module.SLUG, form)}">'
+        items.append(f'<li><a href="../../calculators/{module.SLUG}/" data-carry="{_pairs(module.SLUG, form)}" '
+                     f'data-carry-debt="{debt}">'
                      f'{ui.esc(module.TITLE[lang])}</a></li>')
     return (f'<div class="calc-plan-tools"><h3>{ui.esc(ui.t(lang, "用这些数字打开其他工具", "Open the other tools with these numbers"))}</h3>'
             f'<ul>{"".join(items)}</ul></div>')
@@ -193,6 +202,14 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
                          "an intent to keep the money and still not paying three months after two proper demands from the "
                          "bank, and only the unpaid principal counts, not interest or fees (SPC and SPP interpretation on "
                          "credit-card crimes, arts. 6 and 9, as amended in 2018)."))
+    else:
+        label = next(c for c in STRATEGIES if c[0] == (result.inputs.order or "avalanche"))
+        explain.append(t(lang, f"每一笔先还最低还款，多出来的钱：{label[1]}。", f"Every debt gets its minimum; money "
+                         f"left over: {label[2][0].lower()}{label[2][1:]}."))
+    if any(x.agreed for x in result.inputs.debts):
+        explain.append(t(lang, "标着“已谈好”的，最低要还就是和对方谈好的每月还款；这一笔不再建议写协商信。",
+                         "For a debt marked agreed, the minimum is the monthly payment agreed with the lender; "
+                         "no letter asking for a plan is suggested for it."))
     if dated:
         explain.append(t(lang, *steps_view.COUNTING))
         explain.append(t(lang, f"按 {wording.date(result.today, 'zh')} 计算还剩几天。",
@@ -210,3 +227,39 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         _letters(result, lang),
         _tools(result, lang),
     )
+
+
+# ---- "save to My situation" after a tool's result (plan.SAVES) ----------------------------------
+
+def save_block(slug: str, result, lang: str) -> str:
+    """The hidden "save to My situation" block after a tool's result (situation.js shows it only when a
+    situation is kept unlocked on this device): the pairs to write, from ``plan.SAVES``; a block for one
+    debt also lets the reader choose which. Nothing when the tool has nothing to save or this result
+    has nothing worth keeping (negotiation: paying in full or an extension)."""
+    entry = save_for(slug)
+    if entry is None:
+        return ""
+    one_debt = entry.one_debt
+    pairs = entry.keep(result)
+    if not pairs:
+        return ""
+    msgs = {
+        "saved": ui.t(lang, "已经存到“我的情况”。打开“我的行动计划”，就能看到按它更新的计划。",
+                      "Saved to My situation. Open My action plan to see the plan with it."),
+        "not-saved": ui.t(lang, "没能存：这台设备上没有保存“我的情况”，或者它已加密（先在“我的行动计划”页面打开它）。",
+                          "Not saved: My situation is not kept on this device, or it is locked (open it on the My "
+                          "action plan page first)."),
+        "unnamed": ui.t(lang, "第 {n} 笔", "Debt {n}"),
+    }
+    data = " ".join(f'data-msg-{k}="{ui.esc(v)}"' for k, v in msgs.items())
+    saved = ui.esc(json.dumps([list(p) for p in pairs], ensure_ascii=False, separators=(",", ":")))
+    choose = ""
+    if one_debt:
+        choose = (f'<label class="calc-save-debt">{ui.esc(ui.t(lang, "存到哪一笔欠款", "Which debt"))} '
+                  f'<select data-save-debt></select></label> ')
+    row = ' data-save-row="debts"' if one_debt else ""
+    return (f'<div class="calc-save-situation" hidden data-save="{saved}"{row} {data}>'
+            f'<p>{ui.esc(ui.t(lang, entry.words_zh, entry.words_en))}</p><p>{choose}'
+            f'<button type="button" class="calc-button" data-save-situation>'
+            f'{ui.esc(ui.t(lang, "存到“我的情况”", "Save to My situation"))}</button> '
+            f'<span role="status"></span></p></div>')

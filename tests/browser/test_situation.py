@@ -234,3 +234,82 @@ def test_a_tool_opened_on_its_own_fills_from_the_kept_situation_in_one_tap(plan_
     expect(page.locator('form[data-calculator="negotiation"] [name="principal"]')).to_have_value("15000.00")
     assert page.input_value('form[data-calculator="negotiation"] [name="affordable"]') == "1038.46"
     expect(page.locator(".calc-fill-situation [role=status]")).to_contain_text("Filled in from My situation")
+
+
+def _kept_pairs(page) -> dict[str, str]:
+    return dict(json.loads(stored(page))["pairs"])
+
+
+def test_a_negotiated_plan_and_a_chosen_order_saved_back_change_the_plan(plan_page):
+    from calculators import negotiation, plan
+
+    page, base, _ = plan_page
+    fill(page)
+    page.check("[data-store-keep]")
+    expect(state(page)).to_have_attribute("data-state", "saved")
+    # money is short: the plan opens negotiation with the debt in court (Qx7C, the third), filled
+    page.click(".calc-plan-tools a[href$='calculators/negotiation/']")
+    wait_ready(page, "negotiation")
+    expect(page.locator('form[data-calculator="negotiation"] [name="principal"]')).to_have_value("15000.00")
+    box = page.locator(".calc-save-situation")
+    expect(box).to_be_visible(timeout=ANSWER_MS)
+    assert box.locator("[data-save-debt] option").all_text_contents() == ["Qx7卡", "Qx7B", "Qx7C"]
+    assert box.locator("[data-save-debt]").input_value() == "2"  # the debt this tool was opened for
+    situation = plan.calculate(plan.read_form({"income": "4000", "essentials": "2200", "debts": DEBTS},
+                                              dt.date(2026, 12, 1)))
+    asked = negotiation.calculate(negotiation.read_form(plan.fill("negotiation", situation)))
+    expected = {f"debts.2.{name}": value for name, value in plan.saved_agreement(asked)}
+    expect(page.locator(".calc-output-body .calc-save-situation")).to_have_attribute(
+        "data-save", re.compile(re.escape(expected["debts.2.minimum"])), timeout=ANSWER_MS)
+    box.locator("[data-save-situation]").click()
+    expect(box.locator("[role=status]")).to_contain_text("已经存到")
+    kept = _kept_pairs(page)
+    assert {k: kept[k] for k in expected} == expected and kept["debts.0.name"] == "Qx7卡"
+    # payoff: the reader picks the other order and keeps it
+    page.goto(f"{base}calculators/payoff/")
+    wait_ready(page, "payoff")
+    page.select_option('form[data-calculator="payoff"] [name="strategy"]', "snowball")
+    expect(page.locator(".calc-save-situation")).to_have_attribute("data-save", re.compile("snowball"),
+                                                                   timeout=ANSWER_MS)
+    page.click("[data-save-situation]")
+    expect(page.locator(".calc-save-situation [role=status]")).to_contain_text("已经存到")
+    assert _kept_pairs(page)["order"] == "snowball"
+    # the plan reads both back: Qx7C agreed (no letter asking for a plan), the order kept
+    page.goto(f"{base}calculators/plan/")
+    wait_ready(page, "plan")
+    expect(page.locator(f'{PLAN} [name="debts.2.agreed"]')).to_be_checked()
+    assert page.input_value(f'{PLAN} [name="order"]') == "snowball"
+    expect(page.locator(".calc-output-body table")).to_contain_text("Qx7C（已谈好）", timeout=ANSWER_MS)
+    expect(page.locator(".calc-plan-letters a", has_text="Qx7C")).to_have_count(0)
+
+
+def test_a_situation_locked_in_the_first_format_opens_with_its_passphrase(plan_page):
+    """A version 1 lock (the pairs alone inside) opens, fills the form, and is kept as version 2, still locked."""
+    page, _, _ = plan_page
+    pairs = [["income", "4100"], ["essentials", "2200"], ["debts.0.name", "Qx7旧"], ["debts.0.balance", "6000"],
+             ["debts.0.minimum", "400"]]
+    page.evaluate("""async ([key, pairs]) => {
+        const b64 = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)));
+        const salt = crypto.getRandomValues(new Uint8Array(16)), iv = crypto.getRandomValues(new Uint8Array(12));
+        const material = await crypto.subtle.importKey("raw", new TextEncoder().encode("old passphrase 1"),
+                                                       "PBKDF2", false, ["deriveKey"]);
+        const k = await crypto.subtle.deriveKey({name: "PBKDF2", salt, iterations: 600000, hash: "SHA-256"},
+                                                material, {name: "AES-GCM", length: 256}, false, ["encrypt"]);
+        const data = await crypto.subtle.encrypt({name: "AES-GCM", iv}, k,
+                                                 new TextEncoder().encode(JSON.stringify(pairs)));
+        localStorage.setItem(key, JSON.stringify({format: "overdue-help/situation", version: 1,
+                                                  locked: {salt: b64(salt), iv: b64(iv), data: b64(data)}}));
+    }""", [KEY, pairs])
+    page.reload()
+    wait_ready(page, "plan")
+    expect(page.locator("[data-store-unlock]")).to_be_visible()
+    page.fill("[data-store-unlock-input]", "old passphrase 1")
+    page.click('[data-store-action="unlock"]')
+    expect(state(page)).to_have_attribute("data-state", "locked", timeout=ANSWER_MS)
+    assert page.input_value(f'{PLAN} [name="debts.0.name"]') == "Qx7旧"
+    assert page.input_value(f'{PLAN} [name="income"]') == "4100"
+    page.fill(f'{PLAN} [name="income"]', "4200")  # any change saves, in the current format, locked again
+    page.wait_for_function("(key) => JSON.parse(localStorage.getItem(key)).version === 2", arg=KEY,
+                           timeout=ANSWER_MS)
+    kept = stored(page)
+    assert "locked" in kept and "Qx7" not in kept and "4200" not in kept

@@ -333,6 +333,8 @@ async function fillFromSituation(box) {
     const pairs = [...html.querySelectorAll("[data-carry]")].map((a) => JSON.parse(a.dataset.carry))
       .find((p) => p[0]?.[0] === "calc" && p[0][1] === slug);
     if (!pairs) throw new Error("none");
+    const link = [...html.querySelectorAll("[data-carry]")].find((a) => JSON.parse(a.dataset.carry)[0]?.[1] === slug);
+    rememberDebt(link?.dataset.carryDebt);
     form.calcRestore(pairs.slice(1));
     status.textContent = box.dataset.msgFilled;
   } catch {
@@ -360,4 +362,100 @@ document.addEventListener("click", (event) => {
   const url = new URL(link.getAttribute("href"), location.href);
   url.hash = new URLSearchParams(pairs).toString();
   link.href = url.href;
+  rememberDebt(link.dataset.carryDebt);
 }, true);
+
+// ---- a tool's result saved back into the kept situation ---------------------------------------
+// The block after a payoff or negotiation result (calculators/views/plan.py save_block) holds the
+// pairs Python chose to keep (payoff: the order; negotiation: an agreed plan for one debt). Offered,
+// like "fill in", only when a situation is kept unlocked here; the tap replaces those pairs in the
+// kept document (a debt's under debts.<k>.) and nothing else. Which debt: the reader's choice,
+// first the one this tool was opened for (its position only, kept for this tab).
+
+function rememberDebt(k) {
+  try {
+    if (k !== undefined) window.sessionStorage.setItem(KEY + ".debt", String(k));
+  } catch {
+    /* no session storage: the reader picks the debt */
+  }
+}
+
+function keptDoc() {
+  try {
+    const doc = migrate(JSON.parse(window.localStorage.getItem(KEY) || "null"));
+    return doc.locked ? null : doc;
+  } catch {
+    return null;
+  }
+}
+
+// The debts in the kept pairs, in order: [[position, name], ...] (names as typed, never parsed).
+function keptDebts(pairs) {
+  const names = new Map();
+  for (const [name, value] of pairs) {
+    const m = /^debts\.(\d+)\.(\w+)$/.exec(name);
+    if (!m) continue;
+    if (!names.has(m[1])) names.set(m[1], "");
+    if (m[2] === "name") names.set(m[1], value);
+  }
+  return [...names].sort((a, b) => Number(a[0]) - Number(b[0]));
+}
+
+function offerSaving(root) {
+  const doc = keptDoc();
+  if (!doc) return;
+  for (const box of root.querySelectorAll(".calc-save-situation")) {
+    const select = box.querySelector("[data-save-debt]");
+    if (select) {
+      const debts = keptDebts(doc.pairs);
+      if (!debts.length) continue;
+      select.replaceChildren(...debts.map(([k, name], i) =>
+        new Option(name || box.dataset.msgUnnamed.replace("{n}", String(i + 1)), k)));
+      let remembered = null;
+      try {
+        remembered = window.sessionStorage.getItem(KEY + ".debt");
+      } catch {
+        /* none */
+      }
+      if (debts.some(([k]) => k === remembered)) select.value = remembered;
+    }
+    box.hidden = false;
+  }
+}
+
+for (const form of document.querySelectorAll("form[data-calculator]")) {
+  const root = form.closest(".calc");
+  if (!root?.querySelector(".calc-save-situation")) continue;
+  offerSaving(root);
+  form.addEventListener("calc:result", () => offerSaving(root));
+}
+
+document.addEventListener("click", (event) => {
+  const button = event.target.closest?.("[data-save-situation]");
+  if (!button) return;
+  const box = button.closest(".calc-save-situation");
+  const status = box.querySelector("[role=status]");
+  const doc = keptDoc();
+  let save;
+  try {
+    save = JSON.parse(box.dataset.save);
+  } catch {
+    save = null;
+  }
+  if (!doc || !save) {
+    status.textContent = box.dataset.msgNotSaved;
+    return;
+  }
+  if (box.dataset.saveRow) {
+    const k = box.querySelector("[data-save-debt]").value;
+    save = save.map(([name, value]) => [`${box.dataset.saveRow}.${k}.${name}`, value]);
+  }
+  const names = new Set(save.map(([name]) => name));
+  doc.pairs = [...doc.pairs.filter(([name]) => !names.has(name)), ...save];
+  try {
+    window.localStorage.setItem(KEY, JSON.stringify(doc));
+    status.textContent = box.dataset.msgSaved;
+  } catch {
+    status.textContent = box.dataset.msgNotSaved;
+  }
+});
