@@ -94,11 +94,16 @@ PAPERS = (
 
 FIELDS = (
     Field("situation", "choice", "现在的情况", "Where you are now", default="under_30", choices=SITUATIONS),
+    Field("threats", "yesno", "有人威胁你，或者找你的家人、单位", "Threats, or calls to your family or work",
+          default="no"),
+    Field("credit_card", "yesno", "有信用卡欠款", "You owe on a credit card", default="no"),
+    Field("online_loan", "yesno", "有网贷欠款", "You owe on an online loan", default="yes"),
+    Field("private_loan", "yesno", "有向个人借的钱", "You owe a private person", default="no"),
     Field("papers", "choice", "手上是哪一份文书", "Which paper do you have?",
           default="none", choices=PAPERS,
-          help_zh="看文书抬头。几份一起收到的，先选起诉状副本，再填下面传票上的开庭日期和通知上的期限",
+          help_zh="看文书抬头。几份一起收到的，先选起诉状副本，再填下面的几个日期",
           help_en="Look at the heading. If several came together, choose the copy of the claim and fill in "
-                  "the hearing date and the notice's deadline below"),
+                  "the dates below"),
     Field("papers_date", "date", "收到文书的日期", "Date you received it", required=False,
           help_zh="签收或者短信、邮件送达的那一天；期限从第二天算起",
           help_en="The day you signed for it or it arrived by text or email; periods start the next day"),
@@ -109,11 +114,6 @@ FIELDS = (
           help_zh="应诉通知书、举证通知书上写的答辩或举证的最后一天；写了几个日期的，填最早的那一天；没写就留空",
           help_en="The last day for your answer or evidence written on the notice; if it gives several dates, "
                   "enter the earliest; leave empty if none"),
-    Field("threats", "yesno", "有人威胁你，或者找你的家人、单位", "Threats, or calls to your family or work",
-          default="no"),
-    Field("credit_card", "yesno", "有信用卡欠款", "You owe on a credit card", default="no"),
-    Field("online_loan", "yesno", "有网贷欠款", "You owe on an online loan", default="yes"),
-    Field("private_loan", "yesno", "有向个人借的钱", "You owe a private person", default="no"),
     Field("can_pay", "money", "每月能拿出来还债的钱", "What you can pay each month", unit="yuan", low=0,
           required=False, help_zh="扣掉房租、吃饭、交通等必要开支以后，真正能还的钱",
           help_en="After rent, food, transport and other essentials"),

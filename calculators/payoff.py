@@ -83,9 +83,8 @@ _STRATEGY_WORDS = {
 FIELDS = (
     Field("budget", "money", "每月能拿出来还债的钱", "Money you can put toward debts each month",
           unit="yuan", default="3000",
-          help_zh="每个月一共能用来还所有欠款的钱。先留够吃饭、房租、交通这些必需的开销，剩下的再填在这里",
-          help_en="The total you can pay toward all your debts each month. Keep enough for food, rent "
-                  "and travel first; put what is left here"),
+          help_zh="所有欠款加在一起，每个月能还多少；先留够吃饭、房租、交通的钱",
+          help_en="The total for all your debts each month, after food, rent and travel"),
     Field("strategy", "choice", "先还哪一笔", "Which debt to pay first", default="avalanche",
           choices=STRATEGIES,
           help_zh="每笔先还最低还款，多出来的钱集中还一笔。先还利率最高的，总利息最少；先还余额最小的，能更早还清一笔",
