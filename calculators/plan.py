@@ -52,7 +52,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
-from . import checklist, fields, negotiation, overdue_cost, payoff
+from . import apr, checklist, fields, negotiation, overdue_cost, payoff
 from .fields import Field, ListField
 from .lines import LENDERS
 from .money import ZERO, InputError, money_text
@@ -440,9 +440,15 @@ def _fill_checklist(result: Result, d: Debt, offer: Decimal) -> dict:
             "can_pay": _text(result.money), "minimums": _text(result.minimums)}
 
 
+def _fill_apr(result: Result, d: Debt, offer: Decimal) -> dict:
+    # the line check: which rate line applies depends on who lent; the loan's own terms (amount, months,
+    # payment) are not part of the situation and stay as the reader typed them on that page
+    return {"lender": d.lender or "unknown"}
+
+
 # the tools the plan opens filled, in the order the page lists them: (module, how its form is filled)
 FILLS = ((payoff, _fill_payoff), (negotiation, _fill_negotiation), (overdue_cost, _fill_overdue_cost),
-         (checklist, _fill_checklist))
+         (checklist, _fill_checklist), (apr, _fill_apr))
 
 
 def fill(slug: str, result: Result, debt: int | None = None) -> dict:

@@ -114,9 +114,20 @@ def test_the_plan_as_json_carries_money_as_text():
                                   "hardship-statement"])
 def test_every_tool_fills_from_the_situation_and_reads_what_it_gets(slug):
     r = situation()
-    form = plan.fill(slug, r)
+    # the page sets what the fill gives over what its form holds (its own starting text)
+    form = {f.name: f.default for f in web.REGISTRY[slug].model.FIELDS if f.default is not None}
+    form.update(plan.fill(slug, r))
     reply = web.compute(slug, form, "en", today=TODAY)
     assert reply["ok"], (slug, form, reply)
+
+
+def test_the_line_check_gets_who_lent_and_keeps_the_loans_own_terms():
+    r = situation()
+    assert plan.fill("apr", r) == {"lender": "consumer_finance"}  # the debt in court comes first
+    assert plan.fill("apr", r, 0) == {"lender": "bank"}
+    bare = plan.calculate(plan.read_form({"income": "4000", "essentials": "2200", "debts": [
+        {"balance": "5000", "minimum": "300"}]}, TODAY))
+    assert plan.fill("apr", bare) == {"lender": "unknown"}
 
 
 def test_a_one_debt_tool_opens_with_the_debt_that_needs_it_first():
