@@ -251,6 +251,7 @@ def test_hidden_rows_are_the_escaped_json_of_the_rows(case):
                       min_size=width, max_size=width), min_size=1, max_size=8))))
 @example(([True], [["05.00"], ["0"], ["-0.50"]]))
 @example(([True, True], [["-05", "0.00"], ["-0", "٣.00"]]))
+@example(([True, False], [["1234567.80", "1234.5"], ["0123.40", "0.00"], ["999.99", "12"], ["1000.00", "x"]]))
 def test_hidden_rows_apart_are_the_same_cells_as_the_page_shows_them(case):
     # The page's reply: the hidden rows as columns of text (views/html.py rest_columns); cut at
     # REST_SEP as the page's script cuts them, every cell is the row's text, and a money cell's

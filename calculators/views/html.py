@@ -116,6 +116,7 @@ REST_SEP = "\n"
 # (``05``, ``-05``), or a character outside ASCII but the dash (digits of another script):
 # ``_may_group`` says whether a column (cells joined by REST_SEP) may hold such a cell.
 _DIGITS = str.maketrans("123456789", "000000000")
+_AMOUNTS = re.compile(r"(?:[0-9]+\.[0-9]+\n)*")  # cells of digits, a point, digits, each ending in REST_SEP
 _OTHER = re.compile(r"[^\x00-\x7f—]")
 
 
@@ -157,7 +158,15 @@ def _rest_column(cells: Sequence[str], money: bool) -> tuple[str | list[str], st
         return plain, None if grouped == plain else [g if g != c else None for g, c in zip(grouped, plain, strict=True)]
     if not money or not _may_group(text):
         return text, None
-    shown = REST_SEP.join(map(_Shown().__getitem__, cells))
+    distinct = list(dict.fromkeys(cells))  # a plan's cells repeat a lot: each text worked out once
+    few = REST_SEP.join(distinct)
+    if "-" not in few and _AMOUNTS.fullmatch(few + REST_SEP):
+        # every cell digits, a point, digits: money_cell groups the whole part as int does, so all at once
+        parts = few.replace(".", REST_SEP).split(REST_SEP)
+        grouped = dict(zip(distinct, map("{:,}.{}".format, map(int, parts[0::2]), parts[1::2]), strict=True))
+    else:
+        grouped = {c: money_cell(c) for c in distinct}
+    shown = REST_SEP.join(map(grouped.__getitem__, cells))
     return text, None if shown == text else shown
 
 
