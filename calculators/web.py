@@ -5,7 +5,8 @@ reply is JSON text too, so nothing but strings crosses between JavaScript and
 Python:
 
 - ``{"ok": true, "result": {...}, "html": "..."}``: money in ``result`` is
-  text with two decimals (``"5307.27"``), never a JSON number;
+  text with two decimals (``"5307.27"``), never a JSON number; the page's
+  replies (``with_result=False``) carry long tables' hidden rows as ``"rest"``;
 - ``{"ok": false, "field": "...", "message": {"zh": "...", "en": "..."}}``.
 
 Every result's HTML ends with what to do next (``views/next_steps.py``: 2–4
@@ -56,6 +57,7 @@ from .views import overdue_cost as overdue_cost_view
 from .views import payoff as payoff_view
 from .views import plan as plan_view
 from .views import repayment as repayment_view
+from .views.html import rows_apart
 
 
 @dataclass(frozen=True)
@@ -185,7 +187,10 @@ def compute(slug: str, form: dict, lang: str = "zh", today: dt.date | None = Non
 
     ``with_result=False``: the caller drops ``result`` (see :func:`run`), so a calculator may
     leave out of it what its HTML does not use: ``PAGE_DATA``, if it has one, is passed to its
-    ``to_dict`` (payoff's month-by-month balances). The HTML is the same either way.
+    ``to_dict`` (payoff's month-by-month balances). The page's reply then also carries long
+    tables' hidden rows beside the HTML, as ``"rest"`` (table name -> columns of text,
+    ``views/html.py`` ``rest_columns``), instead of in their ``data-rest`` attributes; put back,
+    the HTML is the same either way (tests/test_web.py).
     """
     module = calculator(slug)
     lang = lang if lang in LANGS else "zh"
@@ -196,13 +201,21 @@ def compute(slug: str, form: dict, lang: str = "zh", today: dt.date | None = Non
         return {"ok": False, "field": err.field, "message": err.message}
     entry = REGISTRY[slug]
     data = module.to_dict(result, **({} if with_result else getattr(module, "PAGE_DATA", {})))
-    html = entry.view.render(result, lang, data)
+    if with_result:
+        html, rest = entry.view.render(result, lang, data), None
+    else:
+        with rows_apart() as rest:
+            html = entry.view.render(result, lang, data)
     if entry.document:
-        return {"ok": True, "result": data, "html": html, "text": entry.view.text(result)}
-    button = entry.calendar.button(slug, result, lang) if entry.calendar else ""
-    button += plan_view.save_block(slug, result, lang)
-    html += NEXT_STEPS.block(entry.steps(result) if entry.steps else [], lang, button)
-    return {"ok": True, "result": data, "html": html}
+        reply = {"ok": True, "result": data, "html": html, "text": entry.view.text(result)}
+    else:
+        button = entry.calendar.button(slug, result, lang) if entry.calendar else ""
+        button += plan_view.save_block(slug, result, lang)
+        html += NEXT_STEPS.block(entry.steps(result) if entry.steps else [], lang, button)
+        reply = {"ok": True, "result": data, "html": html}
+    if rest:
+        reply["rest"] = rest
+    return reply
 
 
 def calendar(slug: str, form: dict, lang: str = "zh", stamp: dt.datetime | None = None,

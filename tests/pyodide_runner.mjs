@@ -5,7 +5,8 @@
 //         "stdlib": "<optional standard-library zip (the trimmed one); default Pyodide's full one>",
 //         "imports": ["<optional module names to import first>", ...],
 //         "cases": [[slug, formJson, lang], ...],
-//         "today": "<optional YYYY-MM-DD: the clock for a \"today\" left empty (calculators.web.run)>"}
+//         "today": "<optional YYYY-MM-DD: the clock for a \"today\" left empty (calculators.web.run)>",
+//         "page": <optional true: ask as the page's worker does, without the result data>}
 // stdout: {"python": version, "how": "fresh" | "snapshot", "imported": [the modules imported],
 //          "replies": [reply texts, in order]}
 import { readFileSync } from "node:fs";
@@ -42,5 +43,5 @@ for (const name of input.imports ?? []) {
     process.exit(2);
   }
 }
-const replies = input.cases.map(([slug, form, lang]) => run(slug, form, lang, true, input.today ?? undefined));
+const replies = input.cases.map(([slug, form, lang]) => run(slug, form, lang, !input.page, input.today ?? undefined));
 process.stdout.write(JSON.stringify({ python: version, how, imported: input.imports ?? [], replies }));

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+from html import unescape
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from calculators import web
@@ -132,26 +134,76 @@ def test_cli_emergency_fund_without_savings_counts_zero():
     assert result["saving_for_12_months"] == "1650.00"
 
 
+# A table whose hidden rows came apart from the HTML (the page's reply): an empty data-rest.
+_REST = re.compile(r' data-rest="([^"]*)" data-rows="([0-9]+)"(?: data-rest-shown="([^"]*)")?')
+
+
+def put_back(page: dict, full_html: str) -> tuple[str, list]:
+    """The page's reply as the page's script reads it (calculator.js ``restOf``: each column cut at
+    ``REST_SEP``, a shown cell where there is one, else the plain one), beside the full reply's
+    ``data-rest`` / ``data-rest-shown`` rows read as the script reads those; and the page's HTML
+    with those attributes written back. Returns (that HTML, [(plain rows, shown rows) from the
+    reply, the same from the attributes] per table)."""
+    from calculators.views.html import REST_SEP
+
+    def cut(column):
+        return column.split(REST_SEP) if isinstance(column, str) else column
+
+    pairs = []
+    attributes = iter(_REST.finditer(full_html))
+
+    def back(m: re.Match) -> str:
+        assert m[1] == "", "a page reply keeps no rows in data-rest"
+        name = re.search(r'data-table="([^"]*)"[^>]*$', page["html"][:m.start()])[1]
+        rest = page["rest"][unescape(name)]
+        columns = [cut(c) for c in rest["cells"]]
+        shown_columns = [None if c is None else cut(c) for c in rest["shown"]]
+        assert all(len(c) == rest["rows"] for c in columns + [c for c in shown_columns if c is not None])
+        plain = [list(row) for row in zip(*columns, strict=True)]
+        shown = [[c if s is None or s[r] is None else s[r] for c, s in zip(row, shown_columns, strict=True)]
+                 for r, row in enumerate(plain)]
+        full = next(attributes)
+        full_plain = json.loads(unescape(full[1]))
+        full_shown = json.loads(unescape(full[3])) if full[3] else full_plain
+        pairs.append(((plain, shown), (full_plain, [[s if s is not None else c for c, s in zip(rp, rs, strict=True)]
+                                                    for rp, rs in zip(full_plain, full_shown, strict=True)])))
+        assert m[2] == full[2]
+        return full[0]
+
+    html = _REST.sub(back, page["html"])
+    assert next(attributes, None) is None and len(pairs) == len(page.get("rest", {}))
+    return html, pairs
+
+
 def test_the_page_gets_the_same_html_without_the_result_data():
-    # The page asks without the result data (with_result=False) and a calculator may then leave
-    # out of it what its HTML does not use (PAGE_DATA); the HTML must not change. For each such
-    # calculator: every recorded form of the golden record, in both languages, and its heaviest input.
+    # The page asks without the result data (with_result=False): a calculator may then leave out
+    # of it what its HTML does not use (PAGE_DATA), and long tables' hidden rows come beside the
+    # HTML ("rest") instead of in data-rest. Put back, the HTML must be the same, and the rows the
+    # page's script adds (shown text and plain figure, cell by cell) the same as from data-rest.
+    # Every recorded form of the golden record, in both languages, and each heaviest input.
     from tests.golden import record
     from tools.cases import all_cases
 
     lean_slugs = {slug for slug, module in web.CALCULATORS.items() if getattr(module, "PAGE_DATA", None)}
     assert "payoff" in lean_slugs
-    forms = [(r["slug"], r["form"], r["lang"]) for r in record.load() if r["slug"] in lean_slugs]
-    forms += [(slug, dict(all_cases()[slug].heaviest), lang) for slug in lean_slugs for lang in web.LANGS]
-    lean = 0
+    forms = [(r["slug"], r["form"], r["lang"]) for r in record.load() if r["slug"] in web.REGISTRY]
+    forms += [(slug, dict(case.heaviest), lang) for slug, case in all_cases().items() for lang in web.LANGS]
+    lean = apart = 0
     for slug, form, lang in forms:
         text = json.dumps(form, ensure_ascii=False)
         full = json.loads(web.run(slug, text, lang, True, record.CLOCK))
         page = json.loads(web.run(slug, text, lang, False, record.CLOCK))
         full.pop("result", None)
+        if "rest" in page:
+            page["html"], tables = put_back(page, full["html"])
+            for from_reply, from_attributes in tables:
+                assert from_reply == from_attributes, (slug, lang, form)
+            del page["rest"]
+            apart += 1
         assert page == full, (slug, lang, form)
         lean += slug == "payoff" and page["ok"]
     assert lean > 50  # payoff's plans, the ones PAGE_DATA changes, are among them
+    assert apart > 200  # long tables in many of them
 
 
 @settings(max_examples=300, deadline=None)
@@ -172,7 +224,8 @@ def test_money_cell_groups_exactly_as_the_plain_rule_says(text):
     st.lists(st.booleans(), min_size=width, max_size=width),
     st.lists(st.lists(st.one_of(st.integers(-10**11, 10**11).map(lambda n: f"{n // 100}.{n % 100:02d}"),
                                 st.integers(0, 10**6).map(str),
-                                st.sampled_from(["—", "", "2026-01-31", 'a"b', "x&y", "<", "'", "\\", "1\n2"]),
+                                st.sampled_from(["—", "", "2026-01-31", 'a"b', "x&y", "<", "'", "\\", "1\n2", "05.00", "-05", "0", "-0",
+                                                 "-0.50", "٣٤٥٦.00", "1000", "0.00"]),
                                 st.text(max_size=5)),
                       min_size=width, max_size=width), min_size=1, max_size=8))))
 def test_hidden_rows_are_the_escaped_json_of_the_rows(case):
@@ -185,3 +238,36 @@ def test_hidden_rows_are_the_escaped_json_of_the_rows(case):
     assert plain == esc(json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
     grouped = [[money_cell(c) if m else c for c, m in zip(r, is_money, strict=True)] for r in rows]
     assert shown == (esc(json.dumps(grouped, ensure_ascii=False, separators=(",", ":"))) if any(is_money) else None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 4).flatmap(lambda width: st.tuples(
+    st.lists(st.booleans(), min_size=width, max_size=width),
+    st.lists(st.lists(st.one_of(st.integers(-10**11, 10**11).map(lambda n: f"{n // 100}.{n % 100:02d}"),
+                                st.integers(0, 10**6).map(str),
+                                st.sampled_from(["—", "", "2026-01-31", 'a"b', "x&y", "<", "'", "\\", "1\n2", "05.00", "-05", "0", "-0",
+                                                 "-0.50", "٣٤٥٦.00", "1000", "0.00"]),
+                                st.text(max_size=5)),
+                      min_size=width, max_size=width), min_size=1, max_size=8))))
+@example(([True], [["05.00"], ["0"], ["-0.50"]]))
+@example(([True, True], [["-05", "0.00"], ["-0", "٣.00"]]))
+@example(([True, False], [["1234567.80", "1234.5"], ["0123.40", "0.00"], ["999.99", "12"], ["1000.00", "x"]]))
+def test_hidden_rows_apart_are_the_same_cells_as_the_page_shows_them(case):
+    # The page's reply: the hidden rows as columns of text (views/html.py rest_columns); cut at
+    # REST_SEP as the page's script cuts them, every cell is the row's text, and a money cell's
+    # shown text is money_cell's, whatever the cells hold.
+    from calculators.views.html import REST_SEP, money_cell, rest_columns
+
+    is_money, rows = case
+    rest = rest_columns(rows, is_money)
+    assert rest["rows"] == len(rows)
+    for i, (column, shown, money) in enumerate(zip(rest["cells"], rest["shown"], is_money, strict=True)):
+        cells = column.split(REST_SEP) if isinstance(column, str) else column
+        assert cells == [row[i] for row in rows]
+        if shown is None:
+            shown = cells
+        elif isinstance(shown, str):
+            shown = shown.split(REST_SEP)
+        else:
+            shown = [c if s is None else s for c, s in zip(cells, shown, strict=True)]
+        assert shown == [money_cell(c) if money else c for c in cells]

@@ -21,6 +21,8 @@ from ..wording import money, pick
 # Long tables (a 600-month schedule) show their first rows; the rest come as data in the
 # table's data-rest attribute and the page adds them when the reader asks ("show all"), for
 # the CSV download and for printing. Recalculating then rebuilds a dozen rows, not 600.
+# In the page's replies (``rows_apart``) the rest is not in the HTML at all: it travels beside it
+# as columns of text (``rest_columns``), and the table carries an empty ``data-rest`` as the mark.
 WINDOW_ROWS = 12
 # Tables with this many columns or more become one card per row on a phone (site.css).
 CARD_COLUMNS = 4
@@ -105,6 +107,96 @@ def _rest_attributes(rows: Sequence[Sequence[str]], is_money: Sequence[bool]) ->
         return esc(data), None
     grouped = [[money_cell(str(c)) if m else c for c, m in zip(r, is_money, strict=True)] for r in rows]
     return esc(data), esc(json.dumps(grouped, ensure_ascii=False, separators=(",", ":")))
+
+
+# Columns of the hidden rows travel as one text each, cells joined by this (a column with a cell
+# holding it travels as a list of its cells instead).
+REST_SEP = "\n"
+# money_cell leaves a cell as it is unless it has four digits in a row, a number's leading zero
+# (``05``, ``-05``), or a character outside ASCII but the dash (digits of another script):
+# ``_may_group`` says whether a column (cells joined by REST_SEP) may hold such a cell.
+_DIGITS = str.maketrans("123456789", "000000000")
+_AMOUNTS = re.compile(r"(?:[0-9]+\.[0-9]+\n)*")  # cells of digits, a point, digits, each ending in REST_SEP
+_OTHER = re.compile(r"[^\x00-\x7f—]")
+
+
+def _may_group(text: str) -> bool:
+    """False only when money_cell shows every cell of this column as it is (checked with whole-text
+    operations, not cell by cell; True may be said of a column that has none).
+
+    >>> [_may_group(t) for t in ("200.00\\n0.50\\n—\\n-999.99\\n0", "1000.00", "05.00", "1.00\\n-05", "٣.00")]
+    [False, True, True, True, True]
+    """
+    if "0000" in text.translate(_DIGITS) or (not text.isascii() and _OTHER.search(text)):
+        return True
+    t = f"{REST_SEP}{text}{REST_SEP}"
+    # cells starting "0" (after a minus or not) that are not "0" or "0.…"; counted from below
+    # (a count of non-overlapping "\n0\n" may miss some, so this may say True of a column without)
+    return (t.count(f"{REST_SEP}0") - t.count(f"{REST_SEP}0.") - t.count(f"{REST_SEP}0{REST_SEP}")
+            + t.count("-0") - t.count("-0.") - t.count(f"-0{REST_SEP}")) > 0
+
+
+def _rest_column(cells: Sequence[str], money: bool) -> tuple[str | list[str], str | list[str] | None]:
+    """One column of the hidden rows: its cells as one text (``REST_SEP`` between them), and for a
+    money column the same as ``money_cell`` shows them (None when that is the same text).
+    A column with ``REST_SEP`` (or something that is not text) in a cell comes as lists.
+
+    >>> _rest_column(["1000.00", "-98765.40", "0.50", "—"], True)
+    ('1000.00\\n-98765.40\\n0.50\\n—', '1,000.00\\n-98,765.40\\n0.50\\n—')
+    >>> _rest_column(["12", "999.99"], True), _rest_column(["a\\nb", "1000"], True)
+    (('12\\n999.99', None), (['a\\nb', '1000'], [None, '1,000']))
+    """
+    try:
+        text = REST_SEP.join(cells)
+    except TypeError:
+        text = None
+    if text is None or text.count(REST_SEP) != len(cells) - 1:
+        plain = [str(c) for c in cells]
+        if not money:
+            return plain, None
+        grouped = [money_cell(c) for c in plain]
+        return plain, None if grouped == plain else [g if g != c else None for g, c in zip(grouped, plain, strict=True)]
+    if not money or not _may_group(text):
+        return text, None
+    distinct = list(dict.fromkeys(cells))  # a plan's cells repeat a lot: each text worked out once
+    few = REST_SEP.join(distinct)
+    if "-" not in few and _AMOUNTS.fullmatch(few + REST_SEP):
+        # every cell digits, a point, digits: money_cell groups the whole part as int does, so all at once
+        parts = few.replace(".", REST_SEP).split(REST_SEP)
+        grouped = dict(zip(distinct, map("{:,}.{}".format, map(int, parts[0::2]), parts[1::2]), strict=True))
+    else:
+        grouped = {c: money_cell(c) for c in distinct}
+    shown = REST_SEP.join(map(grouped.__getitem__, cells))
+    return text, None if shown == text else shown
+
+
+def rest_columns(rows: Sequence[Sequence[str]], is_money: Sequence[bool]) -> dict:
+    """A long table's hidden rows as the page's reply carries them (``rows_apart``):
+    ``{"rows": n, "cells": [column, ...], "shown": [column or None, ...]}``, a column as
+    ``_rest_column`` gives it. The page's script only cuts the texts at ``REST_SEP`` and places
+    each cell: one money formatter, ``money_cell`` (the same rows and texts as ``data-rest`` and
+    ``data-rest-shown``; tests/test_web.py puts them back and compares).
+
+    >>> rest_columns([["13", "1234.00"], ["14", "0.00"]], [False, True])
+    {'rows': 2, 'cells': ['13\\n14', '1234.00\\n0.00'], 'shown': [None, '1,234.00\\n0.00']}
+    """
+    columns = [_rest_column(column, money) for column, money in zip(zip(*rows, strict=True), is_money, strict=True)]
+    return {"rows": len(rows), "cells": [c for c, _ in columns], "shown": [s for _, s in columns]}
+
+
+class rows_apart:  # noqa: N801 (used as a ``with`` block, like open)
+    """``with rows_apart() as rest:`` tables made inside leave their hidden rows out of the HTML,
+    in ``rest`` (table name -> ``rest_columns``), and carry an empty ``data-rest`` instead.
+    The page's replies are made so (calculators/web.py); the build's pages keep ``data-rest``."""
+
+    current: dict | None = None
+
+    def __enter__(self) -> dict:
+        self.outer, rows_apart.current = rows_apart.current, {}
+        return rows_apart.current
+
+    def __exit__(self, *exc) -> None:
+        rows_apart.current = self.outer
 
 
 def figure(field: str, label: str, value: str, display: str, note: str = "") -> str:
@@ -200,11 +292,16 @@ def table(
     )
     rest = ""
     more = ""
-    if windowed:
+    apart = rows_apart.current
+    if windowed and apart is not None and name not in apart:
+        apart[name] = rest_columns(rows[WINDOW_ROWS:], is_money)
+        rest = f' data-rest="" data-rows="{len(rows)}"'
+    elif windowed:
         plain, shown_rest = _rest_attributes(rows[WINDOW_ROWS:], is_money)
         rest = f' data-rest="{plain}" data-rows="{len(rows)}"'
         if shown_rest is not None:
             rest += f' data-rest-shown="{shown_rest}"'
+    if windowed:
         more = (
             f'<button type="button" class="calc-button calc-show-all" data-action="show-all" '
             f'data-table="{esc(name)}">'

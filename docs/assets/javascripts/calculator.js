@@ -312,6 +312,7 @@ class Widget {
     this.clearErrors();
     if (reply.ok) {
       this.output.innerHTML = reply.html; // built by Python's render, which escapes all text
+      keepRest(this.output, reply.rest); // long tables' hidden rows come beside the HTML
       this.form.dispatchEvent(new CustomEvent("calc:result", { detail: reply })); // letter.js listens
       this.root.classList.remove("calc-is-stale", "calc-is-example");
       this.staleNote.hidden = true;
@@ -527,31 +528,64 @@ document.addEventListener("click", carryInputs, true);
 document.addEventListener("auxclick", carryInputs, true);
 
 // ---- long tables: the first rows are in the page, the rest in data-rest ------
+// In the HTML the build wrote, data-rest holds the hidden rows (JSON) and data-rest-shown their text
+// as shown; a recalculation's reply carries them beside its HTML instead ("rest": per table, each
+// column one text cut at "\n", or a list of cells) and the table's data-rest is empty. Either way
+// Python made every text (money grouped by views/html.py money_cell); this only places it.
+
+const restData = new WeakMap(); // table -> its hidden rows from the reply
+
+function keepRest(root, rest) {
+  if (!rest) return;
+  for (const table of root.querySelectorAll("table[data-table][data-rest]")) {
+    const data = rest[table.dataset.table];
+    if (data && !table.dataset.rest) restData.set(table, data);
+  }
+}
+
+// The hidden rows as [plain, shown] cell texts (shown: the text the reader sees, plain: the figure
+// kept for the CSV), or null when the table has none left to add.
+function restOf(table) {
+  if (!table.hasAttribute("data-rest")) return null;
+  if (table.dataset.rest) {
+    const plain = JSON.parse(table.dataset.rest);
+    const shown = table.dataset.restShown ? JSON.parse(table.dataset.restShown) : null;
+    return plain.map((row, r) => row.map((text, i) => [text, shown?.[r]?.[i] ?? text]));
+  }
+  const data = restData.get(table);
+  if (!data) return null;
+  const cut = (column) => (typeof column === "string" ? column.split("\n") : column);
+  const cells = data.cells.map(cut);
+  const shown = data.shown.map((column) => (column == null ? null : cut(column)));
+  const rows = [];
+  for (let r = 0; r < data.rows; r++) {
+    rows.push(cells.map((column, i) => [column[r], shown[i]?.[r] ?? column[r]]));
+  }
+  return rows;
+}
 
 function expandTable(table) {
-  const rest = table.dataset.rest;
-  if (!rest) return;
-  // the rows' text as shown (money grouped by Python: views/html.py money_cell), beside the plain figures
-  const shownRows = table.dataset.restShown ? JSON.parse(table.dataset.restShown) : null;
+  const rows = restOf(table);
+  if (!rows) return;
   const heads = [...table.querySelectorAll("thead th")];
   const labels = heads.map((th) => th.textContent);
   const body = table.tBodies[0];
   const frag = document.createDocumentFragment();
-  JSON.parse(rest).forEach((row, r) => {
+  for (const row of rows) {
     const tr = document.createElement("tr");
-    row.forEach((text, i) => {
+    row.forEach(([text, shown], i) => {
       const td = document.createElement("td");
       td.dataset.label = labels[i] ?? "";
-      const shown = shownRows?.[r]?.[i] ?? text;
       if (shown !== text) td.dataset.value = text;
       td.textContent = shown;
       tr.append(td);
     });
     frag.append(tr);
-  });
+  }
   body.append(frag);
   delete table.dataset.rest;
   delete table.dataset.restShown;
+  restData.delete(table);
   table.closest(".calc-table-wrap")?.querySelector(".calc-show-all")?.remove();
 }
 
@@ -574,8 +608,8 @@ function tableToCsv(table) {
   for (const tr of table.querySelectorAll("tr")) {
     lines.push([...tr.querySelectorAll("th, td")].map((c) => csvCell(c.dataset.value ?? c.textContent.trim())).join(","));
   }
-  for (const row of table.dataset.rest ? JSON.parse(table.dataset.rest) : []) {
-    lines.push(row.map((c) => csvCell(String(c).trim())).join(","));
+  for (const row of restOf(table) ?? []) {
+    lines.push(row.map(([c]) => csvCell(String(c).trim())).join(","));
   }
   return "\ufeff" + lines.join("\r\n") + "\r\n";
 }
