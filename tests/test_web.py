@@ -185,3 +185,22 @@ def test_hidden_rows_are_the_escaped_json_of_the_rows(case):
     assert plain == esc(json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
     grouped = [[money_cell(c) if m else c for c, m in zip(r, is_money, strict=True)] for r in rows]
     assert shown == (esc(json.dumps(grouped, ensure_ascii=False, separators=(",", ":"))) if any(is_money) else None)
+
+
+@given(st.text(alphabet=st.sampled_from("&<>\"'a;#x27é逾 "), max_size=40), st.booleans())
+def test_the_views_escape_is_the_standard_librarys(text, quote):
+    """views/html.py escapes without importing html (its entity table stays out of the browser's
+    standard library): the same text out as html.escape, with and without quotes."""
+    import html
+
+    from calculators.views import html as ui
+
+    assert ui.escape(text, quote) == html.escape(text, quote)
+
+
+def test_the_calculators_import_no_html_module():
+    """What the browser downloads: calculators.web and every view import no ``html`` package."""
+    proc = subprocess.run([sys.executable, "-c", "import sys, calculators.web, calculators.letters_common; "
+                           "print(sorted(m for m in sys.modules if m.split('.')[0] == 'html'))"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60, check=True)
+    assert proc.stdout.strip() == "[]"
