@@ -53,15 +53,21 @@ async function keepAheadWhenIdle() {
   registration.active?.postMessage({ type: "keep", lang: root.lang === "en" ? "en" : "zh" });
 }
 
-if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
+// On a calculator page the worker is registered once the engine has settled (ready and its snapshot
+// decided, or given up): sw.js is not needed to get there, and a first visit's bytes and CPU go to the
+// runtime first. Other pages (and a page saving data) register it at once.
+async function registerServiceWorker() {
   const site = new URL("../../", import.meta.url);
   const script = new URL("sw.js", site);
   const lite = !!navigator.connection?.saveData;
   if (lite) script.searchParams.set("lite", "1");
-  navigator.serviceWorker.register(script, { scope: site.pathname })
+  if (forms.length && !lite) await engineSettled; // with Save-Data the engine may never start: at once
+  return navigator.serviceWorker.register(script, { scope: site.pathname })
     .then(() => (lite ? (root.dataset.offline = "off") : keepAheadWhenIdle()))
     .catch(() => (root.dataset.offline = "off"));
 }
+
+if ("serviceWorker" in navigator && location.protocol.startsWith("http")) registerServiceWorker();
 
 const DEBOUNCE_MS = 300;
 
