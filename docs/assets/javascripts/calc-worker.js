@@ -20,7 +20,10 @@
 //   {type: "reply", id, reply}           reply: calculators.web.run's JSON text
 //   {type: "reply", id, error, detail}   error: "run-failed" (the Python call itself threw)
 
-import { bootCalculators } from "./boot.mjs";
+// boot.mjs is imported, not a static import: this script then runs as soon as it has arrived, and
+// asks for the wasm (below) one round trip sooner than after its imports.
+const bootModule = import("./boot.mjs");
+bootModule.catch(() => {}); // a failure is reported when boot() awaits it
 
 // Timing of the start, in milliseconds since the epoch (the page's clock differs from ours).
 const now = () => performance.timeOrigin + performance.now();
@@ -222,6 +225,9 @@ async function boot(packageUrls, snapshotUrl) {
     keptSnapshot(snapshotUrl),
   ]);
   mark("pyodide-script");
+  const { bootCalculators } = await bootModule.catch((err) => {
+    throw new NetworkError(`boot.mjs: ${err}`);
+  });
   const started = await bootCalculators(pyodideModule.loadPyodide, {
     indexURL: PYODIDE_DIR.href,
     stdLibURL: stdlibUrl(snapshotUrl),
