@@ -143,7 +143,7 @@ def test_the_progress_line_knows_what_the_worker_fetches_as_a_host_sends_it(site
                 **{p.name: p for p in py.glob("calculators-*.zip.gz")}}
     if letters:
         expected.update({p.name: p for p in py.glob("letters-*.zip.gz")})
-    assert set(sizes) == set(expected) and len(expected) == 5 + letters
+    assert set(sizes) == set(expected) and len(expected) == 4 + letters
     for name, path in expected.items():
         data = path.read_bytes()
         sent = len(data) if name.endswith(".gz") else len(gzip.compress(data, 6))
