@@ -12,7 +12,6 @@ Decimal('15.40')
 from __future__ import annotations
 
 import datetime
-import tomllib
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -22,9 +21,18 @@ _FILE = Path(__file__).with_name("figures.toml")
 
 @cache
 def data() -> dict:
-    """The whole figures file as a dict (dates as ``datetime.date``, figures as text)."""
-    with _FILE.open("rb") as fh:
-        return tomllib.load(fh)
+    """The whole figures file as a dict (dates as ``datetime.date``, figures as text).
+
+    In the browser's zip the file comes already read, as ``figures_data.py`` (macros/package.py
+    writes it from figures.toml): the page then needs no TOML parser from the standard library."""
+    try:
+        from .figures_data import DATA  # only in the browser's zip
+    except ImportError:
+        import tomllib
+
+        with _FILE.open("rb") as fh:
+            return tomllib.load(fh)
+    return DATA
 
 
 def lpr_series() -> list[tuple[datetime.date, Decimal]]:

@@ -13,11 +13,10 @@ both zips together, so they serve every page.
 
 from __future__ import annotations
 
-import ast
+import gzip
 import hashlib
 import io
 import json
-import tokenize
 import zipfile
 from pathlib import Path
 
@@ -46,36 +45,15 @@ def is_letters(rel: str) -> bool:
 
 
 def strip(source: str) -> str:
-    """Python source without comments and docstrings (a docstring that is a body's only
-    statement becomes ``...``); the source as it is if the result would not compile."""
-    lines = source.splitlines(keepends=True)
-    edits = []
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
-            first = node.body[0]
-            if (isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
-                    and isinstance(first.value.value, str)):
-                alone = len(node.body) == 1 and not isinstance(node, ast.Module)
-                edits.append((first.lineno, first.col_offset, first.end_lineno, first.end_col_offset,
-                              "..." if alone else ""))
-    for token in tokenize.generate_tokens(io.StringIO(source).readline):
-        if token.type == tokenize.COMMENT:
-            edits.append((token.start[0], token.start[1], None, None, ""))
-    for l1, c1, l2, c2, put in sorted(edits, key=lambda e: e[:2], reverse=True):
-        if l2 is None:  # a comment: to the end of its line
-            line = lines[l1 - 1]
-            lines[l1 - 1] = line[:c1].rstrip() + ("\n" if line.endswith("\n") else "")
-        else:
-            lines[l1 - 1:l2] = [lines[l1 - 1][:c1] + put + lines[l2 - 1][c2:]] + ["\n"] * (l2 - l1)
-    stripped = "".join(lines)
-    try:
-        compile(stripped, "<stripped>", "exec", dont_inherit=True)
-    except SyntaxError:
-        return source
-    return stripped
+    """Python source without comments and docstrings, line numbers kept (tools/pysource.py)."""
+    from tools import pysource
+
+    return pysource.strip(source)
 
 
 def _zip(files: list[Path], prefix: str, slim: bool = False) -> tuple[str, bytes]:
+    from tools import pysource
+
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for path in files:
@@ -85,10 +63,70 @@ def _zip(files: list[Path], prefix: str, slim: bool = False) -> tuple[str, bytes
             info.external_attr = 0o644 << 16
             data = path.read_bytes()
             if slim and path.suffix == ".py":
-                data = strip(data.decode("utf-8")).encode("utf-8")
+                data = pysource.small(data.decode("utf-8")).encode("utf-8")
+            elif slim and path.name == "figures.toml":
+                info.filename = info.orig_filename = f"calculators/{rel[:-len(path.name)]}figures_data.py"
+                data = figures_module(data)
             zf.writestr(info, data, compresslevel=9)
-    data = buf.getvalue()
+    data = utf8_names(buf.getvalue())
     return f"{prefix}-{hashlib.sha256(data).hexdigest()[:12]}.zip", data
+
+
+def utf8_names(zip_bytes: bytes) -> bytes:
+    """The zip with every entry's "names are UTF-8" flag (bit 11) set, in its local header and in the
+    central directory. zipfile clears it when it writes an ASCII name, and a name without it is
+    read through the cp437 codec: one more module of the standard library in the browser."""
+    data = bytearray(zip_bytes)
+    with zipfile.ZipFile(io.BytesIO(zip_bytes)) as zf:
+        for info in zf.infolist():
+            local = info.header_offset
+            assert data[local:local + 4] == b"PK\x03\x04"
+            data[local + 7] |= 0x08  # general purpose flags (offset 6, little-endian): bit 11
+        central = zf.start_dir
+    for _ in range(len(zf.infolist())):
+        assert data[central:central + 4] == b"PK\x01\x02"
+        data[central + 9] |= 0x08
+        name, extra, comment = (int.from_bytes(data[central + at:central + at + 2], "little") for at in (28, 30, 32))
+        central += 46 + name + extra + comment
+    return bytes(data)
+
+
+def solid(zip_bytes: bytes) -> bytes:
+    """The bytes a browser with DecompressionStream gets instead of a zip (``<name>.gz`` beside it):
+    the same entries stored uncompressed, the whole gzipped at level 9. One gzip stream over
+    every file finds what files share (imports, names, markup) where a zip compresses each file
+    alone: the standard library 468 → 395 KB, the calculators' zip 136 → 110 KB. The worker
+    (calc-worker.js) unzips it as it arrives; the zip inside is what `unpackArchive` and
+    Pyodide's `stdLibURL` read. Same bytes every time for the same zip (no timestamp)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(zip_bytes)) as src, zipfile.ZipFile(buf, "w") as out:
+        for info in src.infolist():
+            stored = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            stored.external_attr = info.external_attr
+            stored.compress_type = zipfile.ZIP_STORED
+            out.writestr(stored, src.read(info))
+    return gzip.compress(utf8_names(buf.getvalue()), 9, mtime=0)
+
+
+def figures_module(toml: bytes) -> bytes:
+    """figures.toml already read, as Python (``DATA = {...}``; calculators/figures.py uses it when it
+    is there): the browser's zip then needs no TOML parser (tomllib, about 5 KB of the standard
+    library) and carries no comments. A test holds DATA equal to the file read with tomllib."""
+    import datetime
+    import tomllib
+
+    data = tomllib.loads(toml.decode("utf-8"))
+
+    def check(value):  # only what repr() writes back exactly
+        if isinstance(value, dict):
+            return all(isinstance(k, str) and check(v) for k, v in value.items())
+        if isinstance(value, list):
+            return all(check(v) for v in value)
+        return type(value) in (str, int, bool, datetime.date)
+
+    if not check(data):
+        raise ValueError("figures.toml holds a value repr() would not write back exactly")
+    return f"import datetime\nDATA = {data!r}\n".encode()
 
 
 def build() -> tuple[str, bytes]:
@@ -149,15 +187,18 @@ def pyodide_version() -> str:
 
 def runtime_key() -> str:
     """What the runtime files of this build are made from: this package, this Pyodide build and
-    the cases the trimmed standard library is derived from (tools/cases.py). The trimmed
+    the cases the trimmed standard library is derived from (tools/cases.py), and the tools that make them. The trimmed
     standard library and the snapshot made on it carry it in their names, so a cached copy is
     never used with another package."""
     global _key
     if _key is None:
         from tools import cases
 
-        made_from = json.dumps([name(), letters_name(), pyodide_version(), cases.as_json(cases.runtime_cases())],
-                               ensure_ascii=False)
+        # and the code that derives them: a change to how the library is trimmed or squeezed makes new files
+        makers = [(ROOT / "tools" / f).read_text(encoding="utf-8")
+                  for f in ("stdlib_modules.mjs", "pysource.py", "snapshot.mjs")]
+        made_from = json.dumps([name(), letters_name(), pyodide_version(), cases.as_json(cases.runtime_cases()),
+                                makers], ensure_ascii=False)
         _key = hashlib.sha256(made_from.encode()).hexdigest()[:12]
     return _key
 

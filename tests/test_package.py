@@ -68,6 +68,24 @@ def test_the_letters_are_their_own_zip(zips):
     assert len(core) < len(package.build()[1]) * 0.75  # a calculator page moves far less than the whole
 
 
+def test_the_solid_zip_holds_the_same_files_in_fewer_bytes(zips):
+    """<zip>.gz (what a browser with DecompressionStream fetches) unzips to a zip of exactly the
+    same entries, and is smaller than the zip it stands for: it is the reason it exists."""
+    for _, data in zips:
+        solid = package.solid(data)
+        inner = zipfile.ZipFile(io.BytesIO(gzip.decompress(solid)))
+        plain = zipfile.ZipFile(io.BytesIO(data))
+        assert inner.namelist() == plain.namelist()
+        assert all(inner.read(n) == plain.read(n) for n in plain.namelist())
+        assert all(i.flag_bits & 0x800 for i in inner.infolist())  # UTF-8 names: no cp437 codec to unpack
+        # and in each local header (zipfile reads it there when it unpacks), bit 3 left clear
+        flags = [int.from_bytes(gzip.decompress(solid)[i.header_offset + 6:i.header_offset + 8], "little")
+                 for i in inner.infolist()]
+        assert all(f & 0x800 and not f & 0x8 for f in flags)
+        assert len(solid) < len(data) * 0.9
+        assert package.solid(data) == solid  # the same bytes every time
+
+
 def test_the_calculators_zip_alone_answers_every_calculator_as_the_sources_do(zips, runtime_cases, tmp_path):
     _unpack(tmp_path, zips[0][1])
     mine = [c for c in runtime_cases if c[0] in web.CALCULATORS]
@@ -118,13 +136,61 @@ def _runtime_bytes(page) -> dict[str, list[int]]:
 def test_the_progress_line_knows_what_the_worker_fetches_as_a_host_sends_it(site, page, letters):
     sizes = _runtime_bytes(site / page)
     py = site / "assets" / "py"
+    # the zips as the worker fetches them where the browser can unzip a stream: <zip>.gz
     expected = {"pyodide.asm.wasm": site / "pyodide" / "pyodide.asm.wasm",
                 "pyodide-lock.json": site / "pyodide" / "pyodide-lock.json",
-                **{p.name: p for p in py.glob("stdlib-*.zip")}, **{p.name: p for p in py.glob("calculators-*.zip")}}
+                **{p.name: p for p in py.glob("stdlib-*.zip.gz")},
+                **{p.name: p for p in py.glob("calculators-*.zip.gz")}}
     if letters:
-        expected.update({p.name: p for p in py.glob("letters-*.zip")})
-    assert set(sizes) == set(expected)
+        expected.update({p.name: p for p in py.glob("letters-*.zip.gz")})
+    assert set(sizes) == set(expected) and len(expected) == 4 + letters
     for name, path in expected.items():
         data = path.read_bytes()
-        sent = len(data) if name.endswith(".zip") else len(gzip.compress(data, 6))
+        sent = len(data) if name.endswith(".gz") else len(gzip.compress(data, 6))
         assert sizes[name] == [len(data), sent], name
+
+
+def test_the_small_source_means_the_same():
+    """tools/pysource.small: no blank lines, one space a level; a string's own lines and blank lines
+    inside it untouched; the syntax tree is the stripped source's."""
+    from tools import pysource
+
+    source = '''def f(x):
+    """Doc."""
+
+    if x:
+
+        text = """keep
+
+    these   lines"""
+        return [1,
+                2]  # a list
+    return None
+'''
+    out = pysource.small(source)
+    assert "\n\n" not in out.split('"""keep')[0] and "Doc." not in out and "a list" not in out
+    assert '"""keep\n\n    these   lines"""' in out
+    assert "\n  text" in out  # two levels, a space each
+    namespace: dict = {}
+    exec(compile(out, "<small>", "exec"), namespace)  # noqa: S102 - our own test source
+    assert namespace["f"](1) == [1, 2] and namespace["f"](0) is None
+
+
+def test_a_docstring_in_chinese_is_stripped_too():
+    """The syntax tree counts columns in UTF-8 bytes: the stripper must cut in characters."""
+    out = package.strip(  # noqa: B005 - our own function, not str.strip
+        'def f():\n    """等额本息 payment."""\n    return 1\n')
+    assert "等额本息" not in out and "return 1" in out
+
+
+def test_the_figures_come_already_read_in_the_browsers_zip(zips):
+    """figures.toml ships as figures_data.py (no TOML parser in the browser), holding exactly what
+    tomllib reads from the file; the zip holds no .toml."""
+    import tomllib
+
+    names = zipfile.ZipFile(io.BytesIO(zips[0][1])).namelist()
+    assert "calculators/figures_data.py" in names and not [n for n in names if n.endswith(".toml")]
+    namespace: dict = {}
+    exec(zipfile.ZipFile(io.BytesIO(zips[0][1])).read("calculators/figures_data.py"), namespace)  # noqa: S102
+    with (package.SOURCE / "figures.toml").open("rb") as fh:
+        assert namespace["DATA"] == tomllib.load(fh)

@@ -271,3 +271,22 @@ def test_hidden_rows_apart_are_the_same_cells_as_the_page_shows_them(case):
         else:
             shown = [c if s is None else s for c, s in zip(cells, shown, strict=True)]
         assert shown == [money_cell(c) if money else c for c in cells]
+
+
+@given(st.text(alphabet=st.sampled_from("&<>\"'a;#x27é逾 "), max_size=40), st.booleans())
+def test_the_views_escape_is_the_standard_librarys(text, quote):
+    """views/html.py escapes without importing html (its entity table stays out of the browser's
+    standard library): the same text out as html.escape, with and without quotes."""
+    import html
+
+    from calculators.views import html as ui
+
+    assert ui.escape(text, quote) == html.escape(text, quote)
+
+
+def test_the_calculators_import_no_html_module():
+    """What the browser downloads: calculators.web and every view import no ``html`` package."""
+    proc = subprocess.run([sys.executable, "-c", "import sys, calculators.web, calculators.letters_common; "
+                           "print(sorted(m for m in sys.modules if m.split('.')[0] == 'html'))"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60, check=True)
+    assert proc.stdout.strip() == "[]"

@@ -57,8 +57,21 @@ RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 RECALCS = int(os.environ.get("BENCH_RECALCS", "20"))
 SLOW_RUNS = int(os.environ.get("BENCH_SLOW_RUNS", "3"))
 
+# The standard library comes as <zip>.gz (hooks/runtime.py, write_solid); the bare pages unzip it
+# as the page's worker does (calc-worker.js), in a fetch that Pyodide's own calls go through.
+UNZIP = """const plainFetch = fetch;
+globalThis.fetch = async (url, init) => {
+  const response = await plainFetch(url, init);
+  if (!String(url).endsWith(".zip.gz")) return response;
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const zip = bytes[0] === 0x1f && bytes[1] === 0x8b
+    ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer() : bytes;
+  return new Response(zip, { status: 200, headers: { "Content-Type": "application/zip" } });
+};"""
+
 SNAPSHOT_PAGE = b"""<!doctype html><meta charset="utf-8"><title>snapshot</title>
 <script type="module">
+__UNZIP__
 const { loadPyodide } = await import("/pyodide/pyodide.mjs");
 const py = await loadPyodide({ indexURL: "/pyodide/", packages: [], stdLibURL: "__STDLIB__",
   _loadSnapshot: fetch("/__bench/snapshot.bin").then((r) => r.arrayBuffer()) });
@@ -70,6 +83,7 @@ window.__works = py.runPython("import calculators.web, json; json.loads(calculat
 # (the trimmed standard library and the small lock file) or on Pyodide's own (untrimmed).
 FLOOR_PAGE = """<!doctype html><meta charset="utf-8"><title>floor</title>
 <script type="module">
+__UNZIP__
 const { loadPyodide } = await import("/pyodide/pyodide.mjs");
 performance.mark("floor-script");
 await loadPyodide({ indexURL: "/pyodide/", packages: [], stdLibURL: "__STDLIB__", lockFileURL: "__LOCK__" });
@@ -146,11 +160,13 @@ class _Handler(site_server.SiteHandler):
 
     def _own(self) -> tuple[bytes, str] | None:
         def floor(stdlib: str, lock: str) -> bytes:
-            return FLOOR_PAGE.replace("__STDLIB__", stdlib).replace("__LOCK__", lock).encode()
+            return (FLOOR_PAGE.replace("__UNZIP__", UNZIP).replace("__STDLIB__", stdlib)
+                    .replace("__LOCK__", lock).encode())
 
         html = "text/html; charset=utf-8"
         own = {"/__bench/snapshot.bin": (self.snapshot, "application/octet-stream"),
-               "/__bench/snapshot": (SNAPSHOT_PAGE.replace(b"__STDLIB__", self.stdlib.encode()), html),
+               "/__bench/snapshot": (SNAPSHOT_PAGE.replace(b"__UNZIP__", UNZIP.encode())
+                                     .replace(b"__STDLIB__", self.stdlib.encode()), html),
                "/__bench/floor-full": (floor("/pyodide/python_stdlib.zip", "/__bench/full-lock.json"), html),
                "/__bench/floor": (floor(self.stdlib, "/pyodide/pyodide-lock.json"), html),
                "/__bench/full-lock.json": ((ROOT / "node_modules/pyodide/pyodide-lock.json").read_bytes(),
@@ -455,7 +471,7 @@ def main() -> int:
         return 1
     chromium = find_chromium()
     snapshot = make_snapshot()
-    trimmed = sorted((SITE / "assets" / "py").glob("stdlib-*.zip"))
+    trimmed = sorted((SITE / "assets" / "py").glob("stdlib-*.zip.gz"))
     _Handler.snapshot = snapshot
     _Handler.stdlib = f"/assets/py/{trimmed[0].name}" if trimmed else "/pyodide/python_stdlib.zip"
     httpd = site_server.start(SITE, _Handler, cache_control=CACHE_CONTROL)
@@ -468,6 +484,8 @@ def main() -> int:
     guide_page = plain[0].parent.relative_to(SITE).as_posix() + "/" if plain else ""
     with_brotli = _brotli() is not None
 
+    # the machine may be shared: its load average beside the figures it may have slowed
+    loads = [("start", os.getloadavg())]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         version = browser.version
@@ -511,6 +529,7 @@ def main() -> int:
             snapshot_works = page.evaluate("window.__works") is True
             ctx.close()
 
+        loads.append(("after the cold runs", os.getloadavg()))
         slow, slow_errors = [], []
         for _ in range(SLOW_RUNS):
             t, (ctx, page) = cold(base + calc_page, "calc-engine-ready", throttle=SLOW)
@@ -526,6 +545,7 @@ def main() -> int:
                 slow_floor.append(t)
             ctx.close()
 
+        loads.append(("after the throttled runs", os.getloadavg()))
         recalc = recalculations(fresh, base)
 
         ctx = fresh()
@@ -548,6 +568,7 @@ def main() -> int:
             repeat.append(mark(page, "calc-engine-ready"))
             repeat_engines.add(page.get_attribute("form[data-calculator]", "data-engine"))
             ctx.close()
+        loads.append(("after the repeat visits", os.getloadavg()))
         httpd.stop()
 
         with tempfile.TemporaryDirectory() as work:
@@ -580,6 +601,8 @@ def main() -> int:
         "- bytes: counted from the site's files for every request the page made: raw, gzip -6"
         + (", brotli -11" if with_brotli else " (install the `brotli` pip package to see brotli sizes too)"),
         "- times in milliseconds from navigation start unless stated; min / median / max",
+        "- load average (1 / 5 / 15 min; the machine is shared): "
+        + "; ".join(f"{when} {a:.2f} / {b:.2f} / {c:.2f}" for when, (a, b, c) in loads),
         "",
         "## The goals (issues 15 and 23)",
         "",
@@ -595,7 +618,9 @@ def main() -> int:
         f"| time to ready at 4 Mbit/s, 150 ms latency, first visit (ms) | "
         f"{stats(slow) if slow else 'never ready'}"
         + (f"; {len(slow_errors)} of {SLOW_RUNS} runs not ready ({', '.join(slow_errors)})" if slow_errors else "")
-        + f" | ≤ 15 s | {'yes' if slow and not slow_errors and max(slow) <= 15000 else 'no'} |",
+        + f" | ≤ 10 s | {'yes' if slow and not slow_errors and max(slow) <= 10000 else 'no'} |",
+        f"| repeat visit: a second calculator page, snapshot kept, HTTP cache warm (ms) | {stats(repeat)} | ≤ 1 s | "
+        f"{'yes' if repeat and max(repeat) <= 1000 else 'no'} |",
         f"| cold ready / bare `loadPyodide()` floor, same files, alternating runs | "
         f"{med_ready / med_floor:.2f} (medians {med_ready:.0f} / {med_floor:.0f} ms) | ≤ 1.10 | "
         f"{'yes' if med_ready / med_floor <= 1.10 else 'no'} |",

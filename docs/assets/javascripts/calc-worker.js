@@ -20,7 +20,10 @@
 //   {type: "reply", id, reply}           reply: calculators.web.run's JSON text
 //   {type: "reply", id, error, detail}   error: "run-failed" (the Python call itself threw)
 
-import { bootCalculators } from "./boot.mjs";
+// boot.mjs is imported, not a static import: this script then runs as soon as it has arrived, and
+// asks for the wasm (below) one round trip sooner than after its imports.
+const bootModule = import("./boot.mjs");
+bootModule.catch(() => {}); // a failure is reported when boot() awaits it
 
 // Timing of the start, in milliseconds since the epoch (the page's clock differs from ours).
 const now = () => performance.timeOrigin + performance.now();
@@ -64,6 +67,14 @@ let lastByte = Date.now();
 let networkFailure = "";
 const plainFetch = self.fetch.bind(self);
 
+// The wasm (3.5 MB as sent, the longest download) is asked for as soon as this worker runs, not
+// when loadPyodide asks for it (after pyodide.mjs has arrived and the boot message): loadPyodide's
+// own fetch of the same URL is handed this very response, so nothing is downloaded twice (a
+// <link rel=preload> in the page would be: a worker's fetch does not use the page's preloads).
+const WASM_URL = new URL("pyodide.asm.wasm", PYODIDE_DIR).href;
+const early = new Map([[WASM_URL, plainFetch(WASM_URL)]]);
+early.get(WASM_URL).catch(() => {}); // a failure is reported when loadPyodide's fetch gets it
+
 function counted(response, name) {
   const encoded = (response.headers.get("Content-Encoding") || "identity") !== "identity";
   const length = encoded ? 0 : Number(response.headers.get("Content-Length") || 0);
@@ -88,12 +99,31 @@ function counted(response, name) {
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
+// The zips come as <zip>.gz where the browser can unzip a stream (hooks/runtime.py, write_solid:
+// one gzip stream over the stored zip, about 20 % fewer bytes than the zip itself); Pyodide's
+// stdLibURL and unpackArchive get the zip inside. Browsers without DecompressionStream fetch the zip.
+const SOLID = typeof DecompressionStream === "function";
+const solidUrl = (url) => (SOLID && url ? `${url}.gz` : url);
+
+// The zip inside a <zip>.gz response, after it was counted as it arrived. A host that sent the .gz
+// with Content-Encoding: gzip has unzipped it already (the body then starts with the zip's "PK").
+async function unzipped(response) {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const zip = bytes[0] === 0x1f && bytes[1] === 0x8b
+    ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
+    : bytes;
+  return new Response(zip, { status: 200, headers: { "Content-Type": "application/zip" } });
+}
+
 function countingFetch(input, init) {
   const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
   const name = new URL(url, self.location.href).pathname.split("/").pop();
-  return plainFetch(input, init).then(
+  const key = new URL(url, self.location.href).href;
+  const started = early.get(key);
+  early.delete(key); // handed over once; a later fetch of it goes to the network
+  return (started ?? plainFetch(input, init)).then(
     (response) => {
-      if (response.ok) return counted(response, name);
+      if (response.ok) return name.endsWith(".zip.gz") ? unzipped(counted(response, name)) : counted(response, name);
       networkFailure ||= `${name}: HTTP ${response.status}`;
       failBoot("network", networkFailure); // Pyodide may wait forever on a refused wasm: give up now
       return response;
@@ -176,17 +206,17 @@ async function keptSnapshot(url) {
 
 // The trimmed standard library (only what our calculators and Pyodide's start-up import,
 // hooks/runtime.py) sits beside the snapshot and carries the same key in its name:
-// assets/py/snapshot-<key>.bin.gz -> assets/py/stdlib-<key>.zip. Without a snapshot name,
+// assets/py/snapshot-<key>.bin.gz -> assets/py/stdlib-<key>.zip(.gz). Without a snapshot name,
 // Pyodide's full python_stdlib.zip (its default).
 function stdlibUrl(snapshotUrl) {
   const m = /^(.*\/)snapshot-([0-9a-f]+)\.bin\.gz$/.exec(snapshotUrl || "");
-  return m ? `${m[1]}stdlib-${m[2]}.zip` : undefined;
+  return m ? solidUrl(`${m[1]}stdlib-${m[2]}.zip`) : undefined;
 }
 
 async function boot(packageUrls, snapshotUrl) {
   // Everything at once: the runtime's module, a kept snapshot, and our package (small; unused
   // when the snapshot starts, which already holds it).
-  const packageBytes = Promise.all(packageUrls.map(download));
+  const packageBytes = Promise.all(packageUrls.map((url) => download(solidUrl(url))));
   packageBytes.catch(() => {}); // reported by bootCalculators if it is needed
   const [pyodideModule, snapshot] = await Promise.all([
     pyodideScript.catch((err) => {
@@ -195,6 +225,9 @@ async function boot(packageUrls, snapshotUrl) {
     keptSnapshot(snapshotUrl),
   ]);
   mark("pyodide-script");
+  const { bootCalculators } = await bootModule.catch((err) => {
+    throw new NetworkError(`boot.mjs: ${err}`);
+  });
   const started = await bootCalculators(pyodideModule.loadPyodide, {
     indexURL: PYODIDE_DIR.href,
     stdLibURL: stdlibUrl(snapshotUrl),

@@ -53,15 +53,21 @@ async function keepAheadWhenIdle() {
   registration.active?.postMessage({ type: "keep", lang: root.lang === "en" ? "en" : "zh" });
 }
 
-if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
+// On a calculator page the worker is registered once the engine has settled (ready and its snapshot
+// decided, or given up): sw.js is not needed to get there, and a first visit's bytes and CPU go to the
+// runtime first. Other pages (and a page saving data) register it at once.
+async function registerServiceWorker() {
   const site = new URL("../../", import.meta.url);
   const script = new URL("sw.js", site);
   const lite = !!navigator.connection?.saveData;
   if (lite) script.searchParams.set("lite", "1");
-  navigator.serviceWorker.register(script, { scope: site.pathname })
+  if (forms.length && !lite) await engineSettled; // with Save-Data the engine may never start: at once
+  return navigator.serviceWorker.register(script, { scope: site.pathname })
     .then(() => (lite ? (root.dataset.offline = "off") : keepAheadWhenIdle()))
     .catch(() => (root.dataset.offline = "off"));
 }
+
+if ("serviceWorker" in navigator && location.protocol.startsWith("http")) registerServiceWorker();
 
 const DEBOUNCE_MS = 300;
 
@@ -630,8 +636,8 @@ function downloadCsv(widget, name) {
 // ---- start ------------------------------------------------------------------
 
 // Widgets take the reader's inputs at once (a shared link's values are in the
-// form before anything else happens); the engine starts when the page is idle,
-// or on first interaction when the reader's browser asks to save data.
+// form before anything else happens); the engine starts when the page is idle or at the reader's
+// first touch, whichever comes first (below), or only at that touch when the browser asks to save data.
 const widgets = forms.map((form, i) => new Widget(form, i === 0));
 
 function startEngine() {
@@ -661,23 +667,27 @@ function startEngine() {
   });
 }
 
+// The engine starts at once when a shared link already filled the form, and on the reader's first
+// touch of a form (focus, tap, key, input) if that comes before the page is idle: a reader who is
+// already typing never waits for an idle callback. With Save-Data only that first touch starts it.
 if (forms.length) {
+  const TOUCH = ["focusin", "pointerdown", "keydown", "input"];
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    for (const f of forms) for (const type of TOUCH) f.removeEventListener(type, start);
+    startEngine();
+  };
+  for (const f of forms) for (const type of TOUCH) f.addEventListener(type, start);
   if (navigator.connection?.saveData) {
-    const start = () => {
-      for (const f of forms) {
-        f.removeEventListener("focusin", start);
-        f.removeEventListener("pointerdown", start);
-      }
-      startEngine();
-    };
-    for (const f of forms) {
-      f.addEventListener("focusin", start);
-      f.addEventListener("pointerdown", start);
-    }
+    /* only the reader's touch starts it */
+  } else if (widgets.some((w) => w.typed)) {
+    start();
   } else if ("requestIdleCallback" in window) {
-    requestIdleCallback(startEngine, { timeout: 1500 });
+    requestIdleCallback(start, { timeout: 1500 });
   } else {
-    setTimeout(startEngine, 200);
+    setTimeout(start, 200);
   }
 }
 
