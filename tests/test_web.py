@@ -219,15 +219,19 @@ def test_money_cell_groups_exactly_as_the_plain_rule_says(text):
     assert money_cell(text) == (f"{m[1]}{int(m[2]):,}{m[3] or ''}" if m else text)
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.integers(1, 4).flatmap(lambda width: st.tuples(
+# a long table: which columns hold money, and rows of cells of every kind a table may hold
+TABLES = st.integers(1, 4).flatmap(lambda width: st.tuples(
     st.lists(st.booleans(), min_size=width, max_size=width),
     st.lists(st.lists(st.one_of(st.integers(-10**11, 10**11).map(lambda n: f"{n // 100}.{n % 100:02d}"),
                                 st.integers(0, 10**6).map(str),
                                 st.sampled_from(["—", "", "2026-01-31", 'a"b', "x&y", "<", "'", "\\", "1\n2", "05.00", "-05", "0", "-0",
                                                  "-0.50", "٣٤٥٦.00", "1000", "0.00"]),
                                 st.text(max_size=5)),
-                      min_size=width, max_size=width), min_size=1, max_size=8))))
+                      min_size=width, max_size=width), min_size=1, max_size=8)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(TABLES)
 def test_hidden_rows_are_the_escaped_json_of_the_rows(case):
     # A long table's hidden rows (data-rest) and their shown text (data-rest-shown): html.esc of
     # their JSON, money cells grouped by money_cell, whatever the cells hold.
@@ -241,14 +245,7 @@ def test_hidden_rows_are_the_escaped_json_of_the_rows(case):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(1, 4).flatmap(lambda width: st.tuples(
-    st.lists(st.booleans(), min_size=width, max_size=width),
-    st.lists(st.lists(st.one_of(st.integers(-10**11, 10**11).map(lambda n: f"{n // 100}.{n % 100:02d}"),
-                                st.integers(0, 10**6).map(str),
-                                st.sampled_from(["—", "", "2026-01-31", 'a"b', "x&y", "<", "'", "\\", "1\n2", "05.00", "-05", "0", "-0",
-                                                 "-0.50", "٣٤٥٦.00", "1000", "0.00"]),
-                                st.text(max_size=5)),
-                      min_size=width, max_size=width), min_size=1, max_size=8))))
+@given(TABLES)
 @example(([True], [["05.00"], ["0"], ["-0.50"]]))
 @example(([True, True], [["-05", "0.00"], ["-0", "٣.00"]]))
 @example(([True, False], [["1234567.80", "1234.5"], ["0123.40", "0.00"], ["999.99", "12"], ["1000.00", "x"]]))
