@@ -10,6 +10,9 @@ from pathlib import Path
 
 import yaml
 
+# libyaml's parser when PyYAML has it (the same documents, about ten times faster)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def front_matter(path: Path) -> tuple[dict | None, int]:
     """The front matter of the page at ``path``: see :func:`parse`."""
@@ -29,7 +32,7 @@ def parse(text: str) -> tuple[dict | None, int]:
     end = text.find("\n---\n", 4)
     if end < 0:
         return None, 1
-    data = yaml.safe_load(text[4:end]) or {}
+    data = yaml.load(text[4:end], Loader=_LOADER) or {}
     return (data if isinstance(data, dict) else None), text[:end].count("\n") + 2
 
 

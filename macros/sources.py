@@ -44,11 +44,19 @@ def _names(doc: dict, lang: str, source: object) -> bool:
     return any(k in str(source) for k in keys(doc, lang))
 
 
-def cited_by(doc: dict, lang: str) -> list[tuple[Path, str]]:
-    """(page path, page title) of every page in ``lang`` whose sources name ``doc``."""
+def _fronts(lang: str) -> dict[Path, dict]:
+    """Every page in ``lang`` with its front matter, each file read once."""
+    return {path: _front(path) for path in _pages(lang)}
+
+
+def cited_by(doc: dict, lang: str, fronts: dict[Path, dict] | None = None) -> list[tuple[Path, str]]:
+    """(page path, page title) of every page in ``lang`` whose sources name ``doc``.
+
+    ``fronts``: the pages' front matter as :func:`_fronts` gives it, when the caller
+    asks for many documents (read once, not once per document).
+    """
     out = []
-    for path in _pages(lang):
-        front = _front(path)
+    for path, front in (fronts if fronts is not None else _fronts(lang)).items():
         sources = front.get("sources") or []
         if any(_names(doc, lang, s) for s in sources):
             out.append((path, str(front.get("title", path.stem))))
@@ -70,10 +78,11 @@ def unmatched() -> list[str]:
 def page(lang: str, here: Path) -> str:
     """Markdown for the regulations page: each document, what it says, who cites it."""
     blocks = []
+    fronts = _fronts(lang)
     for doc in documents():
         name = doc["en"] if lang == "en" else doc["zh"]
         says = doc["en_says"] if lang == "en" else doc["zh_says"]
-        pages = cited_by(doc, lang)
+        pages = cited_by(doc, lang, fronts)
         if pages:
             links = ", ".join(f"[{title}]({Path(_rel(path, here))})" for path, title in pages)
         else:
