@@ -174,11 +174,34 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 375, "height": 812}, "service_workers": "block"}
 
 
+def _returning_reader(context, server: str, site: Path) -> None:
+    """What a reader who came back has in the browser: the build's memory snapshot in the runtime
+    cache (calc-worker.js keepSnapshot, sw.js), so the page starts Python from it (data-engine
+    "snapshot", about 1 s) instead of booting the interpreter (about 3 s and several times the
+    processor time). Put there in a page of its own, which is closed: the test's page is untouched."""
+    snapshots = sorted((site / "assets" / "py").glob("snapshot-*.bin.gz"))
+    if len(snapshots) != 1:
+        pytest.fail(f"the build should write one memory snapshot, found {[p.name for p in snapshots]}")
+    seed = context.new_page()
+    seed.goto(server + "robots.txt")
+    seed.evaluate("""async (url) => {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`${url}: ${response.status}`);
+        await (await caches.open("runtime")).put(url, response);  // RUNTIME_CACHE in calc-worker.js
+    }""", server + "assets/py/" + snapshots[0].name)
+    seed.close()
+
+
 @pytest.fixture
-def site_page(page, server):
+def site_page(page, server, site, request):
     """A page that may only reach the local server. Yields (page, base_url);
     fails the test if anything else was requested, or if the page logged an
-    uncaught error or a Content-Security-Policy violation."""
+    uncaught error or a Content-Security-Policy violation.
+
+    The browser is a returning reader's (the memory snapshot kept: ``_returning_reader``), which
+    makes each of the suite's few hundred engine starts cheap; a test marked ``first_visit`` gets a
+    browser that holds nothing, as on a first visit (every calculator's page in use in Chinese, the
+    slow link, how the engine starts, what is downloaded)."""
     outside: list[str] = []
     errors: list[str] = []
 
@@ -204,6 +227,8 @@ def site_page(page, server):
         page.clock.set_fixed_time(dt.datetime.combine(day, dt.time(10, 0), tzinfo=dt.UTC))
     page.context.route("**/*", guard)
     page.context.on("request", watch)
+    if request.node.get_closest_marker("first_visit") is None:
+        _returning_reader(page.context, server, site)
     page.on("pageerror", lambda err: errors.append(str(err)))
     page.on("console", console)
     page.set_default_timeout(20000)

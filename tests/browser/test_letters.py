@@ -19,6 +19,7 @@ def _type_and_wait(page, slug, name, value):
                            timeout=ANSWER_MS)
 
 
+@pytest.mark.first_visit  # a letter page on a first visit: the letters' own zip, Python booted
 def test_copy_puts_the_exact_text_on_the_clipboard(site_page):
     page, base = site_page
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))

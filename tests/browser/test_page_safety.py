@@ -93,6 +93,11 @@ def test_our_scripts_hold_no_words_for_readers():
         assert not _TEXT_LITERAL.search(text), f"{path.name} writes its own words: {_TEXT_LITERAL.search(text)[0]}"
 
 
+# The loops over every page are cut into shards, so that the test workers share them (one long test
+# would run alone at the end); each shard is every SHARDS-th page, the shards together all of them.
+SHARDS = 4
+
+
 def _all_pages(site):
     out = []
     for html in sorted(site.rglob("index.html")):
@@ -103,12 +108,13 @@ def _all_pages(site):
     return out
 
 
-def test_no_page_scrolls_sideways_on_a_phone(site_page, site):
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_no_page_scrolls_sideways_on_a_phone(site_page, site, shard):
     page, base = site_page
     pages = _all_pages(site)
-    assert len(pages) >= 4
+    assert len(pages) >= 4 * SHARDS
     wide = []
-    for path in pages:
+    for path in pages[shard::SHARDS]:
         page.goto(base + path)
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 375:
@@ -146,7 +152,8 @@ def test_print_shows_inputs_figures_and_table_without_the_site_chrome(site_page)
     }
 
 
-def test_every_other_page_has_no_serious_accessibility_violations(site_page, site):
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_every_other_page_has_no_serious_accessibility_violations(site_page, site, shard):
     """Guides, reference pages, the home pages and the letters' index, zh and en (calculator and
     letter pages have their own tests above and in test_letters.py)."""
     page, base = site_page
@@ -155,9 +162,10 @@ def test_every_other_page_has_no_serious_accessibility_violations(site_page, sit
     pages = [p for p in _all_pages(site)
              if not p.removeprefix("en/").startswith(("calculators/", "letters/")) or p.endswith("letters/")]
     assert len(pages) > 40
-    for path in pages:
+    for path in pages[shard::SHARDS]:
         page.goto(base + path)
-        for v in axe.run(page).response["violations"]:
+        # violations in full; passes and the rest one node each (what makes axe's reply slow)
+        for v in axe.run(page, options={"resultTypes": ["violations"]}).response["violations"]:
             if v["impact"] in ("serious", "critical"):
                 problems.append((path, v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]))
     assert not problems, problems

@@ -42,6 +42,7 @@ def _slow_link(page) -> None:
     })
 
 
+@pytest.mark.first_visit
 def test_slow_link_first_visit_shows_progress_marks_the_example_and_computes_what_was_typed(site_page):
     page, base = site_page
     _slow_link(page)

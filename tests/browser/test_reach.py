@@ -17,7 +17,11 @@ def _all_pages(site) -> list[str]:
     return [p[: -len("index.html")] for p in found] + ["404.html"]
 
 
-def test_no_page_gets_a_failed_response_or_logs_a_console_error(site_page, site):
+SHARDS = 2  # every page, in two tests the workers share (every other page each)
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_no_page_gets_a_failed_response_or_logs_a_console_error(site_page, site, shard):
     """One context, every built page in turn: responses >= 400 and console errors are collected."""
     page, base = site_page
     failed: list[str] = []
@@ -29,7 +33,7 @@ def test_no_page_gets_a_failed_response_or_logs_a_console_error(site_page, site)
     page.on("console", lambda m: m.type == "error" and errors.append(f"{current['path']}: {m.text}"))
     paths = _all_pages(site)
     assert len(paths) >= 70
-    for path in paths:
+    for path in paths[shard::SHARDS]:
         current["path"] = path
         page.goto(base + path, wait_until="load")
     page.goto(base + "404.html", wait_until="load")  # the last page's late messages arrive before this
@@ -80,6 +84,7 @@ def test_chromium_finds_no_installability_errors(browser_type, browser_type_laun
     assert not outside, outside
 
 
+@pytest.mark.first_visit
 def test_the_runtime_arrives_compressed_as_a_static_host_sends_it_and_starts(site_page, site_http, site):
     """The test server sends what a host sends (tools/site_server.py): the wasm and the page gzip-compressed
     with the wasm's own type, the zips as they are; the calculator still starts and computes."""

@@ -160,3 +160,19 @@ def test_a_snapshot_that_does_not_fit_is_dropped_and_the_engine_starts_anyway(si
     assert page.get_attribute("form[data-calculator]", "data-engine") == "fresh"
     page.fill('[name="principal"]', "6,600")
     wait_figures(page, expected_figures(cpython("repayment", {"principal": "6,600"})))
+
+
+def test_the_suites_returning_reader_starts_from_the_kept_snapshot(site_page):
+    # tests/conftest.py site_page: unless a test is marked first_visit, its browser holds the snapshot
+    page, base = site_page
+    page.goto(f"{base}calculators/repayment/")
+    wait_ready(page, "repayment")
+    assert page.get_attribute("form[data-calculator]", "data-engine") == "snapshot"
+
+
+@pytest.mark.first_visit
+def test_a_first_visit_boots_python_with_nothing_kept(site_page):
+    page, base = site_page
+    page.goto(f"{base}calculators/repayment/")
+    wait_ready(page, "repayment")
+    assert page.get_attribute("form[data-calculator]", "data-engine") == "fresh"

@@ -11,7 +11,7 @@ import pytest
 
 from tests.browser.helpers import wait_ready
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.first_visit]
 
 NEVER_IDLE = "window.requestIdleCallback = () => 0;"
 SLUG = "repayment"
