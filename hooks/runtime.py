@@ -10,13 +10,14 @@ After each build (and each rebuild under `mkdocs serve`):
   squeezed (tools/pysource.py) (found by running them on both zips, tools/stdlib_modules.mjs);
 - beside each zip, ``<zip>.gz``: the same files stored and gzipped as one stream (macros.package.solid),
   what a browser with DecompressionStream fetches (calc-worker.js), about 20 % fewer bytes;
-- make the optional Pyodide memory snapshot on that library, with both zips (tools/snapshot.mjs);
+- make the optional Pyodide memory snapshot on that library, with both zips (tools/snapshot.mjs;
+  not under `mkdocs serve`, where pages start Python the ordinary way);
 - write into each calculator widget the sizes of what its worker fetches, raw and as a host sends
   them (gzip -6), for the progress line.
 The last two run Node (several seconds); their files are named by macros.package.runtime_key()
 and kept in .cache/runtime/ too, so a clean rebuild of the same code copies them instead.
 Under `mkdocs serve` the standard library is not trimmed (the full one goes under the trimmed
-name): a save to a calculator shows at once instead of after a run of every case.
+name) and no snapshot is made: a save to a calculator shows at once instead of after two Node runs.
 """
 
 from __future__ import annotations
@@ -226,12 +227,13 @@ def write_snapshot(out: Path, package_zip: Path, stdlib: Path) -> None:
     for old in out.glob("snapshot-*.bin.gz"):
         if old != target:
             old.unlink()
-    if target.exists() or (not _serving and _from_cache(target)):
+    if _serving:
+        return  # `make serve`: a save shows without a Node run (pages start Python the ordinary way)
+    if target.exists() or _from_cache(target):
         return  # its name says which package, Pyodide and standard library it was made from
     try:
         _node(str(ROOT / "tools" / "snapshot.mjs"), str(package_zip), str(target), str(stdlib))
-        if not _serving:  # made on the full library then: not for a build's trimmed one
-            _to_cache(target)
+        _to_cache(target)
     except (OSError, subprocess.SubprocessError) as err:
         print(f"note: no Pyodide snapshot made ({err}); calculators will start the ordinary way",
               file=sys.stderr)
