@@ -207,15 +207,18 @@ def test_contributing_says_how_many_files_a_calculator_touches_and_that_is_all_i
         (tree / path).write_text(text, encoding="utf-8")
 
     contract = subprocess.run(
+        # (not the golden record's forms through the page door: the record holds none of the new one's)
         [sys.executable, "-m", "pytest", "-v", "-x", "-p", "no:cacheprovider", "tests/test_registry.py",
-         "tests/test_web.py", f"tests/test_{MODULE}.py", f"calculators/{MODULE}.py"],
+         "tests/test_web.py", f"tests/test_{MODULE}.py", f"calculators/{MODULE}.py",
+         "-k", "not every_recorded_form"],
         cwd=tree, capture_output=True, text=True, timeout=300, env=clean_env())
     assert contract.returncode == 0, contract.stdout[-4000:] + contract.stderr[-2000:]
     # the contract ran on the new calculator itself, not only on the others
     for test in ("test_each_record_holds_all_of_its_calculator", "test_known_values_give_their_figures",
                  "test_bad_inputs_get_their_exact_message", "test_the_heaviest_input_gives_a_result",
                  "test_every_calculator_has_pages_nav_and_tests",
-                 "test_every_calculator_answers_its_starting_form_in_both_languages"):
+                 "test_every_calculator_answers_its_starting_form_in_both_languages",
+                 "test_the_page_gets_the_same_html_without_the_result_data"):
         assert re.search(rf"{test}\[[^]]*{SLUG}[^]]*\] PASSED", contract.stdout), f"{test} did not run on {SLUG}"
 
     macros = subprocess.run([sys.executable, "-c", textwrap.dedent(f"""\
