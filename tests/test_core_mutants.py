@@ -335,6 +335,28 @@ def test_whole_months_between_two_days(start, end, months):
 
 # ---- rates.py: the IRR and the yearly figures from a monthly or daily rate ----------------------
 
+def test_the_irr_from_the_float_start_is_the_irr_from_one_percent(monkeypatch):
+    # Newton's steps in Decimal start where the float ones end; from 1 % they reach the same rate,
+    # within the 1e-15 at which either stops (rates are shown to 0.01 %)
+    loans = [[Decimal(-99000000)] + [Decimal("3000000.00")] * 600,
+             [Decimal(-99000)] + [Decimal("8833.30")] * 12,
+             [Decimal(-1000)] + [Decimal(0)] * 359 + [Decimal("5000.01")],
+             [Decimal(-5000)] + [Decimal("900.00"), Decimal("850.50"), Decimal(0), Decimal("4000")],
+             [Decimal(100)] + [Decimal("-60.50")] * 2]
+    fast = [rates.irr(flows) for flows in loans]
+    assert all(rates._float_start(flows) is not None for flows in loans)
+    monkeypatch.setattr(rates, "_float_start", lambda flows: None)
+    for flows, rate in zip(loans, fast, strict=True):
+        assert abs(rates.irr(flows) - rate) < Decimal("1e-15"), flows[:3]
+
+
+def test_the_float_start_is_only_taken_for_flows_with_one_root():
+    assert rates._float_start([Decimal(-100), Decimal(230), Decimal(-132)]) is None  # roots 10 % and 20 %
+    assert rates._float_start([Decimal(-100), Decimal(0), Decimal(110)]) is not None
+    assert rates.irr([Decimal(-100), Decimal(230), Decimal(-132)]).quantize(Decimal("1e-12")) in (
+        Decimal("0.1"), Decimal("0.2"))
+
+
 def test_the_irr_discounts_the_flows_to_zero_and_needs_money_both_ways():
     for flows in ([Decimal(-100), Decimal(110)], [Decimal(100), Decimal(-121) / 2, Decimal(-121) / 2],
                   [Decimal(-1000)] + [Decimal(0)] * 11 + [Decimal(2000)],
