@@ -7,6 +7,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from calculators import fields
 from calculators.fields import Field, ListField
@@ -310,6 +312,15 @@ def test_parts_never_take_more_than_is_left_and_add_up_to_the_sum():
     assert schedules.parts(Decimal("10"), 4) == [Decimal("2.50")] * 4
     assert schedules.parts(Decimal("10"), 3) == [Decimal("3.33"), Decimal("3.33"), Decimal("3.34")]
     assert schedules.parts(Decimal("7"), 1) == [Decimal("7")]
+    assert schedules.parts(Decimal("1000"), 600)[-3:] == [Decimal("1.67"), Decimal("1.34"), Decimal(0)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(-10**4, 10**10), st.integers(0, 3), st.integers(1, 600))
+def test_parts_worked_out_as_runs_are_equal_principal_month_by_month(units, places, n):
+    total = Decimal(units).scaleb(-places)
+    month_by_month = [part for part, _ in schedules.equal_principal(total, Decimal(0), n)]
+    assert [str(p) for p in schedules.parts(total, n)] == [str(p) for p in month_by_month]
 
 
 @pytest.mark.parametrize("day, months, then", [
