@@ -335,7 +335,10 @@ def calculate(inputs: Inputs) -> Result:
     cost = delay_cost(i.principal, penalty_rate, d, basis)
     stay = Option("stay_overdue", ZERO, debt + cost, debt + cost, 0, d, debt + cost, cost,
                   debt + cost <= afford)
-    growth = tuple(debt + delay_cost(i.principal, penalty_rate, day, basis) for day in range(d + 1))
+    # debt + delay_cost(i.principal, penalty_rate, day, basis) for each day, the same steps with the
+    # product that does not change with the day worked out once (730 days are a chart's points)
+    per_day, per_year = i.principal * penalty_rate, 100 * basis
+    growth = tuple(debt + round_money(per_day * day / per_year) for day in range(d + 1))
 
     options = tuple(_with_likelihood(o, i, reinstal_rate) for o in (pay_now, extension, reinstal, frozen, stay))
     plans = [o for o in options if o.key in PLANS]

@@ -10,7 +10,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from operator import add
 
@@ -61,6 +61,27 @@ class _Heights(dict):
     def __missing__(self, value: Decimal | float) -> str:
         text = self[value] = f"{self.base - self.plot_h * (float(value) / self.scale) / self.top:.1f}"
         return text
+
+
+class Labels(Sequence):
+    """The x axis's labels, each written when the chart asks for it: it shows three (the first, the
+    middle, the last) of what may be hundreds. ``Labels(n, label)``: ``label(k)`` for k in 0..n-1.
+
+    >>> xs = Labels(601, lambda m: f"m{m}")
+    >>> len(xs), xs[0], xs[600]
+    (601, 'm0', 'm600')
+    """
+
+    def __init__(self, n: int, label: Callable[[int], str]) -> None:
+        self.n, self.label = n, label
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, k: int) -> str:
+        if not 0 <= k < self.n:
+            raise IndexError(k)
+        return self.label(k)
 
 
 def line_chart(

@@ -6,7 +6,7 @@ from .. import wording
 from ..emergency_fund import Result, to_dict
 from ..money import ZERO, grouped, plain
 from . import html as ui
-from .chart import line_chart
+from .chart import Labels, line_chart
 
 
 def _months_display(n: int, lang: str) -> str:
@@ -105,7 +105,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
 
     parts = [ui.figures(items), ui.notes(explain)]
     if result.rows:
-        labels = [t(lang, f"第{m}月", f"m{m}") for m in range(len(result.rows) + 1)]
+        labels = Labels(len(result.rows) + 1, lambda m: t(lang, f"第{m}月", f"m{m}"))
         balances = [i.savings or ZERO] + [row.balance for row in result.rows]
         parts.append(line_chart(
             t(lang, "应急金增长", "Fund growth"),

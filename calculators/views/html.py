@@ -289,9 +289,12 @@ def table(
     shown = rows[:WINDOW_ROWS] if windowed else rows
 
     def cell(lab: str, text: str, m: bool) -> str:
-        if m and money_cell(str(text)) != str(text):
-            return f'<td{lab} data-value="{_cell(text)}">{_cell(money_cell(str(text)))}</td>'
-        return f"<td{lab}>{_cell(text)}</td>"
+        s = str(text)
+        if m:
+            shown = money_cell(s)
+            if shown != s:
+                return f'<td{lab} data-value="{_cell(s)}">{_cell(shown)}</td>'
+        return f"<td{lab}>{_cell(s)}</td>"
 
     body = "".join(
         "<tr>" + "".join(cell(lab, c, m) for lab, c, m in zip(labels, row, is_money, strict=True)) + "</tr>"

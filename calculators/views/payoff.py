@@ -7,7 +7,7 @@ from ..money import ZERO, fen, fen_text
 from ..payoff import _STRATEGY_WORDS, MAX_MONTHS, Result, _label, monthly_interest, to_dict
 from . import html as ui
 from . import links
-from .chart import line_chart
+from .chart import Labels, line_chart
 
 
 def _explain(result: Result, lang: str) -> list[str]:
@@ -202,7 +202,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     chart = line_chart(
         t(lang, "每笔欠款的余额变化", "What each debt owes, month by month"),
         series,
-        [t(lang, f"第{m}月", f"m{m}") for m in range(result.months + 1)],
+        Labels(result.months + 1, lambda m: t(lang, f"第{m}月", f"m{m}")),
         lang,
         scale=100,
     )
