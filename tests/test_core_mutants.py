@@ -164,6 +164,21 @@ def test_each_kind_tells_the_reader_what_is_wrong(field, typed, zh, en):
     assert _message(fields.parse_text, field, typed, "k") == ("k", zh, en)
 
 
+def test_a_remembered_text_is_read_by_its_own_field_and_a_bad_one_is_named_each_time():
+    # fields.parsed remembers what a text parsed to: the same text in another field is read by that field
+    money_field = Field("a", "money", "", "", low=0, high=200)
+    count_field = Field("c", "count", "", "", unit="months", low=1, high=12)
+    name_field = Field("t", "text", "", "")
+    assert fields.parsed(money_field, "5", "a") == Decimal(5) and fields.parsed(count_field, "5", "c") == 5
+    assert type(fields.parsed(count_field, "5", "c")) is int
+    assert fields.parsed(name_field, "5", "t") == "5"  # a name, not an amount
+    assert fields.parsed(count_field, "12", "c") == 12
+    # a text that fails is not remembered: the message names the cell it came from, each time
+    assert _message(fields.parsed, count_field, "13", "debts.0.c")[0] == "debts.0.c"
+    assert _message(fields.parsed, count_field, "13", "debts.1.c")[0] == "debts.1.c"
+    assert _message(fields.parsed, Field("a", "money", "", "", low=0, high=4), "5", "x")[0] == "x"  # high 4 here
+
+
 BAD_DATE = ("请按“年-月-日”输入日期，例如 2026-01-31", "Enter the date as year-month-day, such as 2026-01-31")
 OUT_OF_RANGE = ("请输入 1990 年到 2100 年之间的日期", "Enter a date between 1990 and 2100")
 
