@@ -230,7 +230,10 @@ def reaches(savings: Decimal, saving: Decimal, monthly_rate: Decimal, months: in
         if balance >= target:
             return True
         # interest_for(balance, monthly_rate), written out: this loop runs up to 600 times a search step
-        balance += (balance * monthly_rate).quantize(CENT, rounding=ROUND_HALF_UP) + saving
+        interest = (balance * monthly_rate).quantize(CENT, rounding=ROUND_HALF_UP)
+        if not interest and not saving:  # nothing grows (nothing saved yet): it stays short
+            return False
+        balance += interest + saving
     return balance >= target
 
 
