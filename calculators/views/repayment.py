@@ -68,10 +68,9 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     if i.monthly_fee:
         columns.append(("fee", t(lang, "费用", "Fee")))
     columns.append(("balance", t(lang, "剩余本金", "Balance")))
-    # ui.data_table's table, its cells taken from the result (the page's data leaves the schedule out)
+    # the table's cells from the result (the page's data leaves the schedule out)
     if i.start_date is None:  # no dates: no date column
         columns.remove(columns[1])
-    table = ui.table("payments", columns, schedule_cells(result, fee=bool(i.monthly_fee)),
-                     t(lang, "还款计划表", "Repayment schedule"), lang, [k != "date" for k, _ in columns],
-                     [k for k, _ in columns[1:] if k != "date"])
+    table = ui.cells_table("payments", columns, schedule_cells(result, fee=bool(i.monthly_fee)),
+                           t(lang, "还款计划表", "Repayment schedule"), lang)
     return ui.result(lang, ui.figures(items), ui.notes(explain), chart, table)
