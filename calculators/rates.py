@@ -43,13 +43,14 @@ def _npv_and_slope(rate: Decimal, flows: Sequence[Decimal]) -> tuple[Decimal, De
 
 
 def _float_start(flows: Sequence[Decimal]) -> float | None:
-    """Where Newton's method in Decimal starts: the root found first in floats (a 600-month loan's
-    flows take a few float steps instead of several 28-digit ones), or None (start at 1 %).
+    """Where Newton's method in Decimal starts: where the same steps end in floats (a 600-month
+    loan's flows take a few float steps instead of several 28-digit ones), or None (start at 1 %).
 
-    Only for flows whose signs change once (a loan: money in, then payments out), which have one
-    root above −100 % (Descartes' rule of signs in ``1 / (1 + r)``), so the float steps cannot lead
-    the Decimal ones to another root; None too when the float steps leave (−99 %, 1000 %) or do
-    not settle. The Decimal steps from there stop at the same tolerance as from 1 %.
+    The float steps are ``irr``'s own, from 1 %, with its bracket: at the first step that ``irr``
+    would replace by bisection (outside the bracket, or no slope) this gives None and ``irr`` goes
+    its own way from 1 %, as it always did. Only for flows whose signs change once (a loan: money
+    in, then payments out), which have one root above −100 % (Descartes' rule of signs in
+    ``1 / (1 + r)``), so both reach the same root; None too when the float steps do not settle.
 
     >>> round(_float_start([Decimal(-100), Decimal(110)]), 12)
     0.1
@@ -60,6 +61,8 @@ def _float_start(flows: Sequence[Decimal]) -> float | None:
     signs = [f < 0 for f in backwards if f]
     if sum(a != b for a, b in zip(signs, signs[1:], strict=False)) != 1:
         return None
+    low, high = -0.99, 10.0
+    f_low = next(f for f in backwards if f)  # irr's: the latest flow gives the sign near −100 %
     rate = 0.01
     try:
         for _ in range(50):
@@ -69,11 +72,17 @@ def _float_start(flows: Sequence[Decimal]) -> float | None:
             for f in backwards:
                 derivative = derivative * v + npv
                 npv = npv * v + f
-            step = npv / (-derivative * v * v)
-            candidate = rate - step
-            if not -0.99 < candidate < 10:
+            slope = -derivative * v * v
+            if (npv < 0) == (f_low < 0):
+                low, f_low = rate, npv
+            else:
+                high = rate
+            if not slope:
                 return None
-            if abs(step) <= 1e-13 * (1 + abs(rate)):
+            candidate = rate - npv / slope
+            if not low < candidate < high:
+                return None
+            if abs(candidate - rate) <= 1e-13 * (1 + abs(rate)):
                 return candidate
             rate = candidate
     except (OverflowError, ZeroDivisionError):
