@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
 
 from . import fields
 from .fields import Field
@@ -224,10 +224,16 @@ def reaches(savings: Decimal, saving: Decimal, monthly_rate: Decimal, months: in
     False
     """
     balance = savings
+    if not monthly_rate and saving >= ZERO:  # no interest: the balance only grows, by the saving a month
+        return balance + saving * months >= target
     for _ in range(months):
         if balance >= target:
             return True
-        balance += interest_for(balance, monthly_rate) + saving
+        # interest_for(balance, monthly_rate), written out: this loop runs up to 600 times a search step
+        interest = (balance * monthly_rate).quantize(CENT, rounding=ROUND_HALF_UP)
+        if not interest and not saving:  # nothing grows (nothing saved yet): it stays short
+            return False
+        balance += interest + saving
     return balance >= target
 
 
@@ -335,11 +341,35 @@ def _money_or_none(value: Decimal | None) -> str | None:
     return None if value is None else money_text(value)
 
 
-def to_dict(result: Result) -> dict:
-    """The result as JSON-ready text: money with two decimals; counts as ints; null when not reached."""
+# web.compute, for a reply without the result data (the page's): its HTML takes the projection's
+# texts from the result (``projection_cells``), so the projection is not written as data at all.
+PAGE_DATA = {"projection": False}
+
+
+def projection_cells(result: Result) -> list[list[str]]:
+    """The projection as the table's text cells, a row a month: month, date (when there is a start
+    date), deposit, interest, balance; money as ``to_dict`` writes it (the deposit, the same every
+    month, written once).
+
+    >>> projection_cells(calculate(read_form({"monthly_expenses": "100", "months": "1", "monthly_saving": "60"})))
+    [['1', '60.00', '0.00', '60.00'], ['2', '60.00', '0.00', '120.00']]
+    """
+    cells = []
+    deposit, deposit_text = None, ""
+    for row in result.rows:
+        if row.deposit is not deposit:
+            deposit, deposit_text = row.deposit, money_text(row.deposit)
+        first = [str(row.month), row.date.isoformat()] if row.date else [str(row.month)]
+        cells.append([*first, deposit_text, money_text(row.interest), money_text(row.balance)])
+    return cells
+
+
+def to_dict(result: Result, projection: bool = True) -> dict:
+    """The result as JSON-ready text: money with two decimals; counts as ints; null when not reached.
+    ``projection=False`` leaves out the month-by-month projection (``PAGE_DATA``)."""
     rows = [dated_row("month", row.month, row.date, deposit=money_text(row.deposit),
                       interest=money_text(row.interest), balance=money_text(row.balance))
-            for row in result.rows]
+            for row in (result.rows if projection else ())]
     return {
         "monthly_expenses": money_text(result.essentials),
         "target": money_text(result.target),
@@ -351,5 +381,5 @@ def to_dict(result: Result) -> dict:
         "saving_for_target_date": _money_or_none(result.saving_for_target_date),
         "total_deposits": money_text(result.total_deposits),
         "total_interest": money_text(result.total_interest),
-        "projection": rows,
+        **({"projection": rows} if projection else {}),
     }

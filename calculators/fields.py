@@ -191,7 +191,32 @@ def read_field(field: Field, form: Mapping[str, object], name: str | None = None
         if not field.required:
             return None
         return _missing(field, key)
-    return parse_text(field, raw, key)
+    return parsed(field, raw, key)
+
+
+# field id, text -> (field, value): what a text has parsed to (``parsed``); a recalculation re-reads
+# every field but the reader changes one, and ``check`` re-reads them all again
+_PARSED: dict[tuple[int, str], tuple[Field, object]] = {}
+_PARSED_MAX = 4096
+
+
+def parsed(field: Field, raw: str, key: str):
+    """``parse_text(field, raw, key)``, remembered: the value depends only on the field and the text
+    (``key`` only names the field in a message), and a value is never changed (a Decimal, an int, a
+    date, a text, a bool). A text that fails is parsed each time, so its message names ``key``.
+
+    >>> f = Field("n", "count", "数", "Count", unit="months", low=1, high=12)
+    >>> parsed(f, "3", "a") is parsed(f, "3", "b")
+    True
+    """
+    remembered = _PARSED.get((id(field), raw))
+    if remembered is not None and remembered[0] is field:
+        return remembered[1]
+    value = parse_text(field, raw, key)
+    if len(_PARSED) >= _PARSED_MAX:
+        _PARSED.clear()
+    _PARSED[id(field), raw] = (field, value)
+    return value
 
 
 def parse_text(field: Field, raw: str, key: str):
@@ -338,7 +363,7 @@ def check(fields: tuple[Field, ...], inputs: object) -> None:
             if f.required:
                 _missing(f, f.name)
             continue
-        parse_text(f, canonical_text(value), f.name)
+        parsed(f, canonical_text(value), f.name)
 
 
 @dataclass(frozen=True)

@@ -317,8 +317,11 @@ def money_text(value: Decimal) -> str:
     """
     # str() of a Decimal quantized to the fen is plain fixed-point text (values here are
     # at most 1e8 or so); it is about twice as fast as formatting, which matters for
-    # 600-month tables recomputed as the reader types.
-    text = str(value.quantize(CENT, rounding=ROUND_HALF_UP))
+    # 600-month tables recomputed as the reader types. Most values are already at the fen
+    # (exponent -2, never written with an exponent): their str() is that text, with no quantize.
+    text = str(value)
+    if text[-3:-2] != ".":  # not two decimals ("12.345", "12", "1E+3", "NaN"): round it
+        text = str(value.quantize(CENT, rounding=ROUND_HALF_UP))
     return "0.00" if text == "-0.00" else text
 
 

@@ -455,9 +455,21 @@ def calculate(inputs: Inputs) -> Result:
         compound = accrued(inputs.interest, rate, days) if inputs.compound else ZERO
         return penalty, compound
 
+    # charges(day) for each day of the series: accrued's steps in one context for them all, the
+    # products that do not change with the day worked out once
+    days = growth_days(inputs.days_overdue)
+    numerator, denominator = rate
+    with localcontext() as ctx:
+        ctx.prec = _PREC
+        per_day = inputs.overdue_principal * numerator
+        penalties = [round_money(per_day * day / denominator) for day in days]
+        if inputs.compound:
+            per_day = inputs.interest * numerator
+            compounds = [round_money(per_day * day / denominator) for day in days]
+        else:
+            compounds = [ZERO] * len(days)
     growth = []
-    for day in growth_days(inputs.days_overdue):
-        penalty, compound = charges(day)
+    for day, penalty, compound in zip(days, penalties, compounds, strict=True):
         extra = penalty + compound + fee
         growth.append(Point(day, extra, base + extra))
     penalty, compound = charges(inputs.days_overdue)

@@ -617,14 +617,31 @@ class _FenTexts(dict):
         return text
 
 
-# web.compute, for a reply without the result data (the page's): its HTML shows no month's
-# balances (they are in the chart, drawn from the plan), so they are not written as text.
-PAGE_DATA = {"balances": False}
+# web.compute, for a reply without the result data (the page's): its HTML takes the months from
+# the result (``views/payoff.py`` ``plan_cells``), so the plan is not written as data at all.
+PAGE_DATA = {"plan": False}
 
 
-def to_dict(result: Result, balances: bool = True) -> dict:
+def plan_texts(result: Result):
+    """Each month of the plan as text: (row, its payments as money text, its total as money text).
+    A run of alike months shares its payments' texts (and its total's, while the total stays the same)."""
+    last: tuple[Decimal, ...] = ()
+    shown: list[str] = []
+    total = None
+    total_text = ""
+    for row in result.rows:
+        if row.payments is not last:
+            last = row.payments
+            shown = [money_text(p) for p in last]
+        if row.total is not total:
+            total = row.total
+            total_text = money_text(total)
+        yield row, shown, total_text
+
+
+def to_dict(result: Result, balances: bool = True, plan: bool = True) -> dict:
     """The result as JSON-ready text: money with two decimals, rates in percent, months as ints.
-    ``balances=False`` leaves out each month's balances (``PAGE_DATA``)."""
+    ``balances=False`` leaves out each month's balances; ``plan=False`` the whole plan (``PAGE_DATA``)."""
     i = result.inputs
     if result.shares:
         return {
@@ -636,19 +653,14 @@ def to_dict(result: Result, balances: bool = True) -> dict:
                         "reason": x.reason, "minimum": money_text(x.minimum), "paid": money_text(x.paid),
                         "unmet": money_text(x.unmet)} for x in result.shares],
         }
-    plan = []
+    months = []
     texts = _FenTexts()
-    last: tuple[Decimal, ...] = ()
-    shown: list[str] = []
-    for row in result.rows:
-        if row.payments is not last:  # a run of alike months shares its payments
-            last = row.payments
-            shown = [money_text(p) for p in last]
+    for row, shown, total in plan_texts(result) if plan else ():
         if balances:
-            plan.append(dated_row("month", row.month, row.date, payments=shown[:],
-                                  balances=list(map(texts.__getitem__, row.fen)), total=money_text(row.total)))
+            months.append(dated_row("month", row.month, row.date, payments=shown[:],
+                                    balances=list(map(texts.__getitem__, row.fen)), total=total))
         else:
-            plan.append(dated_row("month", row.month, row.date, payments=shown[:], total=money_text(row.total)))
+            months.append(dated_row("month", row.month, row.date, payments=shown[:], total=total))
     debts = []
     for d in result.debts:
         item = {
@@ -678,6 +690,7 @@ def to_dict(result: Result, balances: bool = True) -> dict:
         other_total_paid=(money_text(result.other_total_paid)
                           if result.other_total_paid is not None else None),
         debts=debts,
-        plan=plan,
     )
+    if plan:
+        out["plan"] = months
     return out

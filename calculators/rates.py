@@ -42,12 +42,61 @@ def _npv_and_slope(rate: Decimal, flows: Sequence[Decimal]) -> tuple[Decimal, De
     return npv, slope
 
 
+def _float_start(flows: Sequence[Decimal]) -> float | None:
+    """Where Newton's method in Decimal starts: where the same steps end in floats (a 600-month
+    loan's flows take a few float steps instead of several 28-digit ones), or None (start at 1 %).
+
+    The float steps are ``irr``'s own, from 1 %, with its bracket: at the first step that ``irr``
+    would replace by bisection (outside the bracket, or no slope) this gives None and ``irr`` goes
+    its own way from 1 %, as it always did. Only for flows whose signs change once (a loan: money
+    in, then payments out), which have one root above −100 % (Descartes' rule of signs in
+    ``1 / (1 + r)``), so both reach the same root; None too when the float steps do not settle.
+
+    >>> round(_float_start([Decimal(-100), Decimal(110)]), 12)
+    0.1
+    >>> _float_start([Decimal(-100), Decimal(230), Decimal(-132)]) is None  # two sign changes
+    True
+    """
+    backwards = [float(f) for f in reversed(flows)]
+    signs = [f < 0 for f in backwards if f]
+    if sum(a != b for a, b in zip(signs, signs[1:], strict=False)) != 1:
+        return None
+    low, high = -0.99, 10.0
+    f_low = next(f for f in backwards if f)  # irr's: the latest flow gives the sign near −100 %
+    rate = 0.01
+    try:
+        for _ in range(50):
+            # Horner: npv = p(v) = sum f_k v^k with v = 1 / (1 + r), and its slope in r, -p'(v) v²
+            v = 1 / (1 + rate)
+            npv = derivative = 0.0
+            for f in backwards:
+                derivative = derivative * v + npv
+                npv = npv * v + f
+            slope = -derivative * v * v
+            if (npv < 0) == (f_low < 0):
+                low, f_low = rate, npv
+            else:
+                high = rate
+            if not slope:
+                return None
+            candidate = rate - npv / slope
+            if not low < candidate < high:
+                return None
+            if abs(candidate - rate) <= 1e-13 * (1 + abs(rate)):
+                return candidate
+            rate = candidate
+    except (OverflowError, ZeroDivisionError):
+        return None
+    return None
+
+
 def irr(flows: Sequence[Decimal]) -> Decimal:
     """The periodic IRR of ``flows``: money out of the borrower's hands negative at
     period 0 (or positive: only the signs must differ), payments after.
 
-    Newton's method from 1 % a period, kept inside (−99 %, 1000 %) and falling
-    back to bisection; precision 28 digits in a local decimal context.
+    Newton's method, kept inside (−99 %, 1000 %) and falling back to bisection;
+    precision 28 digits in a local decimal context. It starts where the same steps in
+    floats end (``_float_start``), or else from 1 % a period.
 
     >>> irr([Decimal(-100), Decimal(110)]).quantize(Decimal("1e-12"))
     Decimal('0.100000000000')
@@ -59,7 +108,8 @@ def irr(flows: Sequence[Decimal]) -> Decimal:
         low, high = Decimal("-0.99"), Decimal("10")
         # Near −100 % the latest flow outweighs all others, so it gives the sign at the low end.
         f_low = next(f for f in reversed(flows) if f)
-        rate = Decimal("0.01")
+        start = _float_start(flows)
+        rate = Decimal("0.01") if start is None else Decimal(start)
         for _ in range(100):
             npv, slope = _npv_and_slope(rate, flows)
             if abs(npv) < _TOLERANCE:

@@ -158,14 +158,49 @@ def calculate(inputs: Inputs) -> Result:
     )
 
 
-def to_dict(result: Result) -> dict:
-    """The result as JSON-ready text: money with two decimals, rates in percent."""
+# web.compute, for a reply without the result data (the page's): its HTML takes the schedule's texts
+# from the result (``schedule_cells``), so the schedule is not written as data at all.
+PAGE_DATA = {"payments": False}
+
+
+def schedule_cells(result: Result, fee: bool = True) -> list[list[str]]:
+    """The schedule as the table's text cells, a row a month: period, date (when the loan has a start
+    date), payment, principal, interest, fee (``fee=False``: left out), balance; money as ``to_dict``
+    writes it. A figure that stays the same object month after month (equal principal, the fee) is
+    written once.
+
+    >>> schedule_cells(calculate(read_form({"principal": "1000", "annual_rate": "12", "months": "2"})), fee=False)
+    [['1', '507.51', '497.51', '10.00', '502.49'], ['2', '507.51', '502.49', '5.02', '0.00']]
+    """
+    rows = []
+    seen: dict[int, tuple[Decimal, str]] = {}  # id -> (the figure, kept alive, and its text)
+
+    def text(value: Decimal) -> str:
+        known = seen.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        seen[id(value)] = (value, written := money_text(value))
+        return written
+
+    for row in result.rows:
+        cells = [str(row.period), row.date.isoformat()] if row.date else [str(row.period)]
+        cells += (money_text(row.payment), text(row.principal), money_text(row.interest))
+        if fee:
+            cells.append(text(row.fee))
+        cells.append(money_text(row.balance))
+        rows.append(cells)
+    return rows
+
+
+def to_dict(result: Result, payments: bool = True) -> dict:
+    """The result as JSON-ready text: money with two decimals, rates in percent.
+    ``payments=False`` leaves out the month-by-month schedule (``PAGE_DATA``)."""
     rows = [dated_row("period", row.period, row.date, payment=money_text(row.payment),
                       principal=money_text(row.principal), interest=money_text(row.interest),
                       fee=money_text(row.fee), balance=money_text(row.balance))
-            for row in result.rows]
+            for row in (result.rows if payments else ())]
     return {
-        "payments": rows,
+        **({"payments": rows} if payments else {}),
         "first_payment": money_text(result.first_payment),
         "total_interest": money_text(result.total_interest),
         "total_fees": money_text(result.total_fees),

@@ -88,8 +88,24 @@ METHODS = {"equal_installment": level, "equal_principal": equal_principal,
 
 def parts(total: Decimal, n: int) -> list[Decimal]:
     """``total`` in ``n`` parts of ``total ÷ n`` rounded to the fen, never more than is left;
-    the last part settles the residue, so the parts add up to ``total``."""
-    return [part for part, _ in equal_principal(total, ZERO, n)]
+    the last part settles the residue, so the parts add up to ``total``: the principal parts of
+    ``equal_principal(total, 0, n)``, worked out as runs (the parts that are ``total ÷ n``
+    whole, then what is left, then nothing) instead of month by month.
+
+    >>> parts(Decimal(1000), 600)[597:]  # 1.67 × 598 = 998.66: 1.34 left, then nothing
+    [Decimal('1.67'), Decimal('1.34'), Decimal('0.00')]
+    """
+    step = max(round_money(total / n), ZERO)
+    whole = min(n - 1, int(total // step)) if step and total > ZERO else 0
+    out = [step] * whole
+    balance = total - step * whole if whole else total
+    if whole < n - 1:  # what is left is less than a part (or nothing): it goes next, then nothing
+        part = min(step, balance)
+        out.append(part)
+        balance -= part
+        out += [min(step, balance)] * (n - 2 - whole)
+    out.append(balance)
+    return out
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

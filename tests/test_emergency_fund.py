@@ -302,3 +302,22 @@ def test_heaviest_input_runs():
             annual_yield="20", start_date="2026-01-01", target_date="2076-01-01")
     assert len(r.rows) == ef.MAX_MONTHS and r.months_to_target_date == 600
     assert reference_balance(ZERO, r.saving_for_target_date, Decimal(20), 600) >= r.target
+
+
+def _reaches_month_by_month(savings, saving, monthly_rate, months, target):
+    balance = savings
+    for _ in range(months):
+        if balance >= target:
+            return True
+        balance += ef.interest_for(balance, monthly_rate) + saving
+    return balance >= target
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 10**9), st.integers(0, 10**8), st.sampled_from(["0", "0.5", "2", "20", "35.5"]),
+       st.integers(0, 600), st.integers(0, 10**11))
+def test_reaches_with_its_short_cuts_is_the_month_by_month_rule(savings, saving, rate, months, target):
+    # reaches() skips the months without interest, and stops once nothing grows: the answer is the same
+    args = (Decimal(savings).scaleb(-2), Decimal(saving).scaleb(-2), Decimal(rate) / 1200, months,
+            Decimal(target).scaleb(-2))
+    assert ef.reaches(*args) == _reaches_month_by_month(*args)

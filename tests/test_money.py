@@ -127,6 +127,16 @@ def test_rounding_is_half_up_to_the_fen_and_never_negative_zero():
     assert percent_text(Decimal("-0.001")) == "0.00"
 
 
+@given(st.integers(-10**12, 10**12), st.integers(-4, 6))
+def test_money_text_is_the_value_rounded_half_up_to_the_fen_whatever_its_exponent(units, exponent):
+    # money_text skips the rounding for a value already at the fen: the text must not change for it
+    value = Decimal(units).scaleb(-exponent)
+    rounded = str(value.quantize(Decimal("0.01"), rounding="ROUND_HALF_UP"))
+    assert money_text(value) == ("0.00" if rounded == "-0.00" else rounded)
+    assert money_text(Decimal("-0.00")) == money_text(Decimal("-0E-5")) == "0.00"
+    assert money_text(Decimal("1E+3")) == "1000.00" and money_text(Decimal("2.675")) == "2.68"
+
+
 @given(st.text(max_size=60))
 def test_any_text_is_a_value_or_a_message(text):
     try:

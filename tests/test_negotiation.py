@@ -257,6 +257,9 @@ def test_invariants(form):
     # the debt keeps growing while it stays overdue
     assert all(a <= b for a, b in zip(r.growth, r.growth[1:], strict=False))
     assert r.growth[0] == debt and r.growth[-1] == option(r, "stay_overdue").total_paid
+    # each day's figure is the debt plus that day's penalty interest, worked out as delay_cost does
+    assert list(r.growth) == [debt + negotiation.delay_cost(i.principal, r.penalty_rate, day, r.day_basis)
+                              for day in range(i.overdue_days + 1)]
     # the headline is the cheapest plan that fits; with none, the smallest need is reported
     plans = [o for o in r.options if o.key in negotiation.PLANS]
     fitting = [o for o in plans if o.fits]

@@ -302,6 +302,11 @@ def test_total_is_the_sum_of_its_parts(i):
     assert r.growth[-1].extra == r.total_extra and r.growth[-1].owed == r.total_owed
     if not i.compound:
         assert r.compound_interest == 0
+    # each point of the series is that day's charges, each worked out by accrued as for the total
+    rate = oc.penalty_rate(i)
+    for p in r.growth:
+        compound = oc.accrued(i.interest, rate, p.day) if i.compound else 0
+        assert p.extra == oc.accrued(i.overdue_principal, rate, p.day) + compound + r.late_fee, p.day
 
 
 @settings(max_examples=150, deadline=None)

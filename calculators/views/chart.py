@@ -10,8 +10,9 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
+from functools import lru_cache
 from operator import add
 
 from .html import escape
@@ -22,12 +23,25 @@ COLOURS = 8  # series colours in site.css (.series-0 … .series-7), reused in t
 MAX_POINTS = 240  # longer series are thinned evenly; the last point is always kept
 
 
-def _thin(n: int) -> list[int]:
+@lru_cache(maxsize=16)
+def _thin(n: int) -> tuple[int, ...]:
+    """The points drawn of a series of ``n`` (remembered: a recalculation draws the same lengths)."""
     if n <= MAX_POINTS:
-        return list(range(n))
+        return tuple(range(n))
     step = (n - 1) / (MAX_POINTS - 1)
-    idx = sorted({round(i * step) for i in range(MAX_POINTS)} | {n - 1})
-    return idx
+    return tuple(sorted({round(i * step) for i in range(MAX_POINTS)} | {n - 1}))
+
+
+def _x(i: int, n: int) -> float:
+    """Where point ``i`` of ``n`` stands across the chart."""
+    plot_w = WIDTH - LEFT - RIGHT
+    return LEFT + (plot_w * i / (n - 1) if n > 1 else plot_w / 2)
+
+
+@lru_cache(maxsize=16)
+def _xs(n: int) -> tuple[str, ...]:
+    """The drawn points' x as written in a polyline ("x,"), the same for every series of ``n``."""
+    return tuple(f"{_x(i, n):.1f}," for i in _thin(n))
 
 
 def _nice_top(value: float) -> float:
@@ -63,6 +77,27 @@ class _Heights(dict):
         return text
 
 
+class Labels(Sequence):
+    """The x axis's labels, each written when the chart asks for it: it shows three (the first, the
+    middle, the last) of what may be hundreds. ``Labels(n, label)``: ``label(k)`` for k in 0..n-1.
+
+    >>> xs = Labels(601, lambda m: f"m{m}")
+    >>> len(xs), xs[0], xs[600]
+    (601, 'm0', 'm600')
+    """
+
+    def __init__(self, n: int, label: Callable[[int], str]) -> None:
+        self.n, self.label = n, label
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, k: int) -> str:
+        if not 0 <= k < self.n:
+            raise IndexError(k)
+        return self.label(k)
+
+
 def line_chart(
     title: str,
     series: Sequence[tuple[str, Sequence[Decimal | float]]],
@@ -79,12 +114,8 @@ def line_chart(
     legend_rows = (len(series) + 1) // 2
     top_margin = TOP + 14 * (legend_rows - 1)
     height = HEIGHT + 14 * (legend_rows - 1)
-    plot_w = WIDTH - LEFT - RIGHT
     plot_h = height - top_margin - BOTTOM
     idx = _thin(n)
-
-    def x(i: int) -> float:
-        return LEFT + (plot_w * i / (n - 1) if n > 1 else plot_w / 2)
 
     parts = [
         f'<svg class="calc-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
@@ -99,9 +130,9 @@ def line_chart(
                      f"{escape(_axis_label(value, lang))}</text>")
     for i in sorted({0, (n - 1) // 2, n - 1}):
         anchor = "start" if i == 0 else "end" if i == n - 1 else "middle"
-        parts.append(f'<text class="tick" x="{x(i):.1f}" y="{height - BOTTOM + 17}" text-anchor="{anchor}">'
+        parts.append(f'<text class="tick" x="{_x(i, n):.1f}" y="{height - BOTTOM + 17}" text-anchor="{anchor}">'
                      f"{escape(x_labels[i])}</text>")
-    xs = [f"{x(i):.1f}," for i in idx]  # the same for every series
+    xs = _xs(n)  # the same for every series
     # y = top margin + plot height × (1 − value ÷ top), written once per value
     heights = _Heights(top_margin + plot_h, plot_h, top, scale).__getitem__
     for s_no, (label, values) in enumerate(series):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from .. import wording
-from ..emergency_fund import Result, to_dict
+from ..emergency_fund import Result, projection_cells, to_dict
 from ..money import ZERO, grouped, plain
 from . import html as ui
-from .chart import line_chart
+from .chart import Labels, line_chart
 
 
 def _months_display(n: int, lang: str) -> str:
@@ -105,7 +105,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
 
     parts = [ui.figures(items), ui.notes(explain)]
     if result.rows:
-        labels = [t(lang, f"第{m}月", f"m{m}") for m in range(len(result.rows) + 1)]
+        labels = Labels(len(result.rows) + 1, lambda m: t(lang, f"第{m}月", f"m{m}"))
         balances = [i.savings or ZERO] + [row.balance for row in result.rows]
         parts.append(line_chart(
             t(lang, "应急金增长", "Fund growth"),
@@ -114,13 +114,14 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
             labels,
             lang,
         ))
-        parts.append(ui.data_table(
-            "projection",
-            [("month", t(lang, "月份", "Month")), ("date", t(lang, "日期", "Date")),
-             ("deposit", t(lang, "存入", "Saved")), ("interest", t(lang, "收益", "Interest")),
-             ("balance", t(lang, "余额", "Balance"))],
-            d["projection"], t(lang, "逐月存款", "Month by month"), lang,
-        ))
+        # the table's cells from the result (the page's data leaves the projection out)
+        columns = [("month", t(lang, "月份", "Month")), ("date", t(lang, "日期", "Date")),
+                   ("deposit", t(lang, "存入", "Saved")), ("interest", t(lang, "收益", "Interest")),
+                   ("balance", t(lang, "余额", "Balance"))]
+        if i.start_date is None:  # no dates: no date column
+            columns.remove(columns[1])
+        parts.append(ui.cells_table("projection", columns, projection_cells(result),
+                                    t(lang, "逐月存款", "Month by month"), lang))
     return ui.result(lang, *parts)
 
 

@@ -289,9 +289,12 @@ def table(
     shown = rows[:WINDOW_ROWS] if windowed else rows
 
     def cell(lab: str, text: str, m: bool) -> str:
-        if m and money_cell(str(text)) != str(text):
-            return f'<td{lab} data-value="{_cell(text)}">{_cell(money_cell(str(text)))}</td>'
-        return f"<td{lab}>{_cell(text)}</td>"
+        s = str(text)
+        if m:
+            shown = money_cell(s)
+            if shown != s:
+                return f'<td{lab} data-value="{_cell(s)}">{_cell(shown)}</td>'
+        return f"<td{lab}>{_cell(s)}</td>"
 
     body = "".join(
         "<tr>" + "".join(cell(lab, c, m) for lab, c, m in zip(labels, row, is_money, strict=True)) + "</tr>"
@@ -333,7 +336,14 @@ def data_table(name: str, columns: Sequence[tuple[str, str]], rows: Sequence[dic
     """
     dated = any("date" in row for row in rows)
     columns = [column for column in columns if column[0] != "date" or dated]
-    cells = [[str(row[key]) for key, _ in columns] for row in rows]
+    return cells_table(name, columns, [[str(row[key]) for key, _ in columns] for row in rows], caption, lang)
+
+
+def cells_table(name: str, columns: Sequence[tuple[str, str]], cells: Sequence[Sequence[str]], caption: str,
+                lang: str) -> str:
+    """``data_table``'s table from its text cells, a row per list in the order of ``columns`` (a view
+    that writes its long schedule's cells from the result, not from ``to_dict`` rows; leave the
+    ``date`` column out of both when the rows have no dates)."""
     money = [key for key, _ in columns[1:] if key != "date"]
     return table(name, columns, cells, caption, lang, [key != "date" for key, _ in columns], money)
 

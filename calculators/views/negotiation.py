@@ -7,7 +7,7 @@ from ..money import ZERO, grouped, percent_text, plain
 from ..negotiation import MAX_MONTHS, Option, Result, _option, _penalty_markup, to_dict
 from . import html as ui
 from . import links
-from .chart import line_chart
+from .chart import Labels, line_chart
 
 
 def option_name(result: Result, key: str, lang: str) -> str:
@@ -121,7 +121,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     chart = line_chart(
         t(lang, f"如果继续逾期：{i.overdue_days} 天里欠款的变化", f"If it stays overdue: what you owe over {wording.count(i.overdue_days, 'day', 'en')}"),
         [(t(lang, "欠款合计", "Total owed"), list(result.growth))],
-        [t(lang, f"第{day}天", f"day {day}") for day in range(len(result.growth))],
+        Labels(len(result.growth), lambda day: t(lang, f"第{day}天", f"day {day}")),
         lang,
     )
 

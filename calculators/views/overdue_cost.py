@@ -10,7 +10,7 @@ from ..money import ZERO, plain
 from ..overdue_cost import _MARKUP, MONTH_DAYS, Result, _daily_text, to_dict
 from . import html as ui
 from . import lines
-from .chart import line_chart
+from .chart import Labels, line_chart
 
 
 def _daily_shown(value: Decimal, lang: str) -> tuple[str, str]:
@@ -221,7 +221,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     chart = line_chart(
         t(lang, "逾期费用随天数增长", "Extra cost as the days go by"),
         [(t(lang, "已产生的逾期费用", "Extra cost so far"), [ZERO] + [p.extra for p in result.growth])],
-        [t(lang, f"第{day}天", f"day {day}") for day in chart_days],
+        Labels(len(chart_days), lambda k: t(lang, f"第{chart_days[k]}天", f"day {chart_days[k]}")),
         lang,
     )
     columns = [

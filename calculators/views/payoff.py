@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from .. import wording
 from ..money import ZERO, fen, fen_text
-from ..payoff import _STRATEGY_WORDS, MAX_MONTHS, Result, _label, monthly_interest, to_dict
+from ..payoff import (
+    _STRATEGY_WORDS,
+    MAX_MONTHS,
+    Result,
+    _label,
+    monthly_interest,
+    plan_texts,
+    to_dict,
+)
 from . import html as ui
 from . import links
-from .chart import line_chart
+from .chart import Labels, line_chart
 
 
 def _explain(result: Result, lang: str) -> list[str]:
@@ -202,7 +210,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     chart = line_chart(
         t(lang, "每笔欠款的余额变化", "What each debt owes, month by month"),
         series,
-        [t(lang, f"第{m}月", f"m{m}") for m in range(result.months + 1)],
+        Labels(result.months + 1, lambda m: t(lang, f"第{m}月", f"m{m}")),
         lang,
         scale=100,
     )
@@ -226,14 +234,14 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         plan_columns.append((f"payment_{j}", t(lang, f"{label} 还款", f"{label} paid")))
     plan_columns.append(("total", t(lang, "本月合计", "Total paid")))
     plan_columns.append(("left", t(lang, "还欠合计", "Left in all")))
+    # the months' texts from the result, as to_dict writes them (the page's data leaves the plan out)
+    dated = result.debt_free_date is not None
     plan_rows = []
-    for row, plan_row in zip(d["plan"], result.rows, strict=True):
-        cells = [str(row["month"])]
-        if result.debt_free_date:
-            cells.append(row["date"])
-        cells += row["payments"]
-        cells.append(row["total"])
-        cells.append(fen_text(sum(plan_row.fen)))
+    for row, payments, total in plan_texts(result):
+        cells = [str(row.month), row.date.isoformat()] if dated else [str(row.month)]
+        cells += payments
+        cells.append(total)
+        cells.append(fen_text(sum(row.fen)))
         plan_rows.append(cells)
     return ui.result(
         lang,

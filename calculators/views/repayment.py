@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from .. import wording
 from ..money import ZERO, percent_text
-from ..repayment import Result, to_dict
+from ..repayment import Result, schedule_cells, to_dict
 from . import html as ui
-from .chart import line_chart
+from .chart import Labels, line_chart
 
 
 def render(result: Result, lang: str, data: dict | None = None) -> str:
@@ -55,7 +55,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         t(lang, "剩余本金与累计利息费用", "Balance left and interest and fees paid so far"),
         [(t(lang, "剩余本金", "Balance"), [c[1] for c in chart_rows]),
          (t(lang, "累计利息和费用", "Interest and fees paid"), [c[2] for c in chart_rows])],
-        [t(lang, f"第{c[0]}月", f"m{c[0]}") for c in chart_rows],
+        Labels(len(chart_rows), lambda k: t(lang, f"第{chart_rows[k][0]}月", f"m{chart_rows[k][0]}")),
         lang,
     )
     columns = [
@@ -68,10 +68,9 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     if i.monthly_fee:
         columns.append(("fee", t(lang, "费用", "Fee")))
     columns.append(("balance", t(lang, "剩余本金", "Balance")))
-    return ui.result(
-        lang,
-        ui.figures(items),
-        ui.notes(explain),
-        chart,
-        ui.data_table("payments", columns, d["payments"], t(lang, "还款计划表", "Repayment schedule"), lang),
-    )
+    # the table's cells from the result (the page's data leaves the schedule out)
+    if i.start_date is None:  # no dates: no date column
+        columns.remove(columns[1])
+    table = ui.cells_table("payments", columns, schedule_cells(result, fee=bool(i.monthly_fee)),
+                           t(lang, "还款计划表", "Repayment schedule"), lang)
+    return ui.result(lang, ui.figures(items), ui.notes(explain), chart, table)
