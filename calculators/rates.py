@@ -42,6 +42,9 @@ def _npv_and_slope(rate: Decimal, flows: Sequence[Decimal]) -> tuple[Decimal, De
     return npv, slope
 
 
+_NEWTON = 20  # irr's steps that are Newton's alone (inside the bracket); then it bisects every other step
+
+
 def _float_start(flows: Sequence[Decimal]) -> float | None:
     """Where Newton's method in Decimal starts: where the same steps end in floats (a 600-month
     loan's flows take a few float steps instead of several 28-digit ones), or None (start at 1 %).
@@ -65,7 +68,7 @@ def _float_start(flows: Sequence[Decimal]) -> float | None:
     f_low = next(f for f in backwards if f)  # irr's: the latest flow gives the sign near −100 %
     rate = 0.01
     try:
-        for _ in range(50):
+        for _ in range(_NEWTON):
             # Horner: npv = p(v) = sum f_k v^k with v = 1 / (1 + r), and its slope in r, -p'(v) v²
             v = 1 / (1 + rate)
             npv = derivative = 0.0
@@ -94,7 +97,8 @@ def irr(flows: Sequence[Decimal]) -> Decimal:
     """The periodic IRR of ``flows``: money out of the borrower's hands negative at
     period 0 (or positive: only the signs must differ), payments after.
 
-    Newton's method, kept inside (−99 %, 1000 %) and falling back to bisection;
+    Newton's method, kept inside (−99 %, 1000 %) and falling back to bisection (and after
+    ``_NEWTON`` steps bisecting every other step, so that it always ends);
     precision 28 digits in a local decimal context. It starts where the same steps in
     floats end (``_float_start``), or else from 1 % a period.
 
@@ -110,7 +114,7 @@ def irr(flows: Sequence[Decimal]) -> Decimal:
         f_low = next(f for f in reversed(flows) if f)
         start = _float_start(flows)
         rate = Decimal("0.01") if start is None else Decimal(start)
-        for _ in range(100):
+        for i in range(_NEWTON + 200):
             npv, slope = _npv_and_slope(rate, flows)
             if abs(npv) < _TOLERANCE:
                 return +rate
@@ -121,7 +125,9 @@ def irr(flows: Sequence[Decimal]) -> Decimal:
                 high = rate
             step = npv / slope if slope else Decimal(0)
             candidate = rate - step
-            if not slope or not low < candidate < high:
+            # after _NEWTON steps every other one bisects: Newton can crawl for hundreds of steps far
+            # from the root of a long loan's flows (0 % for 514 months: 1/514 of 1 + r a step)
+            if not slope or not low < candidate < high or (i >= _NEWTON and i % 2):
                 candidate = (low + high) / 2
             if abs(candidate - rate) < _TOLERANCE:
                 return +candidate

@@ -369,14 +369,23 @@ def test_the_irr_from_the_float_start_is_the_irr_from_one_percent(monkeypatch):
              [Decimal(-1000)] + [Decimal(0)] * 359 + [Decimal("5000.01")],
              [Decimal(-5000)] + [Decimal("900.00"), Decimal("850.50"), Decimal(0), Decimal("4000")],
              [Decimal(100)] + [Decimal("-60.50")] * 2,
-             # 0 % for 514 months, all at the end: irr bisects from 1 % (and ends far from 0 %, see the
-             # golden record); the float steps give way there, so the reply is what it always was
+             # 0 % for 514 months, all at the end: the float steps give way (Newton crawls there)
              [Decimal(-10000)] + [Decimal(0)] * 513 + [Decimal(10000)]]
     fast = [rates.irr(flows) for flows in loans]
     assert all(rates._float_start(flows) is not None for flows in loans[:3])  # a long loan's steps stay Newton's
     monkeypatch.setattr(rates, "_float_start", lambda flows: None)
     for flows, rate in zip(loans, fast, strict=True):
         assert abs(rates.irr(flows) - rate) < Decimal("1e-15"), flows[:3]
+
+
+def test_the_irr_of_a_loan_paid_back_all_at_the_end_is_the_closed_form():
+    # Newton alone crawled here from 1 % (1/514 of 1 + r a step) and stopped after 100 steps at
+    # -16.97 % a month: a 0 % loan showed a true annual rate of -203.64 %. r = (back / lent)^(1/n) - 1
+    assert abs(rates.irr([Decimal(-10000)] + [Decimal(0)] * 513 + [Decimal(10000)])) < Decimal("1e-15")
+    for lent, back, months in ((9000, 10000, 600), (10000, 10000, 600), (1000, 5000, 360), (100, 101, 2)):
+        closed = (Decimal(back) / Decimal(lent)) ** (Decimal(1) / months) - 1
+        rate = rates.irr([Decimal(-lent)] + [Decimal(0)] * (months - 1) + [Decimal(back)])
+        assert abs(rate - closed) < Decimal("1e-15"), (lent, back, months, rate)
 
 
 def test_the_float_start_is_only_taken_for_flows_with_one_root():
