@@ -9,7 +9,7 @@ from decimal import ROUND_UP, Decimal
 from fractions import Fraction
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from calculators import payoff
@@ -363,17 +363,21 @@ def test_plan_invariants(case):
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(plans(max_debts=8))
+@example(((Debt(D("0.52"), D("11.54"), D("0.00")), Debt(D("0.53"), D("12"), D("0.00"))), D("0.02"), "avalanche"))
 def test_avalanche_costs_no_more_interest_than_snowball(case):
     # In exact arithmetic paying the highest rate first never costs more interest: every yuan
     # of the budget beyond the minimums goes where it saves most. Interest is rounded to the
     # fen each month, and the two orders round different balances, so with nearly equal rates
     # snowball can come out a few fen ahead (seen: 0.03 over 57 months). We allow a cent a month.
+    # Months: the whole budget goes to the debts every month but the last, so each order takes
+    # (balances + its interest) / budget months, plus at most one: avalanche can take longer only
+    # by what those few fen take at this budget (seen: 0.04 more at 0.02 a month, 84 against 82).
     debts, budget, _ = case
     a = simulate(debts, budget, "avalanche")
     s = simulate(debts, budget, "snowball")
     assume(a is not None and s is not None)
     assert a.total_interest <= s.total_interest + D("0.01") * a.months
-    assert a.months <= s.months + 1
+    assert a.months <= s.months + 1 + max(D(0), a.total_interest - s.total_interest) / budget
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
