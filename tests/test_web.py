@@ -218,8 +218,13 @@ def test_every_recorded_form_gets_the_same_html_without_the_result_data(slug):
     if slug == "payoff":
         assert "payoff" in {s for s, module in web.CALCULATORS.items() if getattr(module, "PAGE_DATA", None)}
         assert sum(ok for ok, _ in outcomes) > 50  # payoff's plans, the ones PAGE_DATA changes, are among them
-    if slug == "repayment":
-        assert sum(apart for _, apart in outcomes) > 100  # long tables in many of them
+    # long tables came apart in many of them (about twice these on 2026-12-06; all together more
+    # than the 200 the single test over every form asked for)
+    assert sum(apart for _, apart in outcomes) >= APART_AT_LEAST.get(slug, 0), slug
+
+
+APART_AT_LEAST = {"negotiation": 270, "overdue-cost": 240, "emergency-fund": 100, "repayment": 100,
+                  "apr": 85, "payoff": 8}
 
 
 @settings(max_examples=300, deadline=None)
