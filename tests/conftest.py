@@ -185,9 +185,13 @@ def _returning_reader(context, server: str, site: Path) -> None:
     seed = context.new_page()
     seed.goto(server + "robots.txt")
     seed.evaluate("""async (url) => {
-        const response = await fetch(url);
-        if (!response.ok) throw new Error(`${url}: ${response.status}`);
-        await (await caches.open("runtime")).put(url, response);  // RUNTIME_CACHE in calc-worker.js
+        const keep = (async () => {
+            const response = await fetch(url);
+            if (!response.ok) throw new Error(`${url}: ${response.status}`);
+            await (await caches.open("runtime")).put(url, response);  // RUNTIME_CACHE in calc-worker.js
+        })();
+        const late = new Promise((_, fail) => setTimeout(() => fail(new Error(`${url}: not kept in 20 s`)), 20000));
+        await Promise.race([keep, late]);
     }""", server + "assets/py/" + snapshots[0].name)
     seed.close()
 
