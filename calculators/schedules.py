@@ -103,7 +103,11 @@ def parts(total: Decimal, n: int) -> list[Decimal]:
         part = min(step, balance)
         out.append(part)
         balance -= part
-        out += [min(step, balance)] * (n - 2 - whole)
+        rest = n - 2 - whole
+        if rest:  # nothing, month after month; taken off once so the last part reads as it would
+            nothing = min(step, balance)
+            out += [nothing] * rest
+            balance -= nothing
     out.append(balance)
     return out
 

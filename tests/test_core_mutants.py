@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from calculators import fields
@@ -332,6 +332,8 @@ def test_parts_never_take_more_than_is_left_and_add_up_to_the_sum():
 
 @settings(max_examples=300, deadline=None)
 @given(st.integers(-10**4, 10**10), st.integers(0, 3), st.integers(1, 600))
+@example(-1, 0, 201)  # nothing left after the first part: the last part reads 0.00, as month by month
+@example(5, 2, 9)
 def test_parts_worked_out_as_runs_are_equal_principal_month_by_month(units, places, n):
     total = Decimal(units).scaleb(-places)
     month_by_month = [part for part, _ in schedules.equal_principal(total, Decimal(0), n)]

@@ -46,13 +46,17 @@ def test_home_page_links_the_checklist_first(site_page):
 
 def test_checklist_gives_the_payment_order_deadline_and_its_calendar(site_page):
     page, base = site_page
+    # no answer on the way counts from the machine's real date: the page's clock is fixed (to a day
+    # that would give 还剩 10 天, so an answer that ignored the field fails), and "today" is filled
+    # before the papers (an answer computed between two fills could otherwise be the one read below)
+    page.clock.set_fixed_time(dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC))
     page.goto(f"{base}calculators/checklist/")
     wait_ready(page, "checklist")
     form = 'form[data-calculator="checklist"]'
-    page.select_option(f'{form} [name="papers"]', "payment_order")
-    page.fill(f'{form} [name="papers_date"]', "2026-11-20")
     page.locator(f"{form} details.calc-more > summary").click()
     page.fill(f'{form} [name="today"]', "2026-11-30")
+    page.select_option(f'{form} [name="papers"]', "payment_order")
+    page.fill(f'{form} [name="papers_date"]', "2026-11-20")
     deadline = page.locator('.calc-output-body li[data-step-key="object_payment_order"] .calc-step-deadline')
     deadline.wait_for(timeout=ANSWER_MS)
     # 民事诉讼法 第八十五条 (the day received is not counted) and 第二百二十七条 (15 日内)
