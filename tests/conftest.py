@@ -174,17 +174,18 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 375, "height": 812}, "service_workers": "block"}
 
 
-def _returning_reader(context, server: str, site: Path) -> None:
+def _returning_reader(page, server: str, site: Path) -> None:
     """What a reader who came back has in the browser: the build's memory snapshot in the runtime
     cache (calc-worker.js keepSnapshot, sw.js), so the page starts Python from it (data-engine
     "snapshot", about 1 s) instead of booting the interpreter (about 3 s and several times the
-    processor time). Put there in a page of its own, which is closed: the test's page is untouched."""
+    processor time). Put there from the test's own page, on the site's origin, before the test
+    opens anything (a page of its own would cost a second renderer process per test): the page's
+    history holds robots.txt before the test's first page."""
     snapshots = sorted((site / "assets" / "py").glob("snapshot-*.bin.gz"))
     if len(snapshots) != 1:
         pytest.fail(f"the build should write one memory snapshot, found {[p.name for p in snapshots]}")
-    seed = context.new_page()
-    seed.goto(server + "robots.txt")
-    seed.evaluate("""async (url) => {
+    page.goto(server + "robots.txt")
+    page.evaluate("""async (url) => {
         const keep = (async () => {
             const response = await fetch(url);
             if (!response.ok) throw new Error(`${url}: ${response.status}`);
@@ -193,7 +194,20 @@ def _returning_reader(context, server: str, site: Path) -> None:
         const late = new Promise((_, fail) => setTimeout(() => fail(new Error(`${url}: not kept in 20 s`)), 20000));
         await Promise.race([keep, late]);
     }""", server + "assets/py/" + snapshots[0].name)
-    seed.close()
+
+
+def _hold_the_engine(context) -> list:
+    """The runtime's wasm is asked for and never answered (the routes are kept, never continued):
+    every calculator on the page stays as a reader sees it while the engine loads, with the
+    build's worked example, and costs no processor time for starting Python. For tests of layout
+    and markup that never wait for an answer (``@pytest.mark.engine_held``)."""
+    held: list = []
+
+    def hold(route):
+        held.append(route)  # neither continued, fulfilled nor aborted: the request stays open
+
+    context.route("**/pyodide/pyodide.asm.wasm", hold)
+    return held
 
 
 @pytest.fixture
@@ -205,7 +219,8 @@ def site_page(page, server, site, request):
     The browser is a returning reader's (the memory snapshot kept: ``_returning_reader``), which
     makes each of the suite's few hundred engine starts cheap; a test marked ``first_visit`` gets a
     browser that holds nothing, as on a first visit (every calculator's page in use in Chinese, the
-    slow link, how the engine starts, what is downloaded)."""
+    slow link, how the engine starts, what is downloaded); a test marked ``engine_held`` gets pages
+    whose engine never arrives (``_hold_the_engine``): layout and markup as the page first shows them."""
     outside: list[str] = []
     errors: list[str] = []
 
@@ -216,8 +231,12 @@ def site_page(page, server, site, request):
             outside.append(route.request.url)
             route.abort()
 
+    runtime_asked: list[str] = []
+
     def watch(request):
         url = request.url
+        if "/pyodide/pyodide.mjs" in url:
+            runtime_asked.append(url)
         if not url.startswith((server, "data:", "blob:")):
             outside.append(url)
 
@@ -231,11 +250,16 @@ def site_page(page, server, site, request):
         page.clock.set_fixed_time(dt.datetime.combine(day, dt.time(10, 0), tzinfo=dt.UTC))
     page.context.route("**/*", guard)
     page.context.on("request", watch)
-    if request.node.get_closest_marker("first_visit") is None:
-        _returning_reader(page.context, server, site)
+    held = request.node.get_closest_marker("engine_held") is not None
+    if held:
+        held_routes = _hold_the_engine(page.context)
+    elif request.node.get_closest_marker("first_visit") is None:
+        _returning_reader(page, server, site)
     page.on("pageerror", lambda err: errors.append(str(err)))
     page.on("console", console)
     page.set_default_timeout(20000)
     yield page, server
+    if held and runtime_asked:  # the engine started loading: its wasm must be what was held
+        assert held_routes, "engine_held: the runtime was fetched but its wasm was not held (renamed?)"
     assert not outside, f"requests to other hosts: {sorted(set(outside))}"
     assert not errors, f"uncaught errors in the page: {errors}"

@@ -108,6 +108,7 @@ def _all_pages(site):
     return out
 
 
+@pytest.mark.engine_held
 @pytest.mark.parametrize("shard", range(SHARDS))
 def test_no_page_scrolls_sideways_on_a_phone(site_page, site, shard):
     page, base = site_page
@@ -152,6 +153,7 @@ def test_print_shows_inputs_figures_and_table_without_the_site_chrome(site_page)
     }
 
 
+@pytest.mark.engine_held
 @pytest.mark.parametrize("shard", range(SHARDS))
 def test_every_other_page_has_no_serious_accessibility_violations(site_page, site, shard):
     """Guides, reference pages, the home pages and the letters' index, zh and en (calculator and
