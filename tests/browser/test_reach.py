@@ -1,5 +1,5 @@
-"""Every page loads clean (no failed request, no console error), the language
-selector asks for no sitemap, and Chromium finds the site installable."""
+"""Every page loads clean (no failed request, no console error) and fits a phone's width, the
+language selector asks for no sitemap, and Chromium finds the site installable."""
 
 from __future__ import annotations
 
@@ -21,11 +21,13 @@ SHARDS = 2  # every page, in two tests the workers share (every other page each)
 
 
 @pytest.mark.parametrize("shard", range(SHARDS))
-def test_no_page_gets_a_failed_response_or_logs_a_console_error(site_page, site, shard):
-    """One context, every built page in turn: responses >= 400 and console errors are collected."""
+def test_no_page_gets_a_failed_response_logs_a_console_error_or_scrolls_sideways(site_page, site, shard):
+    """One context, every built page in turn at 375 px: responses >= 400 and console errors are
+    collected, and any page wider than the phone (it would scroll sideways)."""
     page, base = site_page
     failed: list[str] = []
     errors: list[str] = []
+    wide: list[tuple[str, int]] = []
     current = {"path": ""}
     page.on("response", lambda r: r.status >= 400 and failed.append(f"{current['path']}: {r.status} {r.url}"))
     page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and failed.append(
@@ -36,9 +38,13 @@ def test_no_page_gets_a_failed_response_or_logs_a_console_error(site_page, site,
     for path in paths[shard::SHARDS]:
         current["path"] = path
         page.goto(base + path, wait_until="load")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 375:
+            wide.append((path, width))
     page.goto(base + "404.html", wait_until="load")  # the last page's late messages arrive before this
     assert not failed, "\n".join(failed)
     assert not errors, "\n".join(errors)
+    assert not wide, f"pages wider than a 375 px phone: {wide}"
 
 
 @pytest.mark.parametrize("path, twin", [("", "en/"), ("en/", ""), ("en/guides/sued/", "guides/sued/")])
