@@ -44,7 +44,13 @@ def _needs_site(item) -> bool:
 
 def pytest_collection_modifyitems(session, config, items):
     """Files with a test that needs the built site after the others (order kept inside each group),
-    so the build (started by the first test) is ready by the time they run."""
+    so the build (started by the first test) is ready by the time they run. Every test under
+    tests/browser/ carries the ``browser`` marker, whether or not its file says so
+    (``pytest -m "not browser"`` leaves them all out)."""
+    browser_tests = Path(__file__).resolve().parent / "browser"
+    for item in items:
+        if browser_tests in item.path.parents:
+            item.add_marker(pytest.mark.browser)
     later = {item.path for item in items if _needs_site(item)}
     items[:] = [i for i in items if i.path not in later] + [i for i in items if i.path in later]
 
