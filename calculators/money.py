@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
@@ -358,9 +358,13 @@ def percent_text(value: Decimal, places: int = 2) -> str:
 
     >>> percent_text(Decimal("13.5806"))
     '13.58'
+    >>> percent_text(Decimal("4.096E+29"))  # more digits than the context holds
+    '409600000000000000000000000000.00'
     """
     q = Decimal(1).scaleb(-places)
-    text = f"{value.quantize(q, rounding=ROUND_HALF_UP):.{places}f}"
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, value.adjusted() + places + 2)
+        text = f"{value.quantize(q, rounding=ROUND_HALF_UP):.{places}f}"
     return text[1:] if text.startswith("-") and Decimal(text) == ZERO else text
 
 

@@ -42,6 +42,7 @@ def _npv_and_slope(rate: Decimal, flows: Sequence[Decimal]) -> tuple[Decimal, De
     return npv, slope
 
 
+_HIGHEST = Decimal(10) ** 12  # irr's widest upper end a period (10^14 %): past any loan the forms take
 _NEWTON = 20  # irr's steps that are Newton's alone (inside the bracket); then it bisects every other step
 
 
@@ -98,12 +99,16 @@ def irr(flows: Sequence[Decimal]) -> Decimal:
     period 0 (or positive: only the signs must differ), payments after.
 
     Newton's method, kept inside (−99 %, 1000 %) and falling back to bisection (and after
-    ``_NEWTON`` steps bisecting every other step, so that it always ends);
+    ``_NEWTON`` steps bisecting every other step, so that it always ends); the upper end is
+    first widened tenfold while the root lies above it (a tiny sum received, a large one paid
+    back: 10 received, 2,000 paid a month later is 19,900 % a month), up to ``_HIGHEST``;
     precision 28 digits in a local decimal context. It starts where the same steps in
     floats end (``_float_start``), or else from 1 % a period.
 
     >>> irr([Decimal(-100), Decimal(110)]).quantize(Decimal("1e-12"))
     Decimal('0.100000000000')
+    >>> irr([Decimal(-10), Decimal(2000)]).quantize(Decimal("1e-12"))
+    Decimal('199.000000000000')
     """
     if not any(f > 0 for f in flows) or not any(f < 0 for f in flows):
         raise ValueError("cash flows need both signs")
@@ -112,6 +117,9 @@ def irr(flows: Sequence[Decimal]) -> Decimal:
         low, high = Decimal("-0.99"), Decimal("10")
         # Near −100 % the latest flow outweighs all others, so it gives the sign at the low end.
         f_low = next(f for f in reversed(flows) if f)
+        # at `high` the present value still has the sign it has near −100 %: the root is above it
+        while high < _HIGHEST and (_npv_and_slope(high, flows)[0] < 0) == (f_low < 0):
+            high *= 10
         start = _float_start(flows)
         rate = Decimal("0.01") if start is None else Decimal(start)
         for i in range(_NEWTON + 200):

@@ -54,6 +54,24 @@ def percent(value: Decimal, places: int = 2) -> str:
     return f"{percent_text(value, places)}%"
 
 
+# Past this a compound yearly rate is a string of digits that tells the reader nothing more (10
+# received and 2,000 paid back a month later compounds to 4.1 × 10^29 %), and it would not fit a phone.
+COMPOUND_SHOWN_UP_TO = Decimal(10) ** 9
+
+
+def compound_percent(value: Decimal, lang: str) -> str:
+    """A compound yearly rate as the reader sees it: ``percent``, or "more than 1,000,000,000%".
+
+    >>> compound_percent(Decimal("13.84"), "zh"), compound_percent(Decimal("4.096E+29"), "zh")
+    ('13.84%', '超过 1,000,000,000%')
+    >>> compound_percent(Decimal("1000000000.01"), "en")
+    'more than 1,000,000,000%'
+    """
+    if value > COMPOUND_SHOWN_UP_TO:
+        return f"超过 {COMPOUND_SHOWN_UP_TO:,}%" if lang == "zh" else f"more than {COMPOUND_SHOWN_UP_TO:,}%"
+    return percent(value)
+
+
 def date(day: datetime.date, lang: str) -> str:
     """A date in a sentence or headline: ``2026年10月31日`` / ``31 October 2026``."""
     if lang == "zh":

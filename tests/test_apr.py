@@ -57,6 +57,18 @@ def test_irr_makes_the_present_value_zero_within_a_cent(principal, months, marku
     assert abs(pv - received) < Decimal("0.01")
 
 
+def test_a_loan_dearer_than_1000_percent_a_month_shows_its_true_rate():
+    # 10 received, 2,000 paid back a month later: 19,900 % a month, 238,800 % a year simple. The page
+    # said 12,000 % (the IRR's old upper end); the compound figure (4.1 × 10^29 %) is shown as "more than".
+    r = result(principal="1000", received="10", months="1", payment="2000")
+    d = apr.to_dict(r)
+    assert (d["irr_monthly"], d["apr_nominal"]) == ("19900.00", "238800.00")
+    for lang, words in (("zh", "超过 1,000,000,000%"), ("en", "more than 1,000,000,000%")):
+        html = view.render(r, lang)
+        assert 'data-value="238800.00">238800.00%<' in html
+        assert f">{words}<" in html
+
+
 def test_daily_rate_conversions():
     # Arithmetic, checked independently in float: 0.05 % a day → 18.00 % (×360), 18.25 % (×365), 20.02 % compounded daily.
     assert rates.daily_to_yearly(Decimal("0.05"), 360) == Decimal("18.00")

@@ -390,6 +390,15 @@ def test_the_irr_of_a_loan_paid_back_all_at_the_end_is_the_closed_form():
         assert abs(rate - closed) < Decimal("1e-15"), (lent, back, months, rate)
 
 
+def test_an_irr_above_1000_percent_a_month_is_found_not_cut_off_there():
+    # 10 received, 2,000 paid back a month later: 19,900 % a month. The bracket stopped at 1,000 % and
+    # the apr and repayment pages showed 12,000 % a year for any loan dearer than that.
+    for lent, back, months in ((10, 2000, 1), (1, 10**9, 1), (100, 10**6, 2), (1248, 169309, 1)):
+        closed = (Decimal(back) / Decimal(lent)) ** (Decimal(1) / months) - 1
+        rate = rates.irr([Decimal(-lent)] + [Decimal(0)] * (months - 1) + [Decimal(back)])
+        assert abs(rate - closed) < Decimal("1e-12") * (1 + closed), (lent, back, months, rate)
+
+
 def test_the_float_start_is_only_taken_for_flows_with_one_root():
     assert rates._float_start([Decimal(-100), Decimal(230), Decimal(-132)]) is None  # roots 10 % and 20 %
     assert rates._float_start([Decimal(-100), Decimal(0), Decimal(110)]) is not None

@@ -19,7 +19,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
                   wording.percent(result.apr_nominal),
                   t(lang, "月 IRR × 12，公告要求标明“单利”", "monthly IRR × 12, labelled “simple”")),
         ui.figure("apr_effective", t(lang, "年化利率（IRR，复利）", "Annual rate (IRR, compound)"),
-                  d["apr_effective"], wording.percent(result.apr_effective),
+                  d["apr_effective"], wording.compound_percent(result.apr_effective, lang),
                   t(lang, "(1 + 月 IRR)^12 − 1", "(1 + monthly IRR)^12 − 1")),
         ui.money_figure("total_cost", t(lang, "借款总成本", "Total cost of the loan"), d, result.total_cost, lang,
                   t(lang, f"一共还 {wording.money(result.total_paid, 'zh')}，到手 {wording.money(i.cash_received, 'zh')}",

@@ -29,7 +29,8 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         ui.money_figure("total_paid", t(lang, "一共要还", "Total to repay"), d, result.total_paid, lang),
         ui.figure("apr_nominal", t(lang, "真实年化利率（IRR，单利）", "True annual rate (IRR, simple)"),
                   d["apr_nominal"], wording.percent(result.apr_nominal),
-                  t(lang, f"按复利计为 {d['apr_effective']}%", f"compounded: {d['apr_effective']}%")),
+                  t(lang, f"按复利计为 {wording.compound_percent(result.apr_effective, 'zh')}",
+                    f"compounded: {wording.compound_percent(result.apr_effective, 'en')}")),
     ]
     explain = []
     if result.total_fees:
