@@ -93,23 +93,8 @@ def test_our_scripts_hold_no_words_for_readers():
         assert not _TEXT_LITERAL.search(text), f"{path.name} writes its own words: {_TEXT_LITERAL.search(text)[0]}"
 
 
-# The loops over every page are cut into shards, so that the test workers share them (one long test
-# would run alone at the end); each shard is every SHARDS-th page, the shards together all of them.
-SHARDS = 4
-
-
-def _all_pages(site):
-    out = []
-    for html in sorted(site.rglob("index.html")):
-        rel = html.parent.relative_to(site).as_posix()
-        if rel.startswith("pyodide"):
-            continue
-        out.append("" if rel == "." else rel + "/")
-    return out
-
-
-# No page scrolls sideways on a phone: checked on every page by tests/browser/test_reach.py, in the same
-# visit as its failed responses and console errors.
+# No page scrolls sideways on a phone, and axe on the pages without a form: both checked on every page
+# in the sweep of tests/browser/test_reach.py.
 
 
 @pytest.mark.parametrize("lang_prefix", ["", "en/"])
@@ -140,26 +125,6 @@ def test_print_shows_inputs_figures_and_table_without_the_site_chrome(site_page)
         ".md-header": False, ".md-sidebar--primary": False, ".md-footer": False, ".calc-actions": False,
         ".calc-form input[name=principal]": True, ".calc-figures": True, "table[data-table=payments]": True,
     }
-
-
-@pytest.mark.engine_held
-@pytest.mark.parametrize("shard", range(SHARDS))
-def test_every_other_page_has_no_serious_accessibility_violations(site_page, site, shard):
-    """Guides, reference pages, the home pages and the letters' index, zh and en (calculator and
-    letter pages have their own tests above and in test_letters.py)."""
-    page, base = site_page
-    axe = Axe()
-    problems = []
-    pages = [p for p in _all_pages(site)
-             if not p.removeprefix("en/").startswith(("calculators/", "letters/")) or p.endswith("letters/")]
-    assert len(pages) > 40
-    for path in pages[shard::SHARDS]:
-        page.goto(base + path)
-        # violations in full; passes and the rest one node each (what makes axe's reply slow)
-        for v in axe.run(page, options={"resultTypes": ["violations"]}).response["violations"]:
-            if v["impact"] in ("serious", "critical"):
-                problems.append((path, v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]))
-    assert not problems, problems
 
 
 PHONE_SAMPLE = ["", "guides/sued/", "letters/complaint/", "calculators/repayment/", "calculators/checklist/"]
