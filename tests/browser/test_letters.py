@@ -5,9 +5,7 @@ calculator's link carries its numbers into the letter, and every letter page pas
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from calculators import web
 from tests.browser.helpers import ANSWER_MS, cpython, wait_ready
 
 MARKUP = '<img src=x onerror="window.__pwned=1">张三'
@@ -128,14 +126,4 @@ def test_the_documents_request_copies_and_downloads_like_the_others(site_page):
     assert raw.startswith(b"\xef\xbb\xbf") and raw.decode("utf-8-sig").replace("\r\n", "\n").strip() == copied.strip()
 
 
-@pytest.mark.parametrize("lang_prefix", ["", "en/"])
-def test_letter_pages_have_no_serious_accessibility_violations(site_page, lang_prefix):
-    page, base = site_page
-    axe = Axe()
-    problems = []
-    for slug in ["index", *sorted(web.DOCUMENTS)]:
-        page.goto(f"{base}{lang_prefix}letters/{'' if slug == 'index' else slug + '/'}")
-        for v in axe.run(page).response["violations"]:
-            if v["impact"] in ("serious", "critical"):
-                problems.append((slug, v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]))
-    assert not problems, problems
+# Axe on every letter page (and the letters' index): the sweep of every page in tests/browser/test_reach.py.
