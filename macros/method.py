@@ -38,8 +38,8 @@ def section(slug: str, lang: str) -> str:
     label = "程序中的说明（英文原文，含公式和算例）" if lang == "zh" else "From the code (formula and worked example)"
     link = f"../calculators/{slug}.md"
     go = "打开计算器" if lang == "zh" else "Open the calculator"
-    return (f"## {title} {{ #{slug} }}\n\n[{go}]({link})\n\n" + "\n".join(rows) +
-            f"\n\n??? note \"{label}\"\n\n" + "\n".join("    " + line if line else "" for line in
+    return (f"## {title} {{ #{slug} }}\n\n[{go}]({link}){{ .method-open }}\n\n" + "\n".join(rows) +
+            f"\n\n??? note method-doc \"{label}\"\n\n" + "\n".join("    " + line if line else "" for line in
                                                      ["```text", *doc.splitlines(), "```"]) + "\n")
 
 
