@@ -9,6 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.helpers import wait_ready
+from tests.browser.test_phone_surface import MIN_TARGET, MIN_TEXT, SMALL_TARGETS, SMALL_TEXT
 
 pytestmark = pytest.mark.browser
 
@@ -25,13 +26,16 @@ SHARDS = 6  # every page, in tests the workers share (every sixth page each)
 def test_every_page_loads_clean_fits_a_phone_and_has_no_serious_axe_violation(site_page, site, shard):
     """One context, every built page in turn at 375 px (guides, calculators, letters, reference pages,
     the 404 page), each visited once for all of these: responses >= 400 and console errors are
-    collected; any page wider than the phone (it would scroll sideways); and axe's serious or
-    critical violations, on the page as it is at its load event (a calculator's engine still starting)."""
+    collected; any page wider than the phone (it would scroll sideways); axe's serious or critical
+    violations, on the page as it is at its load event (a calculator's engine still starting); then,
+    with every folded group opened, text under 12 px and tap targets under 44 × 44 px
+    (test_phone_surface.py says how they are measured)."""
     page, base = site_page
     failed: list[str] = []
     errors: list[str] = []
     wide: list[tuple[str, int]] = []
     problems: list[tuple] = []
+    small: dict[str, tuple] = {}
     axe = Axe()
     current = {"path": ""}
     page.on("response", lambda r: r.status >= 400 and failed.append(f"{current['path']}: {r.status} {r.url}"))
@@ -50,11 +54,15 @@ def test_every_page_loads_clean_fits_a_phone_and_has_no_serious_axe_violation(si
         for v in axe.run(page, options={"resultTypes": ["violations"]}).response["violations"]:
             if v["impact"] in ("serious", "critical"):
                 problems.append((path, v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]))
+        text, targets = page.evaluate(SMALL_TEXT, MIN_TEXT), page.evaluate(SMALL_TARGETS, MIN_TARGET)
+        if text or targets:
+            small[path] = (text[:5], targets[:6])
     page.goto(base + "404.html", wait_until="load")  # the last page's late messages arrive before this
     assert not failed, "\n".join(failed)
     assert not errors, "\n".join(errors)
     assert not wide, f"pages wider than a 375 px phone: {wide}"
     assert not problems, problems
+    assert not small, f"text under {MIN_TEXT} px, targets under {MIN_TARGET} px (text, targets): {small}"
 
 
 @pytest.mark.parametrize("path, twin", [("", "en/"), ("en/", ""), ("en/guides/sued/", "guides/sued/")])
