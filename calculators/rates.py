@@ -46,7 +46,7 @@ _HIGHEST = Decimal(10) ** 12  # irr's widest upper end a period (10^14 %): past 
 _NEWTON = 20  # irr's steps that are Newton's alone (inside the bracket); then it bisects every other step
 
 
-def _float_start(flows: Sequence[Decimal]) -> float | None:
+def _float_start(flows: Sequence[Decimal], backwards: Sequence[float] | None = None) -> float | None:
     """Where Newton's method in Decimal starts: where the same steps end in floats (a 600-month
     loan's flows take a few float steps instead of several 28-digit ones), or None (start at 1 %).
 
@@ -61,7 +61,8 @@ def _float_start(flows: Sequence[Decimal]) -> float | None:
     >>> _float_start([Decimal(-100), Decimal(230), Decimal(-132)]) is None  # two sign changes
     True
     """
-    backwards = [float(f) for f in reversed(flows)]
+    if backwards is None:  # the flows in floats, latest first (irr passes them, made once)
+        backwards = [float(f) for f in reversed(flows)]
     signs = [f < 0 for f in backwards if f]
     if sum(a != b for a, b in zip(signs, signs[1:], strict=False)) != 1:
         return None
@@ -94,6 +95,27 @@ def _float_start(flows: Sequence[Decimal]) -> float | None:
     return None
 
 
+def _root_above(rate: Decimal, flows: Sequence[Decimal], backwards: Sequence[float], f_low: Decimal) -> bool:
+    """The present value at ``rate`` still has ``f_low``'s sign (the sign near −100 %), so the root
+    lies above ``rate``. In floats (Horner on ``backwards``, the flows latest first, as
+    ``_float_start``) when they are sure of the sign, that is when the value is more than 1e-9 of
+    the flows' own size; in 28-digit Decimal otherwise.
+
+    >>> _root_above(Decimal(10), [Decimal(-10), Decimal(2000)], [2000.0, -10.0], Decimal(2000))
+    True
+    >>> _root_above(Decimal(10), [Decimal(-100), Decimal(110)], [110.0, -100.0], Decimal(110))
+    False
+    """
+    v = 1 / (1 + float(rate))
+    npv = size = 0.0
+    for f in backwards:
+        npv = npv * v + f
+        size = size * v + abs(f)
+    if abs(npv) > 1e-9 * size:
+        return (npv < 0) == (f_low < 0)
+    return (_npv_and_slope(rate, flows)[0] < 0) == (f_low < 0)
+
+
 def irr(flows: Sequence[Decimal]) -> Decimal:
     """The periodic IRR of ``flows``: money out of the borrower's hands negative at
     period 0 (or positive: only the signs must differ), payments after.
@@ -118,9 +140,10 @@ def irr(flows: Sequence[Decimal]) -> Decimal:
         # Near −100 % the latest flow outweighs all others, so it gives the sign at the low end.
         f_low = next(f for f in reversed(flows) if f)
         # at `high` the present value still has the sign it has near −100 %: the root is above it
-        while high < _HIGHEST and (_npv_and_slope(high, flows)[0] < 0) == (f_low < 0):
+        backwards = [float(f) for f in reversed(flows)]
+        while high < _HIGHEST and _root_above(high, flows, backwards, f_low):
             high *= 10
-        start = _float_start(flows)
+        start = _float_start(flows, backwards)
         rate = Decimal("0.01") if start is None else Decimal(start)
         for i in range(_NEWTON + 200):
             npv, slope = _npv_and_slope(rate, flows)
