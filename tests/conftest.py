@@ -224,8 +224,8 @@ def site_page(page, server, site, request):
 
     The browser is a returning reader's (the memory snapshot kept: ``_returning_reader``), which
     makes each of the suite's few hundred engine starts cheap; a test marked ``first_visit`` gets a
-    browser that holds nothing, as on a first visit (every calculator's page in use in Chinese, the
-    slow link, how the engine starts, what is downloaded); a test marked ``engine_held`` gets pages
+    browser that holds nothing, as on a first visit (two calculators' pages in use in Chinese, a
+    letter page, the slow link, how the engine starts, what is downloaded); a test marked ``engine_held`` gets pages
     whose engine never arrives (``_hold_the_engine``): layout and markup as the page first shows them."""
     outside: list[str] = []
     errors: list[str] = []
