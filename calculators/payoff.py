@@ -622,14 +622,15 @@ class _FenTexts(dict):
 PAGE_DATA = {"plan": False}
 
 
-def plan_texts(result: Result):
-    """Each month of the plan as text: (row, its payments as money text, its total as money text).
-    A run of alike months shares its payments' texts (and its total's, while the total stays the same)."""
+def plan_texts(result: Result, start: int = 0, stop: int | None = None):
+    """Each month of the plan (or of its rows ``start`` to ``stop - 1``) as text: (row, its payments
+    as money text, its total as money text). A run of alike months shares its payments' texts (and
+    its total's, while the total stays the same)."""
     last: tuple[Decimal, ...] = ()
     shown: list[str] = []
     total = None
     total_text = ""
-    for row in result.rows:
+    for row in result.rows[start:stop]:
         if row.payments is not last:
             last = row.payments
             shown = [money_text(p) for p in last]

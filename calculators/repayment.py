@@ -163,11 +163,11 @@ def calculate(inputs: Inputs) -> Result:
 PAGE_DATA = {"payments": False}
 
 
-def schedule_cells(result: Result, fee: bool = True) -> list[list[str]]:
+def schedule_cells(result: Result, fee: bool = True, start: int = 0, stop: int | None = None) -> list[list[str]]:
     """The schedule as the table's text cells, a row a month: period, date (when the loan has a start
     date), payment, principal, interest, fee (``fee=False``: left out), balance; money as ``to_dict``
     writes it. A figure that stays the same object month after month (equal principal, the fee) is
-    written once.
+    written once. ``start``, ``stop``: only those rows (as a slice of the schedule).
 
     >>> schedule_cells(calculate(read_form({"principal": "1000", "annual_rate": "12", "months": "2"})), fee=False)
     [['1', '507.51', '497.51', '10.00', '502.49'], ['2', '507.51', '502.49', '5.02', '0.00']]
@@ -182,7 +182,7 @@ def schedule_cells(result: Result, fee: bool = True) -> list[list[str]]:
         seen[id(value)] = (value, written := money_text(value))
         return written
 
-    for row in result.rows:
+    for row in result.rows[start:stop]:
         cells = [str(row.period), row.date.isoformat()] if row.date else [str(row.period)]
         cells += (money_text(row.payment), text(row.principal), money_text(row.interest))
         if fee:

@@ -6,13 +6,16 @@ Python:
 
 - ``{"ok": true, "result": {...}, "html": "..."}``: money in ``result`` is
   text with two decimals (``"5307.27"``), never a JSON number; the page's
-  replies (``with_result=False``) carry long tables' hidden rows as ``"rest"``;
+  replies (``with_result=False``) name long tables whose hidden rows are made
+  only when asked for, in ``"rest_later"``;
 - ``{"ok": false, "field": "...", "message": {"zh": "...", "en": "..."}}``.
 
 Every result's HTML ends with what to do next (``views/next_steps.py``: 2–4
 links chosen by the result, and the "add to calendar" button for a plan). A
 slug ending in ``.ics`` asks for the plan's calendar instead:
-``{"ok": true, "ics": "BEGIN:VCALENDAR...", "filename": "repayment.ics"}``.
+``{"ok": true, "ics": "BEGIN:VCALENDAR...", "filename": "repayment.ics"}``; one
+ending in ``.rest``, for the hidden rows of the same form's long tables (the page
+asks once the result is shown): ``{"ok": true, "rest": {table name: columns}}``.
 
 >>> reply = json.loads(run("repayment", '{"principal": "100万", "annual_rate": "4.9", "months": "360"}'))
 >>> reply["ok"], reply["result"]["first_payment"]
@@ -148,6 +151,7 @@ VIEWS: dict[str, ModuleType] = {s: c.view for s, c in REGISTRY.items()}
 NEXT_STEPS = next_steps_view
 CALENDAR = calendar_view
 CALENDAR_SUFFIX = ".ics"
+REST_SUFFIX = ".rest"
 
 LANGS = ("zh", "en")
 
@@ -181,7 +185,7 @@ def read(module: ModuleType, form: dict, today: dt.date | None = None):
 
 
 def compute(slug: str, form: dict, lang: str = "zh", today: dt.date | None = None,
-            with_result: bool = True) -> dict:
+            with_result: bool = True, rest_later: dict | None = None) -> dict:
     """The reply as a dict (the build's macros use this directly); ``today`` is the clock
     for a "today" left empty (None: the computer's date, i.e. the reader's in the browser).
 
@@ -191,6 +195,10 @@ def compute(slug: str, form: dict, lang: str = "zh", today: dt.date | None = Non
     tables' hidden rows beside the HTML, as ``"rest"`` (table name -> columns of text,
     ``views/html.py`` ``rest_columns``), instead of in their ``data-rest`` attributes; put back,
     the HTML is the same either way (tests/test_web.py).
+
+    ``rest_later`` (a dict, with ``with_result=False``): the hidden rows are not made now; the
+    reply names their tables in ``"rest_later"``, and ``rest_later`` gets, per table, the function
+    that makes them (``rows_apart``). The page's recalculation then writes a dozen rows, not 600.
     """
     module = calculator(slug)
     lang = lang if lang in LANGS else "zh"
@@ -213,9 +221,28 @@ def compute(slug: str, form: dict, lang: str = "zh", today: dt.date | None = Non
         button += plan_view.save_block(slug, result, lang)
         html += NEXT_STEPS.block(entry.steps(result) if entry.steps else [], lang, button)
         reply = {"ok": True, "result": data, "html": html}
-    if rest:
-        reply["rest"] = rest
+    if rest and rest_later is not None:
+        rest_later.update(rest)
+        reply["rest_later"] = list(rest)
+    elif rest:
+        reply["rest"] = {name: make() for name, make in rest.items()}
     return reply
+
+
+# The page's last reply whose long tables' rows were left for later: (slug, form text, language,
+# clock) -> the functions that make them. One is kept: the page asks for them right after the reply.
+_later: tuple[tuple, dict] = ((), {})
+
+
+def hidden_rows(slug: str, form_json: str, form: dict, lang: str, today: dt.date | None) -> dict:
+    """The hidden rows of a form's long tables: ``{"ok": true, "rest": {table: rest_columns}}``
+    (``{}`` when it has none), made from the last page reply when it was for this very form,
+    worked out afresh otherwise; an input error as for :func:`compute`."""
+    key, makers = _later
+    if key == (slug, form_json, lang, today):
+        return {"ok": True, "rest": {name: make() for name, make in makers.items()}}
+    reply = compute(slug, form, lang, today, with_result=False)
+    return {"ok": True, "rest": reply.get("rest", {})} if reply["ok"] else reply
 
 
 def calendar(slug: str, form: dict, lang: str = "zh", stamp: dt.datetime | None = None,
@@ -249,16 +276,20 @@ def run(slug: str, form_json: str, lang: str = "zh", with_result: bool = True,
     """The browser's door: JSON text in, JSON text out; never raises.
 
     The page shows only the HTML, so its worker passes ``with_result=False`` and
-    the reply leaves out ``result`` (a 600-month plan's data is large to encode).
+    the reply leaves out ``result`` (a 600-month plan's data is large to encode), and
+    long tables' hidden rows (``"rest_later"``); ``<slug>.rest`` with the same form then
+    gives those (:func:`hidden_rows`).
     ``today`` ("YYYY-MM-DD") fixes the clock for a "today" left empty; the page passes
     none (the reader's own date), tests pass one so that no reply depends on the day.
     ``stamp`` (ISO date and time with its offset, e.g. "2026-11-29T08:00:00+00:00") is a
     calendar file's DTSTAMP; the page passes none (the moment the file is made).
     """
+    global _later
     try:
         clock = dt.date.fromisoformat(today) if today else None
         moment = dt.datetime.fromisoformat(stamp) if stamp else None
-        if slug.removesuffix(CALENDAR_SUFFIX) not in REGISTRY:
+        suffix = next((x for x in (CALENDAR_SUFFIX, REST_SUFFIX) if slug.endswith(x)), "")
+        if slug.removesuffix(suffix) not in REGISTRY:
             raise InputError("", "没有这个计算器，请刷新页面再试", "There is no such calculator; reload the page and try again")
         try:
             form = json.loads(form_json)
@@ -267,10 +298,18 @@ def run(slug: str, form_json: str, lang: str = "zh", with_result: bool = True,
         if not isinstance(form, dict):
             raise InputError("", "表单内容无法读取，请刷新页面再试",
                              "The form could not be read; reload the page and try again")
-        if slug.endswith(CALENDAR_SUFFIX):
-            reply = calendar(slug.removesuffix(CALENDAR_SUFFIX), form, lang, stamp=moment, today=clock)
+        if suffix == CALENDAR_SUFFIX:
+            reply = calendar(slug.removesuffix(suffix), form, lang, stamp=moment, today=clock)
+        elif suffix == REST_SUFFIX:
+            reply = hidden_rows(slug.removesuffix(suffix), form_json, form, lang, clock)
+        elif with_result:
+            reply = compute(slug, form, lang, clock)
         else:
-            reply = compute(slug, form, lang, clock, with_result)
+            makers: dict = {}
+            _later = ((), {})
+            reply = compute(slug, form, lang, clock, False, rest_later=makers)
+            if makers:
+                _later = ((slug, form_json, lang, clock), makers)
         if not with_result:
             reply.pop("result", None)
     except InputError as err:

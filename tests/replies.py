@@ -19,13 +19,14 @@ def result_or_message(reply: dict, slug: str) -> None:
     languages on one of ``slug``'s fields (or on the form as a whole) that is not the crash reply."""
     assert isinstance(reply, dict) and isinstance(reply.get("ok"), bool), f"not a reply: {reply!r}"
     if reply["ok"]:
-        assert "result" in reply or "ics" in reply or "html" in reply, f"{slug}: ok without a result: {reply!r}"
+        assert "result" in reply or "ics" in reply or "html" in reply or "rest" in reply, \
+            f"{slug}: ok without a result: {reply!r}"
         return
     message = reply.get("message") or {}
     assert message != BROKEN, f"{slug}: the calculator crashed (the generic reply): {reply!r}"
     assert message.get("zh") and message.get("en"), f"{slug}: a message must be in both languages: {reply!r}"
     field = reply.get("field", "")
-    base = slug.removesuffix(web.CALENDAR_SUFFIX)
+    base = slug.removesuffix(web.CALENDAR_SUFFIX).removesuffix(web.REST_SUFFIX)
     module = web.calculator(base)
     known = {f.name for f in module.FIELDS} | {spec.name for spec in getattr(module, "LISTS", ())}
     known |= {web.CALENDAR.FIRST.name}

@@ -39,6 +39,23 @@ def test_any_text_in_any_field_gives_a_result_or_a_message(case, lang):
         assert "Traceback" not in reply["message"]["en"]
 
 
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(forms(), st.sampled_from(["zh", "en"]))
+def test_the_pages_two_questions_give_a_result_or_a_message_and_agree(case, lang):
+    # The page asks without the result data, then for the long tables' hidden rows (<slug>.rest).
+    slug, form = case
+    text = json.dumps(form, ensure_ascii=False)
+    page = json.loads(web.run(slug, text, lang, False))
+    rest = json.loads(web.run(f"{slug}{web.REST_SUFFIX}", text, lang, False))
+    result_or_message(page, slug)
+    result_or_message(rest, f"{slug}{web.REST_SUFFIX}")
+    assert "result" not in page and "rest" not in page
+    if page["ok"]:
+        assert rest["ok"] and sorted(rest["rest"]) == sorted(page.get("rest_later", [])), (slug, form)
+    else:
+        assert rest == page, (slug, form)  # the same message on the same field
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.sampled_from(sorted(web.CALCULATORS)),
        st.one_of(st.none(), st.integers(), st.floats(allow_nan=True), st.lists(st.integers(), max_size=3),

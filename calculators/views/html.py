@@ -177,6 +177,35 @@ def _rest_column(cells: Sequence[str], money: bool) -> tuple[str | list[str], st
     return text, None if shown == text else shown
 
 
+class Rows(Sequence):
+    """A long table's rows, each made only when asked for: ``Rows(n, cells)``, where ``cells(start, stop)``
+    gives the list of rows ``start`` to ``stop - 1``. A page's reply shows the first ``WINDOW_ROWS`` rows
+    and makes the others only when the page asks for them (``rows_apart``), so a 600-month schedule's
+    recalculation writes a dozen rows, not 600.
+
+    >>> rows = Rows(600, lambda start, stop: [[str(m)] for m in range(start + 1, stop + 1)])
+    >>> len(rows), rows[:2], rows[598:], rows[-1], list(rows[5:7]) == list(rows)[5:7]
+    (600, [['1'], ['2']], [['599'], ['600']], ['600'], True)
+    """
+
+    def __init__(self, n: int, cells) -> None:
+        self.n, self.cells = n, cells
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            start, stop, step = k.indices(self.n)
+            if step != 1:
+                return self[start:stop][::step] if stop > start else []
+            return self.cells(start, stop) if stop > start else []
+        if not -self.n <= k < self.n:
+            raise IndexError(k)
+        k %= self.n
+        return self.cells(k, k + 1)[0]
+
+
 def rest_columns(rows: Sequence[Sequence[str]], is_money: Sequence[bool]) -> dict:
     """A long table's hidden rows as the page's reply carries them (``rows_apart``):
     ``{"rows": n, "cells": [column, ...], "shown": [column or None, ...]}``, a column as
@@ -193,7 +222,8 @@ def rest_columns(rows: Sequence[Sequence[str]], is_money: Sequence[bool]) -> dic
 
 class rows_apart:  # noqa: N801 (used as a ``with`` block, like open)
     """``with rows_apart() as rest:`` tables made inside leave their hidden rows out of the HTML,
-    in ``rest`` (table name -> ``rest_columns``), and carry an empty ``data-rest`` instead.
+    and carry an empty ``data-rest`` instead; ``rest`` maps each table's name to a function that
+    makes its ``rest_columns`` when called (not before: the rows of a ``Rows`` are made then).
     The page's replies are made so (calculators/web.py); the build's pages keep ``data-rest``."""
 
     current: dict | None = None
@@ -304,7 +334,7 @@ def table(
     more = ""
     apart = rows_apart.current
     if windowed and apart is not None and name not in apart:
-        apart[name] = rest_columns(rows[WINDOW_ROWS:], is_money)
+        apart[name] = lambda: rest_columns(rows[WINDOW_ROWS:], is_money)  # made when the page asks
         rest = f' data-rest="" data-rows="{len(rows)}"'
     elif windowed:
         plain, shown_rest = _rest_attributes(rows[WINDOW_ROWS:], is_money)

@@ -236,13 +236,18 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     plan_columns.append(("left", t(lang, "还欠合计", "Left in all")))
     # the months' texts from the result, as to_dict writes them (the page's data leaves the plan out)
     dated = result.debt_free_date is not None
-    plan_rows = []
-    for row, payments, total in plan_texts(result):
-        cells = [str(row.month), row.date.isoformat()] if dated else [str(row.month)]
-        cells += payments
-        cells.append(total)
-        cells.append(fen_text(sum(row.fen)))
-        plan_rows.append(cells)
+
+    def plan_cells(start: int, stop: int) -> list[list[str]]:
+        rows = []
+        for row, payments, total in plan_texts(result, start, stop):
+            cells = [str(row.month), row.date.isoformat()] if dated else [str(row.month)]
+            cells += payments
+            cells.append(total)
+            cells.append(fen_text(sum(row.fen)))
+            rows.append(cells)
+        return rows
+
+    plan_rows = ui.Rows(len(result.rows), plan_cells)  # the hidden months made only when asked for
     return ui.result(
         lang,
         ui.figures(items),

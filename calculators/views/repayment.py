@@ -72,6 +72,7 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
     # the table's cells from the result (the page's data leaves the schedule out)
     if i.start_date is None:  # no dates: no date column
         columns.remove(columns[1])
-    table = ui.cells_table("payments", columns, schedule_cells(result, fee=bool(i.monthly_fee)),
-                           t(lang, "还款计划表", "Repayment schedule"), lang)
+    # the hidden months made only when asked for (ui.Rows)
+    rows = ui.Rows(len(result.rows), lambda start, stop: schedule_cells(result, bool(i.monthly_fee), start, stop))
+    table = ui.cells_table("payments", columns, rows, t(lang, "还款计划表", "Repayment schedule"), lang)
     return ui.result(lang, ui.figures(items), ui.notes(explain), chart, table)

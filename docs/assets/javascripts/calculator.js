@@ -305,9 +305,11 @@ class Widget {
     const seq = ++this.seq;
     const started = performance.now();
     this.form.setAttribute("aria-busy", "true");
+    this.restLoad = null;
+    const formJson = JSON.stringify(this.collect());
     let reply;
     try {
-      reply = JSON.parse(await eng.run(this.slug, JSON.stringify(this.collect()), this.lang));
+      reply = JSON.parse(await eng.run(this.slug, formJson, this.lang));
     } catch {
       if (seq === this.seq) this.form.removeAttribute("aria-busy");
       return; // the engine restarts and recomputes when ready again
@@ -317,6 +319,7 @@ class Widget {
     this.dirty = false;
     this.clearErrors();
     if (reply.ok) {
+      this.lastForm = formJson; // the shown result's form (wholeTables)
       this.output.innerHTML = reply.html; // built by Python's render, which escapes all text
       keepRest(this.output, reply.rest); // long tables' hidden rows come beside the HTML
       this.form.dispatchEvent(new CustomEvent("calc:result", { detail: reply })); // letter.js listens
@@ -329,8 +332,37 @@ class Widget {
       this.announce();
       this.watchResult();
       performance.measure(`calc-update:${this.slug}`, { start: started }); // read by `make bench`
+      // long tables' hidden rows are made after the result is shown (calculators.web.run's <slug>.rest)
+      if (reply.rest_later?.length) this.restLoad = this.loadRest(eng, seq, formJson, started);
     } else {
       this.showError(reply.field, reply.message[this.lang] || reply.message.zh);
+    }
+  }
+
+  // The hidden rows of the result's long tables, asked for once it is shown; kept if the result is
+  // still the one on screen, and the tables the reader opened (or a print under way) are filled.
+  async loadRest(eng, seq, formJson, started) {
+    let reply;
+    try {
+      reply = JSON.parse(await eng.run(`${this.slug}.rest`, formJson, this.lang));
+    } catch {
+      return; // asked again when the reader wants them (wholeTables)
+    }
+    if (seq !== this.seq || !reply.ok) return;
+    keepRest(this.output, reply.rest);
+    for (const name of this.expanded) this.showAll(name);
+    if (window.matchMedia?.("print").matches) expandAll();
+    performance.measure(`calc-rest:${this.slug}`, { start: started }); // read by `make bench`
+  }
+
+  // Resolves once every long table of the shown result has its hidden rows at hand (show all, CSV,
+  // print wait for it): they are on their way, or asked for again (the engine restarted meanwhile).
+  async wholeTables() {
+    await this.restLoad;
+    const missing = [...this.output.querySelectorAll('table[data-table][data-rest=""]')].some((t) => !restData.has(t));
+    if (missing && engine?.state === "ready" && this.lastForm) {
+      this.restLoad = this.loadRest(engine, this.seq, this.lastForm, performance.now());
+      await this.restLoad;
     }
   }
 
@@ -436,12 +468,13 @@ class Widget {
     if (!button) return;
     const action = button.dataset.action;
     if (action === "copy-link") this.copyLink();
-    else if (action === "print") window.print();
+    else if (action === "print") this.wholeTables().then(() => window.print());
     else if (action === "retry") engine?.retry();
     else if (action === "show-all") {
       this.expanded.add(button.dataset.table);
       this.showAll(button.dataset.table);
-    } else if (action === "csv") downloadCsv(this, button.dataset.table);
+      this.wholeTables().then(() => this.showAll(button.dataset.table));
+    } else if (action === "csv") this.wholeTables().then(() => downloadCsv(this, button.dataset.table));
     else if (action === "add-row") {
       const box = button.closest("[data-list]");
       this.listNote(box, "");
