@@ -212,7 +212,7 @@ def _hold_the_engine(context) -> list:
     def hold(route):
         held.append(route)  # neither continued, fulfilled nor aborted: the request stays open
 
-    context.route("**/pyodide/pyodide.asm.wasm", hold)
+    context.route("**/pyodide/pyodide.asm.wasm*", hold)  # the wasm, or its .gz
     return held
 
 

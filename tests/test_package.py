@@ -137,7 +137,8 @@ def test_the_progress_line_knows_what_the_worker_fetches_as_a_host_sends_it(site
     sizes = _runtime_bytes(site / page)
     py = site / "assets" / "py"
     # the zips as the worker fetches them where the browser can unzip a stream: <zip>.gz
-    expected = {"pyodide.asm.wasm": site / "pyodide" / "pyodide.asm.wasm",
+    # and the wasm as its .gz (gzipped once at the build)
+    expected = {"pyodide.asm.wasm.gz": site / "pyodide" / "pyodide.asm.wasm.gz",
                 "pyodide-lock.json": site / "pyodide" / "pyodide-lock.json",
                 **{p.name: p for p in py.glob("stdlib-*.zip.gz")},
                 **{p.name: p for p in py.glob("calculators-*.zip.gz")}}

@@ -3,6 +3,7 @@ from another host (search: tests/test_search.py)."""
 
 from __future__ import annotations
 
+import gzip
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -105,8 +106,11 @@ def test_theme_asks_no_font_host(site):
 
 def test_pyodide_runtime_is_self_hosted_and_only_what_a_page_needs(site):
     files = sorted(p.name for p in (site / "pyodide").iterdir())
-    assert files == sorted(["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
-                            "pyodide-lock.json"])
+    assert files == sorted(["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.asm.wasm.gz",
+                            "python_stdlib.zip", "pyodide-lock.json"])
+    # the wasm gzipped once at the build (what a browser with DecompressionStream fetches): the same bytes
+    wasm = site / "pyodide" / "pyodide.asm.wasm"
+    assert gzip.decompress((site / "pyodide" / "pyodide.asm.wasm.gz").read_bytes()) == wasm.read_bytes()
     zips = list((site / "assets" / "py").glob("calculators-*.zip"))
     assert len(zips) == 1 and re.fullmatch(r"calculators-[0-9a-f]{12}\.zip", zips[0].name)
 
