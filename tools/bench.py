@@ -436,8 +436,9 @@ def test_time() -> float | None:
 STEPS = [
     ("page scripts run (navigation → calc-engine.js evaluated)", None, "calc-engine-loaded"),
     ("idle wait (requestIdleCallback before the engine starts)", "calc-engine-loaded", "calc-engine-start"),
-    ("worker start (calc-worker.js + boot.mjs fetched and run)", "calc-engine-start", "calc-worker:worker-start"),
-    ("boot message reaches the worker", "calc-worker:worker-start", "calc-worker:boot-message"),
+    ("worker running (navigation → calc-worker.js run; started from the page's head, it asks for the runtime then)",
+     None, "calc-worker:worker-start"),
+    ("boot message reaches the worker (from the engine's start)", "calc-engine-start", "calc-worker:boot-message"),
     ("pyodide.mjs (and pyodide.asm.mjs, fetched alongside)", "calc-worker:boot-message", "calc-worker:pyodide-script"),
     ("loadPyodide: wasm + standard library download, compile, interpreter start", "calc-worker:pyodide-script",
      "calc-worker:python-started"),

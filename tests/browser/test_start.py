@@ -21,6 +21,12 @@ def _worker_asked(requests: list[str]) -> bool:
     return any("/calc-worker.js" in url for url in requests)
 
 
+def _engine_booted(requests: list[str]) -> bool:
+    """The engine was told to start: the worker asks for the standard library and our package only then
+    (it may have been fetching the runtime itself since the page's head)."""
+    return any("/assets/py/" in url for url in requests)
+
+
 def test_typing_starts_the_engine_without_waiting_for_idle(site_page):
     page, base = site_page
     requests: list[str] = []
@@ -29,11 +35,61 @@ def test_typing_starts_the_engine_without_waiting_for_idle(site_page):
     page.goto(base + f"calculators/{SLUG}/")
     page.wait_for_load_state("load")
     form = page.locator(f'form[data-calculator="{SLUG}"]')
-    assert not _worker_asked(requests)  # idle never came: nothing started the engine yet
+    assert not _engine_booted(requests)  # idle never came: nothing started the engine yet
     assert form.get_attribute("data-state") not in ("loading", "ready")
     page.locator(f'form[data-calculator="{SLUG}"] [name="principal"]').fill("8800")
     wait_ready(page, SLUG)
-    assert _worker_asked(requests)
+    assert _engine_booted(requests)
+
+
+def test_a_calculator_page_asks_for_the_runtime_from_its_head(site_page):
+    # The worker starts from the page's head (overrides/main.html) and asks for the wasm then: before
+    # the page's own scripts have run, and before the idle callback (which never comes here).
+    page, base = site_page
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.add_init_script(NEVER_IDLE)
+    page.goto(base + f"calculators/{SLUG}/")
+    page.wait_for_load_state("load")
+    for _ in range(100):  # the wasm is asked for though the engine has not been told to start
+        if any("/pyodide/pyodide.asm.wasm" in url for url in requests):
+            break
+        page.wait_for_timeout(100)
+    assert any("/pyodide/pyodide.asm.wasm" in url for url in requests), requests
+    assert not _engine_booted(requests)
+    page.locator(f'form[data-calculator="{SLUG}"] [name="principal"]').fill("8800")
+    wait_ready(page, SLUG)  # the engine took that worker over
+    assert sum("/calc-worker.js" in url for url in requests) == 1, [u for u in requests if "calc-worker" in u]
+    # the worker was running before the page's own scripts were (calc-engine.js re-marks its steps)
+    started, loaded = page.evaluate("""() => [performance.getEntriesByName('calc-worker:worker-start')[0].startTime,
+                                              performance.getEntriesByName('calc-engine-loaded')[0].startTime]""")
+    assert started < loaded, (started, loaded)
+
+
+def test_with_save_data_nothing_of_the_runtime_is_asked_for_until_the_reader_touches_the_form(site_page):
+    from tools.first_visit import SAVE_DATA
+
+    page, base = site_page
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.add_init_script(SAVE_DATA)
+    page.goto(base + f"calculators/{SLUG}/")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    assert not _worker_asked(requests) and not any("/pyodide/" in url for url in requests), requests
+    page.locator(f'form[data-calculator="{SLUG}"] [name="principal"]').fill("8800")
+    wait_ready(page, SLUG)
+
+
+def test_a_guide_with_a_calculator_does_not_start_the_engine_from_its_head(site_page):
+    page, base = site_page
+    page.add_init_script(NEVER_IDLE)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base + "guides/negotiate/")
+    page.wait_for_load_state("load")
+    assert page.locator("form[data-calculator]").count() > 0
+    assert page.locator('meta[name="calc-worker"]').count() == 0 and not _worker_asked(requests)
 
 
 def test_a_shared_link_starts_the_engine_at_once(site_page):

@@ -75,6 +75,18 @@ export function calculatorViews() {
   }
 }
 
+// The worker a calculator's own page started from its head (overrides/main.html), taken over once:
+// it has been fetching the runtime since then. One that failed to load is dropped (a new one starts).
+function earlyWorker() {
+  const worker = globalThis.calcEarlyWorker;
+  delete globalThis.calcEarlyWorker;
+  if (!worker) return null;
+  worker.onerror = null;
+  if (!worker.failed) return worker;
+  worker.terminate();
+  return null;
+}
+
 class Engine {
   constructor(packageUrls, snapshotUrl, expectedBytes, returning) {
     this.packageUrls = packageUrls;
@@ -109,7 +121,7 @@ class Engine {
     this.emit(kind ? { state: "restarting", kind } : { state: "loading" });
     if (typeof WebAssembly !== "object") return this.giveUp("unsupported");
     try {
-      this.worker = new Worker(new URL("./calc-worker.js", import.meta.url), { type: "module" });
+      this.worker = earlyWorker() ?? new Worker(new URL("./calc-worker.js", import.meta.url), { type: "module" });
     } catch {
       return this.giveUp("unsupported");
     }
