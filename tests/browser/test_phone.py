@@ -77,7 +77,7 @@ def test_slow_link_first_visit_shows_progress_marks_the_example_and_computes_wha
 def test_a_refused_wasm_is_told_plainly_and_retry_works_once_it_is_served(site_page):
     page, base = site_page
     refuse = lambda route: route.fulfill(status=503, body="busy")  # noqa: E731
-    page.route("**/*.wasm", refuse)
+    page.route("**/*.wasm*", refuse)  # the wasm and its .gz
     page.goto(f"{base}calculators/repayment/")
     example = figures(page)
     page.wait_for_selector('form[data-calculator="repayment"][data-state="error"]', state="attached",
@@ -92,7 +92,7 @@ def test_a_refused_wasm_is_told_plainly_and_retry_works_once_it_is_served(site_p
     assert retry.is_visible() and retry.text_content() == "重试"
     page.fill('[name="principal"]', "6,100")
     # the wasm is served again: retry starts the engine without reloading the page
-    page.unroute("**/*.wasm", refuse)
+    page.unroute("**/*.wasm*", refuse)
     page.evaluate("window.__same_document = true")
     retry.click()
     wait_ready(page, "repayment")

@@ -321,7 +321,6 @@ class Widget {
     if (reply.ok) {
       this.lastForm = formJson; // the shown result's form (wholeTables)
       this.output.innerHTML = reply.html; // built by Python's render, which escapes all text
-      keepRest(this.output, reply.rest); // long tables' hidden rows come beside the HTML
       this.form.dispatchEvent(new CustomEvent("calc:result", { detail: reply })); // letter.js listens
       this.root.classList.remove("calc-is-stale", "calc-is-example");
       this.staleNote.hidden = true;
@@ -568,9 +567,10 @@ document.addEventListener("auxclick", carryInputs, true);
 
 // ---- long tables: the first rows are in the page, the rest in data-rest ------
 // In the HTML the build wrote, data-rest holds the hidden rows (JSON) and data-rest-shown their text
-// as shown; a recalculation's reply carries them beside its HTML instead ("rest": per table, each
-// column one text cut at "\n", or a list of cells) and the table's data-rest is empty. Either way
-// Python made every text (money grouped by views/html.py money_cell); this only places it.
+// as shown; after a recalculation the table's data-rest is empty and the rows come just after the
+// answer, from a second question (Widget.loadRest: "rest", per table, each column one text cut at
+// "\n", or a list of cells). Either way Python made every text (money grouped by views/html.py
+// money_cell); this only places it.
 
 const restData = new WeakMap(); // table -> its hidden rows from the reply
 
