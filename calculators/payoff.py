@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from functools import lru_cache
 from itertools import islice, repeat
+from typing import NamedTuple
 
 from . import fields
 from .fields import Field, ListField
@@ -208,13 +209,20 @@ class Share:
     unmet: Decimal  # minimum − paid
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
+    """One month of the plan. A tuple (600 are made every recalculation, faster than a dataclass); its
+    date is worked out when asked for (the page shows a dozen months' dates, not 600)."""
+
     month: int
-    date: dt.date | None
     payments: tuple[Decimal, ...]  # one per debt, in the order entered
     fen: tuple[int, ...]  # what each debt owes after this month's payment, in fen
     total: Decimal  # paid this month, all debts
+    start: dt.date | None = None  # the plan's first month, when it has a start date
+
+    @property
+    def date(self) -> dt.date | None:
+        """The month's date: ``start`` and ``month - 1`` months (None without a start date)."""
+        return add_months(self.start, self.month - 1) if self.start else None
 
     @property
     def balances(self) -> tuple[Decimal, ...]:
@@ -456,9 +464,12 @@ def simulate(debts: Sequence[Debt], budget: Decimal, strategy: str) -> Plan | No
             # length >= 1: this month was checked above, and nothing stops a run in its first month
             rows = list(islice(zip(*(columns[j] if j in columns else repeat(0) for j in range(n)), strict=False),
                                length))
-            for k in range(length - 1):  # the check at the start of each month inside the run
-                if sum(rows[k]) > whole * (MAX_MONTHS - month - k):
-                    return None
+            # The check at the start of each month inside the run, made once: a run pays the whole
+            # budget each month and interest only adds, so what is owed falls by at most the budget a
+            # month while the bound falls by exactly that; a month past the bound keeps every later
+            # month past it, and the run's last month inside it says whether any was.
+            if length >= 2 and sum(rows[length - 2]) > whole * (MAX_MONTHS - month - (length - 2)):
+                return None
             paid = tuple(_yuan(pay[j]) if j in pay else ZERO for j in range(n))
             payments += repeat(paid, length)
             owes += rows
@@ -587,7 +598,7 @@ def calculate(inputs: Inputs) -> Result:
         return add_months(start, month - 1) if start else None
 
     rows = tuple(
-        Row(m, date_of(m), pay, bal, total)
+        Row(m, pay, bal, total, start)
         for m, (pay, bal, total) in enumerate(zip(plan.payments, plan.fen, plan.totals, strict=True), start=1)
     )
     debts = tuple(
