@@ -377,8 +377,10 @@ def _steady(balance: int, num: int, den: int, pay: int, limit: int,
     return out
 
 
-def simulate(debts: Sequence[Debt], budget: Decimal, strategy: str) -> Plan | None:
-    """The plan for one order, or None if it needs more than 600 months.
+def simulate(debts: Sequence[Debt], budget: Decimal, strategy: str, monthly: bool = True) -> Plan | None:
+    """The plan for one order, or None if it needs more than 600 months. ``monthly=False``: without
+    each month's payments and balances (``Plan.payments`` and ``Plan.fen`` empty): the other order's
+    totals, for the comparison, are the same either way.
 
     Each month: ``interest = round(balance × rate ÷ 1200)`` is added; each debt
     pays ``min(minimum, owed)``; the rest of the budget goes to debts in order
@@ -461,18 +463,18 @@ def simulate(debts: Sequence[Debt], budget: Decimal, strategy: str) -> Plan | No
                                                  rival if contest else None, tie)
                     length = min(length, len(column))
                 columns[j] = column
-            # length >= 1: this month was checked above, and nothing stops a run in its first month
-            rows = list(islice(zip(*(columns[j] if j in columns else repeat(0) for j in range(n)), strict=False),
-                               length))
+            # length >= 1: this month was checked above, and nothing stops a run in its first month.
             # The check at the start of each month inside the run, made once: a run pays the whole
             # budget each month and interest only adds, so what is owed falls by at most the budget a
             # month while the bound falls by exactly that; a month past the bound keeps every later
             # month past it, and the run's last month inside it says whether any was.
-            if length >= 2 and sum(rows[length - 2]) > whole * (MAX_MONTHS - month - (length - 2)):
+            if length >= 2 and sum(columns[j][length - 2] for j in live) > whole * (MAX_MONTHS - month - (length - 2)):
                 return None
-            paid = tuple(_yuan(pay[j]) if j in pay else ZERO for j in range(n))
-            payments += repeat(paid, length)
-            owes += rows
+            if monthly:
+                paid = tuple(_yuan(pay[j]) if j in pay else ZERO for j in range(n))
+                payments += repeat(paid, length)
+                owes += islice(zip(*(columns[j] if j in columns else repeat(0) for j in range(n)), strict=False),
+                               length)
             totals += repeat(full, length)
             for j in live:
                 end = columns[j][length - 1]
@@ -498,8 +500,9 @@ def simulate(debts: Sequence[Debt], budget: Decimal, strategy: str) -> Plan | No
                     left -= extra
                     if not left:
                         break
-        payments.append(tuple(_yuan(paid_fen[j]) if j in live else ZERO for j in range(n)))
-        owes.append(tuple(bal))
+        if monthly:
+            payments.append(tuple(_yuan(paid_fen[j]) if j in live else ZERO for j in range(n)))
+            owes.append(tuple(bal))
         totals.append(_yuan(whole - left))
         for j in live:
             if not bal[j]:
@@ -513,9 +516,10 @@ def simulate(debts: Sequence[Debt], budget: Decimal, strategy: str) -> Plan | No
 
 
 @lru_cache(maxsize=4)
-def _plan(debts: tuple[Debt, ...], budget: Decimal, strategy: str) -> Plan | None:
-    """``simulate``, remembered: ``Inputs`` checks the plan finishes, ``calculate`` uses it."""
-    return simulate(debts, budget, strategy)
+def _plan(debts: tuple[Debt, ...], budget: Decimal, strategy: str, monthly: bool = True) -> Plan | None:
+    """``simulate``, remembered: ``Inputs`` checks the plan finishes, ``calculate`` uses it
+    (``monthly=False``: the other order's totals only)."""
+    return simulate(debts, budget, strategy, monthly)
 
 
 def _other(strategy: str) -> str:
@@ -534,7 +538,7 @@ def _never_clears(inputs: Inputs) -> InputError:
     zh += "。请提高每月预算，或者先联系贷款方商量减免利息、延长还款时间。"
     en += ". Raise the budget, or first ask your lenders about cutting the interest or giving you longer to pay."
     other = _other(inputs.strategy)
-    plan = _plan(inputs.debts, inputs.budget, other)
+    plan = _plan(inputs.debts, inputs.budget, other, monthly=False)
     if plan is not None:
         zh_o, en_o = _STRATEGY_WORDS[other]
         zh += f"换成“{zh_o}”，{plan.months} 个月可以还清。"
@@ -591,7 +595,7 @@ def calculate(inputs: Inputs) -> Result:
     plan = _plan(inputs.debts, inputs.budget, inputs.strategy)
     assert plan is not None  # Inputs checked that it finishes
     other_strategy = _other(inputs.strategy)
-    other = _plan(inputs.debts, inputs.budget, other_strategy)
+    other = _plan(inputs.debts, inputs.budget, other_strategy, monthly=False)  # its totals only
     start = inputs.start_date
 
     def date_of(month: int) -> dt.date | None:

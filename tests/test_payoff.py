@@ -409,12 +409,16 @@ def test_output_is_clean_text(case, start):
 
 def assert_same_as_monthly(debts, budget, strategy):
     """``simulate`` (runs of alike months, in fen) against the oracle that steps every month
-    for every debt in Decimal: the same payments, balances, totals, payoff months and interest."""
+    for every debt in Decimal: the same payments, balances, totals, payoff months and interest;
+    and without the months' detail (``monthly=False``, the other order's comparison) the same totals."""
     fast = simulate(debts, budget, strategy)
     slow = payoff_monthly.simulate(debts, budget, strategy)
+    totals_only = simulate(debts, budget, strategy, monthly=False)
     if slow is None:
-        assert fast is None
+        assert fast is None and totals_only is None
         return
+    assert totals_only is not None and (totals_only.payments, totals_only.fen) == ((), ())
+    assert (totals_only.totals, totals_only.cleared, totals_only.interest) == (slow.totals, slow.cleared, slow.interest)
     assert fast is not None
     assert fast.months == slow_months(slow)
     assert fast.payments == slow.payments
