@@ -33,6 +33,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from . import fields, rates, schedules
 from .fields import Field
@@ -92,15 +93,22 @@ class Inputs:
             )
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
+    """One payment of the schedule. A tuple (up to 600 are made every recalculation, faster than a
+    dataclass); its date is worked out when asked for (the page shows a dozen rows' dates, not 600)."""
+
     period: int
-    date: dt.date | None
     payment: Decimal
     principal: Decimal
     interest: Decimal
     fee: Decimal
     balance: Decimal
+    start: dt.date | None = None  # the loan's start date, when given
+
+    @property
+    def date(self) -> dt.date | None:
+        """The payment's due date: ``period`` months after ``start`` (None without a start date)."""
+        return add_months(self.start, self.period) if self.start else None
 
 
 @dataclass(frozen=True)
@@ -134,8 +142,7 @@ def calculate(inputs: Inputs) -> Result:
         paid = principal + interest + fee
         if inputs.method == "bullet" and month < inputs.months:
             continue  # nothing due until the end
-        day = add_months(inputs.start_date, month) if inputs.start_date else None
-        rows.append(Row(month, day, paid, principal, interest, fee, balance))
+        rows.append(Row(month, paid, principal, interest, fee, balance, inputs.start_date))
     total_interest = sum((row.interest for row in rows), ZERO)
     total_fees = sum((row.fee for row in rows), ZERO) + upfront
     total_paid = sum((row.payment for row in rows), ZERO)
