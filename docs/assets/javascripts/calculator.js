@@ -347,7 +347,8 @@ class Widget {
     } catch {
       return; // asked again when the reader wants them (wholeTables)
     }
-    if (seq !== this.seq || !reply.ok) return;
+    // only for the result on screen: no newer question went out, and no other form's result was placed
+    if (seq !== this.seq || formJson !== this.lastForm || !reply.ok) return;
     keepRest(this.output, reply.rest);
     for (const name of this.expanded) this.showAll(name);
     if (window.matchMedia?.("print").matches) expandAll();
