@@ -74,7 +74,7 @@ WASM = "pyodide.asm.wasm"
 
 def wasm_gz(data: bytes) -> bytes:
     """The wasm as one gzip stream, as small as gzip gets (zopfli, one iteration: 3,546,122 bytes at a
-    host's gzip -6 → 3,415,020 for Pyodide 0.29's wasm, in about 11 s); gzip -9 if zopfli is missing.
+    host's gzip -6 → 3,415,020 for this Pyodide's wasm (314.0.7), in about 11 s); gzip -9 if zopfli is missing.
     Any gzip reader (DecompressionStream) unzips it; the same bytes every time for the same wasm."""
     try:
         import zopfli.gzip
@@ -91,16 +91,26 @@ def write_wasm_gz(wasm: Path) -> Path:
 
     data = wasm.read_bytes()
     cached = CACHE / f"{wasm.name}-{hashlib.sha256(data).hexdigest()[:16]}.gz"
-    if not cached.is_file():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        for old in CACHE.glob(f"{wasm.name}-*.gz"):
-            old.unlink()
-        tmp = cached.with_suffix(".tmp")
-        tmp.write_bytes(wasm_gz(data))
-        tmp.replace(cached)
     out = wasm.with_name(wasm.name + ".gz")
+    if not cached.is_file():
+        made = wasm_gz(data)
+        try:
+            CACHE.mkdir(parents=True, exist_ok=True)
+            for old in CACHE.glob(f"{wasm.name}-*.gz"):
+                if old != cached:
+                    old.unlink(missing_ok=True)  # one at a time: the cache does not grow
+            part = CACHE / f".{cached.name}.{os.getpid()}"
+            part.write_bytes(made)
+            os.replace(part, cached)  # whole or not at all, for builds running side by side
+        except OSError:
+            part = out.with_name(f".{out.name}.{os.getpid()}")
+            part.write_bytes(made)
+            os.replace(part, out)
+            return out
     if not out.exists() or out.stat().st_size != cached.stat().st_size:
-        shutil.copy2(cached, out)
+        part = out.with_name(f".{out.name}.{os.getpid()}")
+        shutil.copyfile(cached, part)
+        os.replace(part, out)
     return out
 
 
