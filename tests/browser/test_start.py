@@ -34,13 +34,21 @@ def _engine_booted(requests: list[str]) -> bool:
     return any("/assets/py/" in url for url in requests)
 
 
-def test_typing_starts_the_engine_without_waiting_for_idle(site_page):
-    page, base = site_page
+def _open(page, url: str, *init_scripts: str) -> list[str]:
+    """Open ``url`` with ``init_scripts`` run first; the URLs the page (and its workers) ask for, as
+    they are asked for, from the start until the end of the test."""
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
-    page.add_init_script(NEVER_IDLE)
-    page.goto(base + f"calculators/{SLUG}/")
+    for script in init_scripts:
+        page.add_init_script(script)
+    page.goto(url)
     page.wait_for_load_state("load")
+    return requests
+
+
+def test_typing_starts_the_engine_without_waiting_for_idle(site_page):
+    page, base = site_page
+    requests = _open(page, base + f"calculators/{SLUG}/", NEVER_IDLE)
     form = page.locator(f'form[data-calculator="{SLUG}"]')
     assert not _engine_booted(requests)  # idle never came: nothing started the engine yet
     assert form.get_attribute("data-state") not in ("loading", "ready")
@@ -53,12 +61,7 @@ def test_a_calculator_page_asks_for_the_runtime_from_its_head(site_page):
     # The worker starts from the page's head (overrides/main.html) and asks for the wasm then: before
     # the page's own scripts have run, and before the idle callback (which never comes here).
     page, base = site_page
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.add_init_script(NEVER_IDLE)
-    page.add_init_script(WORKERS_BORN)
-    page.goto(base + f"calculators/{SLUG}/")
-    page.wait_for_load_state("load")
+    requests = _open(page, base + f"calculators/{SLUG}/", NEVER_IDLE, WORKERS_BORN)
     for _ in range(100):  # the wasm is asked for though the engine has not been told to start
         if any("/pyodide/pyodide.asm.wasm" in url for url in requests):
             break
@@ -77,12 +80,8 @@ def test_with_save_data_nothing_of_the_runtime_is_asked_for_until_the_reader_tou
     from tools.first_visit import SAVE_DATA
 
     page, base = site_page
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.add_init_script(SAVE_DATA)
-    page.goto(base + f"calculators/{SLUG}/")
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(300)
+    requests = _open(page, base + f"calculators/{SLUG}/", SAVE_DATA)
+    page.wait_for_timeout(300)  # a head-started worker would have asked by now
     assert not _worker_asked(requests) and not any("/pyodide/" in url for url in requests), requests
     page.locator(f'form[data-calculator="{SLUG}"] [name="principal"]').fill("8800")
     wait_ready(page, SLUG)
@@ -90,11 +89,7 @@ def test_with_save_data_nothing_of_the_runtime_is_asked_for_until_the_reader_tou
 
 def test_a_guide_with_a_calculator_does_not_start_the_engine_from_its_head(site_page):
     page, base = site_page
-    page.add_init_script(NEVER_IDLE)
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.goto(base + "guides/negotiate/")
-    page.wait_for_load_state("load")
+    requests = _open(page, base + "guides/negotiate/", NEVER_IDLE)
     assert page.locator("form[data-calculator]").count() > 0
     assert page.locator('meta[name="calc-worker"]').count() == 0 and not _worker_asked(requests)
 
