@@ -156,6 +156,7 @@ def test_search_results_are_padded_each_snippet_once_and_tappable(site_page, lan
 LETTER_TOP = "() => document.querySelector('.letter-builder .calc-output').getBoundingClientRect().top + scrollY"
 
 
+@pytest.mark.engine_held  # the form and the build's letter as first shown; no answer is waited for
 @pytest.mark.parametrize("lang", LANGS)
 def test_long_letter_forms_fold_details_and_jump_to_the_letter(site_page, lang):
     page, base = site_page

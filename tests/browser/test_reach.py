@@ -23,14 +23,20 @@ def _all_pages(site) -> list[str]:
 SHARDS = 6  # every page, in tests the workers share (every sixth page each)
 
 
+@pytest.mark.engine_held
 @pytest.mark.parametrize("shard", range(SHARDS))
 def test_every_page_loads_clean_fits_a_phone_and_has_no_serious_axe_violation(site_page, site, shard):
     """One context, every built page in turn at 375 px (guides, calculators, letters, reference pages,
     the 404 page), each visited once for all of these: responses >= 400 and console errors are
     collected; any page wider than the phone (it would scroll sideways); axe's serious or critical
-    violations, on the page as it is at its load event (a calculator's engine still starting); then,
-    with every folded group opened, text under 12 px and tap targets under 44 × 44 px
-    (test_phone_surface.py says how they are measured)."""
+    violations, on the page as it is at its load event; then, with every folded group opened, text
+    under 12 px and tap targets under 44 × 44 px (test_phone_surface.py says how they are measured).
+
+    The engine is held (``engine_held``): a calculator or letter page is checked as a reader sees it
+    while the engine loads, with the build's worked example. An engine starting in the background
+    took half the sweep's processor time, and each of those pages' engine is started elsewhere:
+    every calculator in both languages (test_calculators.py), every letter in Chinese and one in
+    English (test_print.py); the engine's code is the same on every page."""
     page, base = site_page
     failed: list[str] = []
     errors: list[str] = []
