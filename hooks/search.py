@@ -27,6 +27,7 @@ the reader's query (a test checks the two stemmers agree word for word).
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -81,6 +82,7 @@ def normalize(text: str) -> str:
     return tidy(unicodedata.normalize("NFKC", text).lower())
 
 
+@functools.cache  # a build stems some 60,000 words, a few thousand of them different
 def stem(word: str) -> str:
     return _porter.stemWord(word)
 
