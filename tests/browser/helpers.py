@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
-import subprocess
-import sys
 
-from tests.conftest import ROOT
+from calculators import __main__ as command_line
 
 READY_MS = 60000  # a cold Pyodide start on a slow machine; every wait has a timeout
 ANSWER_MS = 15000
 
 
 def cpython(slug: str, form: dict) -> dict:
-    """What `python -m calculators` prints for the same form (a fresh CPython process, on the day
-    TEST_TODAY names when it is set, like the build and the pages: tools/clock.py)."""
-    proc = subprocess.run([sys.executable, "-m", "tools.clock", "calculators", slug, "--json",
-                           json.dumps(form, ensure_ascii=False)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
-    return json.loads(proc.stdout)
+    """What `python -m calculators <slug> --json <form>` prints for the same form: its ``main`` in
+    this test process (a process per call cost a Python start and every import, a fifth of a second
+    each), on the day TEST_TODAY names when it is set, like the build and the pages (the test process's
+    clock is moved: conftest.py, tools/clock.py)."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        command_line.main([slug, "--json", json.dumps(form, ensure_ascii=False)])
+    return json.loads(out.getvalue())
 
 
 def figures(page, root: str = "") -> dict[str, str]:
