@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -184,9 +185,10 @@ def _returning_reader(page, server: str, site: Path) -> None:
     """What a reader who came back has in the browser: the build's memory snapshot in the runtime
     cache (calc-worker.js keepSnapshot, sw.js), so the page starts Python from it (data-engine
     "snapshot", about 1 s) instead of booting the interpreter (about 3 s and several times the
-    processor time). Put there from the test's own page, on the site's origin, before the test
-    opens anything (a page of its own would cost a second renderer process per test): the page's
-    history holds robots.txt before the test's first page."""
+    processor time). Put there once for the shared context (``SharedContext``); for a context of
+    a test's own, from the test's page, on the site's origin, before the test opens anything (a page
+    of its own would cost a second renderer process per test): that page's history holds
+    robots.txt before the test's first page."""
     snapshots = sorted((site / "assets" / "py").glob("snapshot-*.bin.gz"))
     if len(snapshots) != 1:
         pytest.fail(f"the build should write one memory snapshot, found {[p.name for p in snapshots]}")
@@ -216,55 +218,140 @@ def _hold_the_engine(context) -> list:
     return held
 
 
+OWN_CONTEXT = ("first_visit", "engine_held", "own_context")  # markers that give a test a context of its own
+
+
+def _outside_guard(context, server: str, outside: list) -> None:
+    """Every request to another host is aborted and recorded (``outside``). The route's pattern names
+    only such requests, so the site's own are never intercepted (a route on every request would send
+    each one through the test process, and turns the HTTP cache off)."""
+    others = re.compile(r"^(?!" + re.escape(server) + r"|data:|blob:)")
+
+    def abort(route):
+        outside.append(route.request.url)
+        route.abort()
+
+    context.route(others, abort)
+
+
+class SharedContext:
+    """One browser context per test process, for every test that changes nothing of its context
+    (tests/conftest.py site_page): a returning reader's, with the memory snapshot kept once. A test
+    gets a new page in it; afterwards its pages are closed, granted permissions taken back and the
+    origin's storage (local storage, IndexedDB, cookies) cleared, the kept snapshot left. A fresh
+    context per test cost about a second of processor time each: making and closing it, keeping
+    the snapshot again, and the first page's cold start in a new renderer."""
+
+    def __init__(self, browser, context_args: dict, server: str, site: Path):
+        self.server = server
+        self.outside: list[str] = []    # the current test's requests to other hosts
+        self.runtime: list[str] = []    # the current test's requests for the runtime
+        self.context = browser.new_context(**context_args)
+        _outside_guard(self.context, server, self.outside)
+        self.context.on("request", self._watch)
+        day = clock.moved_day()
+        if day is not None:  # TEST_TODAY: the pages' clock shows that day too
+            self.context.clock.set_fixed_time(dt.datetime.combine(day, dt.time(10, 0), tzinfo=dt.UTC))
+        first = self.context.new_page()
+        _returning_reader(first, server, site)
+        first.close()
+
+    def _watch(self, request) -> None:
+        url = request.url
+        if "/pyodide/pyodide.mjs" in url:
+            self.runtime.append(url)
+        if not url.startswith((self.server, "data:", "blob:")):
+            self.outside.append(url)
+
+    def new_page(self):
+        self.outside.clear()
+        self.runtime.clear()
+        return self.context.new_page()
+
+    def reset(self) -> None:
+        """What a test left in the context goes, but the kept snapshot (the runtime's Cache Storage)."""
+        pages = self.context.pages or [self.context.new_page()]
+        cdp = self.context.new_cdp_session(pages[0])
+        cdp.send("Storage.clearDataForOrigin", {
+            "origin": self.server.rstrip("/"),
+            "storageTypes": "cookies,file_systems,indexeddb,local_storage,websql,service_workers"})
+        cdp.detach()
+        self.context.clear_permissions()
+        for page in self.context.pages:
+            page.close()
+
+
+@pytest.fixture(scope="session")
+def _shared_context(browser, browser_context_args, server, site):
+    shared = SharedContext(browser, browser_context_args, server, site)
+    yield shared
+    shared.context.close()
+
+
 @pytest.fixture
-def site_page(page, server, site, request):
+def site_page(server, site, request):
     """A page that may only reach the local server. Yields (page, base_url);
     fails the test if anything else was requested, or if the page logged an
     uncaught error or a Content-Security-Policy violation.
 
     The browser is a returning reader's (the memory snapshot kept: ``_returning_reader``), which
-    makes each of the suite's few hundred engine starts cheap; a test marked ``first_visit`` gets a
-    browser that holds nothing, as on a first visit (two calculators' pages in use in Chinese, a
-    letter page, the slow link, how the engine starts, what is downloaded); a test marked ``engine_held`` gets pages
-    whose engine never arrives (``_hold_the_engine``): layout and markup as the page first shows them."""
-    outside: list[str] = []
+    makes each of the suite's few hundred engine starts cheap. The page is a new one in the test
+    process's shared context (``SharedContext``) unless the test is marked with one of
+    ``OWN_CONTEXT``: ``own_context`` (it changes its context: its clock, what it keeps, listeners,
+    a browser it opens itself) gets a context of its own, a returning reader's too; ``first_visit`` a
+    context that holds nothing, as on a first visit (two calculators' pages in use in Chinese, a
+    letter page, the slow link, how the engine starts, what is downloaded); ``engine_held`` one whose
+    engine never arrives (``_hold_the_engine``): layout and markup as the page first shows them.
+    ``OWN_CONTEXTS=1`` gives every test a context of its own: a test that passes only that way leaves
+    something behind in the shared context, or finds something there."""
     errors: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith(server) or route.request.url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    runtime_asked: list[str] = []
-
-    def watch(request):
-        url = request.url
-        if "/pyodide/pyodide.mjs" in url:
-            runtime_asked.append(url)
-        if not url.startswith((server, "data:", "blob:")):
-            outside.append(url)
+    held = request.node.get_closest_marker("engine_held") is not None
+    own = bool(os.environ.get("OWN_CONTEXTS")) or any(
+        request.node.get_closest_marker(m) is not None for m in OWN_CONTEXT)
+    shared: SharedContext | None = None
 
     def console(msg):
         if msg.type == "error" and "Content Security Policy" in msg.text:
             errors.append(f"CSP: {msg.text}")
 
-    day = clock.moved_day()
-    if day is not None:
-        # TEST_TODAY: the page's clock shows that day too (the reader's date it sends with each run)
-        page.clock.set_fixed_time(dt.datetime.combine(day, dt.time(10, 0), tzinfo=dt.UTC))
-    page.context.route("**/*", guard)
-    page.context.on("request", watch)
-    held = request.node.get_closest_marker("engine_held") is not None
-    if held:
-        held_routes = _hold_the_engine(page.context)
-    elif request.node.get_closest_marker("first_visit") is None:
-        _returning_reader(page, server, site)
+    if own:
+        page = request.getfixturevalue("page")  # pytest-playwright's: a new context, closed after the test
+        outside: list[str] = []
+        runtime_asked: list[str] = []
+
+        def watch(req):
+            url = req.url
+            if "/pyodide/pyodide.mjs" in url:
+                runtime_asked.append(url)
+            if not url.startswith((server, "data:", "blob:")):
+                outside.append(url)
+
+        day = clock.moved_day()
+        if day is not None:
+            # TEST_TODAY: the page's clock shows that day too (the reader's date it sends with each run)
+            page.clock.set_fixed_time(dt.datetime.combine(day, dt.time(10, 0), tzinfo=dt.UTC))
+        _outside_guard(page.context, server, outside)
+        page.context.on("request", watch)
+        if held:
+            held_routes = _hold_the_engine(page.context)
+        elif request.node.get_closest_marker("first_visit") is None:
+            _returning_reader(page, server, site)
+    else:
+        shared = request.getfixturevalue("_shared_context")
+        page = shared.new_page()
+        outside, runtime_asked = shared.outside, shared.runtime
+    request.node.outside_requests = outside  # the record the guard keeps (its own test reads it)
     page.on("pageerror", lambda err: errors.append(str(err)))
     page.on("console", console)
     page.set_default_timeout(20000)
-    yield page, server
+    try:
+        yield page, server
+    finally:
+        if shared is not None:
+            found = list(outside)
+            shared.reset()
+    if shared is not None:
+        outside = found
     if held and runtime_asked:  # the engine started loading: its wasm must be what was held
         assert held_routes, "engine_held: the runtime was fetched but its wasm was not held (renamed?)"
     assert not outside, f"requests to other hosts: {sorted(set(outside))}"

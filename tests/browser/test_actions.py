@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import icalendar
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.helpers import (
@@ -44,6 +45,7 @@ def test_home_page_links_the_checklist_first(site_page):
         assert first.get_attribute("href").rstrip("/").endswith("calculators/checklist")
 
 
+@pytest.mark.own_context  # it sets the page's clock
 def test_checklist_gives_the_payment_order_deadline_and_its_calendar(site_page):
     page, base = site_page
     # no answer on the way counts from the machine's real date: the page's clock is fixed (to a day
@@ -140,6 +142,7 @@ def test_payoff_next_steps_follow_the_result(site_page):
         timeout=ANSWER_MS)
 
 
+@pytest.mark.own_context  # it sets the page's clock
 def test_a_today_left_empty_is_the_readers_own_date(site_page):
     """The page sends the reader's date (its own clock, its own time zone) with every calculation:
     with the page's clock on 2031-05-06, the credit record counts from that day, not from the

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from tests.browser.helpers import ANSWER_MS, wait_ready
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.own_context]  # the page's clock, what is kept, a listener
 
 KEY = "overdue-help.situation"
 LOG = 'form[data-calculator="collection-log"]'

@@ -22,6 +22,24 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
+@pytest.mark.parametrize("where", ["shared", pytest.param("own", marks=pytest.mark.own_context)])
+def test_a_request_to_another_host_is_refused_and_recorded(site_page, request, where):
+    """The guard every browser test runs under (tests/conftest.py site_page), in the shared context
+    and in one of a test's own: a page's request to another host is refused before it leaves, and
+    recorded; the fixture fails a test whose record is not empty (this one empties it once checked)."""
+    page, base = site_page
+    failures: list[tuple[str, str]] = []
+    page.on("requestfailed", lambda r: failures.append((r.url, r.failure)))
+    page.goto(base + "robots.txt")  # no Content-Security-Policy here to stop the request first
+    got = page.evaluate("fetch('https://example.org/probe.js').then(() => 'answered', () => 'refused')")
+    assert got == "refused"
+    # stopped by the guard's route (aborted), not only by the browser's host rules (not resolved)
+    assert failures == [("https://example.org/probe.js", "net::ERR_FAILED")]
+    recorded = request.node.outside_requests
+    assert "https://example.org/probe.js" in recorded
+    recorded.clear()
+
+
 PAYLOADS = ['<img src=x onerror="window.__pwned=1">', '"><script>window.__pwned=1</script>']
 
 

@@ -14,7 +14,7 @@ from tests.browser.helpers import (
     wait_ready,
 )
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.own_context]  # what is kept, a listener, going offline
 
 DROP_FIRST_CALL = """
 (() => {
