@@ -264,6 +264,9 @@ def test_a_long_table_shows_its_first_rows_and_show_all_renders_the_rest(site_pa
     wait_ready(page, "repayment")
     page.fill('[name="months"]', "600")
     page.fill('[name="principal"]', "300000")
+    # the answer to both fills is on screen (one to the first fill alone may come first, and "show all"
+    # pressed on it would be followed by a new table whose rest arrives a moment later)
+    wait_figures(page, expected_figures(cpython("repayment", {"months": "600", "principal": "300000"})))
     page.wait_for_selector('table[data-table="payments"][data-rows="600"]', state="attached", timeout=ANSWER_MS)
     rows = page.locator('table[data-table="payments"] tbody tr')
     shown = rows.count()
