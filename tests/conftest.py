@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
 import subprocess
 import sys
 import threading
@@ -173,7 +172,15 @@ def browser_type_launch_args(browser_type_launch_args):
     path = find_chromium()
     if path is None:
         pytest.fail(HOW_TO)
-    return {**browser_type_launch_args, "executable_path": path, "args": CHROMIUM_ARGS}
+    return {**browser_type_launch_args, "executable_path": path, "args": [*CHROMIUM_ARGS, *NO_OTHER_HOST]}
+
+
+# The browser itself refuses every host but the loopback server: each request goes to a proxy that
+# is not there (nothing listens on the discard port), except the loopback addresses Chromium always
+# sends direct; a host name is not even resolved (CHROMIUM_ARGS). Each page's requests are also
+# watched, and one to another host fails its test (site_page). A Playwright route would have done
+# the refusing too, but any route turns the HTTP cache off and sends requests through the test process.
+NO_OTHER_HOST = ["--proxy-server=http://127.0.0.1:9"]
 
 
 @pytest.fixture(scope="session")
@@ -221,33 +228,19 @@ def _hold_the_engine(context) -> list:
 OWN_CONTEXT = ("first_visit", "engine_held", "own_context")  # markers that give a test a context of its own
 
 
-def _outside_guard(context, server: str, outside: list) -> None:
-    """Every request to another host is aborted and recorded (``outside``). The route's pattern names
-    only such requests, so the site's own are never intercepted (a route on every request would send
-    each one through the test process, and turns the HTTP cache off)."""
-    others = re.compile(r"^(?!" + re.escape(server) + r"|data:|blob:)")
-
-    def abort(route):
-        outside.append(route.request.url)
-        route.abort()
-
-    context.route(others, abort)
-
-
 class SharedContext:
     """One browser context per test process, for every test that changes nothing of its context
     (tests/conftest.py site_page): a returning reader's, with the memory snapshot kept once. A test
     gets a new page in it; afterwards its pages are closed, granted permissions taken back and the
-    origin's storage (local storage, IndexedDB, cookies) cleared, the kept snapshot left. A fresh
-    context per test cost about a second of processor time each: making and closing it, keeping
-    the snapshot again, and the first page's cold start in a new renderer."""
+    origin's storage (local storage, IndexedDB, cookies) cleared, the kept snapshot and the HTTP
+    cache left. A fresh context per test cost about a second of processor time each: making and
+    closing it, keeping the snapshot again, and every file fetched and compiled again."""
 
     def __init__(self, browser, context_args: dict, server: str, site: Path):
         self.server = server
         self.outside: list[str] = []    # the current test's requests to other hosts
         self.runtime: list[str] = []    # the current test's requests for the runtime
         self.context = browser.new_context(**context_args)
-        _outside_guard(self.context, server, self.outside)
         self.context.on("request", self._watch)
         day = clock.moved_day()
         if day is not None:  # TEST_TODAY: the pages' clock shows that day too
@@ -330,7 +323,6 @@ def site_page(server, site, request):
         if day is not None:
             # TEST_TODAY: the page's clock shows that day too (the reader's date it sends with each run)
             page.clock.set_fixed_time(dt.datetime.combine(day, dt.time(10, 0), tzinfo=dt.UTC))
-        _outside_guard(page.context, server, outside)
         page.context.on("request", watch)
         if held:
             held_routes = _hold_the_engine(page.context)

@@ -24,19 +24,21 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("where", ["shared", pytest.param("own", marks=pytest.mark.own_context)])
 def test_a_request_to_another_host_is_refused_and_recorded(site_page, request, where):
-    """The guard every browser test runs under (tests/conftest.py site_page), in the shared context
-    and in one of a test's own: a page's request to another host is refused before it leaves, and
-    recorded; the fixture fails a test whose record is not empty (this one empties it once checked)."""
+    """The guard every browser test runs under (tests/conftest.py NO_OTHER_HOST, site_page), in the
+    shared context and in one of a test's own: the browser refuses a request to another host, named
+    or by its address (the proxy that is not there), and it is recorded; the fixture fails a test
+    whose record is not empty (this one empties it once checked)."""
     page, base = site_page
     failures: list[tuple[str, str]] = []
     page.on("requestfailed", lambda r: failures.append((r.url, r.failure)))
     page.goto(base + "robots.txt")  # no Content-Security-Policy here to stop the request first
-    got = page.evaluate("fetch('https://example.org/probe.js').then(() => 'answered', () => 'refused')")
-    assert got == "refused"
-    # stopped by the guard's route (aborted), not only by the browser's host rules (not resolved)
-    assert failures == [("https://example.org/probe.js", "net::ERR_FAILED")]
+    others = ["https://example.org/probe.js", "http://192.0.2.7/probe.js"]  # 192.0.2.0/24: TEST-NET-1
+    got = page.evaluate("urls => Promise.all(urls.map(u => fetch(u, {mode: 'no-cors'})"
+                        ".then(() => 'answered', () => 'refused')))", others)
+    assert got == ["refused", "refused"]
+    assert sorted(failures) == [(url, "net::ERR_PROXY_CONNECTION_FAILED") for url in sorted(others)]
     recorded = request.node.outside_requests
-    assert "https://example.org/probe.js" in recorded
+    assert sorted(recorded) == sorted(others)
     recorded.clear()
 
 
