@@ -42,6 +42,32 @@ def test_a_request_to_another_host_is_refused_and_recorded(site_page, request, w
     recorded.clear()
 
 
+def test_the_shared_context_forgets_what_a_test_left_but_the_kept_snapshot(_shared_context, server):
+    """What one test leaves in the shared context (tests/conftest.py SharedContext) is gone for the
+    next: the site's local storage and IndexedDB, a granted permission, its pages; the kept snapshot
+    stays (every test there starts from it)."""
+    page = _shared_context.new_page()
+    page.goto(server + "robots.txt")
+    _shared_context.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.evaluate("""async () => {
+        localStorage.setItem("left-behind", "1");
+        await new Promise((done) => { const r = indexedDB.open("left-behind"); r.onsuccess = done; });
+    }""")
+    _shared_context.reset()
+    assert _shared_context.context.pages == []
+    page = _shared_context.new_page()
+    page.goto(server + "robots.txt")
+    left = page.evaluate(r"""async () => ({
+        local: localStorage.getItem("left-behind"),
+        databases: (await indexedDB.databases()).map((d) => d.name),
+        clipboard: (await navigator.permissions.query({ name: "clipboard-read" })).state,
+        snapshot: (await (await caches.open("runtime")).keys()).map((r) => r.url)
+            .filter((u) => /snapshot-.*\.bin\.gz$/.test(u)).length,
+    })""")
+    _shared_context.reset()
+    assert left == {"local": None, "databases": [], "clipboard": "prompt", "snapshot": 1}
+
+
 PAYLOADS = ['<img src=x onerror="window.__pwned=1">', '"><script>window.__pwned=1</script>']
 
 
