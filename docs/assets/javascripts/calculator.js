@@ -302,11 +302,19 @@ class Widget {
     clearTimeout(this.timer);
     const eng = engine;
     if (!eng || eng.state !== "ready") return; // computed when ready, if dirty
+    const formJson = JSON.stringify(this.collect());
+    if (this.showing(formJson)) {
+      // the same question as the result on screen (a field left after typing fires "change" for
+      // what "input" already asked): nothing to ask, and the opened tables stay as they are
+      this.dirty = false;
+      this.markPending();
+      performance.mark(`calc-unchanged:${this.slug}`); // read by tests
+      return;
+    }
     const seq = ++this.seq;
     const started = performance.now();
     this.form.setAttribute("aria-busy", "true");
     this.restLoad = null;
-    const formJson = JSON.stringify(this.collect());
     let reply;
     try {
       reply = JSON.parse(await eng.run(this.slug, formJson, this.lang));
@@ -320,6 +328,7 @@ class Widget {
     this.clearErrors();
     if (reply.ok) {
       this.lastForm = formJson; // the shown result's form (wholeTables)
+      this.shown = { seq, day: new Date().toDateString() }; // showing()
       this.output.innerHTML = reply.html; // built by Python's render, which escapes all text
       this.form.dispatchEvent(new CustomEvent("calc:result", { detail: reply })); // letter.js listens
       this.root.classList.remove("calc-is-stale", "calc-is-example");
@@ -336,6 +345,14 @@ class Widget {
     } else {
       this.showError(reply.field, reply.message[this.lang] || reply.message.zh);
     }
+  }
+
+  // Whether the result on screen answers this form already: the last answer placed was for this
+  // form, no question went out since, it shows no error, and it is still the day it was worked
+  // out (an empty "today" means the reader's today).
+  showing(formJson) {
+    return formJson === this.lastForm && this.shown?.seq === this.seq
+      && this.shown.day === new Date().toDateString() && !this.root.classList.contains("calc-is-stale");
   }
 
   // The hidden rows of the result's long tables, asked for once it is shown; kept if the result is
