@@ -71,6 +71,9 @@ def _copy_project(tmp: Path) -> None:
         elif src.is_file():
             shutil.copy(src, tmp / name)
     (tmp / "node_modules").symlink_to(ROOT / "node_modules")  # the Pyodide files the build copies
+    # the runtime files an earlier build made (the wasm's .gz: zopfli, about 11 s), as tools/sw_update.py does
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (tmp / ".cache").symlink_to(ROOT / ".cache")
 
 
 def _first_value(path: Path, key: str) -> str:
