@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from calculators import web
+from macros.widgets import UI
 from tests.browser.helpers import (
     ANSWER_MS,
     cpython,
@@ -86,6 +87,8 @@ def test_calculator_page_in_use(site_page, slug, lang):
     known = CASES[slug].typed[0].expect  # the figures with their public source
     assert {k: expected["result"][k] for k in known} == dict(known)
     wait_figures(page, expected_figures(expected))
+    # the answer is placed (the example's figures may equal the typed form's: plan's do)
+    page.wait_for_function("() => !document.querySelector('.calc.calc-is-example')", timeout=ANSWER_MS)
     assert figures(page)  # something was compared
 
     # 3. A bad input: its message next to the field, in the page's language; the field is marked.
@@ -101,6 +104,12 @@ def test_calculator_page_in_use(site_page, slug, lang):
     assert error.get_attribute("id") in described
     assert page.locator(".calc-stale-note").is_visible()
     assert figures(page)  # the last good result stays
+    # on a phone the headline after the inputs keeps that result too, greyed and tagged "out of date"
+    headline = page.locator("form .calc-headline")
+    if headline.count():
+        tag = headline.locator(".calc-headline-tag")
+        assert tag.is_visible() and tag.text_content() == UI[lang]["stale_short"]
+        assert headline.locator(".calc-headline-value").evaluate("e => getComputedStyle(e).opacity") == "0.55"
 
     # 4. Fixing it clears the message and brings the result back up to date.
     page.fill(selector, TYPED[slug].get(field) or form[field])
@@ -108,6 +117,7 @@ def test_calculator_page_in_use(site_page, slug, lang):
     assert page.get_attribute(selector, "aria-invalid") is None
     wait_figures(page, expected_figures(expected))
     assert not page.locator(".calc-stale-note").is_visible()
+    assert not page.locator("form .calc-headline-tag").is_visible()
 
     # 5. The address bar holds nothing typed; "copy link" builds a link that restores the inputs.
     assert "?" not in page.url

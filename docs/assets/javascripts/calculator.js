@@ -412,6 +412,7 @@ class Widget {
         return span;
       });
       this.jump.replaceChildren(...parts);
+      this.markTags();
     }
     if (this.compact) {
       this.compact.hidden = !head;
@@ -458,6 +459,15 @@ class Widget {
     }
     this.root.classList.add("calc-is-stale");
     this.staleNote.hidden = false;
+    this.markTags();
+  }
+
+  // The short tag before the headline figure after the inputs and in the bar at the bottom (a
+  // phone): "example" while the result is the build's example, "out of date" while a field's
+  // message keeps the last good result on screen; site.css shows it only then.
+  markTags() {
+    const text = this.msg(this.root.classList.contains("calc-is-example") ? "example-short" : "stale-short");
+    for (const tag of this.root.querySelectorAll(".calc-headline-tag, .calc-jump-tag")) tag.textContent = text;
   }
 
   // CSV buttons under every table of the result.
