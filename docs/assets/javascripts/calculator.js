@@ -302,6 +302,7 @@ class Widget {
     clearTimeout(this.timer);
     const eng = engine;
     if (!eng || eng.state !== "ready") return; // computed when ready, if dirty
+    const started = performance.now();
     const formJson = JSON.stringify(this.collect());
     if (this.showing(formJson)) {
       // the same question as the result on screen (a field left after typing fires "change" for
@@ -312,7 +313,6 @@ class Widget {
       return;
     }
     const seq = ++this.seq;
-    const started = performance.now();
     this.form.setAttribute("aria-busy", "true");
     this.restLoad = null;
     let reply;
