@@ -156,3 +156,23 @@ def test_a_today_left_empty_is_the_readers_own_date(site_page):
     other = cpython("credit-record", {**page_form(page), "today": "2026-12-06"})
     assert expected["result"]["days_remaining"] != other["result"]["days_remaining"]  # the date matters here
     wait_figures(page, expected_figures(expected))
+
+
+@pytest.mark.own_context  # it sets the page's clock
+def test_a_result_from_an_earlier_day_is_worked_out_again_when_the_page_comes_back(site_page):
+    """A tab left open overnight: when the reader comes back to it (the page shown again), a result
+    whose "today" was left empty is asked again for the new day; days left count from today, not
+    from the day the page was opened. Leaving a field the same day asks nothing (the same answer)."""
+    page, base = site_page
+    page.clock.set_fixed_time(dt.datetime(2027, 5, 6, 10, 0, tzinfo=dt.UTC))
+    page.goto(f"{base}calculators/credit-record/")
+    wait_ready(page, "credit-record")
+    page.fill('form[data-calculator="credit-record"] [name="overdue_amount"]', "3000")
+    form = page_form(page)
+    first = cpython("credit-record", {**form, "today": "2027-05-06"})
+    wait_figures(page, expected_figures(first))
+    page.clock.set_fixed_time(dt.datetime(2027, 5, 7, 10, 0, tzinfo=dt.UTC))
+    page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")  # the tab is shown again
+    later = cpython("credit-record", {**form, "today": "2027-05-07"})
+    assert later["result"]["days_remaining"] != first["result"]["days_remaining"]
+    wait_figures(page, expected_figures(later))

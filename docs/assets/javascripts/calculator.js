@@ -355,6 +355,12 @@ class Widget {
       && this.shown.day === new Date().toDateString() && !this.root.classList.contains("calc-is-stale");
   }
 
+  // A result worked out on an earlier day (a tab left open overnight, a phone brought back to it)
+  // is asked again: days left and deadlines count from the reader's today when "today" is empty.
+  refreshIfOld() {
+    if (this.shown && this.shown.day !== new Date().toDateString() && !this.dirty) this.schedule();
+  }
+
   // The hidden rows of the result's long tables, asked for once it is shown; kept if the result is
   // still the one on screen, and the tables the reader opened (or a print under way) are filled.
   async loadRest(eng, seq, formJson, started) {
@@ -700,6 +706,24 @@ function downloadCsv(widget, name) {
 // form before anything else happens); the engine starts when the page is idle or at the reader's
 // first touch, whichever comes first (below), or only at that touch when the browser asks to save data.
 const widgets = forms.map((form, i) => new Widget(form, i === 0));
+
+// A new day: when the page is shown again, and at midnight while it stays open.
+function refreshOld() {
+  for (const w of widgets) w.refreshIfOld();
+}
+function atMidnight() {
+  const now = new Date();
+  const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 5);
+  setTimeout(() => {
+    refreshOld();
+    atMidnight();
+  }, Math.max(60000, next - now));
+}
+if (forms.length) {
+  document.addEventListener("visibilitychange", () => document.hidden || refreshOld());
+  window.addEventListener("pageshow", (event) => event.persisted && refreshOld());
+  atMidnight();
+}
 
 function startEngine() {
   try {
