@@ -162,7 +162,7 @@ def test_a_today_left_empty_is_the_readers_own_date(site_page):
 def test_a_result_from_an_earlier_day_is_worked_out_again_when_the_page_comes_back(site_page):
     """A tab left open overnight: when the reader comes back to it (the page shown again), a result
     whose "today" was left empty is asked again for the new day; days left count from today, not
-    from the day the page was opened. Leaving a field the same day asks nothing (the same answer)."""
+    from the day the page was opened."""
     page, base = site_page
     page.clock.set_fixed_time(dt.datetime(2027, 5, 6, 10, 0, tzinfo=dt.UTC))
     page.goto(f"{base}calculators/credit-record/")
