@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent
 
 
@@ -14,6 +16,16 @@ def pytest_configure(config):
     from tools import clock
 
     clock.travel()
+
+
+@pytest.fixture(autouse=True)
+def _fields_read_afresh():
+    """Each test reads its fields afresh: a text remembered by an earlier test (calculators.fields.parsed)
+    would answer for the reading code, and mutation testing would not see a change made there (mutmut
+    forks every mutant's run from a process that has run the tests once)."""
+    from calculators import fields
+
+    fields._PARSED.clear()
 
 
 def pytest_addoption(parser):

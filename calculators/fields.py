@@ -205,9 +205,11 @@ def parsed(field: Field, raw: str, key: str):
     (``key`` only names the field in a message), and a value is never changed (a Decimal, an int, a
     date, a text, a bool). A text that fails is parsed each time, so its message names ``key``.
 
-    >>> f = Field("n", "count", "数", "Count", unit="months", low=1, high=12)
-    >>> parsed(f, "3", "a") is parsed(f, "3", "b")
+    >>> f = Field("a", "money", "金额", "Amount")
+    >>> parsed(f, "1,000", "a") is parsed(f, "1,000", "b")  # the same Decimal, not a second one
     True
+    >>> parse_text(f, "1,000", "a") is parse_text(f, "1,000", "a")
+    False
     """
     remembered = _PARSED.get((id(field), raw))
     if remembered is not None and remembered[0] is field:

@@ -131,6 +131,8 @@ def test_the_words_around_a_field_come_in_the_readers_language():
     (Field("c", "count", "", "", low=2, high=5), "5个月", 5),
     (Field("c", "count", "", "", high=3), "0", 0),
     (Field("c", "choice", "", "", choices=(("equal", "等额", "Equal"), ("flat", "等本", "Flat"))), " flat ", "flat"),
+    (Field("y", "yesno", "", ""), "yes", True), (Field("y", "yesno", "", ""), "no", False),  # a checkbox
+    (Field("a", "money", "", "", low=0), "0", Decimal("0")),  # zero allowed: its low is 0
     (Field("y", "yesno", "", ""), "是", True), (Field("y", "yesno", "", ""), "On", True),
     (Field("y", "yesno", "", ""), "TRUE", True), (Field("y", "yesno", "", ""), "1", True),
     (Field("y", "yesno", "", ""), "否", False), (Field("y", "yesno", "", ""), "off", False),
@@ -323,6 +325,8 @@ def test_the_level_payment_at_zero_interest_is_the_loan_over_the_months():
 
 
 def test_parts_never_take_more_than_is_left_and_add_up_to_the_sum():
+    # less than half a fen a part: every part but the last is 0.00, the last is the whole sum
+    assert schedules.parts(Decimal("0.01"), 12) == [Decimal("0.00")] * 11 + [Decimal("0.01")]
     assert schedules.parts(Decimal("0.05"), 9) == [Decimal("0.01")] * 5 + [Decimal(0)] * 4
     assert schedules.parts(Decimal("10"), 4) == [Decimal("2.50")] * 4
     assert schedules.parts(Decimal("10"), 3) == [Decimal("3.33"), Decimal("3.33"), Decimal("3.34")]
@@ -346,6 +350,9 @@ def test_parts_worked_out_as_runs_are_equal_principal_month_by_month(units, plac
     (dt.date(2026, 11, 30), 14, dt.date(2028, 1, 30)), (dt.date(2026, 3, 31), -1, dt.date(2026, 2, 28)),
     (dt.date(2026, 1, 1), -1, dt.date(2025, 12, 1)), (dt.date(2026, 5, 31), 0, dt.date(2026, 5, 31)),
     (dt.date(2026, 8, 31), 1, dt.date(2026, 9, 30)), (dt.date(2026, 1, 29), 1, dt.date(2026, 2, 28)),
+    # the century rule: 2000 (divisible by 400) has a 29 February, 2100 (by 100, not 400) has not
+    (dt.date(2000, 1, 31), 1, dt.date(2000, 2, 29)), (dt.date(2100, 1, 31), 1, dt.date(2100, 2, 28)),
+    (dt.date(2099, 12, 30), 2, dt.date(2100, 2, 28)), (dt.date(1999, 11, 29), 3, dt.date(2000, 2, 29)),
 ])
 def test_a_month_later_is_the_same_day_or_the_months_last(day, months, then):
     assert schedules.add_months(day, months) == then
@@ -404,6 +411,40 @@ def test_the_float_start_is_only_taken_for_flows_with_one_root():
     assert rates._float_start([Decimal(-100), Decimal(0), Decimal(110)]) is not None
     assert rates.irr([Decimal(-100), Decimal(230), Decimal(-132)]).quantize(Decimal("1e-12")) in (
         Decimal("0.1"), Decimal("0.2"))
+
+
+def test_the_float_start_gives_way_where_irr_would_bisect():
+    # its first step leaves irr's bracket (-99 %, 1,000 % a period): below it, then above it; irr then
+    # starts from 1 % as it always did, and finds the root
+    below = [Decimal(-1000), Decimal(500), Decimal(5)]
+    above = [Decimal(-100), Decimal(1000), Decimal(1000), Decimal(5000), Decimal(0)]
+    assert rates._float_start(below) is None and rates._float_start(above) is None
+    for flows in (below, above):
+        r = rates.irr(flows)
+        assert abs(sum(f / (1 + r) ** k for k, f in enumerate(flows))) < Decimal("1e-9")
+    # a small sum received between payments is a sign change too: three here, no float start
+    assert rates._float_start([Decimal(-100), Decimal("0.5"), Decimal(-1), Decimal(200)]) is None
+
+
+@pytest.mark.parametrize("rate, flows, above", [
+    (10, ["-10", "2000"], True), (100, ["-10", "2000"], True), (1000, ["-10", "2000"], False),  # root 199
+    (10, ["-100", "110"], False),  # root 0.1
+    (10, ["-1", "11.5"], True), (10, ["-1", "10.9"], False),  # roots 10.5 and 9.9
+    (10, ["-1", "11.00001"], True), (10, ["-1", "10.99999"], False),  # roots 10.00001 and 9.99999
+    # closer than the floats can tell (within 1e-9 of the flows' size): worked out in Decimal
+    (10, ["-1", "11.000000000001"], True), (10, ["-1", "10.999999999999"], False),
+    (10, ["-0.01", "0.5"], True), (10, ["-0.01", "0.1100000000001"], True),  # a last flow under 1: roots 49, 10 + 1e-11
+    # a root below by less than the floats hold (they round the flow to 11 and 11,000,000): Decimal says so
+    (10, ["-1", "10.9999999999999998"], False), (10, ["-1000000", "10999999.99999999998"], False),
+    # twelve payments of 1,000,000 against a sum received 1e-12 above their value at 1,000 % a period: the
+    # floats' present value (rounding of 1e-10 on flows of 1e6) is no sign to go by; Decimal's is
+    (10, ["-99999.99999996813791822896433"] + ["1000000"] * 12, False),
+    (10, ["10", "-2000"], True), (10, ["1", "-10.9"], False),  # paid first, received after
+])
+def test_the_root_lies_above_a_rate_when_the_present_value_keeps_the_sign_near_minus_100(rate, flows, above):
+    flows = [Decimal(f) for f in flows]
+    f_low = next(f for f in reversed(flows) if f)
+    assert rates._root_above(Decimal(rate), flows, [float(f) for f in reversed(flows)], f_low) is above
 
 
 def test_the_irr_discounts_the_flows_to_zero_and_needs_money_both_ways():

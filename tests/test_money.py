@@ -152,3 +152,11 @@ def test_any_text_is_a_value_or_a_message(text):
 def test_every_valid_amount_reads_back_as_typed(value):
     assert parse_amount("amount", f"{value:,f}") == value
     assert parse_amount("amount", str(value)) == value
+
+
+def test_a_count_without_a_unit_names_none_in_its_message():
+    # people, times: no "（）" and no "of  from" in the message
+    with pytest.raises(InputError) as raised:
+        parse_count("people", "x", minimum=1, maximum=9, unit_zh="", unit_en="", example="2")
+    assert (raised.value.zh, raised.value.en) == ("请输入 1 到 9 之间的整数，例如 2",
+                                                  "Enter a whole number from 1 to 9, such as 2")
