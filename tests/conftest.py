@@ -244,6 +244,20 @@ def _hold_the_engine(context) -> list:
 OWN_CONTEXT = ("first_visit", "engine_held", "own_context")  # markers that give a test a context of its own
 
 
+def _request_watcher(server: str, outside: list[str], runtime: list[str]):
+    """A context's request listener: a request to another host goes into ``outside`` (the test
+    fails on it), one for the runtime's pyodide.mjs into ``runtime`` (engine_held checks it)."""
+
+    def watch(request) -> None:
+        url = request.url
+        if "/pyodide/pyodide.mjs" in url:
+            runtime.append(url)
+        if not url.startswith((server, "data:", "blob:")):
+            outside.append(url)
+
+    return watch
+
+
 class SharedContext:
     """One browser context per test process, for every test that changes nothing of its context
     (tests/conftest.py site_page): a returning reader's, with the memory snapshot kept once. A test
@@ -257,20 +271,13 @@ class SharedContext:
         self.outside: list[str] = []    # the current test's requests to other hosts
         self.runtime: list[str] = []    # the current test's requests for the runtime
         self.context = browser.new_context(**context_args)
-        self.context.on("request", self._watch)
+        self.context.on("request", _request_watcher(server, self.outside, self.runtime))
         day = clock.moved_day()
         if day is not None:  # TEST_TODAY: the pages' clock shows that day too
             self.context.clock.set_fixed_time(dt.datetime.combine(day, dt.time(10, 0), tzinfo=dt.UTC))
         first = self.context.new_page()
         _returning_reader(first, server, site)
         first.close()
-
-    def _watch(self, request) -> None:
-        url = request.url
-        if "/pyodide/pyodide.mjs" in url:
-            self.runtime.append(url)
-        if not url.startswith((self.server, "data:", "blob:")):
-            self.outside.append(url)
 
     def new_page(self):
         self.outside.clear()
@@ -327,19 +334,11 @@ def site_page(server, site, request):
         page = request.getfixturevalue("page")  # pytest-playwright's: a new context, closed after the test
         outside: list[str] = []
         runtime_asked: list[str] = []
-
-        def watch(req):
-            url = req.url
-            if "/pyodide/pyodide.mjs" in url:
-                runtime_asked.append(url)
-            if not url.startswith((server, "data:", "blob:")):
-                outside.append(url)
-
         day = clock.moved_day()
         if day is not None:
             # TEST_TODAY: the page's clock shows that day too (the reader's date it sends with each run)
             page.clock.set_fixed_time(dt.datetime.combine(day, dt.time(10, 0), tzinfo=dt.UTC))
-        page.context.on("request", watch)
+        page.context.on("request", _request_watcher(server, outside, runtime_asked))
         if held:
             held_routes = _hold_the_engine(page.context)
         elif request.node.get_closest_marker("first_visit") is None:
