@@ -286,6 +286,23 @@ def test_growing_debt_is_pointed_out():
     assert "that is 1 year 5 months" in render(r, "en")
 
 
+def test_several_growing_debts_share_one_note_each_with_its_figures():
+    # A: 10000 at 24 % (200 interest) paying 150; B and C: 5000 at 36 % (150 interest) paying 100;
+    # D: 3000 at 12 % (30 interest) paying 300 comes down. One note names A, B and C, B and C together.
+    r = run("2000", debt_row("A", "10000", "24", "150"), debt_row("B", "5000", "36", "100"),
+            debt_row("C", "5000", "36", "100"), debt_row("D", "3000", "12", "300"))
+    zh, en = render(r, "zh"), render(r, "en")
+    notes = re.findall(r"<li>([^<]*不比各自一个月的利息多[^<]*)</li>", zh)
+    assert notes == ["这 3 笔欠款的每月最低还款都不比各自一个月的利息多，只还最低的话不会变少："
+                     "A（最低 150.00 元，利息约 200.00 元）；B、C（最低 100.00 元，利息约 150.00 元）。"
+                     "这个计划用多出来的预算把它们还掉。"]
+    assert "的每月最低还款（" not in zh  # no note of its own for any of them
+    assert ("On these 3 debts the minimum payment is no more than a month&#x27;s interest, so paying only the "
+            "minimum never brings them down: A (minimum ¥150.00, interest about ¥200.00); B, C (minimum ¥100.00, "
+            "interest about ¥150.00).") in en
+    assert "D（" not in notes[0] and "D (" not in en.split("never brings them down")[1].split("</li>")[0]
+
+
 def test_snowball_explains_its_cost():
     r = run("3000", *payoff.DEFAULT_DEBTS, strategy="snowball")
     html = render(r, "zh")

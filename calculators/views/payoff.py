@@ -39,17 +39,9 @@ def _explain(result: Result, lang: str) -> list[str]:
     else:
         notes.append(t(lang, "只有一笔欠款，不存在先还哪笔的问题：多出来的钱都用来还它。",
                        "With one debt there is no order to choose: all the money goes to it."))
-    for k, debt in enumerate(i.debts, start=1):
-        posted = monthly_interest(debt.balance, debt.annual_rate)
-        if posted and debt.minimum <= posted and debt.minimum < debt.balance + posted:
-            notes.append(t(
-                lang,
-                f"{_label(debt, k, lang)} 的每月最低还款（{wording.money(debt.minimum, 'zh')}）不比它一个月的利息"
-                f"（约 {wording.money(posted, 'zh')}）多，只还最低的话这笔不会变少。这个计划用多出来的预算把它还掉。",
-                f"The minimum payment on {_label(debt, k, lang)} ({wording.money(debt.minimum, 'en')}) is no more than "
-                f"its monthly interest (about {wording.money(posted, 'en')}), so paying only the minimum never brings it "
-                "down. This plan uses the rest of the budget to pay it off.",
-            ))
+    growing = _growing(i.debts, lang)
+    if growing:
+        notes.append(growing)
     notes.append(t(
         lang,
         "怎么算的：每个月先按“年利率 ÷ 12”给每笔欠款加上利息（四舍五入到分），每笔先还最低还款，"
@@ -69,6 +61,43 @@ def _explain(result: Result, lang: str) -> list[str]:
         "actual amounts.",
     ))
     return notes
+
+
+def _growing(debts, lang: str) -> str:
+    """One note on the debts whose minimum payment does not cover a month's interest (paying only
+    the minimum never brings them down), each with its minimum and interest; "" when there are none.
+    Several such debts share one note: a reader with many debts reads it once, not once a debt."""
+    t = ui.t
+    found = []
+    for k, debt in enumerate(debts, start=1):
+        posted = monthly_interest(debt.balance, debt.annual_rate)
+        if posted and debt.minimum <= posted and debt.minimum < debt.balance + posted:
+            found.append((_label(debt, k, lang), debt.minimum, posted))
+    if not found:
+        return ""
+    if len(found) == 1:
+        label, minimum, posted = found[0]
+        return t(
+            lang,
+            f"{label} 的每月最低还款（{wording.money(minimum, 'zh')}）不比它一个月的利息"
+            f"（约 {wording.money(posted, 'zh')}）多，只还最低的话这笔不会变少。这个计划用多出来的预算把它还掉。",
+            f"The minimum payment on {label} ({wording.money(minimum, 'en')}) is no more than "
+            f"its monthly interest (about {wording.money(posted, 'en')}), so paying only the minimum never brings it "
+            "down. This plan uses the rest of the budget to pay it off.",
+        )
+    alike: dict[tuple, list[str]] = {}  # debts with the same minimum and interest are named together
+    for label, minimum, posted in found:
+        alike.setdefault((minimum, posted), []).append(label)
+    if lang == "zh":
+        each = "；".join(f"{'、'.join(labels)}（最低 {wording.money(m, 'zh')}，利息约 {wording.money(p, 'zh')}）"
+                        for (m, p), labels in alike.items())
+        return (f"这 {len(found)} 笔欠款的每月最低还款都不比各自一个月的利息多，只还最低的话不会变少：{each}。"
+                "这个计划用多出来的预算把它们还掉。")
+    each = "; ".join(f"{', '.join(labels)} (minimum {wording.money(m, 'en')}, interest about {wording.money(p, 'en')})"
+                     for (m, p), labels in alike.items())
+    return (f"On these {len(found)} debts the minimum payment is no more than a month's interest, so paying "
+            f"only the minimum never brings them down: {each}. This plan uses the rest of the budget to pay "
+            "them off.")
 
 
 def _compare(result: Result, lang: str) -> str:
