@@ -14,7 +14,14 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.browser.helpers import ANSWER_MS, cpython, expected_figures, locked_leaks, wait_figures, wait_ready
+from tests.browser.helpers import (
+    ANSWER_MS,
+    cpython,
+    expected_figures,
+    locked_leaks,
+    wait_figures,
+    wait_ready,
+)
 from tests.browser.test_calculators import page_form
 
 pytestmark = [pytest.mark.browser, pytest.mark.own_context]  # the page's clock, what is kept, a listener
