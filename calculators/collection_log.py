@@ -104,6 +104,11 @@ class Entry:
 
     @property
     def night(self) -> bool:
+        """At night: ``NIGHT_FROM <= time`` or ``time < NIGHT_UNTIL`` (22:00 to 08:00); no time, not at night.
+
+        >>> [Entry(dt.date(2026, 11, 3), t).night for t in (dt.time(22, 0), dt.time(7, 59), dt.time(8, 0), None)]
+        [True, True, False, False]
+        """
         return self.time is not None and (self.time >= NIGHT_FROM or self.time < NIGHT_UNTIL)
 
 
@@ -200,10 +205,26 @@ def read_form(form: Mapping[str, object]) -> Inputs:
 
 
 def _once(values) -> tuple[str, ...]:
+    """The values given, each once, in the order first seen, empty ones left out.
+
+    >>> _once(["138", "", "139", "138"])
+    ('138', '139')
+    """
     return tuple(dict.fromkeys(v for v in values if v))
 
 
 def calculate(inputs: Inputs) -> Result:
+    """The log in time order (an entry without a time first on its day) and its counts: contacts at
+    night (``Entry.night``), ticked as calling third parties, threatening or insulting; the numbers
+    and collectors, each once.
+
+    >>> e = (Entry(dt.date(2026, 11, 4), dt.time(7, 40), "138", threats=True),
+    ...      Entry(dt.date(2026, 11, 1), dt.time(14, 0), "139", third_parties=True),
+    ...      Entry(dt.date(2026, 11, 3), dt.time(23, 15), "138"))
+    >>> r = calculate(Inputs(entries=e))
+    >>> [x.date.day for x in r.entries], r.night, r.third_parties, r.threats, r.numbers
+    ([1, 3, 4], 2, 1, 1, ('139', '138'))
+    """
     entries = tuple(sorted(inputs.entries, key=lambda e: (e.date, e.time or dt.time.min)))
     dates = [e.date for e in entries]
     return Result(

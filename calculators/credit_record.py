@@ -248,6 +248,9 @@ _ORDER = ("overdue_start", "relief_announced", "paid", "relief_deadline", "shown
 
 
 def _timeline(inputs: Inputs, end: dt.date | None, period_met: bool) -> tuple[Event, ...]:
+    """The dates the page's timeline shows, in date order (same day: ``_ORDER``): the overdue start;
+    the relief's announcement and repay-by date when its period is met; the day paid; the last day
+    the record is shown (``end``, when known); today."""
     events = [Event(inputs.overdue_start, "overdue_start")]
     if period_met:
         rule = _relief()
