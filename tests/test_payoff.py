@@ -303,6 +303,36 @@ def test_several_growing_debts_share_one_note_each_with_its_figures():
     assert "D（" not in notes[0] and "D (" not in en.split("never brings them down")[1].split("</li>")[0]
 
 
+def test_a_paid_off_debts_line_in_the_chart_stops_at_zero_in_the_month_it_is_paid_off():
+    from calculators.views import chart
+
+    def lines(r):
+        found = re.findall(r'<polyline class="series series-\d" fill="none" points="([^"]+)"/>', render(r, "zh"))
+        return [[tuple(map(float, p.split(","))) for p in line.split()] for line in found]
+
+    def x(month, n):
+        return float(f"{chart._x(month, n):.1f}")
+
+    r = run("700", debt_row("A", "1000", "24", "100"), debt_row("B", "6000", "12", "100"))
+    cleared = [d.cleared_month for d in r.debts]
+    assert cleared[0] < cleared[1] == r.months
+    n = r.months + 1  # the start and each month
+    points = lines(r)
+    zero = points[1][-1][1]  # B ends paid off, in the last month: the axis
+    assert [len(p) for p in points] == [cleared[0] + 1, n]  # short enough to draw every month
+    assert points[0][-1] == (x(cleared[0], n), zero)  # A: at zero, in its month
+    assert all(y < zero for _, y in points[0][:-1])  # and above the axis before
+    assert points[1][-1][0] == x(n - 1, n)
+    # a plan longer than the chart draws months for (chart.MAX_POINTS): thinned, and A still ends in
+    # its own month, which the thinning would have skipped
+    r = run("1000", debt_row("A", "5500", "24", "100"), debt_row("B", "150000", "6", "100"))
+    cleared, n = r.debts[0].cleared_month, r.months + 1
+    assert n > chart.MAX_POINTS and cleared not in chart._thin(n)
+    a, b = lines(r)
+    assert a[-1] == (x(cleared, n), b[-1][1]) and len(b) == chart.MAX_POINTS
+    assert [p[0] for p in a[:-1]] == [x(i, n) for i in chart._thin(n) if i < cleared]
+
+
 def test_snowball_explains_its_cost():
     r = run("3000", *payoff.DEFAULT_DEBTS, strategy="snowball")
     html = render(r, "zh")

@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import lru_cache
@@ -55,13 +56,25 @@ def _nice_top(value: float) -> float:
 
 
 def _axis_label(value: float, lang: str) -> str:
+    """A grid line's value as written beside it, exactly: 万 in Chinese from 10,000, k in English from
+    1,000. The lines are quarters of a top of 1, 2, 2.5 or 5 times a power of ten (``_nice_top``), so
+    three decimals always do: a quarter of 25万 reads 6.25万, not 6.2万.
+
+    >>> [_axis_label(v, "zh") for v in (0, 5000, 18750, 62500, 187500, 200000)]
+    ['0', '5000', '1.875万', '6.25万', '18.75万', '20万']
+    >>> [_axis_label(v, "en") for v in (0.625, 625, 1250, 1875, 62500)]
+    ['0.625', '625', '1.25k', '1.875k', '62.5k']
+    """
     if value >= 10000 and lang == "zh":
-        text = f"{value / 10000:.1f}".rstrip("0").rstrip(".")
-        return f"{text}万"
+        return f"{_plain(value / 10000)}万"
     if value >= 1000 and lang != "zh":
-        text = f"{value / 1000:.1f}".rstrip("0").rstrip(".")
-        return f"{text}k"
-    return f"{value:.0f}" if value == int(value) else f"{value:.2f}"
+        return f"{_plain(value / 1000)}k"
+    return _plain(value)
+
+
+def _plain(number: float) -> str:
+    """At most three decimals, no trailing zeros: ``_plain(1.875)`` is "1.875", ``_plain(20.0)`` "20"."""
+    return f"{number:.3f}".rstrip("0").rstrip(".")
 
 
 class _Heights(dict):
@@ -106,7 +119,9 @@ def line_chart(
     scale: int = 1,
 ) -> str:
     """An accessible SVG line chart of one or more series over the same x; the series' values are
-    in units of ``1 / scale`` (fen: ``scale=100``; a point's height is ``float(value) / scale``)."""
+    in units of ``1 / scale`` (fen: ``scale=100``; a point's height is ``float(value) / scale``).
+    A series shorter than ``x_labels`` ends where its values end (a debt paid off: nothing to draw
+    along the axis after)."""
     n = len(x_labels)
     if n == 0 or not series:
         return ""
@@ -132,11 +147,17 @@ def line_chart(
         anchor = "start" if i == 0 else "end" if i == n - 1 else "middle"
         parts.append(f'<text class="tick" x="{_x(i, n):.1f}" y="{height - BOTTOM + 17}" text-anchor="{anchor}">'
                      f"{escape(x_labels[i])}</text>")
-    xs = _xs(n)  # the same for every series
+    xs = _xs(n)  # the same for every series of full length
     # y = top margin + plot height × (1 − value ÷ top), written once per value
     heights = _Heights(top_margin + plot_h, plot_h, top, scale).__getitem__
     for s_no, (label, values) in enumerate(series):
-        points = " ".join(map(add, xs, map(heights, map(values.__getitem__, idx))))
+        # a series that ends early (m values): the drawn points before its end, and its last point
+        m = len(values)
+        k = bisect_left(idx, m)
+        drawn = list(map(add, xs[:k], map(heights, map(values.__getitem__, idx[:k]))))
+        if idx[k - 1] != m - 1:
+            drawn.append(f"{_x(m - 1, n):.1f},{heights(values[m - 1])}")
+        points = " ".join(drawn)
         colour = s_no % COLOURS
         parts.append(f'<polyline class="series series-{colour}" fill="none" points="{points}"/>')
         # legends stack in rows of two at the top

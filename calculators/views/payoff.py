@@ -230,11 +230,12 @@ def render(result: Result, lang: str, data: dict | None = None) -> str:
         ui.money_figure("total_paid", t(lang, "一共要还", "Total to repay"), d, result.total_paid, lang),
     ]
     labels = [_label(debt, k, lang) for k, debt in enumerate(i.debts, start=1)]
-    # each debt's balance at the start and after each month, in fen as the plan has them
+    # each debt's balance at the start and after each month, in fen as the plan has them, up to the
+    # month it is paid off (its line stops at zero there)
     columns = zip(*(row.fen for row in result.rows), strict=True)
     series = [
-        (label, (fen(debt.balance), *column))
-        for label, debt, column in zip(labels, i.debts, columns, strict=True)
+        (label, (fen(debt.balance), *column[:cleared.cleared_month]))
+        for label, debt, column, cleared in zip(labels, i.debts, columns, result.debts, strict=True)
     ]
     chart = line_chart(
         t(lang, "每笔欠款的余额变化", "What each debt owes, month by month"),
