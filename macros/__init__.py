@@ -85,6 +85,10 @@ def define_env(env) -> None:
         return widgets.lpr_date_text()
 
     @env.macro
+    def lpr_checked() -> str:
+        return widgets.lpr_checked_text()
+
+    @env.macro
     def judicial_cap(date: str = "") -> str:
         return widgets.judicial_cap_text(date)
 

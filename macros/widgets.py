@@ -335,6 +335,11 @@ def lpr_date_text() -> str:
     return figures.latest_lpr()[0].isoformat()
 
 
+def lpr_checked_text() -> str:
+    """The day the LPR series was last checked against the announcements (figures.toml)."""
+    return figures.entry("lpr_one_year")["checked"].isoformat()
+
+
 def judicial_cap_text(date: str = "") -> str:
     day = datetime.date.fromisoformat(date) if date else figures.latest_lpr()[0]
     cap = figures.judicial_cap_on(day)

@@ -115,3 +115,16 @@ def test_an_older_loan_without_a_lender_gives_the_2015_rule_as_context_only():
     text = view.explain(Decimal("13"), lines.compare(Decimal("13"), OLD), "en")
     assert text[0].startswith("This loan costs about 13.00% a year")
     assert any(t.startswith("For comparison: for a private loan made before 20 August 2020") for t in text)
+
+
+def test_a_cap_from_the_newest_lpr_says_when_the_lpr_was_last_checked_and_an_older_one_does_not():
+    """The figures file is only as new as its last check: a line worked out from its newest LPR says
+    so (a later announcement would move it); one from an LPR since replaced needs no such word."""
+    checked = figures.entry("lpr_one_year")["checked"]
+    newest = by_name(lines.compare(Decimal("13"), OLD, "private"))["judicial_cap"]  # "if filed today"
+    older = lines.compare(Decimal("10"), dt.date(2022, 3, 5), "private")[0]  # 3.70 % from 2022-01-20
+    assert view.detail(newest, "zh").endswith(
+        f"；本站的 LPR 数据核对到 {checked.year}年{checked.month}月{checked.day}日，之后如果 LPR 有调整，这条线也会变")
+    assert f"last checked on {checked.day} " in view.detail(newest, "en")
+    assert view.detail(older, "zh") == "即 2022年1月20日 起执行的一年期 LPR 3.70% 的 4 倍"
+    assert view.detail(older, "en") == "4 × the one-year LPR of 3.70% in force from 20 January 2022"

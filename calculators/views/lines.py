@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from .. import wording
+from .. import figures, wording
 from ..lines import Line, entry
 from ..money import percent_text
 from . import links
@@ -21,16 +21,32 @@ def label(line: Line, lang: str) -> str:
 
 
 def detail(line: Line, lang: str) -> str:
+    """The LPR a cap is 4 times, and its day; with the newest LPR the figures file holds, the day that
+    series was last checked (a change announced since then would move the line)."""
     if line.lpr is None or line.lpr_day is None:
         return ""
     lpr, day = percent_text(line.lpr), wording.date(line.lpr_day, lang)
     if line.at_filing:
         if lang == "zh":
-            return f"如果今天起诉：{day} 起执行的一年期 LPR {lpr}% 的 4 倍"
-        return f"if the suit were filed today: 4 × the one-year LPR of {lpr}% in force from {day}"
+            text = f"如果今天起诉：{day} 起执行的一年期 LPR {lpr}% 的 4 倍"
+        else:
+            text = f"if the suit were filed today: 4 × the one-year LPR of {lpr}% in force from {day}"
+    elif lang == "zh":
+        text = f"即 {day} 起执行的一年期 LPR {lpr}% 的 4 倍"
+    else:
+        text = f"4 × the one-year LPR of {lpr}% in force from {day}"
+    return text + checked_note(line.lpr_day, lang)
+
+
+def checked_note(lpr_day: datetime.date, lang: str) -> str:
+    """"" for an LPR later replaced in the series; for the newest one, the day the series was last
+    checked against the announcements (figures.toml ``[lpr_one_year] checked``)."""
+    if lpr_day != figures.latest_lpr()[0]:
+        return ""
+    checked = wording.date(figures.entry("lpr_one_year")["checked"], lang)
     if lang == "zh":
-        return f"即 {day} 起执行的一年期 LPR {lpr}% 的 4 倍"
-    return f"4 × the one-year LPR of {lpr}% in force from {day}"
+        return f"；本站的 LPR 数据核对到 {checked}，之后如果 LPR 有调整，这条线也会变"
+    return f"; our LPR figures were last checked on {checked}, and a change announced since would move this line"
 
 
 def _where_2015(rate: Decimal, line: Line, lang: str) -> str:
