@@ -47,8 +47,28 @@ def _own_files(site: Path, docs: Path) -> list[str]:
     return found
 
 
+def without_line_comments(source: str) -> str:
+    r"""A script without its whole-line ``//`` comments, as the site serves it (the comments are for
+    whoever reads docs/assets; a reader's phone downloads every byte). Only lines whose first
+    characters are ``//`` go, and never one inside a template literal (a line break inside
+    backticks is part of the string); a file whose backticks do not pair is served as written.
+
+    >>> without_line_comments("// why\nconst a = 1; // kept\n  // indented\nconst t = `\n// text\n`;\n")
+    'const a = 1; // kept\nconst t = `\n// text\n`;\n'
+    """
+    kept, inside = [], False
+    for line in source.split("\n"):
+        if not inside and line.lstrip().startswith("//"):
+            continue
+        kept.append(line)
+        if len(re.findall(r"(?<!\\)`", line)) % 2:
+            inside = not inside
+    return source if inside else "\n".join(kept)
+
+
 def version_own_files(site: Path, docs: Path) -> dict[str, str]:
-    """Add `?v=<revision>` to every reference to our own files; returns {path: revision}.
+    """Add `?v=<revision>` to every reference to our own files (scripts without their whole-line
+    comments: ``without_line_comments``); returns {path: revision}.
 
     A module's revision covers the versioned names of the modules it loads, so the files are
     done in dependency order (boot.mjs before calc-worker.js before calc-engine.js ...).
@@ -66,6 +86,8 @@ def version_own_files(site: Path, docs: Path) -> dict[str, str]:
         for rel in ready:
             path = site / rel
             text = path.read_text(encoding="utf-8")
+            if path.suffix in (".js", ".mjs"):
+                text = without_line_comments(text)
             for n in refs[rel]:
                 text = re.sub(rf"""(["'])\./{re.escape(n)}\1""", rf"\1./{n}?v={revs[names[n]]}\1", text)
             path.write_text(text, encoding="utf-8")
