@@ -18,9 +18,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 setup: $(PY_OK) $(NODE_OK)
 
-# Python: a virtual environment holding exactly what requirements.lock names.
+# Python: a virtual environment holding exactly what requirements.lock names. One whose making was
+# cut short (Ctrl-C during the first `make serve`: python there, pip not) is made again.
 $(PY_OK): requirements.lock
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
