@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -45,7 +46,18 @@ def _xs(n: int) -> tuple[str, ...]:
     return tuple(f"{_x(i, n):.1f}," for i in _thin(n))
 
 
+# The chart's top is 1, 2, 2.5 or 5 times a power of ten; the grid divides it into steps that are
+# round in the same way (a fifth of 1 or of 5, a quarter of 2, a fifth of 2.5), so every line reads
+# as a plain figure: 0, 5万, 10万, 15万, 20万, 25万, never 6.25万 or 18.75万.
+_STEPS = {1: 5, 2: 4, 2.5: 5, 5: 5}
+
+
 def _nice_top(value: float) -> float:
+    """The chart's top: the least of 1, 2, 2.5 and 5 times a power of ten that holds ``value``.
+
+    >>> [_nice_top(v) for v in (0, 0.3, 7, 180000, 250000, 250001)]
+    [1.0, 1, 10, 200000, 250000.0, 500000]
+    """
     if value <= 0:
         return 1.0
     magnitude = 10 ** (len(str(int(value))) - 1)
@@ -55,15 +67,28 @@ def _nice_top(value: float) -> float:
     return 10 * magnitude  # pragma: no cover
 
 
+def _grid(top: float) -> list[float]:
+    """The grid lines' values, 0 to ``top`` in round steps (``_STEPS``).
+
+    >>> _grid(250000)
+    [0.0, 50000.0, 100000.0, 150000.0, 200000.0, 250000.0]
+    >>> _grid(2000), _grid(10)
+    ([0.0, 500.0, 1000.0, 1500.0, 2000.0], [0.0, 2.0, 4.0, 6.0, 8.0, 10.0])
+    """
+    magnitude = 10 ** math.floor(math.log10(top) + 1e-9)
+    lead = round(top / magnitude, 1)
+    count = _STEPS.get(lead, 5)
+    return [top * k / count for k in range(count + 1)]
+
+
 def _axis_label(value: float, lang: str) -> str:
     """A grid line's value as written beside it, exactly: 万 in Chinese from 10,000, k in English from
-    1,000. The lines are quarters of a top of 1, 2, 2.5 or 5 times a power of ten (``_nice_top``), so
-    three decimals always do: a quarter of 25万 reads 6.25万, not 6.2万.
+    1,000 (``_grid``'s steps need at most one decimal there; three are kept for any other value).
 
-    >>> [_axis_label(v, "zh") for v in (0, 5000, 18750, 62500, 187500, 200000)]
-    ['0', '5000', '1.875万', '6.25万', '18.75万', '20万']
-    >>> [_axis_label(v, "en") for v in (0.625, 625, 1250, 1875, 62500)]
-    ['0.625', '625', '1.25k', '1.875k', '62.5k']
+    >>> [_axis_label(v, "zh") for v in (0, 5000, 15000, 50000, 200000)]
+    ['0', '5000', '1.5万', '5万', '20万']
+    >>> [_axis_label(v, "en") for v in (0.625, 500, 1500, 2500, 62500)]
+    ['0.625', '500', '1.5k', '2.5k', '62.5k']
     """
     if value >= 10000 and lang == "zh":
         return f"{_plain(value / 10000)}万"
@@ -137,9 +162,8 @@ def line_chart(
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(title)}</title>",
     ]
-    for k in range(5):
-        value = top * k / 4
-        yy = top_margin + plot_h - plot_h * k / 4
+    for value in _grid(top):
+        yy = top_margin + plot_h - plot_h * value / top
         parts.append(f'<line class="grid" x1="{LEFT}" y1="{yy:.1f}" x2="{WIDTH - RIGHT}" y2="{yy:.1f}"/>')
         parts.append(f'<text class="tick" x="{LEFT - 6}" y="{yy + 4:.1f}" text-anchor="end">'
                      f"{escape(_axis_label(value, lang))}</text>")
