@@ -7,6 +7,7 @@ from ..money import ZERO, fen, fen_text
 from ..payoff import (
     _STRATEGY_WORDS,
     MAX_MONTHS,
+    Debt,
     Result,
     _label,
     monthly_interest,
@@ -63,7 +64,7 @@ def _explain(result: Result, lang: str) -> list[str]:
     return notes
 
 
-def _growing(debts, lang: str) -> str:
+def _growing(debts: tuple[Debt, ...], lang: str) -> str:
     """One note on the debts whose minimum payment does not cover a month's interest (paying only
     the minimum never brings them down), each with its minimum and interest; "" when there are none.
     Several such debts share one note: a reader with many debts reads it once, not once a debt."""
