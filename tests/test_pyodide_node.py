@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import gzip
+import importlib.util
 import io
 import json
 import re
@@ -22,6 +23,7 @@ from hooks import runtime
 from macros import package
 from tests.conftest import ROOT
 from tools import cases as known
+from tools import pysource
 
 # A few known values and every calculator's defaults (the quick checks below), and every case
 # the runtime must answer (tools/cases.py: defaults, heaviest, typed, each calculator's cases file, hostile).
@@ -75,9 +77,10 @@ def trimmed_stdlib(site):
 
 @pytest.fixture(scope="module")
 def stdlib_files(trimmed_stdlib):
-    """The standard-library files the build kept: path inside the zip -> source as shipped."""
+    """The standard-library files the build kept: path inside the zip -> bytes as shipped (each
+    module compiled: its .pyc in place of its .py)."""
     with zipfile.ZipFile(trimmed_stdlib) as z:
-        return {name: z.read(name).decode("utf-8") for name in z.namelist() if not name.endswith("/")}
+        return {name: z.read(name) for name in z.namelist() if not name.endswith("/")}
 
 
 @pytest.fixture(scope="module")
@@ -140,14 +143,14 @@ def test_boot_fails_loudly_when_the_package_lacks_the_calculators(tmp_path):
 
 def test_the_trimmed_standard_library_is_much_smaller_and_holds_the_start_up(trimmed_stdlib, stdlib_files):
     assert trimmed_stdlib.stat().st_size < runtime.FULL_STDLIB.stat().st_size / 2
-    for needed in ("decimal.py", "json/__init__.py", "numbers.py", "pyodide/__init__.py",
-                   "_pyodide/__init__.py", "encodings/__init__.py", "importlib/__init__.py"):
+    for needed in ("decimal.pyc", "json/__init__.pyc", "numbers.pyc", "pyodide/__init__.pyc",
+                   "_pyodide/__init__.pyc", "encodings/__init__.pyc", "importlib/__init__.pyc"):
         assert needed in stdlib_files
-    assert "unittest/__init__.py" not in stdlib_files and "email/__init__.py" not in stdlib_files
+    assert "unittest/__init__.pyc" not in stdlib_files and "email/__init__.pyc" not in stdlib_files
     # not needed in the browser: modules built into the runtime (frozen: their files are never read),
     # html (views/html.py escapes by itself), tomllib (figures_data.py), cp437 (zips with UTF-8 names)
-    for left_out in ("os.py", "importlib/_bootstrap.py", "zipimport.py", "codecs.py", "html/entities.py",
-                     "tomllib/__init__.py", "encodings/cp437.py"):
+    for left_out in ("os.pyc", "importlib/_bootstrap.pyc", "zipimport.pyc", "codecs.pyc", "html/entities.pyc",
+                     "tomllib/__init__.pyc", "encodings/cp437.pyc"):
         assert left_out not in stdlib_files
 
 
@@ -156,14 +159,24 @@ def test_the_trimmed_standard_library_is_the_same_bytes_for_the_same_list(stdlib
     assert runtime.trimmed_stdlib(stdlib_files) == trimmed_stdlib.read_bytes()  # as the build wrote it
 
 
-def test_the_shipped_sources_lose_only_comments_and_docstrings(stdlib_files):
+def test_every_module_ships_compiled_by_the_runtimes_python_and_nothing_as_source(stdlib_files):
+    """Python starts without compiling its library (tools/pyc.mjs): every module a .pyc, none a .py,
+    each headed as an unchecked hash-based .pyc (PEP 552) with the runtime's own magic number."""
+    assert not [name for name in stdlib_files if name.endswith(".py")]
+    magic = {data[:4] for data in stdlib_files.values()}
+    assert len(magic) == 1 and magic != {importlib.util.MAGIC_NUMBER}  # Pyodide's 3.14, not this CPython
+    assert {int.from_bytes(data[4:8], "little") for data in stdlib_files.values()} == {1}
+
+
+def test_a_shipped_module_is_its_squeezed_source_compiled(stdlib_files):
+    # decimal.py as the build squeezes it (comments and docstrings out: tools/pysource.py), compiled as
+    # the build compiles it: the very bytes shipped. Its code, not its text: the same syntax tree.
     with zipfile.ZipFile(runtime.FULL_STDLIB) as full:
         original = full.read("decimal.py").decode("utf-8")
-    shipped = stdlib_files["decimal.py"]
-    assert len(shipped) < len(original) * 0.8
-    assert "\n\n" not in shipped and "\n    " not in shipped  # no blank lines, one space a level
-    assert "from _decimal import *" in shipped
-    assert ast.dump(ast.parse(shipped)) == ast.dump(ast.parse(package.strip(original)))  # the same code
+    squeezed = pysource.small(original)
+    assert "from _decimal import *" in squeezed
+    assert ast.dump(ast.parse(squeezed)) == ast.dump(ast.parse(package.strip(original)))
+    assert runtime.compiled({"decimal.py": squeezed}) == {"decimal.pyc": stdlib_files["decimal.pyc"]}
 
 
 def test_every_case_on_the_trimmed_runtime_gives_exactly_cpythons_json(pyodide_replies):
@@ -254,7 +267,7 @@ def test_the_build_without_the_tests_makes_the_same_trimmed_runtime(stdlib_files
 
 def test_a_module_left_out_of_the_trimmed_runtime_fails_the_import_check(package_zip, stdlib_files, tmp_path):
     short = tmp_path / "short.zip"
-    short.write_bytes(runtime.trimmed_stdlib({f: src for f, src in stdlib_files.items() if f != "numbers.py"}))
+    short.write_bytes(runtime.trimmed_stdlib({f: data for f, data in stdlib_files.items() if f != "numbers.pyc"}))
     proc = _run_pyodide({"zip": str(package_zip), "stdlib": str(short), "imports": ["numbers"],
                          "cases": []})
     assert proc.returncode != 0  # at boot (decimal imports numbers) or at the import check
