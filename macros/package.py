@@ -195,8 +195,9 @@ def runtime_key() -> str:
         from tools import cases
 
         # and the code that derives them: a change to how the library is trimmed or squeezed makes new files
-        makers = [(ROOT / "tools" / f).read_text(encoding="utf-8")
-                  for f in ("stdlib_modules.mjs", "pysource.py", "pyc.mjs", "snapshot.mjs")]
+        makers = [(ROOT / f).read_text(encoding="utf-8")
+                  for f in ("tools/stdlib_modules.mjs", "tools/pysource.py", "tools/pyc.mjs", "tools/snapshot.mjs",
+                            "hooks/runtime.py")]
         made_from = json.dumps([name(), letters_name(), pyodide_version(), cases.as_json(cases.runtime_cases()),
                                 makers], ensure_ascii=False)
         _key = hashlib.sha256(made_from.encode()).hexdigest()[:12]

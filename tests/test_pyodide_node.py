@@ -55,15 +55,25 @@ def _cases() -> list[list[str]]:
 
 
 @pytest.fixture(scope="module")
-def package_zip(tmp_path_factory):
-    """What the browser gets: the calculators' zip and the letters' zip, in one as the build derives
-    the runtime from them (hooks/runtime.py, both_zips)."""
-    out = tmp_path_factory.mktemp("pkg")
-    names = []
-    for name, data in package.build_split():
-        (out / name).write_bytes(data)
-        names.append(name)
-    return runtime.both_zips(out, names, out)
+def package_zip(site, tmp_path_factory):
+    """What the browser gets: the calculators' zip and the letters' zip the build wrote (their
+    modules compiled), in one as the build derives the runtime from them (hooks/runtime.py, both_zips)."""
+    out = site / "assets" / "py"
+    names = [name for name, _ in package.build_split()]
+    assert all((out / name).is_file() for name in names), names
+    return runtime.both_zips(out, names, tmp_path_factory.mktemp("pkg"))
+
+
+def test_our_packages_ship_compiled_and_their_names_are_their_sources_hash(site):
+    """The zips hold a .pyc for each module (the standard library's way: tools/pyc.mjs) and every
+    other file as the sources' zip has it; their names are those of the sources' zips."""
+    for name, sources in package.build_split():
+        with zipfile.ZipFile(io.BytesIO(sources)) as src, zipfile.ZipFile(site / "assets" / "py" / name) as shipped:
+            expected = [n + "c" if n.endswith(".py") else n for n in src.namelist()]
+            assert shipped.namelist() == expected
+            assert not [n for n in shipped.namelist() if n.endswith(".py")]
+            assert all(shipped.read(n) == src.read(n) for n in src.namelist() if not n.endswith(".py"))
+            assert {shipped.read(n)[4:8] for n in shipped.namelist() if n.endswith(".pyc")} == {b"\x01\0\0\0"}
 
 
 @pytest.fixture(scope="module")
