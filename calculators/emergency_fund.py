@@ -158,11 +158,6 @@ class Inputs:
             return sum((getattr(self, name) or ZERO for name in ITEM_NAMES), ZERO)
         return self.monthly_expenses or ZERO
 
-    @property
-    def monthly_rate(self) -> Decimal:
-        """The yield per month as a fraction: ``y / 12 / 100`` (unrounded)."""
-        return (self.annual_yield or ZERO) / 1200
-
 
 @dataclass(frozen=True)
 class Row:
@@ -205,16 +200,20 @@ def target_of(essentials: Decimal, months: int, buffer: int) -> Decimal:
     return round_money(essentials * months * (100 + buffer) / 100)
 
 
-def interest_for(balance: Decimal, monthly_rate: Decimal) -> Decimal:
-    """One month's interest: ``round(balance × r)``, half up to the fen.
+def interest_for(balance: Decimal, annual_yield: Decimal) -> Decimal:
+    """One month's interest: ``round(balance × y ÷ 1200)``, half up to the fen, worked out from the
+    yearly percent ``y`` itself: a monthly rate ``y ÷ 1200`` rounded first would put an exact half fen
+    just below it (2,887.50 at 3.04 %: 7.315 is 7.32, not 7.31).
 
-    >>> interest_for(Decimal("10000"), Decimal("1.5") / 1200)
+    >>> interest_for(Decimal("10000"), Decimal("1.5"))
     Decimal('12.50')
+    >>> interest_for(Decimal("2887.50"), Decimal("3.04"))
+    Decimal('7.32')
     """
-    return round_money(balance * monthly_rate)
+    return round_money(balance * annual_yield / 1200)
 
 
-def reaches(savings: Decimal, saving: Decimal, monthly_rate: Decimal, months: int, target: Decimal) -> bool:
+def reaches(savings: Decimal, saving: Decimal, annual_yield: Decimal, months: int, target: Decimal) -> bool:
     """Whether ``savings`` plus ``saving`` a month reaches ``target`` within ``months``,
     month by month as in the projection (interest on the opening balance, then the saving).
 
@@ -224,24 +223,24 @@ def reaches(savings: Decimal, saving: Decimal, monthly_rate: Decimal, months: in
     False
     """
     balance = savings
-    if not monthly_rate and saving >= ZERO:  # no interest: the balance only grows, by the saving a month
+    if not annual_yield and saving >= ZERO:  # no interest: the balance only grows, by the saving a month
         return balance + saving * months >= target
     for _ in range(months):
         if balance >= target:
             return True
-        # interest_for(balance, monthly_rate), written out: this loop runs up to 600 times a search step
-        interest = (balance * monthly_rate).quantize(CENT, rounding=ROUND_HALF_UP)
+        # interest_for(balance, annual_yield), written out: this loop runs up to 600 times a search step
+        interest = (balance * annual_yield / 1200).quantize(CENT, rounding=ROUND_HALF_UP)
         if not interest and not saving:  # nothing grows (nothing saved yet): it stays short
             return False
         balance += interest + saving
     return balance >= target
 
 
-def saving_needed(savings: Decimal, target: Decimal, monthly_rate: Decimal, months: int) -> Decimal:
+def saving_needed(savings: Decimal, target: Decimal, annual_yield: Decimal, months: int) -> Decimal:
     """The smallest monthly saving, in fen, that reaches ``target`` within ``months``.
 
     First guess from the closed form ``(T − S·(1+r)^n) · r / ((1+r)^n − 1)``
-    (``(T − S)/n`` when ``r = 0``), rounded up to the fen; then checked month by
+    (``r = y ÷ 1200``; ``(T − S)/n`` when ``r = 0``), rounded up to the fen; then checked month by
     month. Rounding each month's interest can move the answer by a fen or so, so
     the search steps out from the guess (1, 2, 4 … fen) until one amount falls
     short and one reaches, then halves the gap down to one fen. Reaching is
@@ -250,41 +249,42 @@ def saving_needed(savings: Decimal, target: Decimal, monthly_rate: Decimal, mont
 
     >>> saving_needed(Decimal(5000), Decimal(19800), Decimal(0), 12)
     Decimal('1233.34')
-    >>> saving_needed(Decimal(0), Decimal(12000), Decimal(2) / 1200, 12)
+    >>> saving_needed(Decimal(0), Decimal(12000), Decimal(2), 12)
     Decimal('990.87')
     """
-    if reaches(savings, ZERO, monthly_rate, months, target):
+    if reaches(savings, ZERO, annual_yield, months, target):
         return ZERO
     # Without interest, (T − S)/n a month always gets there; interest only helps.
     high = ((target - savings) / months).quantize(CENT, rounding=ROUND_CEILING)
-    if monthly_rate == ZERO:
+    if annual_yield == ZERO:
         guess = high
     else:
         with localcontext() as ctx:
             ctx.prec = 34
+            monthly_rate = annual_yield / 1200  # only for the first guess: reaches() decides
             growth = (1 + monthly_rate) ** months
             exact = (target - savings * growth) * monthly_rate / (growth - 1)
         guess = min(max(exact.quantize(CENT, rounding=ROUND_CEILING), CENT), high)
     # Step outwards from the guess, doubling the step, until one amount falls short and one reaches.
     step = CENT
-    if reaches(savings, guess, monthly_rate, months, target):
+    if reaches(savings, guess, annual_yield, months, target):
         high = guess
         while True:
             low = max(high - step, ZERO)
-            if low == ZERO or not reaches(savings, low, monthly_rate, months, target):
+            if low == ZERO or not reaches(savings, low, annual_yield, months, target):
                 break
             high, step = low, step * 2
     else:
         low = guess
         while True:
             candidate = min(low + step, high)
-            if candidate == high or reaches(savings, candidate, monthly_rate, months, target):
+            if candidate == high or reaches(savings, candidate, annual_yield, months, target):
                 high = candidate
                 break
             low, step = candidate, step * 2
     while high - low > CENT:  # low falls short, high reaches
         mid = ((low + high) / 2).quantize(CENT, rounding=ROUND_FLOOR)
-        if reaches(savings, mid, monthly_rate, months, target):
+        if reaches(savings, mid, annual_yield, months, target):
             high = mid
         else:
             low = mid
@@ -297,7 +297,7 @@ def calculate(inputs: Inputs) -> Result:
     target = target_of(essentials, inputs.months, inputs.buffer or 0)
     savings = inputs.savings or ZERO
     saving = inputs.monthly_saving or ZERO
-    r = inputs.monthly_rate
+    y = inputs.annual_yield or ZERO
     gap = max(ZERO, target - savings)
     rows: list[Row] = []
     balance = savings
@@ -305,7 +305,7 @@ def calculate(inputs: Inputs) -> Result:
     month = 0
     while reached_at is None and month < MAX_MONTHS:
         month += 1
-        interest = interest_for(balance, r)
+        interest = interest_for(balance, y)
         if interest == ZERO and saving == ZERO:
             break  # nothing changes from here on: it is never reached
         balance += interest + saving
@@ -316,11 +316,11 @@ def calculate(inputs: Inputs) -> Result:
     date_reached = None
     if reached_at is not None and inputs.start_date is not None:
         date_reached = add_months(inputs.start_date, reached_at)
-    plan = saving_needed(savings, target, r, PLAN_MONTHS) if reached_at is None else None
+    plan = saving_needed(savings, target, y, PLAN_MONTHS) if reached_at is None else None
     by_date = saving_for_date = None
     if inputs.target_date is not None and inputs.start_date is not None:
         by_date = months_between(inputs.start_date, inputs.target_date)
-        saving_for_date = saving_needed(savings, target, r, by_date)
+        saving_for_date = saving_needed(savings, target, y, by_date)
     return Result(
         inputs=inputs,
         essentials=essentials,
