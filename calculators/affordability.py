@@ -153,7 +153,7 @@ def new_payment_of(inputs: Inputs) -> Decimal:
     if inputs.new_payment is not None:
         return inputs.new_payment
     assert inputs.principal is not None and inputs.annual_rate is not None and inputs.months is not None
-    return level_payment(inputs.principal, inputs.annual_rate / 1200, inputs.months)
+    return level_payment(inputs.principal, inputs.annual_rate, inputs.months)
 
 
 def band_of(dti: Decimal, left: Decimal) -> str:

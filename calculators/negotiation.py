@@ -245,16 +245,16 @@ def read_form(form: Mapping[str, object]) -> Inputs:
     return Inputs(**fields.read_all(FIELDS, form))
 
 
-def level_schedule(principal: Decimal, monthly_rate: Decimal, months: int) -> tuple[Row, ...]:
-    """A 等额本息 schedule (``schedules.level``) as rows.
+def level_schedule(principal: Decimal, annual_rate: Decimal, months: int) -> tuple[Row, ...]:
+    """A 等额本息 schedule (``schedules.level``) as rows; ``annual_rate`` in percent a year.
 
-    >>> rows = level_schedule(Decimal(1000), Decimal(1) / 100, 3)
+    >>> rows = level_schedule(Decimal(1000), Decimal(12), 3)
     >>> [(x.payment, x.interest, x.balance) for x in rows]  # doctest: +NORMALIZE_WHITESPACE
     [(Decimal('340.02'), Decimal('10.00'), Decimal('669.98')),
      (Decimal('340.02'), Decimal('6.70'), Decimal('336.66')),
      (Decimal('340.03'), Decimal('3.37'), Decimal('0.00'))]
     """
-    return _rows(principal, schedules.level(principal, monthly_rate, months))
+    return _rows(principal, schedules.level(principal, annual_rate, months))
 
 
 def equal_parts(debt: Decimal, parts: int) -> tuple[Row, ...]:
@@ -335,7 +335,6 @@ def calculate(inputs: Inputs) -> Result:
     i = inputs
     debt = i.debt
     afford = i.affordable
-    r = i.annual_rate / 1200
     penalty_rate = i.penalty_rate
     if penalty_rate is None:
         penalty_rate = i.annual_rate * (100 + _penalty_markup()) / 100
@@ -345,13 +344,13 @@ def calculate(inputs: Inputs) -> Result:
     pay_now = Option("pay_now", debt, debt, debt, 0, 0, debt, ZERO, debt <= afford)
 
     n = i.extension_months
-    ext_interest = round_money(i.principal * r * n)
+    ext_interest = round_money(i.principal * i.annual_rate * n / 1200)  # from the yearly rate: halves round up
     lump = debt + ext_interest
     extension = Option("extension", lump if n == 1 else ZERO, lump, lump, n, 0, lump, ext_interest,
                        lump <= afford)
 
     base = debt - (i.penalties or ZERO) if i.waive_penalties else debt
-    reinstal_rows = level_schedule(base, reinstal_rate / 1200, i.reinstal_months)
+    reinstal_rows = level_schedule(base, reinstal_rate, i.reinstal_months)
     reinstal = _from_rows("reinstalment", reinstal_rows, debt, afford)
 
     frozen_rows = equal_parts(debt, i.frozen_months)

@@ -131,12 +131,11 @@ def read_form(form: Mapping[str, object]) -> Inputs:
 
 def calculate(inputs: Inputs) -> Result:
     """The full schedule, its totals, and its true annual rate (IRR)."""
-    r = inputs.annual_rate / 1200
     fee = inputs.monthly_fee or ZERO
     upfront = inputs.upfront_fee or ZERO
     rows = []
     balance = inputs.principal
-    schedule = schedules.METHODS[inputs.method](inputs.principal, r, inputs.months)
+    schedule = schedules.METHODS[inputs.method](inputs.principal, inputs.annual_rate, inputs.months)
     for month, (principal, interest) in enumerate(schedule, start=1):
         balance -= principal
         paid = principal + interest + fee

@@ -1,8 +1,12 @@
 """Payment schedules, one of each: the shapes every calculator repays, saves or splits with.
 
-With ``r`` the monthly rate (a fraction, annual % ÷ 1200) and ``P`` the
-principal over ``n`` months, each schedule is a list of (principal, interest)
-per month, interest rounded to the fen on the balance left; the last month
+With ``y`` the yearly rate in percent, ``r = y ÷ 1200`` the monthly rate and
+``P`` the principal over ``n`` months, each schedule is a list of (principal,
+interest) per month, interest ``balance × y ÷ 1200`` rounded half up to the fen
+on the balance left (worked out from ``y`` at each month, never from an ``r``
+rounded first: 2,887.50 at 3.04 % is 7.315 exactly, 7.32, and
+``2887.50 × (3.04 ÷ 1200)`` with the quotient cut at 28 digits falls just below
+the half, 7.31); the last month
 settles what is left, so the balance ends at exactly 0.00 and the principal
 parts add up to ``P`` (a lender's statement convention):
 
@@ -16,7 +20,7 @@ References: the formulas are the annuity and straight-line amortisation of any
 textbook of financial mathematics, e.g. numpy-financial's ``pmt`` (the level
 payment) and S. Kellison, *The Theory of Interest*, ch. 5 (amortisation).
 
->>> level_payment(Decimal(1000000), Decimal("4.9") / 1200, 360)
+>>> level_payment(Decimal(1000000), Decimal("4.9"), 360)
 Decimal('5307.27')
 >>> parts(Decimal(100), 3)
 [Decimal('33.33'), Decimal('33.33'), Decimal('33.34')]
@@ -25,61 +29,77 @@ Decimal('5307.27')
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, localcontext
+from decimal import Decimal
 
 from .money import ZERO, round_money
 
 Schedule = list[tuple[Decimal, Decimal]]  # (principal, interest) per month
 
 
-def level_payment(principal: Decimal, monthly_rate: Decimal, months: int) -> Decimal:
-    """The 等额本息 payment ``P·r·(1+r)^n / ((1+r)^n − 1)``, rounded to the fen (``P / n`` at 0 %)."""
-    if monthly_rate == ZERO:
+def level_payment(principal: Decimal, annual_rate: Decimal, months: int) -> Decimal:
+    """The 等额本息 payment ``P·r·(1+r)^n / ((1+r)^n − 1)`` with ``r = y ÷ 1200`` (``y`` the
+    yearly rate in percent), rounded half up to the fen; ``P / n`` at 0 %.
+
+    Worked out in whole numbers, so a payment that is an exact half fen rounds up as the
+    interest does (34-digit decimals put some just below: 2,025.00 at 7.28 % for one month is
+    2,037.285, not 2,037.28): with ``y = a / b``, ``d = 1200·b`` and ``P = p / q``,
+    ``payment = p·a·(d + a)^n / (q·d·((d + a)^n − d^n))``.
+
+    >>> level_payment(Decimal("2025.00"), Decimal("7.28"), 1)
+    Decimal('2037.29')
+    """
+    if annual_rate == ZERO:
         return round_money(principal / months)
-    with localcontext() as ctx:
-        ctx.prec = 34
-        growth = (1 + monthly_rate) ** months
-        return round_money(principal * monthly_rate * growth / (growth - 1))
+    a, b = annual_rate.as_integer_ratio()
+    p, q = principal.as_integer_ratio()
+    d = 1200 * b
+    grown = (d + a) ** months
+    num, den = 100 * p * a * grown, q * d * (grown - d ** months)  # the payment in fen: num ÷ den
+    return Decimal((2 * num + den) // (2 * den)).scaleb(-2)  # half up (rates and amounts are ≥ 0)
 
 
-def _amortise(principal: Decimal, monthly_rate: Decimal, months: int, part_of) -> Schedule:
-    """Interest on the balance each month; ``part_of(interest, balance)`` the principal repaid;
-    the last month settles the balance."""
+def _amortise(principal: Decimal, annual_rate: Decimal, months: int, part_of) -> Schedule:
+    """Interest ``balance × annual_rate ÷ 1200`` each month; ``part_of(interest)`` the principal
+    repaid; the last month settles the balance.
+
+    >>> equal_principal(Decimal("2887.50"), Decimal("3.04"), 1)  # 7.315 exactly: half up
+    [(Decimal('2887.50'), Decimal('7.32'))]
+    """
     balance = principal
     out: Schedule = []
     for month in range(1, months + 1):
-        interest = round_money(balance * monthly_rate)
+        interest = round_money(balance * annual_rate / 1200)
         part = balance if month == months else min(max(part_of(interest), ZERO), balance)
         balance -= part
         out.append((part, interest))
     return out
 
 
-def level(principal: Decimal, monthly_rate: Decimal, months: int) -> Schedule:
+def level(principal: Decimal, annual_rate: Decimal, months: int) -> Schedule:
     """等额本息.
 
-    >>> level(Decimal(1000), Decimal(1) / 100, 3)  # doctest: +NORMALIZE_WHITESPACE
+    >>> level(Decimal(1000), Decimal(12), 3)  # doctest: +NORMALIZE_WHITESPACE
     [(Decimal('330.02'), Decimal('10.00')), (Decimal('333.32'), Decimal('6.70')),
      (Decimal('336.66'), Decimal('3.37'))]
     """
-    payment = level_payment(principal, monthly_rate, months)
-    return _amortise(principal, monthly_rate, months, lambda interest: payment - interest)
+    payment = level_payment(principal, annual_rate, months)
+    return _amortise(principal, annual_rate, months, lambda interest: payment - interest)
 
 
-def equal_principal(principal: Decimal, monthly_rate: Decimal, months: int) -> Schedule:
+def equal_principal(principal: Decimal, annual_rate: Decimal, months: int) -> Schedule:
     """等额本金: ``P / n`` (rounded) of principal each month plus interest."""
     even = round_money(principal / months)
-    return _amortise(principal, monthly_rate, months, lambda interest: even)
+    return _amortise(principal, annual_rate, months, lambda interest: even)
 
 
-def interest_only(principal: Decimal, monthly_rate: Decimal, months: int) -> Schedule:
+def interest_only(principal: Decimal, annual_rate: Decimal, months: int) -> Schedule:
     """先息后本: interest each month, the principal with the last payment."""
-    return _amortise(principal, monthly_rate, months, lambda interest: ZERO)
+    return _amortise(principal, annual_rate, months, lambda interest: ZERO)
 
 
-def bullet(principal: Decimal, monthly_rate: Decimal, months: int) -> Schedule:
-    """到期一次还本付息: nothing until the end, then ``P + round(P·r·n)``."""
-    return [(ZERO, ZERO)] * (months - 1) + [(principal, round_money(principal * monthly_rate * months))]
+def bullet(principal: Decimal, annual_rate: Decimal, months: int) -> Schedule:
+    """到期一次还本付息: nothing until the end, then ``P + round(P × annual_rate × n ÷ 1200)``."""
+    return [(ZERO, ZERO)] * (months - 1) + [(principal, round_money(principal * annual_rate * months / 1200))]
 
 
 METHODS = {"equal_installment": level, "equal_principal": equal_principal,

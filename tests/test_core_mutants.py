@@ -280,19 +280,20 @@ from calculators.money import round_money  # noqa: E402
 
 
 def _replay(principal, rate, plan):
-    """Check a schedule against its definition: interest on the balance left, balance ends at 0.00."""
+    """Check a schedule against its definition: interest on the balance left (``rate`` in percent a
+    year: balance × rate ÷ 1200), balance ends at 0.00."""
     balance = principal
     for part, interest in plan:
-        assert interest == round_money(balance * rate)
+        assert interest == round_money(balance * rate / 1200)
         assert Decimal(0) <= part <= balance
         balance -= part
     assert balance == 0
 
 
 @pytest.mark.parametrize("principal, rate, months", [
-    (Decimal("1000"), Decimal("0.01"), 3), (Decimal("12000"), Decimal("0"), 12),
-    (Decimal("0.05"), Decimal("0.02"), 9), (Decimal("500000"), Decimal("4.9") / 1200, 360),
-    (Decimal("100"), Decimal("0.5"), 1),
+    (Decimal("1000"), Decimal("12"), 3), (Decimal("12000"), Decimal("0"), 12),
+    (Decimal("0.05"), Decimal("24"), 9), (Decimal("500000"), Decimal("4.9"), 360),
+    (Decimal("100"), Decimal("600"), 1), (Decimal("2887.50"), Decimal("3.04"), 2),
 ])
 def test_every_shape_charges_interest_on_the_balance_left_and_ends_at_zero(principal, rate, months):
     level = schedules.level(principal, rate, months)
@@ -307,7 +308,7 @@ def test_every_shape_charges_interest_on_the_balance_left_and_ends_at_zero(princ
     only = schedules.interest_only(principal, rate, months)
     assert [p for p, _ in only] == [0] * (months - 1) + [principal]
     bullet = schedules.bullet(principal, rate, months)
-    assert bullet == [(0, 0)] * (months - 1) + [(principal, round_money(principal * rate * months))]
+    assert bullet == [(0, 0)] * (months - 1) + [(principal, round_money(principal * rate * months / 1200))]
     for plan in (level, flat, only):
         assert len(plan) == months
         _replay(principal, rate, plan)
@@ -319,9 +320,13 @@ def test_the_level_payment_at_zero_interest_is_the_loan_over_the_months():
     assert schedules.level_payment(Decimal("1000"), Decimal(0), 3) == Decimal("333.33")
     assert schedules.level_payment(Decimal("1000"), Decimal(0), 6) == Decimal("166.67")
     # one month: the loan and one month's interest
-    assert schedules.level_payment(Decimal("1000"), Decimal("0.01"), 1) == Decimal("1010.00")
-    # the annuity of two months at 10 %: 1000·0.1·1.21/0.21
-    assert schedules.level_payment(Decimal("1000"), Decimal("0.1"), 2) == Decimal("576.19")
+    assert schedules.level_payment(Decimal("1000"), Decimal("12"), 1) == Decimal("1010.00")
+    # the annuity of two months at 10 % a month: 1000·0.1·1.21/0.21
+    assert schedules.level_payment(Decimal("1000"), Decimal("120"), 2) == Decimal("576.19")
+    # an exact half fen rounds up: one month of 2,025.00 at 7.28 % is 2,037.285 (2,037.28 from
+    # 34-digit decimals), two months of 2,887.50 at 3.04 % pay a first interest of 7.315
+    assert schedules.level_payment(Decimal("2025.00"), Decimal("7.28"), 1) == Decimal("2037.29")
+    assert schedules.equal_principal(Decimal("2887.50"), Decimal("3.04"), 2)[0][1] == Decimal("7.32")
 
 
 def test_parts_never_take_more_than_is_left_and_add_up_to_the_sum():

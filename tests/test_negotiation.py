@@ -143,7 +143,7 @@ def test_tiny_debt_in_many_parts():
 
 def test_schedule_matches_repayment_module():
     # the same 等额本息 convention as repayment.py, row for row
-    rows = negotiation.level_schedule(D("11000"), D(18) / 1200, 24)
+    rows = negotiation.level_schedule(D("11000"), D(18), 24)
     ref = repayment.calculate(repayment.read_form({"principal": "11000", "annual_rate": "18", "months": "24"}))
     assert [(x.payment, x.principal, x.interest, x.balance) for x in rows] == [
         (x.payment, x.principal, x.interest, x.balance) for x in ref.rows]
@@ -288,7 +288,7 @@ def test_invariants(form):
 @given(money(0, 100_000_000).filter(lambda s: D(s) > 0), rates, st.integers(1, 60))
 def test_level_schedule_is_repayments(principal, rate, months):
     # the helper here builds exactly the schedule repayment.py builds for 等额本息
-    rows = negotiation.level_schedule(D(principal), D(rate) / 1200, months)
+    rows = negotiation.level_schedule(D(principal), D(rate), months)
     ref = repayment.calculate(repayment.read_form({"principal": principal, "annual_rate": rate,
                                                    "months": str(months)}))
     assert [(x.payment, x.principal, x.interest, x.balance) for x in rows] == [

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from calculators import repayment
@@ -94,6 +95,37 @@ def test_schedules_end_at_zero_and_principal_parts_sum_to_the_loan(principal, ra
     assert r.total_paid == sum(row.payment for row in r.rows)
     text = view.render(r, "zh") + view.render(r, "en") + str(repayment.to_dict(r))
     assert "NaN" not in text and "Infinity" not in text and "-0.00" not in text
+
+
+def _half_up(value: Fraction) -> Decimal:
+    """``value`` (≥ 0) rounded half up to the fen, in exact fractions: the oracle's own rounding."""
+    fen = value * 100
+    return Decimal((2 * fen.numerator + fen.denominator) // (2 * fen.denominator)) / 100
+
+
+@settings(max_examples=150, deadline=None)
+@given(principals, rates, st.integers(1, 120), methods)
+@example(Decimal("2887.50"), Decimal("3.04"), 2, "equal_principal")  # first interest 7.315 exactly
+@example(Decimal("2025.00"), Decimal("7.28"), 1, "equal_installment")  # payment 2,037.285 exactly
+def test_each_month_charges_the_exact_interest_on_the_balance_left(principal, rate, months, method):
+    # an oracle in exact fractions: a month's interest is balance × rate ÷ 1200 rounded half up (an
+    # exact half fen up, not one a hair below it), the 等额本息 payment is the annuity rounded so
+    # (each month repays payment − interest of the principal, never more than is left)
+    r = repayment.calculate(repayment.Inputs(principal, rate, months, method))
+    y = Fraction(rate) / 1200
+    if method == "bullet":
+        assert r.rows[-1].interest == _half_up(Fraction(principal) * y * months)
+        return
+    payment = None
+    if method == "equal_installment" and rate:
+        grown = (1 + y) ** months
+        payment = _half_up(Fraction(principal) * y * grown / (grown - 1))
+    balance = principal
+    for row in r.rows:
+        assert row.interest == _half_up(Fraction(balance) * y)
+        if payment is not None and row.period < months:
+            assert row.principal == min(max(payment - row.interest, Decimal(0)), balance)
+        balance -= row.principal
 
 
 @settings(max_examples=60, deadline=None)
