@@ -175,25 +175,28 @@ def put_back(page: dict, full_html: str) -> tuple[str, list]:
     return html, pairs
 
 
-def _same_html_without_the_result_data(slug: str, form: dict, lang: str) -> tuple[bool, bool]:
+def _same_html_without_the_result_data(slug: str, form: dict, lang: str, full: dict | None = None,
+                                       afresh: bool = True) -> tuple[bool, bool]:
     """The page asks without the result data (with_result=False): a calculator may then leave out
     of it what its HTML does not use (PAGE_DATA), and long tables' hidden rows come beside the
     HTML ("rest") instead of in data-rest. Put back, the HTML must be the same, and the rows the
     page's script adds (shown text and plain figure, cell by cell) the same as from data-rest.
-    Returns (the reply was ok, its tables came apart)."""
+    ``full``: the reply with the result data when it is at hand (a golden record's: test_golden.py
+    holds it equal to web.run's); ``afresh``: also ask for the hidden rows after another reply came
+    between. Returns (the reply was ok, its tables came apart)."""
     from tests.golden import record
 
     text = json.dumps(form, ensure_ascii=False)
-    full = json.loads(web.run(slug, text, lang, True, record.CLOCK))
+    full = dict(full) if full is not None else json.loads(web.run(slug, text, lang, True, record.CLOCK))
     page = json.loads(web.run(slug, text, lang, False, record.CLOCK))
     full.pop("result", None)
     apart = "rest_later" in page
     if apart:
         # the page then asks for the hidden rows: made from the reply just given (kept for it)...
         rest = json.loads(web.run(f"{slug}.rest", text, lang, False, record.CLOCK))
-        # ...or worked out afresh when another reply came between: the same either way
-        web.run(slug, "{}", lang, False, record.CLOCK)
-        assert json.loads(web.run(f"{slug}.rest", text, lang, False, record.CLOCK)) == rest
+        if afresh:  # ...or worked out afresh when another reply came between: the same either way
+            web.run(slug, "{}", lang, False, record.CLOCK)
+            assert json.loads(web.run(f"{slug}.rest", text, lang, False, record.CLOCK)) == rest
         assert rest["ok"] and sorted(rest["rest"]) == sorted(page.pop("rest_later")), (slug, lang, form)
         page["rest"] = rest["rest"]
         page["html"], tables = put_back(page, full["html"])
@@ -220,14 +223,19 @@ def test_every_recorded_form_gets_the_same_html_without_the_result_data(slug):
     # every recorded form of the golden record (tests/golden), in its language
     from tests.golden import record
 
-    forms = [(r["form"], r["lang"]) for r in record.load() if r["slug"] == slug]
-    assert forms or slug not in web.CALCULATORS, f"no recorded forms for {slug}"
-    outcomes = [_same_html_without_the_result_data(slug, form, lang) for form, lang in forms]
+    # (the reply with the result data is the recorded one, which test_golden.py holds equal to
+    # web.run's; the hidden rows are asked for afresh after another reply for every eighth form: the
+    # same code path whatever the form, and a third of this test's time when done for each)
+    records = [r for r in record.load() if r["slug"] == slug and "reply" in r]
+    assert records or slug not in web.CALCULATORS, f"no recorded forms for {slug}"
+    outcomes = [_same_html_without_the_result_data(slug, r["form"], r["lang"], r["reply"], afresh=k % 8 == 0)
+                for k, r in enumerate(records)]
     if slug == "payoff":
         assert "payoff" in {s for s, module in web.CALCULATORS.items() if getattr(module, "PAGE_DATA", None)}
         assert sum(ok for ok, _ in outcomes) > 50  # payoff's plans, the ones PAGE_DATA changes, are among them
-    # long tables came apart in many of them (about twice these on 2026-12-06; all together more
-    # than the 200 the single test over every form asked for)
+    # long tables came apart in many of them (on 2026-12-07, each recorded form once: negotiation
+    # 274, overdue-cost 240, emergency-fund 104, repayment 100, apr 88, payoff 8; the record
+    # changing its forms may lower these, a calculator that stops splitting its tables fails them)
     assert sum(apart for _, apart in outcomes) >= APART_AT_LEAST.get(slug, 0), slug
 
 
