@@ -52,6 +52,10 @@ UI = {
         "jump": "看结果 ↓",
         "example_short": "示例",
         "stale_short": "未更新",
+        # the headline after the inputs once the reader has typed but the example is still shown:
+        # no figure then (it is not theirs), these words instead
+        "waiting_short": "正在按你填的数字计算…",
+        "unworked_short": "还没按你填的数字算出",
         "last_row": "至少要留一笔。要清空这一笔，请直接改它的数字。",
         "more_count": "（{n} 项，选填）",
         "crashed": "计算引擎出了问题，正在重新启动，你输入的内容都还在。",
@@ -107,6 +111,8 @@ UI = {
         "jump": "See the result ↓",
         "example_short": "Example",
         "stale_short": "Out of date",
+        "waiting_short": "Working out your numbers…",
+        "unworked_short": "Not yet worked out for your numbers",
         "last_row": "At least one debt stays. To clear it, change its numbers.",
         "more_count": " ({n})",
         "crashed": "The calculator ran into a problem and is restarting; everything you typed is still here.",

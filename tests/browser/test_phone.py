@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from calculators import web
+from macros.widgets import UI
 from tests.browser.helpers import (
     ANSWER_MS,
     READY_MS,
@@ -42,6 +43,18 @@ def _slow_link(page) -> None:
     })
 
 
+# What the headline after the inputs shows: its tag's words (None when hidden) and whether a figure is
+# on screen (its label and value)
+HEADLINE_SHOWN = """() => {
+    const head = document.querySelector('form .calc-headline');
+    const shown = (el) => el.checkVisibility();
+    const tag = head.querySelector('.calc-headline-tag');
+    return {tag: shown(tag) ? tag.textContent : null,
+            figure: shown(head.querySelector('.calc-headline-label')) && shown(head.querySelector('.calc-headline-value'))
+                    && !!head.querySelector('.calc-headline-value').textContent.trim()};
+}"""
+
+
 @pytest.mark.first_visit
 def test_slow_link_first_visit_shows_progress_marks_the_example_and_computes_what_was_typed(site_page):
     page, base = site_page
@@ -65,12 +78,17 @@ def test_slow_link_first_visit_shows_progress_marks_the_example_and_computes_wha
     assert not page.locator(".calc-example-note").is_visible()
     assert float(page.eval_on_selector(".calc-output-body", "e => getComputedStyle(e).opacity")) < 1
     assert figures(page) == example
+    # right under the typed numbers the headline shows no figure (the example's would read as the
+    # answer to them), only words, until the engine has worked them out
+    assert page.evaluate(HEADLINE_SHOWN) == {"tag": UI["zh"]["waiting_short"], "figure": False}
     # ready without an error, and the typed input is computed
     page.wait_for_selector('form[data-calculator="repayment"][data-state="ready"]', state="attached",
                            timeout=SLOW_READY_MS)
     expected = cpython("repayment", {"principal": "7,300", "months": "9"})
     wait_figures(page, expected_figures(expected))
     assert not pending.is_visible() and not page.locator(".calc-example-note").is_visible()
+    assert page.evaluate(HEADLINE_SHOWN) == {"tag": None, "figure": True}
+    assert page.text_content("form .calc-headline-value") == page.text_content(".calc-output-body .calc-figure dd").strip()
     assert page.get_attribute("form[data-calculator]", "data-engine-error") is None
 
 
@@ -91,6 +109,9 @@ def test_a_refused_wasm_is_told_plainly_and_retry_works_once_it_is_served(site_p
     retry = page.locator("button.calc-retry")
     assert retry.is_visible() and retry.text_content() == "重试"
     page.fill('[name="principal"]', "6,100")
+    # typed over the example with no engine: the headline after the inputs says it is not worked out
+    page.wait_for_function("() => document.querySelector('.calc.calc-is-typed')", timeout=ANSWER_MS)
+    assert page.evaluate(HEADLINE_SHOWN) == {"tag": UI["zh"]["unworked_short"], "figure": False}
     # the wasm is served again: retry starts the engine without reloading the page
     page.unroute("**/*.wasm*", refuse)
     page.evaluate("window.__same_document = true")

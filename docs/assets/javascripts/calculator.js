@@ -176,13 +176,17 @@ class Widget {
   }
 
   // While the shown result is not the reader's own: the build-time example is labelled as
-  // such; once the reader has typed, it is greyed with "loading…" until it is recomputed.
+  // such; once the reader has typed, it is greyed with "loading…" until it is recomputed, and the
+  // headline after the inputs (and the bar) shows no figure, only words (calc-is-typed, markTags):
+  // a figure there, right under the numbers just typed, would read as the answer to them.
   markPending() {
     const example = this.root.classList.contains("calc-is-example");
     const waiting = example && this.dirty && this.state !== "error";
     this.exampleNote.hidden = !example || waiting;
     this.pendingNote.hidden = !waiting;
     this.root.classList.toggle("calc-is-pending", waiting);
+    this.root.classList.toggle("calc-is-typed", example && this.typed);
+    this.markTags();
   }
 
   // Inputs carried over by the language switch (see carryInputs below), as [name, value]
@@ -471,9 +475,15 @@ class Widget {
 
   // The short tag before the headline figure after the inputs and in the bar at the bottom (a
   // phone): "example" while the result is the build's example, "out of date" while a field's
-  // message keeps the last good result on screen; site.css shows it only then.
+  // message keeps the last good result on screen; site.css shows it only then. Once the reader
+  // has typed over the example it stands alone (site.css hides the figure): "working out your
+  // numbers…" while the engine loads or computes, "not yet worked out…" when it cannot (the
+  // engine failed, or a field's message waits for a fix).
   markTags() {
-    const text = this.msg(this.root.classList.contains("calc-is-example") ? "example-short" : "stale-short");
+    const is = (name) => this.root.classList.contains(name);
+    const waiting = is("calc-is-pending") && !is("calc-is-stale");
+    const text = this.msg(is("calc-is-typed") ? (waiting ? "waiting-short" : "unworked-short")
+      : is("calc-is-example") ? "example-short" : "stale-short");
     for (const tag of this.root.querySelectorAll(".calc-headline-tag, .calc-jump-tag")) tag.textContent = text;
   }
 
