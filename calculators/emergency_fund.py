@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 
 from . import fields
 from .fields import Field
@@ -225,15 +225,34 @@ def reaches(savings: Decimal, saving: Decimal, annual_yield: Decimal, months: in
     balance = savings
     if not annual_yield and saving >= ZERO:  # no interest: the balance only grows, by the saving a month
         return balance + saving * months >= target
-    for _ in range(months):
+    if min(savings, saving, annual_yield) >= ZERO and _in_fen(savings) and _in_fen(saving):
+        # the same months in whole fen (this loop runs up to 600 times a search step, and a step of
+        # saving_needed's search calls it again): with y = a / d, a month's interest on b fen is
+        # round(b × a ÷ (1200·d)) half up = (2·b·a + 1200·d) // (2400·d), as interest_for gives it
+        a, d = annual_yield.as_integer_ratio()
+        b, add, twice_a, half, whole = int(savings * 100), int(saving * 100), 2 * a, 1200 * d, 2400 * d
+        goal = int((target * 100).to_integral_value(rounding=ROUND_CEILING))  # fewest whole fen ≥ target
+        for _ in range(months):
+            if b >= goal:
+                return True
+            interest = (b * twice_a + half) // whole
+            if not interest and not add:  # nothing grows (nothing saved yet): it stays short
+                return False
+            b += interest + add
+        return b >= goal
+    for _ in range(months):  # anything else (a negative amount, part of a fen), in decimals
         if balance >= target:
             return True
-        # interest_for(balance, annual_yield), written out: this loop runs up to 600 times a search step
-        interest = (balance * annual_yield / 1200).quantize(CENT, rounding=ROUND_HALF_UP)
-        if not interest and not saving:  # nothing grows (nothing saved yet): it stays short
+        interest = interest_for(balance, annual_yield)
+        if not interest and not saving:
             return False
         balance += interest + saving
     return balance >= target
+
+
+def _in_fen(amount: Decimal) -> bool:
+    """Whether ``amount`` is a whole number of fen (two decimals at most)."""
+    return amount == amount.quantize(CENT)
 
 
 def saving_needed(savings: Decimal, target: Decimal, annual_yield: Decimal, months: int) -> Decimal:

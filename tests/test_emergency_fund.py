@@ -317,10 +317,15 @@ def _reaches_month_by_month(savings, saving, annual_yield, months, target):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.integers(0, 10**9), st.integers(0, 10**8), st.sampled_from(["0", "0.5", "2", "20", "35.5"]),
-       st.integers(0, 600), st.integers(0, 10**11))
+@given(st.integers(0, 10**9), st.integers(0, 10**8),
+       st.one_of(st.sampled_from(["0", "0.5", "2", "20", "35.5"]), st.integers(0, 10**6).map(lambda n: str(Decimal(n).scaleb(-4)))),
+       st.integers(0, 600), st.integers(0, 10**12).map(lambda n: Decimal(n).scaleb(-3)))
+@example(288750, 0, "3.04", 2, Decimal("2894.82"))  # 7.315 of interest, half up: 2,894.82 is reached
+@example(288750, 0, "3.04", 1, Decimal("2894.815"))  # a target between two fen: the next fen reaches it
+@example(1000, 0, "1", 0, Decimal("10.001"))  # 10.00 is a tenth of a fen short: not reached
 def test_reaches_with_its_short_cuts_is_the_month_by_month_rule(savings, saving, rate, months, target):
-    # reaches() skips the months without interest, and stops once nothing grows: the answer is the same
-    args = (Decimal(savings).scaleb(-2), Decimal(saving).scaleb(-2), Decimal(rate), months,
-            Decimal(target).scaleb(-2))
+    # reaches() skips the months without interest, stops once nothing grows and counts in whole fen:
+    # the answer is the same as the month-by-month rule in decimals (any yield to 4 decimals, a target
+    # to a tenth of a fen)
+    args = (Decimal(savings).scaleb(-2), Decimal(saving).scaleb(-2), Decimal(rate), months, target)
     assert ef.reaches(*args) == _reaches_month_by_month(*args)
