@@ -54,7 +54,7 @@ UI = {
         "stale_short": "未更新",
         # the headline after the inputs once the reader has typed but the example is still shown:
         # no figure then (it is not theirs), these words instead
-        "waiting_short": "正在按你填的数字计算…",
+        "waiting_short": "按你填的数字算好后显示结果",
         "unworked_short": "还没按你填的数字算出",
         "last_row": "至少要留一笔。要清空这一笔，请直接改它的数字。",
         "more_count": "（{n} 项，选填）",
@@ -111,7 +111,7 @@ UI = {
         "jump": "See the result ↓",
         "example_short": "Example",
         "stale_short": "Out of date",
-        "waiting_short": "Working out your numbers…",
+        "waiting_short": "Your result shows once worked out",
         "unworked_short": "Not yet worked out for your numbers",
         "last_row": "At least one debt stays. To clear it, change its numbers.",
         "more_count": " ({n})",

@@ -476,9 +476,9 @@ class Widget {
   // The short tag before the headline figure after the inputs and in the bar at the bottom (a
   // phone): "example" while the result is the build's example, "out of date" while a field's
   // message keeps the last good result on screen; site.css shows it only then. Once the reader
-  // has typed over the example it stands alone (site.css hides the figure): "working out your
-  // numbers…" while the engine loads or computes, "not yet worked out…" when it cannot (the
-  // engine failed, or a field's message waits for a fix).
+  // has typed over the example it stands alone (site.css hides the figure): "your result shows
+  // once worked out" while the engine loads or computes, "not yet worked out…" when it cannot
+  // (the engine failed, or a field's message waits for a fix).
   markTags() {
     const is = (name) => this.root.classList.contains(name);
     const waiting = is("calc-is-pending") && !is("calc-is-stale");
