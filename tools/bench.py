@@ -452,16 +452,19 @@ def test_time() -> float | None:
 # (calc-engine.js re-marks the worker's steps as calc-worker:<step>).
 STEPS = [
     ("page scripts run (navigation → calc-engine.js evaluated)", None, "calc-engine-loaded"),
-    ("idle wait (requestIdleCallback before the engine starts)", "calc-engine-loaded", "calc-engine-start"),
+    ("the page's engine takes the worker over (after calc-engine.js evaluated)", "calc-engine-loaded",
+     "calc-engine-start"),
     ("worker running (navigation → calc-worker.js run; started from the page's head, it asks for the runtime then)",
      None, "calc-worker:worker-start"),
-    ("boot message reaches the worker (from the engine's start)", "calc-engine-start", "calc-worker:boot-message"),
+    ("boot message reaches the worker (navigation → the message; sent from the page's head)", None,
+     "calc-worker:boot-message"),
     ("pyodide.mjs (and pyodide.asm.mjs, fetched alongside)", "calc-worker:boot-message", "calc-worker:pyodide-script"),
     ("loadPyodide: wasm + standard library download, compile, interpreter start", "calc-worker:pyodide-script",
      "calc-worker:python-started"),
     ("unpack the calculators package", "calc-worker:python-started", "calc-worker:package-unpacked"),
     ("first import (calculators.web)", "calc-worker:package-unpacked", "calc-worker:calculators-imported"),
-    ("ready message back to the page", "calc-worker:calculators-imported", "calc-engine-ready"),
+    ("ready known to the page (the message, or the engine taking over a worker that was ready first)",
+     "calc-worker:calculators-imported", "calc-engine-ready"),
 ]
 FETCHES = [("pyodide.asm.wasm", "pyodide.asm.wasm"), ("pyodide.asm.mjs", "pyodide.asm.mjs"),
            ("standard library", "/stdlib-"), ("calculators package", "/calculators-")]

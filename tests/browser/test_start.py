@@ -1,9 +1,10 @@
-"""When the calculators' engine starts (issue 23, "start at the first byte"): never later than the
-reader's first touch of a form, and at once for a shared link, whatever the idle callback does.
+"""When the calculators' engine starts (issue 23, "start at the first byte"): from the head of a
+calculator's or letter's own page, without waiting for the page's scripts, an idle moment or a touch;
+elsewhere (a guide with a calculator in it) never later than the reader's first touch of a form; at
+once for a shared link; with Save-Data only on the reader's touch.
 
-These pages' idle callback never fires (an init script replaces requestIdleCallback), so only the
-reader's own action, or a link's values, can start the engine: a page that waits for idle
-would never get ready here."""
+These pages' idle callback never fires (an init script replaces requestIdleCallback): a page that
+waits for idle would never get ready here."""
 
 from __future__ import annotations
 
@@ -46,34 +47,59 @@ def _open(page, url: str, *init_scripts: str) -> list[str]:
     return requests
 
 
+GUIDE = "guides/negotiate/"  # a guide with a calculator in it: no worker from its head
+GUIDE_SLUG = "negotiation"
+
+
 def test_typing_starts_the_engine_without_waiting_for_idle(site_page):
     page, base = site_page
-    requests = _open(page, base + f"calculators/{SLUG}/", NEVER_IDLE)
-    form = page.locator(f'form[data-calculator="{SLUG}"]')
-    assert not _engine_booted(requests)  # idle never came: nothing started the engine yet
+    requests = _open(page, base + GUIDE, NEVER_IDLE)
+    form = page.locator(f'form[data-calculator="{GUIDE_SLUG}"]').first
+    assert not _worker_asked(requests) and not _engine_booted(requests)  # idle never came: nothing started yet
     assert form.get_attribute("data-state") not in ("loading", "ready")
-    page.locator(f'form[data-calculator="{SLUG}"] [name="principal"]').fill("8800")
-    wait_ready(page, SLUG)
+    form.locator("input").first.fill("8800")
+    page.wait_for_selector(f'form[data-calculator="{GUIDE_SLUG}"][data-state="ready"]', state="attached",
+                           timeout=60000)
     assert _engine_booted(requests)
 
 
-def test_a_calculator_page_asks_for_the_runtime_from_its_head(site_page):
-    # The worker starts from the page's head (overrides/main.html) and asks for the wasm then: before
-    # the page's own scripts have run, and before the idle callback (which never comes here).
+# When the page's own scripts have run (calc-engine.js evaluated), on the page's clock, or None.
+ENGINE_LOADED = "(performance.getEntriesByName('calc-engine-loaded')[0] || {}).startTime ?? null"
+
+
+def test_a_calculator_page_starts_its_engine_from_its_head(site_page):
+    # The worker starts from the page's head (overrides/main.html) and is told there to start Python with
+    # the page's packages: it asks for the wasm, the standard library and our package before the page's
+    # own scripts have run, and the page gets ready with no idle callback (it never comes here) and no
+    # touch. Held: the page's scripts arrive only when the test lets them, so "before" is not a race.
     page, base = site_page
-    requests = _open(page, base + f"calculators/{SLUG}/", NEVER_IDLE, WORKERS_BORN)
-    for _ in range(100):  # the wasm is asked for though the engine has not been told to start
-        if any("/pyodide/pyodide.asm.wasm" in url for url in requests):
+    held = []
+    page.route("**/assets/javascripts/calculator.js*", lambda route: held.append(route))
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.add_init_script(NEVER_IDLE)
+    page.add_init_script(WORKERS_BORN)
+    page.goto(base + f"calculators/{SLUG}/", wait_until="commit")
+    for _ in range(200):
+        if _engine_booted(requests) and held:
             break
         page.wait_for_timeout(100)
     assert any("/pyodide/pyodide.asm.wasm" in url for url in requests), requests
-    assert not _engine_booted(requests)
-    page.locator(f'form[data-calculator="{SLUG}"] [name="principal"]').fill("8800")
-    wait_ready(page, SLUG)  # the engine took that worker over
+    assert _engine_booted(requests), requests  # the standard library and our package: Python is starting
+    assert page.evaluate(ENGINE_LOADED) is None  # the page's scripts have not run (calculator.js is held)
+    for route in held:
+        route.continue_()
+    page.unroute("**/assets/javascripts/calculator.js*")
+    wait_ready(page, SLUG)  # the engine took that worker over, and with it what the worker had said
     assert sum("/calc-worker.js" in url for url in requests) == 1, [u for u in requests if "calc-worker" in u]
+    assert sum("/calculators-" in url for url in requests) == 1  # booted once: the engine did not boot it again
     # one worker, made while the page was still being parsed (its module scripts run only after that);
     # not read from clocks: with TEST_TODAY the page's clock is fixed
     assert page.evaluate("window.__workersBorn") == ["loading"]
+    # and it answers what the reader types
+    page.locator(f'form[data-calculator="{SLUG}"] [name="principal"]').fill("8800")
+    page.wait_for_function("(slug) => Number(document.querySelector(`form[data-calculator='${slug}']`).dataset.asked) >= 1",
+                           arg=SLUG, timeout=15000)
 
 
 def test_with_save_data_nothing_of_the_runtime_is_asked_for_until_the_reader_touches_the_form(site_page):

@@ -76,7 +76,9 @@ export function calculatorViews() {
 }
 
 // The worker a calculator's own page started from its head (overrides/main.html), taken over once:
-// it has been fetching the runtime since then. One that failed to load is dropped (a new one starts).
+// it has been fetching the runtime since then, and starting Python if the head could tell it the
+// page's packages (worker.booted; what it said meanwhile is in worker.early). One that failed to load
+// is dropped (a new one starts).
 function earlyWorker() {
   const worker = globalThis.calcEarlyWorker;
   delete globalThis.calcEarlyWorker;
@@ -85,6 +87,12 @@ function earlyWorker() {
   if (!worker.failed) return worker;
   worker.terminate();
   return null;
+}
+
+// Whether this page's head has already told a worker to start Python (calculator.js then starts the
+// engine at once: there is nothing left to wait for an idle moment for).
+export function bootedFromHead() {
+  return Boolean(globalThis.calcEarlyWorker?.booted && !globalThis.calcEarlyWorker.failed);
 }
 
 class Engine {
@@ -120,8 +128,9 @@ class Engine {
     performance.mark("calc-engine-start");
     this.emit(kind ? { state: "restarting", kind } : { state: "loading" });
     if (typeof WebAssembly !== "object") return this.giveUp("unsupported");
+    const early = earlyWorker();
     try {
-      this.worker = earlyWorker() ?? new Worker(new URL("./calc-worker.js", import.meta.url), { type: "module" });
+      this.worker = early ?? new Worker(new URL("./calc-worker.js", import.meta.url), { type: "module" });
     } catch {
       return this.giveUp("unsupported");
     }
@@ -131,8 +140,20 @@ class Engine {
       this.fail(this.state === "ready" ? "crashed" : "runtime-failed");
     };
     this.listen();
-    this.worker.postMessage({ type: "boot", packageUrls: this.packageUrls, snapshotUrl: this.snapshotUrl,
-      keepSnapshot: shouldKeepSnapshot(this.returning) });
+    const keepSnapshot = shouldKeepSnapshot(this.returning);
+    if (early?.booted) {
+      // started by the page's head with the same packages: what it said until now, then whether to keep
+      // the snapshot (the head cannot tell whether the reader came back)
+      const said = early.early ?? [];
+      early.early = null;
+      for (const msg of said) {
+        if (this.worker !== early) return; // it had failed (boot-failed): dropped, or replaced already
+        this.onMessage(msg);
+      }
+      if (this.worker === early) this.worker.postMessage({ type: "keep", keepSnapshot });
+      return;
+    }
+    this.worker.postMessage({ type: "boot", packageUrls: this.packageUrls, snapshotUrl: this.snapshotUrl, keepSnapshot });
   }
 
   // Restart the silence timer: called for every message from a worker that is starting.

@@ -3,9 +3,11 @@
 // It holds no words for readers: failures go out as kinds (calc-engine.js lists them),
 // and the page shows its own text for each.
 //
-// Messages in (from calc-engine.js):
+// Messages in (from calc-engine.js, or the boot from the page's head: overrides/main.html):
 //   {type: "boot", packageUrls, snapshotUrl, keepSnapshot}   packageUrls: the calculators' zip (and
 //                                        the letters' on a letter page); keepSnapshot: the engine's choice
+//                                        (left out by the page's head: a "keep" message brings it)
+//   {type: "keep", keepSnapshot}         the engine's choice, once it has taken over a worker the head booted
 //   {type: "run", id, slug, form, lang, today}
 // Messages out:
 //   {type: "progress", files}            while starting, every second at most (a heartbeat too):
@@ -273,9 +275,19 @@ async function keepSnapshot(url) {
   }
 }
 
+// Whether to keep the snapshot after an ordinary start: in the boot message, or (a boot from the page's
+// head) in a "keep" message from the engine once the page's scripts have run.
+let decideKeep;
+const keepDecided = new Promise((resolve) => {
+  decideKeep = resolve;
+});
+
 self.onmessage = async (event) => {
   const msg = event.data;
-  if (msg.type === "boot") {
+  if (msg.type === "keep") {
+    decideKeep(msg.keepSnapshot === true);
+  } else if (msg.type === "boot") {
+    if (typeof msg.keepSnapshot === "boolean") decideKeep(msg.keepSnapshot);
     mark("boot-message");
     let how;
     startReporting();
@@ -293,7 +305,7 @@ self.onmessage = async (event) => {
       bytes: e.encodedBodySize }));
     self.postMessage({ type: "ready", how, marks, fetches });
     let outcome = how === "snapshot" ? "had" : "skipped";
-    if (how === "fresh" && msg.keepSnapshot && msg.snapshotUrl && "caches" in self) {
+    if (how === "fresh" && msg.snapshotUrl && "caches" in self && (await keepDecided)) {
       outcome = await keepSnapshot(msg.snapshotUrl);
     }
     self.postMessage({ type: "snapshot", outcome });

@@ -12,7 +12,7 @@
 // inputs in its fragment (#calc=<slug>&…, which no browser sends to a server); the page in
 // the other language fills its form from it and at once removes it from the address.
 
-import { calculatorViews, getEngine } from "./calc-engine.js";
+import { bootedFromHead, calculatorViews, getEngine } from "./calc-engine.js";
 
 const forms = [...document.querySelectorAll("form[data-calculator]")];
 // A reader who comes back (calc-engine.js calculatorViews) gets the snapshot and the pages ahead.
@@ -763,9 +763,11 @@ function startEngine() {
   });
 }
 
-// The engine starts at once when a shared link already filled the form, and on the reader's first
-// touch of a form (focus, tap, key, input) if that comes before the page is idle: a reader who is
-// already typing never waits for an idle callback. With Save-Data only that first touch starts it.
+// The engine starts at once on a calculator's or letter's own page (its head has already started
+// Python: overrides/main.html) and when a shared link already filled the form; elsewhere when the
+// page is idle, or on the reader's first touch of a form (focus, tap, key, input) if that comes
+// first: a reader who is already typing never waits for an idle callback. With Save-Data only that
+// first touch starts it.
 if (forms.length) {
   const TOUCH = ["focusin", "pointerdown", "keydown", "input"];
   let started = false;
@@ -778,7 +780,7 @@ if (forms.length) {
   for (const f of forms) for (const type of TOUCH) f.addEventListener(type, start);
   if (navigator.connection?.saveData) {
     /* only the reader's touch starts it */
-  } else if (widgets.some((w) => w.typed)) {
+  } else if (bootedFromHead() || widgets.some((w) => w.typed)) {
     start();
   } else if ("requestIdleCallback" in window) {
     requestIdleCallback(start, { timeout: 1500 });
