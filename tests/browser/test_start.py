@@ -8,6 +8,8 @@ waits for idle would never get ready here."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser.helpers import wait_ready
@@ -125,3 +127,28 @@ def test_a_shared_link_starts_the_engine_at_once(site_page):
     page.add_init_script(NEVER_IDLE)
     page.goto(base + f"calculators/{SLUG}/?principal=8800&annual_rate=18&months=12")
     wait_ready(page, SLUG)  # no idle callback, no touch: the link's values started it
+
+
+def test_a_head_told_other_packages_than_the_forms_need_is_not_taken_over(site_page):
+    # The head reads the first form's packages (overrides/main.html); if the page's forms need others
+    # (a letter form after a calculator's), the engine must not take over a worker booted without them.
+    # Here the head is told the calculators' zip alone on a letter page: the letter still fills.
+    page, base = site_page
+
+    def without_letters(route):
+        html = route.fetch().text()
+        start = html.index('<meta name="calc-worker"')
+        end = html.index(">", start) + 1
+        meta = re.sub(r" letters-[0-9a-f]+\.zip", "", html[start:end])
+        assert meta != html[start:end], "the letter page's head should name the letters' zip"
+        route.fulfill(body=html[:start] + meta + html[end:], content_type="text/html; charset=utf-8")
+
+    page.route("**/letters/complaint/", without_letters)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{base}letters/complaint/")
+    wait_ready(page, "complaint")
+    page.fill('form[data-calculator="complaint"] [name="numbers"]', "Qx7-123")
+    page.wait_for_function("v => document.querySelector('.letter-plain')?.textContent.includes(v)", arg="Qx7-123",
+                           timeout=15000)
+    assert sum("/calc-worker.js" in url for url in requests) == 2  # the head's, dropped; the engine's own

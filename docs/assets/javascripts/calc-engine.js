@@ -128,7 +128,13 @@ class Engine {
     performance.mark("calc-engine-start");
     this.emit(kind ? { state: "restarting", kind } : { state: "loading" });
     if (typeof WebAssembly !== "object") return this.giveUp("unsupported");
-    const early = earlyWorker();
+    let early = earlyWorker();
+    if (early?.booted && !this.bootedWithOurs(early)) {
+      // booted by the head with other packages than this page's forms need (the head reads the first
+      // form's only): dropped, and a worker started with all of them
+      early.terminate();
+      early = null;
+    }
     try {
       this.worker = early ?? new Worker(new URL("./calc-worker.js", import.meta.url), { type: "module" });
     } catch {
@@ -154,6 +160,13 @@ class Engine {
       return;
     }
     this.worker.postMessage({ type: "boot", packageUrls: this.packageUrls, snapshotUrl: this.snapshotUrl, keepSnapshot });
+  }
+
+  // Whether a worker the page's head booted was given exactly this engine's packages and snapshot.
+  bootedWithOurs(worker) {
+    const theirs = worker.packageUrls ?? [];
+    return worker.snapshotUrl === this.snapshotUrl && theirs.length === this.packageUrls.length
+      && theirs.every((url, k) => url === this.packageUrls[k]);
   }
 
   // Restart the silence timer: called for every message from a worker that is starting.
