@@ -28,6 +28,7 @@ name) and no snapshot is made: a save to a calculator shows at once instead of a
 from __future__ import annotations
 
 import base64
+import contextlib
 import gzip
 import html
 import io
@@ -96,25 +97,55 @@ def write_wasm_gz(wasm: Path) -> Path:
     data = wasm.read_bytes()
     cached = CACHE / f"{wasm.name}-{hashlib.sha256(data).hexdigest()[:16]}.gz"
     out = wasm.with_name(wasm.name + ".gz")
-    if not cached.is_file():
-        made = wasm_gz(data)
-        try:
-            CACHE.mkdir(parents=True, exist_ok=True)
-            for old in CACHE.glob(f"{wasm.name}-*.gz"):
-                if old != cached:
-                    old.unlink(missing_ok=True)  # one at a time: the cache does not grow
-            part = CACHE / f".{cached.name}.{os.getpid()}"
-            part.write_bytes(made)
-            os.replace(part, cached)  # whole or not at all, for builds running side by side
-        except OSError:
-            part = out.with_name(f".{out.name}.{os.getpid()}")
-            part.write_bytes(made)
-            os.replace(part, out)
-            return out
+    with _one_at_a_time(CACHE / f".{wasm.name}.lock"):
+        if not cached.is_file():
+            return _make_wasm_gz(data, cached, out)
     if not out.exists() or out.stat().st_size != cached.stat().st_size:
         part = out.with_name(f".{out.name}.{os.getpid()}")
         shutil.copyfile(cached, part)
         os.replace(part, out)
+    return out
+
+
+@contextlib.contextmanager
+def _one_at_a_time(lock: Path):
+    """Held by one process at a time (an exclusive ``flock`` on ``lock``): builds side by side (the
+    tests' build and `mkdocs serve`'s in a copy of the tree, sharing .cache/) wait for the first one's
+    wasm.gz instead of each spending zopfli's 11–15 s on the same bytes. Where the lock cannot be
+    taken (no fcntl, a read-only cache), each makes its own, as before."""
+    try:
+        import fcntl
+
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        handle = lock.open("a")
+    except (ImportError, OSError):
+        yield
+        return
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError:
+            pass
+        yield  # the lock goes with the file's closing
+
+
+def _make_wasm_gz(data: bytes, cached: Path, out: Path) -> Path:
+    """zopfli's gzip of the wasm, kept in the cache (one at a time: the cache does not grow) and
+    written beside the wasm; beside it only when the cache cannot be written."""
+    made = wasm_gz(data)
+    try:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        for old in CACHE.glob(f"{out.stem}-*.gz"):
+            if old != cached:
+                old.unlink(missing_ok=True)
+        part = CACHE / f".{cached.name}.{os.getpid()}"
+        part.write_bytes(made)
+        os.replace(part, cached)  # whole or not at all, for builds running side by side
+    except OSError:
+        pass
+    part = out.with_name(f".{out.name}.{os.getpid()}")
+    part.write_bytes(made)
+    os.replace(part, out)
     return out
 
 

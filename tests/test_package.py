@@ -195,3 +195,44 @@ def test_the_figures_come_already_read_in_the_browsers_zip(zips):
     exec(zipfile.ZipFile(io.BytesIO(zips[0][1])).read("calculators/figures_data.py"), namespace)  # noqa: S102
     with (package.SOURCE / "figures.toml").open("rb") as fh:
         assert namespace["DATA"] == tomllib.load(fh)
+
+
+def test_builds_side_by_side_gzip_the_wasm_once_and_get_the_same_bytes(tmp_path, monkeypatch):
+    """The tests' build and `mkdocs serve`'s in a copy of the tree (test_serve_reload.py) share
+    .cache/: on a clean clone both need the wasm's .gz at about the same time. The second waits for
+    the first one's (hooks/runtime.py, ``_one_at_a_time``) instead of running zopfli again."""
+    import threading
+    import time
+
+    from hooks import runtime
+
+    made: list[int] = []
+
+    def slow_gzip(data: bytes) -> bytes:  # zopfli's 11-15 s, shortened
+        made.append(1)
+        time.sleep(0.5)
+        return gzip.compress(data, 1, mtime=0)
+
+    monkeypatch.setattr(runtime, "CACHE", tmp_path / "cache")
+    monkeypatch.setattr(runtime, "wasm_gz", slow_gzip)
+    wasms = []
+    for side in ("one", "two"):
+        (tmp_path / side).mkdir()
+        wasm = tmp_path / side / runtime.WASM
+        wasm.write_bytes(b"\0asm" + bytes(range(256)) * 64)
+        wasms.append(wasm)
+    builds = [threading.Thread(target=runtime.write_wasm_gz, args=(w,)) for w in wasms]
+    for build in builds:
+        build.start()
+    for build in builds:
+        build.join()
+    assert len(made) == 1
+    one, two = (w.with_name(w.name + ".gz").read_bytes() for w in wasms)
+    assert one == two and gzip.decompress(one) == wasms[0].read_bytes()
+    assert [p.name for p in (tmp_path / "cache").glob("*.gz")] == [f"{runtime.WASM}-{_sha(wasms[0])}.gz"]
+
+
+def _sha(path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
