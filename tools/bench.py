@@ -327,6 +327,9 @@ def recalculations(fresh, base: str, slugs=None) -> dict[str, list[float]]:
         RENDERING[slug] = (_render_seconds(cdp) - before) * 1000 / RECALCS
         durations = page.evaluate(f"performance.getEntriesByName('calc-update:{slug}').map(e => e.duration)")
         recalc[slug] = durations[1:]
+        python = page.evaluate(f"performance.getEntriesByName('calc-python:{slug}').map(e => e.duration)")
+        if len(python) == len(durations):
+            IN_PYTHON[slug] = python[1:]
         # long tables' hidden rows arrive after the answer (calculator.js loadRest): from the input change
         page.wait_for_timeout(500)
         whole = page.evaluate(f"performance.getEntriesByName('calc-rest:{slug}').map(e => e.duration)")
@@ -336,6 +339,8 @@ def recalculations(fresh, base: str, slugs=None) -> dict[str, list[float]]:
     return recalc
 
 
+# per calculator: the Python call's own time in the worker for each change (ms), of the calc-update measure
+IN_PYTHON: dict[str, list[float]] = {}
 # per calculator with long tables: input change → their hidden rows at hand (after the answer)
 WHOLE_TABLES: dict[str, list[float]] = {}
 # per calculator: the browser's style and layout work per change, mean over the changes (ms). The page's
@@ -353,15 +358,16 @@ def _render_seconds(cdp) -> float:
 def recalc_rows(recalc: dict[str, list[float]]) -> list[str]:
     """The recalculation table: per calculator, min / median / p95 / max against the goal, and when
     its long tables' hidden rows were at hand (median, after the answer: "show all", CSV, print)."""
-    rows = ["| calculator | min (ms) | median (ms) | p95 (ms) | max (ms) | goal | met | long tables whole, median (ms) "
-            "| then style + layout, mean (ms) |",
-            "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    rows = ["| calculator | min (ms) | median (ms) | p95 (ms) | max (ms) | goal | met | of which Python in the worker, "
+            "median (ms) | long tables whole, median (ms) | then style + layout, mean (ms) |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for slug, values in recalc.items():
         med, top = statistics.median(values), p95(values)
         whole = f"{statistics.median(WHOLE_TABLES[slug]):.1f}" if WHOLE_TABLES.get(slug) else "—"
         drawn = f"{RENDERING[slug]:.1f}" if slug in RENDERING else "—"
+        python = f"{statistics.median(IN_PYTHON[slug]):.1f}" if IN_PYTHON.get(slug) else "—"
         rows.append(f"| {slug} | {min(values):.1f} | {med:.1f} | {top:.1f} | {max(values):.1f} | ≤ 10 / ≤ 30 | "
-                    f"{'yes' if med <= 10 and top <= 30 else 'no'} | {whole} | {drawn} |")
+                    f"{'yes' if med <= 10 and top <= 30 else 'no'} | {python} | {whole} | {drawn} |")
     return rows
 
 

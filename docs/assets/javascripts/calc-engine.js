@@ -224,6 +224,7 @@ class Engine {
         console.warn("calculators: a call failed in the worker:", msg.detail);
         this.fail(msg.error);
       } else {
+        this.lastRunMs = msg.ms; // the Python call's own time in the worker (read by calculator.js for `make bench`)
         call.resolve(msg.reply);
       }
     }

@@ -19,7 +19,7 @@
 //   {type: "snapshot", outcome}          after ready: "kept" (fetched and kept now for the next visit),
 //                                        "had" (already kept, or started from it), "skipped" (not asked
 //                                        for: a first visit, Save-Data, a slow link), "failed"
-//   {type: "reply", id, reply}           reply: calculators.web.run's JSON text
+//   {type: "reply", id, reply, ms}       reply: calculators.web.run's JSON text; ms: the call's time
 //   {type: "reply", id, error, detail}   error: "run-failed" (the Python call itself threw)
 
 // boot.mjs is imported, not a static import: this script then runs as soon as it has arrived, and
@@ -313,7 +313,10 @@ self.onmessage = async (event) => {
     try {
       // the page shows the HTML only, so the reply leaves out the result's data
       // msg.today: the reader's date from the page (calc-engine.js readersToday)
-      self.postMessage({ type: "reply", id: msg.id, reply: run(msg.slug, msg.form, msg.lang, false, msg.today) });
+      const started = performance.now();
+      const reply = run(msg.slug, msg.form, msg.lang, false, msg.today);
+      // ms: the Python call's own time, for `make bench` (calc-engine.js keeps it as lastRunMs)
+      self.postMessage({ type: "reply", id: msg.id, reply, ms: performance.now() - started });
     } catch (err) {
       // calculators.web.run never raises, so the runtime itself is broken: the engine restarts it
       self.postMessage({ type: "reply", id: msg.id, error: "run-failed", detail: String(err) });

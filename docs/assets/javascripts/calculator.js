@@ -345,6 +345,10 @@ class Widget {
       this.announce();
       this.watchResult();
       performance.measure(`calc-update:${this.slug}`, { start: started }); // read by `make bench`
+      // of which Python's own time in the worker (the rest: messages, the DOM update)
+      if (typeof eng.lastRunMs === "number") {
+        performance.measure(`calc-python:${this.slug}`, { start: started, duration: eng.lastRunMs });
+      }
       // long tables' hidden rows are made after the result is shown (calculators.web.run's <slug>.rest)
       if (reply.rest_later?.length) this.restLoad = this.loadRest(eng, seq, formJson, started);
     } else {
