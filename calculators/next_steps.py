@@ -27,7 +27,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from . import payoff as payoff_model
 from .money import ZERO
 
 # A plan longer than this is worth renegotiating: lenders' own hardship plans
@@ -73,6 +72,9 @@ def negotiation(result) -> list[str]:
 
 def shortfall(result) -> Decimal:
     """How much the payoff budget falls short of the first month's minimums (0 if none)."""
+    # imported here, not above: a page imports only its own calculator (web.py)
+    from . import payoff as payoff_model
+
     need = sum((payoff_model.first_minimum(d) for d in result.inputs.debts), ZERO)
     return max(ZERO, need - result.inputs.budget)
 

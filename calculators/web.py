@@ -29,60 +29,48 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from types import ModuleType
 
-from . import (
-    affordability,
-    apr,
-    checklist,
-    credit_record,
-    emergency_fund,
-    ics,
-    negotiation,
-    next_steps,
-    overdue_cost,
-    payoff,
-    plan,
-    repayment,
-)
+from . import ics, next_steps
 from .money import InputError
-from .views import affordability as affordability_view
-from .views import apr as apr_view
 from .views import calendar as calendar_view
-from .views import checklist as checklist_view
-from .views import credit_record as credit_record_view
-from .views import emergency_fund as emergency_fund_view
-from .views import negotiation as negotiation_view
 from .views import next_steps as next_steps_view
-from .views import overdue_cost as overdue_cost_view
-from .views import payoff as payoff_view
-from .views import plan as plan_view
-from .views import repayment as repayment_view
 from .views.html import rows_apart
 
 
 @dataclass(frozen=True)
 class Calculator:
-    """Everything about one calculator, in one record: the model (the math module), the view
-    (``render``: its words and HTML), the next-steps chooser (``next_steps.py``: result -> 2–4
-    step keys), the calendar plan when its result has dates (``views/calendar.py``), and its
-    cases (``cases``: known values, bad inputs, heaviest input, beside it as data).
+    """Everything about one calculator, in one record: its slug, its parts (``parts()`` imports and
+    returns the model, the math module, and the view, ``render``: its words and HTML), the
+    next-steps chooser (``next_steps.py``: result -> 2–4 step keys), the calendar plan when its result
+    has dates (``views/calendar.py``), whether its result can be saved back to My situation
+    (``saves``: ``plan.SAVES``, ``views/plan.save_block``), and its cases (``cases``: known values,
+    bad inputs, heaviest input, beside it as data).
+
+    A page imports only its own calculator: the model and view are imported when first asked for
+    (``model``, ``view``), so the browser's first import of this module brings the shared modules
+    and not the ten calculators (bench/notes.md).
 
     A letter is a record with ``document=True``: its view also has ``text(result)``, and the
     reply carries that exact text as ``"text"``; it has no next steps, calendar or cases file.
     """
 
-    model: ModuleType
-    view: ModuleType
+    slug: str
+    parts: Callable[[], tuple[ModuleType, ModuleType]]
     steps: Callable[[object], list[str]] | None = None
     calendar: calendar_view.Plan | None = None
     document: bool = False
+    saves: bool = False
 
     @property
-    def slug(self) -> str:
-        return self.model.SLUG
+    def model(self) -> ModuleType:
+        return self.parts()[0]
+
+    @property
+    def view(self) -> ModuleType:
+        return self.parts()[1]
 
     @property
     def cases(self) -> str:
@@ -91,61 +79,181 @@ class Calculator:
         return f"cases/{self.model.__name__.rsplit('.', 1)[-1]}.json"
 
 
+# Each calculator's parts, imported when first asked for (plain imports; Python keeps each module once).
+def _overdue_cost():
+    from . import overdue_cost
+    from .views import overdue_cost as view
+    return overdue_cost, view
+
+
+def _repayment():
+    from . import repayment
+    from .views import repayment as view
+    return repayment, view
+
+
+def _apr():
+    from . import apr
+    from .views import apr as view
+    return apr, view
+
+
+def _negotiation():
+    from . import negotiation
+    from .views import negotiation as view
+    return negotiation, view
+
+
+def _credit_record():
+    from . import credit_record
+    from .views import credit_record as view
+    return credit_record, view
+
+
+def _affordability():
+    from . import affordability
+    from .views import affordability as view
+    return affordability, view
+
+
+def _emergency_fund():
+    from . import emergency_fund
+    from .views import emergency_fund as view
+    return emergency_fund, view
+
+
+def _payoff():
+    from . import payoff
+    from .views import payoff as view
+    return payoff, view
+
+
+def _checklist():
+    from . import checklist
+    from .views import checklist as view
+    return checklist, view
+
+
+def _plan():
+    from . import plan
+    from .views import plan as view
+    return plan, view
+
+
 # The registry: one record per calculator, in the order the site lists them. A calculator is
 # listed here once it is complete; tests/test_registry.py checks each record has all its parts.
 REGISTRY: dict[str, Calculator] = {c.slug: c for c in (
-    Calculator(overdue_cost, overdue_cost_view, next_steps.overdue_cost),
-    Calculator(repayment, repayment_view, next_steps.repayment, calendar_view.REPAYMENT),
-    Calculator(apr, apr_view, next_steps.apr),
-    Calculator(negotiation, negotiation_view, next_steps.negotiation, calendar_view.NEGOTIATION),
-    Calculator(credit_record, credit_record_view, next_steps.credit_record),
-    Calculator(affordability, affordability_view, next_steps.affordability),
-    Calculator(emergency_fund, emergency_fund_view, next_steps.emergency_fund),
-    Calculator(payoff, payoff_view, next_steps.payoff, calendar_view.PAYOFF),
-    Calculator(checklist, checklist_view, next_steps.checklist, calendar_view.CHECKLIST),
-    Calculator(plan, plan_view, next_steps.plan, calendar_view.PLAN),
+    Calculator("overdue-cost", _overdue_cost, next_steps.overdue_cost),
+    Calculator("repayment", _repayment, next_steps.repayment, calendar_view.REPAYMENT),
+    Calculator("apr", _apr, next_steps.apr),
+    Calculator("negotiation", _negotiation, next_steps.negotiation, calendar_view.NEGOTIATION, saves=True),
+    Calculator("credit-record", _credit_record, next_steps.credit_record),
+    Calculator("affordability", _affordability, next_steps.affordability),
+    Calculator("emergency-fund", _emergency_fund, next_steps.emergency_fund),
+    Calculator("payoff", _payoff, next_steps.payoff, calendar_view.PAYOFF, saves=True),
+    Calculator("checklist", _checklist, next_steps.checklist, calendar_view.CHECKLIST),
+    Calculator("plan", _plan, next_steps.plan, calendar_view.PLAN),
     # documents: the letters, added below (in the browser they come in a zip of their own)
 )}
+
+
+def _letters_negotiation():
+    from . import letters_negotiation
+    from .views import letters_negotiation as view
+    return letters_negotiation, view
+
+
+def _letters_complaint():
+    from . import letters_complaint
+    from .views import letters_complaint as view
+    return letters_complaint, view
+
+
+def _letters_stop_contact():
+    from . import letters_stop_contact
+    from .views import letters_stop_contact as view
+    return letters_stop_contact, view
+
+
+def _letters_credit_dispute():
+    from . import letters_credit_dispute
+    from .views import letters_credit_dispute as view
+    return letters_credit_dispute, view
+
+
+def _letters_hardship():
+    from . import letters_hardship
+    from .views import letters_hardship as view
+    return letters_hardship, view
+
+
+def _letters_card_instalments():
+    from . import letters_card_instalments
+    from .views import letters_card_instalments as view
+    return letters_card_instalments, view
+
+
+def _letters_documents():
+    from . import letters_documents
+    from .views import letters_documents as view
+    return letters_documents, view
+
+
+def _collection_log():
+    from . import collection_log
+    from .views import collection_log as view
+    return collection_log, view
+
 
 # documents: a letter filled from its fields (letters_common.py). In the browser they come in their own
 # zip, loaded only on letter pages (macros/package.py); elsewhere the registry holds the calculators alone.
 try:
-    from . import (
-        collection_log,
-        letters_card_instalments,
-        letters_complaint,
-        letters_credit_dispute,
-        letters_documents,
-        letters_hardship,
-        letters_negotiation,
-        letters_stop_contact,
-    )
-    from .views import collection_log as collection_log_view
-    from .views import letters_card_instalments as card_instalments_view
-    from .views import letters_complaint as complaint_view
-    from .views import letters_credit_dispute as credit_dispute_view
-    from .views import letters_documents as documents_view
-    from .views import letters_hardship as hardship_view
-    from .views import letters_negotiation as negotiation_letter_view
-    from .views import letters_stop_contact as stop_contact_view
-except ImportError:  # the browser's calculators zip without the letters' zip
+    # the letters' shared view, which every letter page needs: here to know whether the letters are there
+    from .views import letters as _letters_view  # noqa: F401
+except ImportError:  # the browser's calculators zip without the letters' zip (it ships in theirs)
     pass
 else:
     REGISTRY.update({c.slug: c for c in (
-        Calculator(letters_negotiation, negotiation_letter_view, document=True),
-        Calculator(letters_complaint, complaint_view, document=True),
-        Calculator(letters_stop_contact, stop_contact_view, document=True),
-        Calculator(letters_credit_dispute, credit_dispute_view, document=True),
-        Calculator(letters_hardship, hardship_view, document=True),
-        Calculator(letters_card_instalments, card_instalments_view, document=True),
-        Calculator(letters_documents, documents_view, document=True),
-        Calculator(collection_log, collection_log_view, document=True),
+        Calculator("negotiation-letter", _letters_negotiation, document=True),
+        Calculator("complaint", _letters_complaint, document=True),
+        Calculator("stop-contact", _letters_stop_contact, document=True),
+        Calculator("credit-dispute", _letters_credit_dispute, document=True),
+        Calculator("hardship-statement", _letters_hardship, document=True),
+        Calculator("card-instalments", _letters_card_instalments, document=True),
+        Calculator("documents-request", _letters_documents, document=True),
+        Calculator("collection-log", _collection_log, document=True),
     )})
 
+
+class _Parts(Mapping):
+    """slug -> one part of each record (``model`` or ``view``) of the calculators or the documents,
+    each imported when first asked for; iterating gives the slugs in the registry's order."""
+
+    def __init__(self, part: str, documents: bool | None) -> None:
+        self._part, self._documents = part, documents
+
+    def _slugs(self) -> list[str]:
+        return [s for s, c in REGISTRY.items() if self._documents is None or c.document == self._documents]
+
+    def __getitem__(self, slug: str) -> ModuleType:
+        if slug not in self._slugs():
+            raise KeyError(slug)
+        return getattr(REGISTRY[slug], self._part)
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self._slugs()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._slugs())
+
+    def __len__(self) -> int:
+        return len(self._slugs())
+
+
 # The registry's parts by slug, for the callers that want one kind (derived, never edited):
-CALCULATORS: dict[str, ModuleType] = {s: c.model for s, c in REGISTRY.items() if not c.document}
-DOCUMENTS: dict[str, ModuleType] = {s: c.model for s, c in REGISTRY.items() if c.document}
-VIEWS: dict[str, ModuleType] = {s: c.view for s, c in REGISTRY.items()}
+CALCULATORS: Mapping[str, ModuleType] = _Parts("model", documents=False)
+DOCUMENTS: Mapping[str, ModuleType] = _Parts("model", documents=True)
+VIEWS: Mapping[str, ModuleType] = _Parts("view", documents=None)
 
 # The block after every result (next steps, calendar button) and the calendar's events.
 NEXT_STEPS = next_steps_view
@@ -218,7 +326,11 @@ def compute(slug: str, form: dict, lang: str = "zh", today: dt.date | None = Non
         reply = {"ok": True, "result": data, "html": html, "text": entry.view.text(result)}
     else:
         button = entry.calendar.button(slug, result, lang) if entry.calendar else ""
-        button += plan_view.save_block(slug, result, lang)
+        if entry.saves:
+            # the plan's own view, imported only for the tools whose result it saves
+            from .views import plan as plan_view
+
+            button += plan_view.save_block(slug, result, lang)
         html += NEXT_STEPS.block(entry.steps(result) if entry.steps else [], lang, button)
         reply = {"ok": True, "result": data, "html": html}
     if rest and rest_later is not None:

@@ -169,9 +169,10 @@ def add_to(source: str, anchor: str, addition: str, before: bool = False) -> str
 def files_to_add(tree) -> dict[str, str]:
     """path -> its whole text after the change: every file a new calculator touches."""
     web_py = (tree / "calculators" / "web.py").read_text(encoding="utf-8")
-    web_py = add_to(web_py, "from .money import InputError",
-                    f"from . import {MODULE}\nfrom .views import {MODULE} as {MODULE}_view\n")
-    web_py = add_to(web_py, "    # documents:", f"    Calculator({MODULE}, {MODULE}_view, next_steps.{MODULE}, "
+    web_py = add_to(web_py, "# The registry: one record per calculator",
+                    f"def _{MODULE}():\n    from . import {MODULE}\n    from .views import {MODULE} as view\n"
+                    f"    return {MODULE}, view\n\n\n", before=True)
+    web_py = add_to(web_py, "    # documents:", f'    Calculator("{SLUG}", _{MODULE}, next_steps.{MODULE}, '
                                                 f"calendar_view.{MODULE.upper()}),\n", before=True)
     steps = (tree / "calculators" / "next_steps.py").read_text(encoding="utf-8")
     steps += f'\n\ndef {MODULE}(result) -> list[str]:\n    return ["negotiation_calc", "get_help"]\n'

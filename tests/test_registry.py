@@ -54,6 +54,46 @@ def test_each_record_holds_all_of_its_calculator(slug):
     assert (CALC / entry.cases).is_file(), f"{slug}: no cases file calculators/{entry.cases}"
 
 
+@pytest.mark.parametrize("slug", sorted(web.REGISTRY))
+def test_a_record_saves_back_exactly_when_the_plan_takes_its_result(slug):
+    from calculators import plan
+
+    assert web.REGISTRY[slug].saves == (plan.save_for(slug) is not None), (
+        f"{slug}: its record's saves= and plan.SAVES disagree")
+
+
+# A fresh Python: import the door, answer one calculator, list which calculators' modules were imported.
+_IMPORTED = """
+import json, sys
+from calculators import web
+before = sorted(m for m in sys.modules if m.startswith("calculators."))
+reply = json.loads(web.run(sys.argv[1], "{}", "zh", False, "2026-12-07"))
+after = sorted(m for m in sys.modules if m.startswith("calculators."))
+print(json.dumps({"ok": reply["ok"], "before": before, "after": after}))
+"""
+
+
+@pytest.mark.parametrize("slug", ["repayment", "negotiation"])
+def test_a_page_imports_only_its_own_calculator(slug):
+    """The browser's first import (calculators.web) brings the shared modules and no calculator; the
+    first answer imports that calculator's model and view, and no other calculator's (bench/notes.md:
+    the page's Python is ready sooner). Negotiation's result can be saved to My situation, so its
+    answer also brings the plan's view (views/plan.py, which needs the plan and what it reads)."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", _IMPORTED, slug], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, check=True)
+    got = json.loads(proc.stdout)
+    assert got["ok"]
+    models = {c.model.__name__ for c in web.REGISTRY.values()}
+    assert not models & set(got["before"]), sorted(models & set(got["before"]))
+    own = web.REGISTRY[slug]
+    assert {own.model.__name__, own.view.__name__} <= set(got["after"])
+    if not own.saves:
+        assert models & set(got["after"]) == {own.model.__name__}, sorted(models & set(got["after"]))
+
+
 def test_the_registry_imports_nothing_by_name():
     """web.py joins each model to its view, chooser and calendar through its record: plain imports,
     no importlib (a view found by a name built from a string fails only when it is asked for)."""

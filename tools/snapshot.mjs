@@ -27,6 +27,8 @@ import gc
 import calculators.web
 from calculators import figures
 figures.data()
+for entry in calculators.web.REGISTRY.values():
+    entry.parts()  # each page imports only its own calculator or letter (web.py): the snapshot holds them all
 for slug in calculators.web.CALCULATORS:
     for lang in ("zh", "en"):
         calculators.web.run(slug, "{}", lang, False)
