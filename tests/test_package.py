@@ -225,7 +225,8 @@ def test_builds_side_by_side_gzip_the_wasm_once_and_get_the_same_bytes(tmp_path,
     for build in builds:
         build.start()
     for build in builds:
-        build.join()
+        build.join(timeout=60)  # a lock never released fails here instead of hanging the suite
+    assert not any(build.is_alive() for build in builds), "a build still waits for the lock after 60 s"
     assert len(made) == 1
     one, two = (w.with_name(w.name + ".gz").read_bytes() for w in wasms)
     assert one == two and gzip.decompress(one) == wasms[0].read_bytes()
