@@ -178,6 +178,14 @@ def stdlib_files(package_zip: Path, cases: list | None = None) -> dict[str, str]
     return found["files"]
 
 
+def stdlib_names(package_zip: Path) -> list[str]:
+    """The names ``stdlib_files`` would return, sorted, without squeezing each file (half its time)."""
+    from tools import cases as known
+
+    request = {"zip": str(package_zip), "cases": known.as_json(known.runtime_cases()), "squeeze": False}
+    return json.loads(_node(str(ROOT / "tools" / "stdlib_modules.mjs"), stdin=json.dumps(request)))["names"]
+
+
 def compiled(files: dict[str, str]) -> dict[str, bytes]:
     """``files`` (path -> source) compiled by Pyodide's Python: path.pyc -> its bytes
     (tools/pyc.mjs: sourceless, unchecked hash-based, the same bytes for the same source)."""
