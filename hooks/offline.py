@@ -156,6 +156,14 @@ def manifest(site: Path, own_revs: dict[str, str]) -> tuple[dict[str, list[list[
     return ahead, runtime
 
 
+def whole_package(site: Path) -> str | None:
+    """The calculators' whole zip (relative to the site), which the service worker keeps for a reader
+    who has used a calculator and answers a page's own zip with offline (hooks/runtime.py
+    write_page_zips); None if the build wrote none."""
+    found = sorted((site / "assets" / "py").glob("calculators-*.zip"))
+    return found[0].relative_to(site).as_posix() if len(found) == 1 else None
+
+
 def write_service_worker(site: Path, own_revs: dict[str, str]) -> None:
     """site/sw.js from the template, versioned by the revisions of every file it names."""
     ahead, runtime = manifest(site, own_revs)
@@ -163,7 +171,8 @@ def write_service_worker(site: Path, own_revs: dict[str, str]) -> None:
     script = (TEMPLATE.read_text(encoding="utf-8")
               .replace("__VERSION__", version)
               .replace("__PRECACHE__", json.dumps(ahead, ensure_ascii=False))
-              .replace("__RUNTIME__", json.dumps(runtime, ensure_ascii=False)))
+              .replace("__RUNTIME__", json.dumps(runtime, ensure_ascii=False))
+              .replace("__WHOLE_PACKAGE__", json.dumps(whole_package(site))))
     (site / "sw.js").write_text(script, encoding="utf-8")
 
 

@@ -34,6 +34,7 @@ import html
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -346,6 +347,89 @@ def write_package(out: Path) -> list[str]:
     return [name for name, _ in made]
 
 
+PAGE_PREFIX = "page-"
+
+
+def page_modules(sources: bytes) -> dict[str, list[str]]:
+    """{slug: our modules its page imports}, found by running its cases on the calculators' zip
+    ``sources`` (the sources' zip, unpacked) in an isolated Python: tools/page_modules.py."""
+    from calculators import web
+    from tools import cases as known
+
+    request = {"slugs": list(web.CALCULATORS), "cases": known.as_json(known.runtime_cases()), "today": known.CLOCK,
+               "calendar": web.CALENDAR_SUFFIX, "rest": web.REST_SUFFIX}
+    with tempfile.TemporaryDirectory() as work:
+        request["zip"] = str(Path(work) / "calculators.zip")
+        Path(request["zip"]).write_bytes(sources)
+        proc = subprocess.run([sys.executable, "-I", str(ROOT / "tools" / "page_modules.py")], input=json.dumps(request),
+                              capture_output=True, text=True, timeout=300, cwd=work)
+    if proc.returncode != 0:
+        raise subprocess.SubprocessError(proc.stderr.strip()[-2000:] or f"page_modules exited {proc.returncode}")
+    return json.loads(proc.stdout)
+
+
+def page_zip(calculators_zip: bytes, modules: list[str]) -> bytes:
+    """The entries of ``calculators_zip`` (sources or compiled) that hold ``modules``, in its order."""
+    from macros import package
+
+    wanted = set()
+    for module in modules:
+        path = module.replace(".", "/")
+        wanted.update({f"{path}.py", f"{path}.pyc", f"{path}/__init__.py", f"{path}/__init__.pyc"})
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(calculators_zip)) as src, zipfile.ZipFile(buf, "w") as out:
+        for info in src.infolist():
+            if info.filename in wanted:
+                out.writestr(info, src.read(info.filename))
+    return package.utf8_names(buf.getvalue())
+
+
+def write_page_zips(out: Path, calculators_name: str) -> dict[str, str]:
+    """For each calculator, a zip of only the modules its page imports (``page_modules``), taken from
+    the calculators' zip in ``out``, named page-<slug>-<hash of its bytes>.zip (and its .gz); older
+    ones removed. {slug: file name}. A page whose only calculator is that one loads it instead of the
+    whole calculators' zip (``use_page_zips``)."""
+    import hashlib
+
+    from macros import package
+
+    modules = page_modules(package.current()[1])
+    whole = (out / calculators_name).read_bytes()
+    names = {}
+    for slug, mods in modules.items():
+        data = page_zip(whole, mods)
+        names[slug] = f"{PAGE_PREFIX}{slug}-{hashlib.sha256(data).hexdigest()[:12]}.zip"
+        (out / names[slug]).write_bytes(data)
+        (out / (names[slug] + ".gz")).write_bytes(package.solid(data))
+    for old in out.glob(f"{PAGE_PREFIX}*.zip*"):
+        if old.name.removesuffix(".gz") not in names.values():
+            old.unlink()
+    return names
+
+
+_FORMS = re.compile(r'<form class="calc-form" data-calculator="([^"]+)"')
+
+
+def use_page_zips(site: Path, calculators_name: str, page_zips: dict[str, str]) -> int:
+    """Each page whose calculator forms are all one calculator's loads that calculator's own zip in
+    place of the calculators' one (the form's and the head's ``data-package``), with the sizes of
+    what it then downloads; pages with letters or with two calculators keep the whole zip. How
+    many pages changed."""
+    changed = 0
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if calculators_name not in text:
+            continue
+        slugs = set(_FORMS.findall(text))
+        if len(slugs) != 1 or next(iter(slugs)) not in page_zips:
+            continue
+        own = page_zips[next(iter(slugs))]
+        sizes = html.escape(json.dumps(runtime_sizes(site, [own]), separators=(",", ":")))
+        page.write_text(text.replace(calculators_name, own).replace("__RUNTIME_BYTES__", sizes), encoding="utf-8")
+        changed += 1
+    return changed
+
+
 def both_zips(out: Path, names: list[str], into: Path) -> Path:
     """One zip holding every file of the zips ``names`` (for the trimmed standard library and the
     snapshot, which serve every page: calculators and letters alike)."""
@@ -439,4 +523,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     with tempfile.TemporaryDirectory() as work:
         whole = both_zips(out, names, Path(work))
         write_snapshot(out, whole, write_stdlib(out, whole))
+    if not _serving:  # `mkdocs serve` ships the sources' zips whole, without a run of every case
+        use_page_zips(site, names[0], write_page_zips(out, names[0]))
     write_runtime_sizes(site, names)

@@ -18,6 +18,7 @@
 // the reader opens is kept.
 
 const VERSION = "__VERSION__";
+const WHOLE_PACKAGE = __WHOLE_PACKAGE__; // "assets/py/calculators-<hash>.zip": every calculator's modules
 const PRECACHE = __PRECACHE__;
 const RUNTIME_FILES = __RUNTIME__;
 const PAGES = "pages"; // files kept ahead, keyed by revision
@@ -58,10 +59,38 @@ async function keepAhead(lang) {
       /* kept later, when the reader opens it */
     }
   }
+  fetched += await keepWholePackage();
   const marker = new URL(LANGS, SCOPE).href;
   const langs = new Set(await (await cache.match(marker))?.json().catch(() => []) ?? []);
   if (!langs.has(lang)) await cache.put(marker, new Response(JSON.stringify([...langs, lang])));
   return fetched;
+}
+
+// A page with one calculator loads a zip of only that calculator's modules
+// (assets/py/page-<slug>-<hash>.zip(.gz), hooks/runtime.py); the calculators' whole zip holds every
+// calculator's. For a reader who has used a calculator here (the runtime is kept), the whole zip is
+// kept with the pages ahead, and a page's own zip that is neither kept nor reachable is answered
+// with it: a calculator never opened before then works offline too.
+const PAGE_ZIP = /\/assets\/py\/page-[^/]+-[0-9a-f]{12}\.zip(\.gz)?$/;
+
+function wholeKey(bare) {
+  if (!WHOLE_PACKAGE || !PAGE_ZIP.test(bare)) return undefined;
+  return ON_USE.get(new URL(WHOLE_PACKAGE + (bare.endsWith(".gz") ? ".gz" : ""), SCOPE).href);
+}
+
+async function keepWholePackage() {
+  const key = WHOLE_PACKAGE && ON_USE.get(new URL(`${WHOLE_PACKAGE}.gz`, SCOPE).href);
+  if (LITE || !key) return 0;
+  const runtime = await caches.open(RUNTIME);
+  if (!(await runtime.keys()).length || (await runtime.match(key))) return 0; // no calculator used, or kept
+  try {
+    const response = await fetch(new URL(`${WHOLE_PACKAGE}.gz`, SCOPE).href);
+    if (!response.ok) return 0;
+    await runtime.put(key, response);
+    return 1;
+  } catch {
+    return 0; /* next time */
+  }
 }
 
 self.addEventListener("install", (event) => {
@@ -154,7 +183,16 @@ self.addEventListener("fetch", (event) => {
       const key = AHEAD.get(request.url) ?? AHEAD.get(bare) ?? runtimeKey;
       const cached = await caches.match(key ?? request);
       if (cached) return cached;
-      if (runtimeKey) return fromNetwork(request, RUNTIME, runtimeKey);
+      if (runtimeKey) {
+        try {
+          return await fromNetwork(request, RUNTIME, runtimeKey);
+        } catch (err) {
+          const whole = wholeKey(bare);
+          const kept = whole && (await caches.match(whole));
+          if (kept) return kept;
+          throw err;
+        }
+      }
       return fromNetwork(request, key ? PAGES : VISITED, key ?? request);
     })(),
   );

@@ -140,10 +140,13 @@ def test_the_progress_line_knows_what_the_worker_fetches_as_a_host_sends_it(site
     # and the wasm as its .gz (gzipped once at the build)
     expected = {"pyodide.asm.wasm.gz": site / "pyodide" / "pyodide.asm.wasm.gz",
                 "pyodide-lock.json": site / "pyodide" / "pyodide-lock.json",
-                **{p.name: p for p in py.glob("stdlib-*.zip.gz")},
-                **{p.name: p for p in py.glob("calculators-*.zip.gz")}}
-    if letters:
-        expected.update({p.name: p for p in py.glob("letters-*.zip.gz")})
+                **{p.name: p for p in py.glob("stdlib-*.zip.gz")}}
+    # the page's own packages: the repayment page its calculator's zip alone, a letter page the
+    # calculators' whole zip and the letters'
+    packages = re.search(r'data-package="([^"]+)"', (site / page).read_text(encoding="utf-8")).group(1).split()
+    assert [re.sub(r"-[0-9a-f]{12}\.zip$", "", name) for name in packages] == (
+        ["calculators", "letters"] if letters else ["page-repayment"])
+    expected.update({name + ".gz": py / (name + ".gz") for name in packages})
     assert set(sizes) == set(expected) and len(expected) == 4 + letters
     for name, path in expected.items():
         data = path.read_bytes()
@@ -237,3 +240,60 @@ def _sha(path) -> str:
     import hashlib
 
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+# Each case as a page asks it: with and without the result data, the hidden long-table rows, and the
+# calendar file (at a fixed moment: its DTSTAMP).
+RUN_PAGE = f"""
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import calculators.web as web
+replies = []
+for slug, form, lang in json.load(sys.stdin):
+    if slug.endswith(web.CALENDAR_SUFFIX):
+        replies.append(web.run(slug, form, lang, True, {TODAY!r}, "2026-06-15T08:00:00+00:00"))
+        continue
+    replies += [web.run(slug, form, lang, True, {TODAY!r}), web.run(slug, form, lang, False, {TODAY!r}),
+                web.run(slug + web.REST_SUFFIX, form, lang, True, {TODAY!r})]
+outside = sorted(m for m, mod in sys.modules.items() if m.startswith("calculators")
+                 and not (mod.__file__ or "").startswith(sys.argv[1]))
+print(json.dumps({{"replies": replies, "outside": outside}}))
+"""
+
+
+def test_a_calculator_page_s_own_zip_answers_all_of_that_calculator_from_nothing_else(site, tmp_path):
+    """A page whose only calculator is one loads that calculator's own zip (hooks/runtime.py
+    write_page_zips: the modules its cases import), not the whole package. Each shipped page zip,
+    as its sources, in a Python that sees nothing else (``-I``: no project, no tests): every case the
+    runtime answers for that calculator (tools/cases.py runtime_cases, hostile text in every field
+    included), as the page asks it, gives exactly the whole package's reply and imports nothing
+    from anywhere else."""
+    py = site / "assets" / "py"
+    own = {re.fullmatch(r"page-(.+)-[0-9a-f]{12}\.zip", p.name).group(1): p for p in py.glob("page-*.zip")}
+    assert set(own) == set(web.CALCULATORS)
+    whole = zipfile.ZipFile(io.BytesIO(package.current()[1]))
+    every = cases.as_json(cases.runtime_cases())
+    for slug, path in sorted(own.items()):
+        shipped = set(zipfile.ZipFile(path).namelist())
+        assert "calculators/web.pyc" in shipped
+        assert not [n for n in shipped if package.is_letters(n.removeprefix("calculators/").removesuffix("c"))]
+        where = tmp_path / slug
+        for name in whole.namelist():
+            if name + "c" in shipped or name in shipped:
+                whole.extract(name, where)
+        asked = [c for c in every if c[0] in (slug, slug + web.CALENDAR_SUFFIX)]
+        proc = subprocess.run([sys.executable, "-I", "-c", RUN_PAGE, str(where)], cwd=where, input=json.dumps(asked),
+                              capture_output=True, text=True, timeout=300, check=False)
+        assert proc.returncode == 0, f"{slug}: {proc.stderr[-2000:]}"
+        got = json.loads(proc.stdout)
+        assert got["outside"] == [], slug
+        expected = []
+        for asked_slug, form, lang in asked:
+            if asked_slug.endswith(web.CALENDAR_SUFFIX):
+                expected.append(web.run(asked_slug, form, lang, True, TODAY, "2026-06-15T08:00:00+00:00"))
+                continue
+            expected += [web.run(asked_slug, form, lang, True, TODAY), web.run(asked_slug, form, lang, False, TODAY),
+                         web.run(asked_slug + web.REST_SUFFIX, form, lang, True, TODAY)]
+        differ = [k for k, (a, b) in enumerate(zip(got["replies"], expected, strict=True)) if a != b]
+        assert not differ, f"{slug}: {len(differ)} of {len(expected)} replies differ, e.g. {got['replies'][differ[0]][:300]}"
+        assert len(shipped) < len(whole.namelist())

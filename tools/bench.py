@@ -252,7 +252,7 @@ def kind(path: Path) -> str:
                     name, "Pyodide pyodide.mjs")
     if name.startswith("stdlib-"):
         return "standard library (trimmed)"
-    if name.startswith("calculators-"):
+    if name.startswith(("calculators-", "page-")):
         return "calculators package"
     if name.startswith("snapshot-"):
         return "snapshot"

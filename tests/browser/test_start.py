@@ -94,7 +94,9 @@ def test_a_calculator_page_starts_its_engine_from_its_head(site_page):
     page.unroute("**/assets/javascripts/calculator.js*")
     wait_ready(page, SLUG)  # the engine took that worker over, and with it what the worker had said
     assert sum("/calc-worker.js" in url for url in requests) == 1, [u for u in requests if "calc-worker" in u]
-    assert sum("/calculators-" in url for url in requests) == 1  # booted once: the engine did not boot it again
+    # booted once: the engine did not boot it again (the package: this calculator's own zip)
+    assert sum(f"/assets/py/page-{SLUG}-" in url for url in requests) == 1, [u for u in requests if "/py/" in u]
+    assert not [url for url in requests if "/assets/py/calculators-" in url]  # and not the whole one
     # one worker, made while the page was still being parsed (its module scripts run only after that);
     # not read from clocks: with TEST_TODAY the page's clock is fixed
     assert page.evaluate("window.__workersBorn") == ["loading"]
