@@ -464,6 +464,8 @@ STEPS = [
      None, "calc-worker:worker-start"),
     ("boot message reaches the worker (navigation → the message; sent from the page's head)", None,
      "calc-worker:boot-message"),
+    ("wasm compiled (navigation → done; compiled as it arrives, from the worker's start)", None,
+     "calc-worker:wasm-compiled"),
     ("pyodide.mjs (and pyodide.asm.mjs, fetched alongside)", "calc-worker:boot-message", "calc-worker:pyodide-script"),
     ("loadPyodide: wasm + standard library download, compile, interpreter start", "calc-worker:pyodide-script",
      "calc-worker:python-started"),
@@ -473,7 +475,7 @@ STEPS = [
      "calc-worker:calculators-imported", "calc-engine-ready"),
 ]
 FETCHES = [("pyodide.asm.wasm", "pyodide.asm.wasm"), ("pyodide.asm.mjs", "pyodide.asm.mjs"),
-           ("standard library", "/stdlib-"), ("calculators package", "/calculators-")]
+           ("standard library", "/stdlib-"), ("calculators package (the page's own zip)", "/assets/py/page-")]
 
 TIMELINE = """() => {
     const at = {};

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import re
 from urllib.parse import quote
@@ -115,6 +116,21 @@ def test_blocked_runtime_says_so_and_keeps_the_example(site_page):
                            timeout=40000)
     status = page.text_content(".calc-status")
     assert "没能" in status
+    assert figures(page) == example
+
+
+def test_a_damaged_wasm_says_so_at_once_and_keeps_the_example(site_page):
+    # Bytes that arrive whole but are no WebAssembly (a host or a proxy that mangled the file): the compile
+    # the worker started as they came fails, and the page says the engine could not start, at once: not a
+    # spinner until the 90 s without an answer (Pyodide itself only logs a failed instantiation and waits).
+    page, base = site_page
+    page.route("**/pyodide/pyodide.asm.wasm.gz", lambda route: route.fulfill(
+        status=200, body=gzip.compress(b"\0asm" + bytes(range(256)) * 64), content_type="application/gzip"))
+    page.goto(f"{base}calculators/repayment/")
+    example = figures(page)
+    page.wait_for_selector('form[data-calculator="repayment"][data-state="error"]', state="attached",
+                           timeout=30000)
+    assert page.get_attribute("form[data-calculator]", "data-engine-error") == "runtime-failed"
     assert figures(page) == example
 
 

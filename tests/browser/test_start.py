@@ -106,6 +106,41 @@ def test_a_calculator_page_starts_its_engine_from_its_head(site_page):
                            arg=SLUG, timeout=15000)
 
 
+# The worker's timing marks, re-marked on the page (calc-engine.js): step -> time, all on the worker's clock.
+WORKER_MARKS = """Object.fromEntries(performance.getEntriesByType("mark").filter((m) => m.name.startsWith("calc-worker:"))
+  .map((m) => [m.name.slice("calc-worker:".length), m.startTime]))"""
+
+
+def test_the_wasm_is_compiled_as_it_arrives_and_loadpyodide_instantiates_that_compile(site_page):
+    # calc-worker.js compiles the wasm from its first bytes, before loadPyodide can ask for it: pyodide.mjs
+    # (loadPyodide's own script) is held here until the wasm has been asked for and a second more. Then
+    # loadPyodide's instantiation takes the module compiled early ("wasm-handed"), and the wasm is fetched once.
+    page, base = site_page
+    held = []
+    page.route("**/pyodide/pyodide.mjs", lambda route: held.append(route))
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base + f"calculators/{SLUG}/", wait_until="commit")
+    for _ in range(200):
+        if held and any("/pyodide/pyodide.asm.wasm" in url for url in requests):
+            break
+        page.wait_for_timeout(100)
+    assert held, requests
+    page.wait_for_timeout(1000)
+    for route in held:
+        route.continue_()
+    page.unroute("**/pyodide/pyodide.mjs")
+    wait_ready(page, SLUG)
+    marks = page.evaluate(WORKER_MARKS)
+    assert {"wasm-compiling", "wasm-handed", "pyodide-script"} <= set(marks), marks
+    assert marks["wasm-compiling"] < marks["pyodide-script"], marks  # compiling while loadPyodide could not run
+    assert marks["pyodide-script"] < marks["wasm-handed"], marks
+    assert len([url for url in requests if "/pyodide/pyodide.asm.wasm" in url]) == 1, requests
+    page.locator(f'form[data-calculator="{SLUG}"] [name="principal"]').fill("8800")
+    page.wait_for_function("(slug) => Number(document.querySelector(`form[data-calculator='${slug}']`).dataset.asked) >= 1",
+                           arg=SLUG, timeout=15000)
+
+
 def test_with_save_data_nothing_of_the_runtime_is_asked_for_until_the_reader_touches_the_form(site_page):
     from tools.first_visit import SAVE_DATA
 

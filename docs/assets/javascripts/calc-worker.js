@@ -92,6 +92,55 @@ function wasmFrom(response) {
   return new Response(body, { status: 200, headers: { "Content-Type": "application/wasm" } });
 }
 
+// The wasm is compiled as it arrives, from the moment this worker runs, not from when loadPyodide
+// asks for it (after pyodide.mjs, pyodide.asm.mjs and the boot message): on a fast link the
+// download is over by then, and all the compile was still to do. loadPyodide's fetch of the wasm
+// is answered with a stand-in (no body: the bytes are not kept twice), and its
+// WebAssembly.instantiateStreaming of that stand-in instantiates the module compiled here
+// (Pyodide 314.0.7 instantiates the response its fetch got: pyodide.mjs, getInstantiateWasmFunc;
+// tests/browser/test_start.py checks that it still does). A response that is not ok is handed over
+// as it is, and reported when loadPyodide's fetch gets it.
+const compiledFrom = new WeakMap(); // stand-in handed to loadPyodide -> the compiled module (a promise)
+let wasmFile = ""; // the name its bytes are counted under
+if (typeof WebAssembly === "object" && typeof WebAssembly.compileStreaming === "function") {
+  early.set(WASM_URL, early.get(WASM_URL).then((response) => {
+    if (!response.ok) return response;
+    const name = response.url.endsWith(".gz") ? "pyodide.asm.wasm.gz" : "pyodide.asm.wasm";
+    wasmFile = name;
+    const module = WebAssembly.compileStreaming(name.endsWith(".gz")
+      ? wasmFrom(counted(response, name)) : asWasm(counted(response, name)));
+    module.then(() => mark("wasm-compiled"), () => {}); // a failure is reported when loadPyodide instantiates it
+    mark("wasm-compiling"); // its headers have arrived: the compile starts with its first bytes
+    const standIn = new Response(null, { status: 200, headers: { "Content-Type": "application/wasm" } });
+    compiledFrom.set(standIn, module);
+    return standIn;
+  }));
+  early.get(WASM_URL).catch(() => {});
+  const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    try {
+      const response = await source;
+      const module = compiledFrom.get(response);
+      if (!module) return await instantiateStreaming(response, imports);
+      mark("wasm-handed"); // loadPyodide instantiates the module compiled here: no second compile
+      const compiled = await module;
+      return { module: compiled, instance: await WebAssembly.instantiate(compiled, imports) };
+    } catch (err) {
+      // Pyodide only logs a failed instantiation and waits: give the start up now; a wasm whose bytes
+      // stopped coming is a network failure, one that came whole and does not compile is not
+      const cutOff = wasmFile && !complete.has(wasmFile);
+      failBoot(cutOff ? "network" : failureKind(err), networkFailure || err);
+      throw err;
+    }
+  };
+}
+
+// A plain wasm response as WebAssembly.compileStreaming takes it: application/wasm (a host may send
+// another type; Pyodide asks the same of the file it fetches itself).
+function asWasm(response) {
+  return new Response(response.body, { status: 200, headers: { "Content-Type": "application/wasm" } });
+}
+
 function counted(response, name) {
   const encoded = (response.headers.get("Content-Encoding") || "identity") !== "identity";
   const length = encoded ? 0 : Number(response.headers.get("Content-Length") || 0);
@@ -139,6 +188,7 @@ function countingFetch(input, init) {
   early.delete(key); // handed over once; a later fetch of it goes to the network
   return (started ?? plainFetch(input, init)).then(
     (response) => {
+      if (compiledFrom.has(response)) return response; // the wasm, counted and being compiled already
       const gz = !name.endsWith(".gz") && response.url.endsWith(".gz"); // the wasm, as its .gz
       if (gz) name += ".gz"; // counted under the name the page's expected sizes use (hooks/runtime.py)
       if (response.ok && gz) return wasmFrom(counted(response, name));
