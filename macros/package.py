@@ -98,14 +98,20 @@ def solid(zip_bytes: bytes) -> bytes:
     alone: the standard library 468 → 395 KB, the calculators' zip 136 → 110 KB. The worker
     (calc-worker.js) unzips it as it arrives; the zip inside is what `unpackArchive` and
     Pyodide's `stdLibURL` read. Same bytes every time for the same zip (no timestamp)."""
+    return gzip.compress(stored(zip_bytes), 9, mtime=0)
+
+
+def stored(zip_bytes: bytes) -> bytes:
+    """The same zip with every entry stored uncompressed (names marked UTF-8): what ``solid`` gzips
+    and hooks/runtime.py's zstd packs, one stream over every file."""
     buf = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(zip_bytes)) as src, zipfile.ZipFile(buf, "w") as out:
         for info in src.infolist():
-            stored = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-            stored.external_attr = info.external_attr
-            stored.compress_type = zipfile.ZIP_STORED
-            out.writestr(stored, src.read(info))
-    return gzip.compress(utf8_names(buf.getvalue()), 9, mtime=0)
+            entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            entry.external_attr = info.external_attr
+            entry.compress_type = zipfile.ZIP_STORED
+            out.writestr(entry, src.read(info))
+    return utf8_names(buf.getvalue())
 
 
 def figures_module(toml: bytes) -> bytes:

@@ -136,11 +136,11 @@ def _runtime_bytes(page) -> dict[str, list[int]]:
 def test_the_progress_line_knows_what_the_worker_fetches_as_a_host_sends_it(site, page, letters):
     sizes = _runtime_bytes(site / page)
     py = site / "assets" / "py"
-    # the zips as the worker fetches them where the browser can unzip a stream: <zip>.gz
-    # and the wasm as its .gz (gzipped once at the build)
-    expected = {"pyodide.asm.wasm.gz": site / "pyodide" / "pyodide.asm.wasm.gz",
+    # as the worker fetches them: the wasm and the standard library as their .zst (packed once at the
+    # build), the packages' zips as their .gz
+    expected = {"pyodide.asm.wasm.zst": site / "pyodide" / "pyodide.asm.wasm.zst",
                 "pyodide-lock.json": site / "pyodide" / "pyodide-lock.json",
-                **{p.name: p for p in py.glob("stdlib-*.zip.gz")}}
+                **{p.name: p for p in py.glob("stdlib-*.zip.zst")}}
     # the page's own packages: the repayment page its calculator's zip alone, a letter page the
     # calculators' whole zip and the letters'
     packages = re.search(r'data-package="([^"]+)"', (site / page).read_text(encoding="utf-8")).group(1).split()
@@ -150,7 +150,7 @@ def test_the_progress_line_knows_what_the_worker_fetches_as_a_host_sends_it(site
     assert set(sizes) == set(expected) and len(expected) == 4 + letters
     for name, path in expected.items():
         data = path.read_bytes()
-        sent = len(data) if name.endswith(".gz") else len(gzip.compress(data, 6))
+        sent = len(data) if name.endswith((".gz", ".zst")) else len(gzip.compress(data, 6))
         assert sizes[name] == [len(data), sent], name
 
 

@@ -8,6 +8,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import zstandard
+
 
 def test_strict_build_succeeds_without_warnings(build):
     out, proc = build
@@ -107,10 +109,22 @@ def test_theme_asks_no_font_host(site):
 def test_pyodide_runtime_is_self_hosted_and_only_what_a_page_needs(site):
     files = sorted(p.name for p in (site / "pyodide").iterdir())
     assert files == sorted(["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.asm.wasm.gz",
-                            "python_stdlib.zip", "pyodide-lock.json"])
-    # the wasm gzipped once at the build (what a browser with DecompressionStream fetches): the same bytes
+                            "pyodide.asm.wasm.zst", "fzstd.mjs", "python_stdlib.zip", "pyodide-lock.json"])
+    # the wasm packed once at the build: as zstd (what the worker fetches) and gzip (where the zstd
+    # decoder cannot be had), the same bytes inside, the zstd smaller
     wasm = site / "pyodide" / "pyodide.asm.wasm"
-    assert gzip.decompress((site / "pyodide" / "pyodide.asm.wasm.gz").read_bytes()) == wasm.read_bytes()
+    packed = {suffix: (site / "pyodide" / f"pyodide.asm.wasm{suffix}").read_bytes() for suffix in (".zst", ".gz")}
+    assert gzip.decompress(packed[".gz"]) == wasm.read_bytes()
+    assert zstandard.ZstdDecompressor().decompress(packed[".zst"]) == wasm.read_bytes()
+    assert len(packed[".zst"]) < len(packed[".gz"])
+    # the decoder with its licence's notice (MIT)
+    decoder = (site / "pyodide" / "fzstd.mjs").read_text(encoding="utf-8")
+    assert decoder.startswith("/* fzstd ") and "Permission is hereby granted" in decoder.split("*/", 1)[0]
+    # the standard library likewise: its .zst is its .gz's zip
+    stdlib = sorted((site / "assets" / "py").glob("stdlib-*.zip.zst"))
+    assert len(stdlib) == 1
+    assert zstandard.ZstdDecompressor().decompress(stdlib[0].read_bytes()) == gzip.decompress(
+        stdlib[0].with_suffix(".gz").read_bytes())
     zips = list((site / "assets" / "py").glob("calculators-*.zip"))
     assert len(zips) == 1 and re.fullmatch(r"calculators-[0-9a-f]{12}\.zip", zips[0].name)
 

@@ -247,7 +247,9 @@ def kind(path: Path) -> str:
     """What a site file is, for the weight tables."""
     name = path.name
     if path.parent.name == "pyodide":
-        return {"pyodide.asm.wasm": "Pyodide wasm", "pyodide.asm.wasm.gz": "Pyodide wasm", "pyodide.asm.mjs": "Pyodide asm.mjs",
+        return {"pyodide.asm.wasm": "Pyodide wasm", "pyodide.asm.wasm.gz": "Pyodide wasm",
+                "pyodide.asm.wasm.zst": "Pyodide wasm", "fzstd.mjs": "zstd decoder (fzstd)",
+                "pyodide.asm.mjs": "Pyodide asm.mjs",
                 "python_stdlib.zip": "standard library (full)", "pyodide-lock.json": "Pyodide lock file"}.get(
                     name, "Pyodide pyodide.mjs")
     if name.startswith("stdlib-"):

@@ -27,7 +27,7 @@ def test_a_first_calculator_visit_costs_at_most_5_mb_in_all(browser, site, capsy
     # fetch could not use would show here as a second request for the same file)
     asked = [path for path, _ in one.to_ready if path.startswith(("/pyodide/", "/assets/py/"))]
     assert not [path for path in set(asked) if asked.count(path) > 1], sorted(asked)
-    assert one.fetched("/pyodide/pyodide.asm.wasm.gz")  # counted: the runtime went through this server
+    assert one.fetched("/pyodide/pyodide.asm.wasm.zst")  # counted: the runtime went through this server
     assert one.sent_total <= BUDGET, sorted(one.to_ready + one.after, key=lambda r: -r[1])[:10]
     # nothing of the letters, the snapshot or the other language on a calculator's first visit
     assert not one.fetched("/letters-") and not one.fetched("/snapshot-")

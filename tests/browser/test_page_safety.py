@@ -9,6 +9,7 @@ import re
 from urllib.parse import quote
 
 import pytest
+import zstandard
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.helpers import (
@@ -119,13 +120,19 @@ def test_blocked_runtime_says_so_and_keeps_the_example(site_page):
     assert figures(page) == example
 
 
-def test_a_damaged_wasm_says_so_at_once_and_keeps_the_example(site_page):
-    # Bytes that arrive whole but are no WebAssembly (a host or a proxy that mangled the file): the compile
-    # the worker started as they came fails, and the page says the engine could not start, at once: not a
-    # spinner until the 90 s without an answer (Pyodide itself only logs a failed instantiation and waits).
+_NOT_WASM = b"\0asm" + bytes(range(256)) * 64
+
+
+@pytest.mark.parametrize("damage", ["zstd of what is no wasm", "no zstd at all"])
+def test_a_damaged_wasm_says_so_at_once_and_keeps_the_example(site_page, damage):
+    # Bytes that arrive whole but are no WebAssembly, or no zstd (a host or a proxy that mangled the file):
+    # the unpacking or the compile the worker started as they came fails, and the page says the engine
+    # could not start (not that the network failed), at once: not a spinner until the 90 s without an
+    # answer (Pyodide itself only logs a failed instantiation and waits).
     page, base = site_page
-    page.route("**/pyodide/pyodide.asm.wasm.gz", lambda route: route.fulfill(
-        status=200, body=gzip.compress(b"\0asm" + bytes(range(256)) * 64), content_type="application/gzip"))
+    body = zstandard.ZstdCompressor().compress(_NOT_WASM) if damage.startswith("zstd") else gzip.compress(_NOT_WASM)
+    page.route("**/pyodide/pyodide.asm.wasm.zst", lambda route: route.fulfill(
+        status=200, body=body, content_type="application/zstd"))
     page.goto(f"{base}calculators/repayment/")
     example = figures(page)
     page.wait_for_selector('form[data-calculator="repayment"][data-state="error"]', state="attached",
@@ -134,17 +141,39 @@ def test_a_damaged_wasm_says_so_at_once_and_keeps_the_example(site_page):
     assert figures(page) == example
 
 
-def test_a_host_without_the_wasms_gz_still_starts_from_the_plain_wasm(site_page):
-    # pyodide.asm.wasm.gz is the build's (hooks/runtime.py); a host that lost it answers 404, and the
-    # worker then asks for the plain wasm: the calculator starts and computes all the same.
+@pytest.mark.parametrize("lost", [(".zst",), (".zst", ".gz")])
+def test_a_host_without_the_packed_wasm_starts_from_the_next_one(site_page, lost):
+    # pyodide.asm.wasm.zst and .gz and the standard library's .zst are the build's (hooks/runtime.py); a
+    # host that lost them answers 404, and the worker asks for the next one (the .gz, then the plain wasm;
+    # the library's .gz): the calculator starts and computes all the same.
     page, base = site_page
     asked: list[str] = []
-    page.route("**/pyodide/pyodide.asm.wasm.gz", lambda route: (asked.append(route.request.url),
-                                                                 route.fulfill(status=404, body="not here")))
-    page.on("request", lambda r: asked.append(r.url) if r.url.endswith("/pyodide/pyodide.asm.wasm") else None)
+    gone = re.compile(r".*/(pyodide/pyodide\.asm\.wasm|assets/py/stdlib-[0-9a-f]+\.zip)(" +
+                      "|".join(re.escape(s) for s in lost) + ")$")
+    page.route(gone, lambda route: route.fulfill(status=404, body="not here"))
+    page.on("request", lambda r: asked.append(r.url.rsplit("/", 1)[1]) if re.search(r"/(pyodide\.asm\.wasm|stdlib-)", r.url)
+            else None)
     page.goto(f"{base}calculators/repayment/?principal=8800")
     wait_ready(page, "repayment")
-    assert [u.rsplit("/", 1)[1] for u in asked] == ["pyodide.asm.wasm.gz", "pyodide.asm.wasm"], asked
+    wasm = [name for name in asked if name.startswith("pyodide.asm.wasm")]
+    assert wasm == ["pyodide.asm.wasm.zst", "pyodide.asm.wasm.gz", "pyodide.asm.wasm"][:len(lost) + 1], asked
+    assert [name.split(".", 1)[1] for name in asked if name.startswith("stdlib-")] == [
+        "zip.zst", "zip.gz", "zip"][:len(lost) + 1], asked
+    wait_figures(page, expected_figures(cpython("repayment", {"principal": "8800"})))
+
+
+def test_without_the_zstd_decoder_the_worker_takes_the_gz_files(site_page):
+    # fzstd.mjs could not be had (blocked, or a host that lost it): the wasm and the library come as their
+    # .gz (a .zst already asked for is dropped unread), and the calculator starts and computes.
+    page, base = site_page
+    page.route("**/pyodide/fzstd.mjs", lambda route: route.abort())
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url.rsplit("/", 1)[1]) if re.search(r"/(pyodide\.asm\.wasm|stdlib-)", r.url)
+            else None)
+    page.goto(f"{base}calculators/repayment/?principal=8800")
+    wait_ready(page, "repayment")
+    assert "pyodide.asm.wasm.gz" in asked and any(name.endswith(".zip.gz") for name in asked), asked
+    assert not any(name.endswith(".zip.zst") for name in asked), asked  # asked for only once the decoder is known
     wait_figures(page, expected_figures(cpython("repayment", {"principal": "8800"})))
 
 

@@ -118,18 +118,22 @@ def test_chromium_finds_no_installability_errors(browser_type, browser_type_laun
 @pytest.mark.first_visit
 def test_the_runtime_arrives_compressed_as_a_static_host_sends_it_and_starts(site_page, site_http, site):
     """The test server sends what a host sends (tools/site_server.py): the page gzip-compressed, the wasm's
-    and the zips' .gz (gzipped once at the build, smaller than a host's gzip) as they are, and the page
-    unzips them as they arrive; the plain wasm is not asked for. The calculator starts and computes."""
+    and the standard library's .zst and the packages' .gz (packed once at the build, smaller than a host's
+    gzip) as they are, and the page unpacks them as they arrive; neither the plain wasm nor its .gz is asked
+    for. The calculator starts and computes."""
     page, base = site_page
     before = len(site_http.served)
     page.goto(f"{base}calculators/repayment/")
     wait_ready(page, "repayment")
     served = {s.path: s for s in site_http.served[before:] if s.method == "GET"}
-    wasm = served["/pyodide/pyodide.asm.wasm.gz"]
+    wasm = served["/pyodide/pyodide.asm.wasm.zst"]
     assert (wasm.status, wasm.encoding) == (200, "")
-    assert wasm.length == (site / "pyodide" / "pyodide.asm.wasm.gz").stat().st_size
-    assert wasm.length < len(gzip.compress((site / "pyodide" / "pyodide.asm.wasm").read_bytes(), 6))
-    assert "/pyodide/pyodide.asm.wasm" not in served
+    assert wasm.length == (site / "pyodide" / "pyodide.asm.wasm.zst").stat().st_size
+    assert wasm.length < (site / "pyodide" / "pyodide.asm.wasm.gz").stat().st_size < len(
+        gzip.compress((site / "pyodide" / "pyodide.asm.wasm").read_bytes(), 6))
+    assert "/pyodide/pyodide.asm.wasm" not in served and "/pyodide/pyodide.asm.wasm.gz" not in served
+    assert [path for path in served if path.startswith("/assets/py/stdlib-")] == [
+        next(p for p in served if p.endswith(".zip.zst"))]
     assert served["/calculators/repayment/"].encoding == "gzip"
-    zips = [s for path, s in served.items() if path.endswith((".zip", ".zip.gz"))]  # .gz: the zips, unzipped by the page
+    zips = [s for path, s in served.items() if path.endswith((".zip", ".zip.gz", ".zip.zst"))]  # unpacked by the page
     assert zips and all(s.encoding == "" and s.status == 200 for s in zips), zips

@@ -69,26 +69,88 @@ let lastByte = Date.now();
 let networkFailure = "";
 const plainFetch = self.fetch.bind(self);
 
-// The wasm (3.5 MB as sent, the longest download) is asked for as soon as this worker runs, not
+// The zstd decoder (fzstd, copied beside Pyodide by the build: hooks/runtime.py). The wasm and the
+// standard library come as zstd (.zst: the wasm 2.89 MB against 3.42 MB as the smallest gzip) and are
+// unpacked here; where the decoder cannot be had, as their .gz. Asked for at once, beside the wasm.
+let zstd = null; // the decoder's module, once loaded
+const STREAMS = typeof TransformStream === "function";
+const zstdLoaded = STREAMS
+  ? import(new URL("fzstd.mjs", PYODIDE_DIR).href).then((m) => ((zstd = m), true), () => false)
+  : Promise.resolve(false);
+
+// The first of ``urls`` the host has (for a .zst: and whose decoder has loaded); a host without one
+// answers 404 and the next is asked for. The last answer, or failure, if none.
+async function firstFound(urls) {
+  let last = null;
+  for (const url of urls) {
+    try {
+      const response = await plainFetch(url);
+      if (response.ok && url.endsWith(".zst") && !(await zstdLoaded)) {
+        response.body?.cancel().catch(() => {});
+        continue;
+      }
+      if (response.ok || url === urls[urls.length - 1]) return response;
+      last = response;
+    } catch (err) {
+      if (url === urls[urls.length - 1]) throw err;
+      last = err;
+    }
+  }
+  if (last instanceof Response) return last;
+  throw last;
+}
+
+// The wasm (2.9 MB as sent, the longest download) is asked for as soon as this worker runs, not
 // when loadPyodide asks for it (after pyodide.mjs has arrived and the boot message): loadPyodide's
-// own fetch of the same URL is handed this very response, so nothing is downloaded twice (a
+// own fetch of the same URL is handed what came of it, so nothing is downloaded twice (a
 // <link rel=preload> in the page would be: a worker's fetch does not use the page's preloads).
-// Where the browser can unzip a stream, it is fetched as pyodide.asm.wasm.gz (hooks/runtime.py: gzipped
-// once with zopfli, about 130 KB fewer than a host's own gzip) and unzipped as it arrives (wasmFrom);
-// a host without that file gets the plain wasm asked for instead.
+// As pyodide.asm.wasm.zst, else pyodide.asm.wasm.gz where the browser can unzip a stream (gzipped once
+// with zopfli), else the plain wasm; each unpacked as it arrives (wasmFrom).
 const WASM_URL = new URL("pyodide.asm.wasm", PYODIDE_DIR).href;
 const SOLID = typeof DecompressionStream === "function";
-const early = new Map([[WASM_URL, SOLID
-  ? plainFetch(`${WASM_URL}.gz`).then((r) => (r.ok ? r : plainFetch(WASM_URL)), () => plainFetch(WASM_URL))
-  : plainFetch(WASM_URL)]]);
+const early = new Map([[WASM_URL, firstFound([...(STREAMS ? [`${WASM_URL}.zst`] : []),
+  ...(SOLID ? [`${WASM_URL}.gz`] : []), WASM_URL])]]);
 early.get(WASM_URL).catch(() => {}); // a failure is reported when loadPyodide's fetch gets it
 
-// The wasm inside a pyodide.asm.wasm.gz response (counted as it arrived), unzipped as a stream so that
+// The file name a response is counted under: what was fetched (the wasm's .zst or .gz, or itself).
+const fetchedName = (response, asked) => (response.url ? new URL(response.url).pathname.split("/").pop() : asked);
+
+// fzstd's streaming decoder as a TransformStream (a copy of each block: the decoder keeps its window).
+// Bytes it cannot read mark the file damaged (not a network failure).
+let damaged = false;
+function unzstd() {
+  let decoder;
+  const push = (chunk, final) => {
+    try {
+      decoder.push(chunk, final);
+    } catch (err) {
+      damaged = true;
+      throw err;
+    }
+  };
+  return new TransformStream({
+    start(controller) {
+      decoder = new zstd.Decompress((data) => {
+        if (data.length) controller.enqueue(data.slice());
+      });
+    },
+    transform(chunk) {
+      push(chunk, false);
+    },
+    flush() {
+      push(new Uint8Array(0), true); // throws if the stream stopped short
+    },
+  });
+}
+
+// The wasm inside a .zst or .gz response (counted as it arrived; ``name``: what was fetched), unpacked as a stream so that
 // WebAssembly compiles it while it downloads: served as application/wasm, as Pyodide requires. A host
-// that sent the .gz with Content-Encoding: gzip has unzipped it already.
-function wasmFrom(response) {
+// that sent it with a Content-Encoding has unpacked it already; a plain wasm is passed on as it is.
+function wasmFrom(response, name) {
   const encoded = (response.headers.get("Content-Encoding") || "identity") !== "identity";
-  const body = encoded ? response.body : response.body.pipeThrough(new DecompressionStream("gzip"));
+  const packing = /\.(zst|gz)$/.exec(name)?.[1];
+  const body = encoded || !packing ? response.body
+    : response.body.pipeThrough(packing === "zst" ? unzstd() : new DecompressionStream("gzip"));
   return new Response(body, { status: 200, headers: { "Content-Type": "application/wasm" } });
 }
 
@@ -105,10 +167,9 @@ let wasmFile = ""; // the name its bytes are counted under
 if (typeof WebAssembly === "object" && typeof WebAssembly.compileStreaming === "function") {
   early.set(WASM_URL, early.get(WASM_URL).then((response) => {
     if (!response.ok) return response;
-    const name = response.url.endsWith(".gz") ? "pyodide.asm.wasm.gz" : "pyodide.asm.wasm";
+    const name = fetchedName(response, "pyodide.asm.wasm");
     wasmFile = name;
-    const module = WebAssembly.compileStreaming(name.endsWith(".gz")
-      ? wasmFrom(counted(response, name)) : asWasm(counted(response, name)));
+    const module = WebAssembly.compileStreaming(wasmFrom(counted(response, name), name));
     module.then(() => mark("wasm-compiled"), () => {}); // a failure is reported when loadPyodide instantiates it
     mark("wasm-compiling"); // its headers have arrived: the compile starts with its first bytes
     const standIn = new Response(null, { status: 200, headers: { "Content-Type": "application/wasm" } });
@@ -128,17 +189,11 @@ if (typeof WebAssembly === "object" && typeof WebAssembly.compileStreaming === "
     } catch (err) {
       // Pyodide only logs a failed instantiation and waits: give the start up now; a wasm whose bytes
       // stopped coming is a network failure, one that came whole and does not compile is not
-      const cutOff = wasmFile && !complete.has(wasmFile);
+      const cutOff = !damaged && wasmFile && !complete.has(wasmFile);
       failBoot(cutOff ? "network" : failureKind(err), networkFailure || err);
       throw err;
     }
   };
-}
-
-// A plain wasm response as WebAssembly.compileStreaming takes it: application/wasm (a host may send
-// another type; Pyodide asks the same of the file it fetches itself).
-function asWasm(response) {
-  return new Response(response.body, { status: 200, headers: { "Content-Type": "application/wasm" } });
 }
 
 function counted(response, name) {
@@ -174,9 +229,10 @@ const solidUrl = (url) => (SOLID && url ? `${url}.gz` : url);
 // with Content-Encoding: gzip has unzipped it already (the body then starts with the zip's "PK").
 async function unzipped(response) {
   const bytes = new Uint8Array(await response.arrayBuffer());
+  const zstdFrame = bytes[0] === 0x28 && bytes[1] === 0xb5 && bytes[2] === 0x2f && bytes[3] === 0xfd;
   const zip = bytes[0] === 0x1f && bytes[1] === 0x8b
     ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
-    : bytes;
+    : zstdFrame ? zstd.decompress(bytes) : bytes;
   return new Response(zip, { status: 200, headers: { "Content-Type": "application/zip" } });
 }
 
@@ -186,13 +242,20 @@ function countingFetch(input, init) {
   const key = new URL(url, self.location.href).href;
   const started = early.get(key);
   early.delete(key); // handed over once; a later fetch of it goes to the network
-  return (started ?? plainFetch(input, init)).then(
+  // the standard library's .zst (stdlibUrl) where the decoder has loaded (it was asked for at this
+  // worker's start), else its .gz, else the zip, as the host has them
+  const zipOf = (url) => url.replace(/\.zst$/, "");
+  const asked = started ?? (/\.zip\.zst$/.test(key)
+    ? zstdLoaded.then((decoder) => firstFound([...(decoder ? [key] : []), ...(SOLID ? [`${zipOf(key)}.gz`] : []), zipOf(key)]))
+    : plainFetch(input, init));
+  return asked.then(
     (response) => {
       if (compiledFrom.has(response)) return response; // the wasm, counted and being compiled already
-      const gz = !name.endsWith(".gz") && response.url.endsWith(".gz"); // the wasm, as its .gz
-      if (gz) name += ".gz"; // counted under the name the page's expected sizes use (hooks/runtime.py)
-      if (response.ok && gz) return wasmFrom(counted(response, name));
-      if (response.ok) return name.endsWith(".zip.gz") ? unzipped(counted(response, name)) : counted(response, name);
+      // counted under the name of what came (the wasm's or the library's .zst or .gz): the names
+      // the page's expected sizes use (hooks/runtime.py)
+      name = fetchedName(response, name);
+      if (response.ok && name.startsWith("pyodide.asm.wasm")) return wasmFrom(counted(response, name), name);
+      if (response.ok) return /\.zip\.(gz|zst)$/.test(name) ? unzipped(counted(response, name)) : counted(response, name);
       networkFailure ||= `${name}: HTTP ${response.status}`;
       failBoot("network", networkFailure); // Pyodide may wait forever on a refused wasm: give up now
       return response;
@@ -279,7 +342,8 @@ async function keptSnapshot(url) {
 // Pyodide's full python_stdlib.zip (its default).
 function stdlibUrl(snapshotUrl) {
   const m = /^(.*\/)snapshot-([0-9a-f]+)\.bin\.gz$/.exec(snapshotUrl || "");
-  return m ? solidUrl(`${m[1]}stdlib-${m[2]}.zip`) : undefined;
+  // as its .zst where streams are (countingFetch falls back to the .gz and the zip)
+  return m ? (STREAMS ? `${m[1]}stdlib-${m[2]}.zip.zst` : solidUrl(`${m[1]}stdlib-${m[2]}.zip`)) : undefined;
 }
 
 async function boot(packageUrls, snapshotUrl) {
