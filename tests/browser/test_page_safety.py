@@ -162,6 +162,24 @@ def test_a_host_without_the_packed_wasm_starts_from_the_next_one(site_page, lost
     wait_figures(page, expected_figures(cpython("repayment", {"principal": "8800"})))
 
 
+def test_the_wasm_is_unpacked_in_a_second_worker_or_without_it_in_the_first(site_page):
+    # calc-worker.js hands the wasm's zstd to zstd-worker.js (its own thread: on a repeat visit the kept
+    # snapshot is read meanwhile); where that worker cannot be had, it unpacks the wasm itself. Both start.
+    page, base = site_page
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url.rsplit("/", 1)[1].split("?")[0]))
+    page.goto(f"{base}calculators/repayment/?principal=8800")
+    wait_ready(page, "repayment")
+    assert "zstd-worker.js" in asked and "pyodide.asm.wasm.zst" in asked, asked
+    wait_figures(page, expected_figures(cpython("repayment", {"principal": "8800"})))
+    page.route("**/assets/javascripts/zstd-worker.js*", lambda route: route.abort())
+    asked.clear()
+    page.goto(f"{base}calculators/repayment/?principal=9900")
+    wait_ready(page, "repayment")
+    assert "pyodide.asm.wasm.zst" in asked and "pyodide.asm.wasm.gz" not in asked, asked
+    wait_figures(page, expected_figures(cpython("repayment", {"principal": "9900"})))
+
+
 def test_without_the_zstd_decoder_the_worker_takes_the_gz_files(site_page):
     # fzstd.mjs could not be had (blocked, or a host that lost it): the wasm and the library come as their
     # .gz (a .zst already asked for is dropped unread), and the calculator starts and computes.

@@ -1,4 +1,5 @@
-// Module Web Worker: the self-hosted Pyodide runtime and our calculators package.
+// Module Web Worker: the self-hosted Pyodide runtime and our calculators package (the wasm's zstd is
+// unpacked by a second worker it starts, zstd-worker.js).
 // Only strings cross: the form as JSON text in, the reply as JSON text out.
 // It holds no words for readers: failures go out as kinds (calc-engine.js lists them),
 // and the page shows its own text for each.
@@ -115,30 +116,79 @@ early.get(WASM_URL).catch(() => {}); // a failure is reported when loadPyodide's
 // The file name a response is counted under: what was fetched (the wasm's .zst or .gz, or itself).
 const fetchedName = (response, asked) => (response.url ? new URL(response.url).pathname.split("/").pop() : asked);
 
-// fzstd's streaming decoder as a TransformStream (a copy of each block: the decoder keeps its window).
-// Bytes it cannot read mark the file damaged (not a network failure).
+// Bytes the decoder cannot read mark the file damaged (not a network failure).
 let damaged = false;
-function unzstd() {
-  let decoder;
-  const push = (chunk, final) => {
+
+// The wasm's zstd is unpacked in a second worker (zstd-worker.js: its own thread, so this worker's
+// start does not wait on the decoding), asked for with the wasm itself; here, where that worker cannot
+// be had (a browser without workers in workers, or its script not loaded).
+const helper = STREAMS && typeof Worker === "function"
+  ? new Promise((resolve) => {
     try {
-      decoder.push(chunk, final);
-    } catch (err) {
-      damaged = true;
-      throw err;
+      const worker = new Worker(new URL("./zstd-worker.js", import.meta.url), { type: "module" });
+      worker.onmessage = ({ data }) => resolve(data === "ready" ? worker : null);
+      worker.onerror = () => resolve(null);
+    } catch {
+      resolve(null);
     }
-  };
+  })
+  : Promise.resolve(null);
+
+// A zstd stream unpacked as a TransformStream: by the second worker, or here with fzstd.
+function unzstd() {
+  let worker = null;
+  let here = null;
+  let finished = null;
   return new TransformStream({
-    start(controller) {
-      decoder = new zstd.Decompress((data) => {
-        if (data.length) controller.enqueue(data.slice());
+    async start(controller) {
+      worker = await helper;
+      if (!worker) {
+        here = new zstd.Decompress((data) => {
+          if (data.length) controller.enqueue(data.slice()); // the decoder keeps its window
+        });
+        return;
+      }
+      finished = new Promise((resolve, reject) => {
+        worker.onmessage = ({ data }) => {
+          if (data === "done") resolve();
+          else if (data instanceof Uint8Array) controller.enqueue(data);
+          else {
+            damaged = true;
+            reject(new Error(`zstd: ${data.error}`));
+          }
+        };
+        worker.onerror = (event) => reject(new Error(`zstd worker: ${event.message}`));
+      });
+      finished.then(() => worker.terminate(), (err) => {
+        worker.terminate();
+        controller.error(err);
       });
     },
     transform(chunk) {
-      push(chunk, false);
+      if (here) {
+        try {
+          here.push(chunk, false);
+        } catch (err) {
+          damaged = true;
+          throw err;
+        }
+        return;
+      }
+      const own = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength ? chunk : chunk.slice();
+      worker.postMessage(own, [own.buffer]);
     },
     flush() {
-      push(new Uint8Array(0), true); // throws if the stream stopped short
+      if (here) {
+        try {
+          here.push(new Uint8Array(0), true); // throws if the stream stopped short
+        } catch (err) {
+          damaged = true;
+          throw err;
+        }
+        return undefined;
+      }
+      worker.postMessage("end");
+      return finished;
     },
   });
 }
