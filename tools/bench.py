@@ -240,7 +240,7 @@ KEEP_SNAPSHOT = """async () => {
     if (!(await cache.match(url))) await cache.put(url, await fetch(url));
 }"""
 
-OWN_FILES = ("/calculator.js", "/calc-engine.js", "/calc-worker.js", "/boot.mjs", "/site.css", "/sw.js")
+OWN_FILES = ("/calculator.js", "/calc-engine.js", "/calc-worker.js", "/zstd-worker.js", "/boot.mjs", "/site.css", "/sw.js")
 
 
 def kind(path: Path) -> str:
