@@ -49,6 +49,34 @@ def _open(page, url: str, *init_scripts: str) -> list[str]:
     return requests
 
 
+def _open_holding(page, url: str, held_pattern: str, until) -> tuple[list[str], list]:
+    """Open ``url`` with every request matching ``held_pattern`` held (not answered); poll (at most 20 s)
+    until ``until(requests, held)``. The URLs asked for so far (the list keeps growing), and the held
+    routes: ``_release`` lets them go."""
+    held: list = []
+    page.route(held_pattern, lambda route: held.append(route))
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(url, wait_until="commit")
+    for _ in range(200):
+        if until(requests, held):
+            break
+        page.wait_for_timeout(100)
+    return requests, held
+
+
+def _release(page, held_pattern: str, held: list) -> None:
+    for route in held:
+        route.continue_()
+    page.unroute(held_pattern)
+
+
+def _answers_what_the_reader_types(page) -> None:
+    page.locator(f'form[data-calculator="{SLUG}"] [name="principal"]').fill("8800")
+    page.wait_for_function("(slug) => Number(document.querySelector(`form[data-calculator='${slug}']`).dataset.asked) >= 1",
+                           arg=SLUG, timeout=15000)
+
+
 GUIDE = "guides/negotiate/"  # a guide with a calculator in it: no worker from its head
 GUIDE_SLUG = "negotiation"
 
@@ -75,23 +103,15 @@ def test_a_calculator_page_starts_its_engine_from_its_head(site_page):
     # own scripts have run, and the page gets ready with no idle callback (it never comes here) and no
     # touch. Held: the page's scripts arrive only when the test lets them, so "before" is not a race.
     page, base = site_page
-    held = []
-    page.route("**/assets/javascripts/calculator.js*", lambda route: held.append(route))
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
     page.add_init_script(NEVER_IDLE)
     page.add_init_script(WORKERS_BORN)
-    page.goto(base + f"calculators/{SLUG}/", wait_until="commit")
-    for _ in range(200):
-        if _engine_booted(requests) and held:
-            break
-        page.wait_for_timeout(100)
+    scripts = "**/assets/javascripts/calculator.js*"
+    requests, held = _open_holding(page, base + f"calculators/{SLUG}/", scripts,
+                                   lambda requests, held: _engine_booted(requests) and held)
     assert any("/pyodide/pyodide.asm.wasm" in url for url in requests), requests
     assert _engine_booted(requests), requests  # the standard library and our package: Python is starting
     assert page.evaluate(ENGINE_LOADED) is None  # the page's scripts have not run (calculator.js is held)
-    for route in held:
-        route.continue_()
-    page.unroute("**/assets/javascripts/calculator.js*")
+    _release(page, scripts, held)
     wait_ready(page, SLUG)  # the engine took that worker over, and with it what the worker had said
     assert sum("/calc-worker.js" in url for url in requests) == 1, [u for u in requests if "calc-worker" in u]
     # booted once: the engine did not boot it again (the package: this calculator's own zip)
@@ -100,10 +120,7 @@ def test_a_calculator_page_starts_its_engine_from_its_head(site_page):
     # one worker, made while the page was still being parsed (its module scripts run only after that);
     # not read from clocks: with TEST_TODAY the page's clock is fixed
     assert page.evaluate("window.__workersBorn") == ["loading"]
-    # and it answers what the reader types
-    page.locator(f'form[data-calculator="{SLUG}"] [name="principal"]').fill("8800")
-    page.wait_for_function("(slug) => Number(document.querySelector(`form[data-calculator='${slug}']`).dataset.asked) >= 1",
-                           arg=SLUG, timeout=15000)
+    _answers_what_the_reader_types(page)
 
 
 # The worker's timing marks, re-marked on the page (calc-engine.js): step -> time, all on the worker's clock.
@@ -116,29 +133,19 @@ def test_the_wasm_is_compiled_as_it_arrives_and_loadpyodide_instantiates_that_co
     # (loadPyodide's own script) is held here until the wasm has been asked for and a second more. Then
     # loadPyodide's instantiation takes the module compiled early ("wasm-handed"), and the wasm is fetched once.
     page, base = site_page
-    held = []
-    page.route("**/pyodide/pyodide.mjs", lambda route: held.append(route))
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.goto(base + f"calculators/{SLUG}/", wait_until="commit")
-    for _ in range(200):
-        if held and any("/pyodide/pyodide.asm.wasm" in url for url in requests):
-            break
-        page.wait_for_timeout(100)
+    script = "**/pyodide/pyodide.mjs"
+    requests, held = _open_holding(page, base + f"calculators/{SLUG}/", script, lambda requests, held: held and any(
+        "/pyodide/pyodide.asm.wasm" in url for url in requests))
     assert held, requests
     page.wait_for_timeout(1000)
-    for route in held:
-        route.continue_()
-    page.unroute("**/pyodide/pyodide.mjs")
+    _release(page, script, held)
     wait_ready(page, SLUG)
     marks = page.evaluate(WORKER_MARKS)
     assert {"wasm-compiling", "wasm-handed", "pyodide-script"} <= set(marks), marks
     assert marks["wasm-compiling"] < marks["pyodide-script"], marks  # compiling while loadPyodide could not run
     assert marks["pyodide-script"] < marks["wasm-handed"], marks
     assert len([url for url in requests if "/pyodide/pyodide.asm.wasm" in url]) == 1, requests
-    page.locator(f'form[data-calculator="{SLUG}"] [name="principal"]').fill("8800")
-    page.wait_for_function("(slug) => Number(document.querySelector(`form[data-calculator='${slug}']`).dataset.asked) >= 1",
-                           arg=SLUG, timeout=15000)
+    _answers_what_the_reader_types(page)
 
 
 def test_with_save_data_nothing_of_the_runtime_is_asked_for_until_the_reader_touches_the_form(site_page):
