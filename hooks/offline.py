@@ -164,6 +164,18 @@ def whole_package(site: Path) -> str | None:
     return found[0].relative_to(site).as_posix() if len(found) == 1 else None
 
 
+def kept_wasm(site: Path) -> str | None:
+    """Where calc-worker.js keeps Pyodide's wasm unpacked once the snapshot is kept (keepWasm): a key in
+    the runtime cache beside the snapshot, with the snapshot's key (assets/py/snapshot-<key>.bin.gz ->
+    assets/py/pyodide.asm-<key>.wasm), never a file on the host. The service worker keeps this one and
+    drops any other, like a stale runtime file. None if the build made no snapshot."""
+    found = sorted((site / "assets" / "py").glob("snapshot-*.bin.gz"))
+    if len(found) != 1:
+        return None
+    key = found[0].name.removeprefix("snapshot-").removesuffix(".bin.gz")
+    return f"assets/py/pyodide.asm-{key}.wasm"
+
+
 def write_service_worker(site: Path, own_revs: dict[str, str]) -> None:
     """site/sw.js from the template, versioned by the revisions of every file it names."""
     ahead, runtime = manifest(site, own_revs)
@@ -172,7 +184,8 @@ def write_service_worker(site: Path, own_revs: dict[str, str]) -> None:
               .replace("__VERSION__", version)
               .replace("__PRECACHE__", json.dumps(ahead, ensure_ascii=False))
               .replace("__RUNTIME__", json.dumps(runtime, ensure_ascii=False))
-              .replace("__WHOLE_PACKAGE__", json.dumps(whole_package(site))))
+              .replace("__WHOLE_PACKAGE__", json.dumps(whole_package(site)))
+              .replace("__KEPT_WASM__", json.dumps(kept_wasm(site))))
     (site / "sw.js").write_text(script, encoding="utf-8")
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from hooks import offline
 from tools import clock, site_server
 from tools.browser import CHROMIUM_ARGS, HOW_TO, find_chromium
 
@@ -204,27 +205,29 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 375, "height": 812}, "service_workers": "block"}
 
 
-def _returning_reader(page, server: str, site: Path) -> None:
+def _returning_reader(page, server: str, site: Path, keep_wasm: bool = True) -> None:
     """What a reader who came back has in the browser: the build's memory snapshot in the runtime
-    cache (calc-worker.js keepSnapshot, sw.js), so the page starts Python from it (data-engine
-    "snapshot", about 1 s) instead of booting the interpreter (about 3 s and several times the
-    processor time). Put there once for the shared context (``SharedContext``); for a context of
+    cache (calc-worker.js keepSnapshot, sw.js) and Pyodide's wasm unpacked beside it (keepWasm), so
+    the page starts Python from them (data-engine "snapshot", about 1 s, no wasm downloaded or
+    unpacked) instead of booting the interpreter (about 3 s and several times the processor time). Put there once for the shared context (``SharedContext``); for a context of
     a test's own, from the test's page, on the site's origin, before the test opens anything (a page
     of its own would cost a second renderer process per test): that page's history holds
-    robots.txt before the test's first page."""
+    robots.txt before the test's first page. Without ``keep_wasm``, the snapshot only: a reader who
+    came back once, whose page downloads and unpacks the wasm (and keeps it afterwards)."""
     snapshots = sorted((site / "assets" / "py").glob("snapshot-*.bin.gz"))
     if len(snapshots) != 1:
         pytest.fail(f"the build should write one memory snapshot, found {[p.name for p in snapshots]}")
     page.goto(server + "robots.txt")
-    page.evaluate("""async (url) => {
-        const keep = (async () => {
+    page.evaluate("""async (kept) => {
+        const keep = Promise.all(kept.map(async ([url, key]) => {
             const response = await fetch(url);
             if (!response.ok) throw new Error(`${url}: ${response.status}`);
-            await (await caches.open("runtime")).put(url, response);  // RUNTIME_CACHE in calc-worker.js
-        })();
-        const late = new Promise((_, fail) => setTimeout(() => fail(new Error(`${url}: not kept in 20 s`)), 20000));
+            await (await caches.open("runtime")).put(key, response);  // RUNTIME_CACHE in calc-worker.js
+        }));
+        const late = new Promise((_, fail) => setTimeout(() => fail(new Error(`${kept}: not kept in 20 s`)), 20000));
         await Promise.race([keep, late]);
-    }""", server + "assets/py/" + snapshots[0].name)
+    }""", [[server + "assets/py/" + snapshots[0].name] * 2,
+           *([[server + "pyodide/pyodide.asm.wasm", server + offline.kept_wasm(site)]] if keep_wasm else [])])
 
 
 def _hold_the_engine(context) -> list:
@@ -241,7 +244,7 @@ def _hold_the_engine(context) -> list:
     return held
 
 
-OWN_CONTEXT = ("first_visit", "engine_held", "own_context")  # markers that give a test a context of its own
+OWN_CONTEXT = ("first_visit", "engine_held", "own_context", "snapshot_only")  # markers that give a test a context of its own
 
 
 def _request_watcher(server: str, outside: list[str], runtime: list[str]):
@@ -316,7 +319,8 @@ def site_page(server, site, request):
     ``OWN_CONTEXT``: ``own_context`` (it changes its context: its clock, what it keeps, listeners,
     a browser it opens itself) gets a context of its own, a returning reader's too; ``first_visit`` a
     context that holds nothing, as on a first visit (two calculators' pages in use in Chinese, a
-    letter page, the slow link, how the engine starts, what is downloaded); ``engine_held`` one whose
+    letter page, the slow link, how the engine starts, what is downloaded); ``snapshot_only`` a returning
+    reader's whose wasm is not kept yet (how the wasm is downloaded and unpacked); ``engine_held`` one whose
     engine never arrives (``_hold_the_engine``): layout and markup as the page first shows them.
     ``OWN_CONTEXTS=1`` gives every test a context of its own: a test that passes only that way leaves
     something behind in the shared context, or finds something there."""
@@ -342,7 +346,7 @@ def site_page(server, site, request):
         if held:
             held_routes = _hold_the_engine(page.context)
         elif request.node.get_closest_marker("first_visit") is None:
-            _returning_reader(page, server, site)
+            _returning_reader(page, server, site, keep_wasm=request.node.get_closest_marker("snapshot_only") is None)
     else:
         shared = request.getfixturevalue("_shared_context")
         page = shared.new_page()

@@ -5,7 +5,8 @@ Shared by the browser test (tests/browser/test_offline_update.py asserts on it) 
 visit a Chinese guide without a calculator once with service workers allowed (once the page has been idle a while it
 asks the worker to keep the Chinese pages ahead: <html data-offline="kept"> when done),
 append a sentence to one page's Markdown, rebuild into the same served directory, ask the
-worker to update, and log at the server what that update fetched.
+worker to update, and log at the server what that update fetched, and which of the entries put in
+the runtime cache before it (a reader who has used the calculators) the updated worker kept.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ COPY = ("mkdocs.yml", "docs", "overrides", "calculators", "macros", "hooks", "to
         "glossary.yml", "sources.yml", "search_terms.txt", "search_intents.yml")
 EDITED = "guides/negotiate.md"
 VISITED = "guides/collection-rights/"  # no calculator on it: its first view keeps the pages ahead
+STALE_WASM = "assets/py/pyodide.asm-000000000000.wasm"  # a wasm kept unpacked by another Pyodide build
 
 
 def _asked(httpd: site_server.SiteServer) -> list[str]:
@@ -41,6 +43,8 @@ class Update:
     fetched: set[str]  # server paths the update fetched
     ahead_bytes: int
     changed_bytes: int
+    runtime_kept: set[str]  # of the runtime cache's entries put there before the update (the whole
+    # package, hooks/offline.py kept_wasm and STALE_WASM), the paths the updated worker left in place
 
     @staticmethod
     def served(rel: str) -> str:
@@ -100,6 +104,15 @@ def run(browser, workdir: Path, timeout_ms: float = 60000, built: Path | None = 
         after = _digests(site)
         changed = {rel for rel in ahead if before.get(rel) != after.get(rel)}
 
+        # a reader who has used the calculators: the whole package kept (so the update does not fetch it)
+        # and what calc-worker.js keeps unpacked beside the snapshot (keepWasm); and a wasm of an older build
+        whole = offline.whole_package(site)
+        kept = [rel for rel in (whole and f"{whole}.gz", offline.kept_wasm(site), STALE_WASM) if rel]
+        page.evaluate("""async (urls) => {
+            const cache = await caches.open("runtime");
+            for (const url of urls) await cache.put(url, new Response("wasm", { headers: { "Content-Type": "application/wasm" } }));
+        }""", [f"{httpd.url}{rel}" for rel in kept])
+
         httpd.served.clear()
         page.evaluate("""async () => {
             const reg = await navigator.serviceWorker.getRegistration();
@@ -107,11 +120,21 @@ def run(browser, workdir: Path, timeout_ms: float = 60000, built: Path | None = 
                 navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
             await reg.update();
             await switched;
+            // the page's controller changes as the new worker starts activating: wait until it has
+            // (its activate handler drops stale runtime files)
+            const active = reg.active;
+            if (active.state !== "activated") {
+                await new Promise((resolve) => active.addEventListener("statechange",
+                    () => active.state === "activated" && resolve()));
+            }
         }""")
         fetched = set(_asked(httpd))
+        left = page.evaluate("async () => (await (await caches.open('runtime')).keys()).map((r) => r.url)")
+        runtime_kept = {rel for rel in kept if f"{httpd.url}{rel}" in left}
     finally:
         context.close()
         httpd.stop()
     size = {rel: (site / rel).stat().st_size for rel in ahead if (site / rel).is_file()}
     return Update(ahead=ahead, first=first, changed=changed, fetched=fetched,
-                  ahead_bytes=sum(size.values()), changed_bytes=sum(size.get(rel, 0) for rel in changed))
+                  ahead_bytes=sum(size.values()), changed_bytes=sum(size.get(rel, 0) for rel in changed),
+                  runtime_kept=runtime_kept)

@@ -92,6 +92,7 @@ def test_slow_link_first_visit_shows_progress_marks_the_example_and_computes_wha
     assert page.get_attribute("form[data-calculator]", "data-engine-error") is None
 
 
+@pytest.mark.snapshot_only  # the wasm is downloaded (and refused)
 def test_a_refused_wasm_is_told_plainly_and_retry_works_once_it_is_served(site_page):
     page, base = site_page
     refuse = lambda route: route.fulfill(status=503, body="busy")  # noqa: E731

@@ -8,10 +8,12 @@ waits for idle would never get ready here."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pytest
 
+from hooks import offline
 from tests.browser.helpers import wait_ready
 
 pytestmark = [pytest.mark.browser, pytest.mark.first_visit]
@@ -196,3 +198,77 @@ def test_a_head_told_other_packages_than_the_forms_need_is_not_taken_over(site_p
     page.wait_for_function("v => document.querySelector('.letter-plain')?.textContent.includes(v)", arg="Qx7-123",
                            timeout=15000)
     assert sum("/calc-worker.js" in url for url in requests) == 2  # the head's, dropped; the engine's own
+
+
+# ---- a repeat visit: the wasm kept unpacked (calc-worker.js keepWasm) -------------------------------
+
+WASM_ASKED = re.compile(r"/pyodide/pyodide\.asm\.wasm(\.zst|\.gz)?$")
+
+
+def _kept_wasm(page, key: str) -> dict | None:
+    """The runtime cache's entry under ``key``: its size, SHA-256 and type; None if there is none."""
+    return page.evaluate("""async (key) => {
+        const response = await (await caches.open("runtime")).match(key);
+        if (!response) return null;
+        const bytes = await response.arrayBuffer();
+        const digest = [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))]
+            .map((b) => b.toString(16).padStart(2, "0")).join("");
+        return { size: bytes.byteLength, sha256: digest, type: response.headers.get("Content-Type") };
+    }""", key)
+
+
+def _wait_kept(page, key: str, wasm: bytes) -> dict:
+    for _ in range(300):
+        kept = _kept_wasm(page, key)
+        if kept and kept["size"] == len(wasm):
+            return kept
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the wasm was not kept unpacked under {key} in 30 s: {kept}")
+
+
+def test_a_start_from_the_snapshot_keeps_the_wasm_unpacked_and_the_next_start_compiles_it_from_there(site_page, site):
+    page, base = site_page
+    key = base + offline.kept_wasm(site)
+    # the service worker keeps what the page's worker keeps (a key it does not know would be dropped)
+    assert f'const KEPT_WASM = "{offline.kept_wasm(site)}";' in (site / "sw.js").read_text(encoding="utf-8")
+    wasm = (site / "pyodide" / "pyodide.asm.wasm").read_bytes()
+    snapshot = next((site / "assets" / "py").glob("snapshot-*.bin.gz")).name
+    page.goto(base + "robots.txt")
+    page.evaluate("""async (url) => (await caches.open("runtime")).put(url, await fetch(url))""",
+                  base + "assets/py/" + snapshot)  # a reader who came back: the snapshot kept, not the wasm
+    assert _kept_wasm(page, key) is None
+
+    first = _open(page, base + f"calculators/{SLUG}/")
+    wait_ready(page, SLUG)
+    assert page.get_attribute(f'form[data-calculator="{SLUG}"]', "data-engine") == "snapshot"
+    assert any(WASM_ASKED.search(url) for url in first), "no wasm was downloaded, yet none was kept"
+    kept = _wait_kept(page, key, wasm)
+    assert kept == {"size": len(wasm), "sha256": hashlib.sha256(wasm).hexdigest(), "type": "application/wasm"}
+
+    again = _open(page, base + "calculators/overdue-cost/")
+    wait_ready(page, "overdue-cost")
+    assert page.get_attribute('form[data-calculator="overdue-cost"]', "data-engine") == "snapshot"
+    assert not [url for url in again if WASM_ASKED.search(url)], "the kept wasm was not used"
+    assert page.evaluate("performance.getEntriesByName('calc-worker:wasm-from-kept').length") == 1
+    page.locator('form[data-calculator="overdue-cost"] [name="overdue_principal"]').fill("8800")
+    page.wait_for_function("() => Number(document.querySelector(`form[data-calculator='overdue-cost']`).dataset.asked) >= 1",
+                           timeout=15000)
+
+
+def test_a_kept_wasm_that_does_not_compile_is_dropped_and_the_wasm_downloaded(site_page, site):
+    page, base = site_page
+    key = base + offline.kept_wasm(site)
+    wasm = (site / "pyodide" / "pyodide.asm.wasm").read_bytes()
+    snapshot = next((site / "assets" / "py").glob("snapshot-*.bin.gz")).name
+    page.goto(base + "robots.txt")
+    page.evaluate("""async ([url, key]) => {
+        const cache = await caches.open("runtime");
+        await cache.put(url, await fetch(url));
+        await cache.put(key, new Response("not a wasm", { headers: { "Content-Type": "application/wasm" } }));
+    }""", [base + "assets/py/" + snapshot, key])
+
+    requests = _open(page, base + f"calculators/{SLUG}/")
+    wait_ready(page, SLUG)
+    assert any(WASM_ASKED.search(url) for url in requests), "the damaged kept wasm was not replaced by a download"
+    _answers_what_the_reader_types(page)
+    assert _wait_kept(page, key, wasm)["sha256"] == hashlib.sha256(wasm).hexdigest()

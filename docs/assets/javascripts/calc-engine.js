@@ -136,7 +136,9 @@ class Engine {
       early = null;
     }
     try {
-      this.worker = early ?? new Worker(new URL("./calc-worker.js", import.meta.url), { type: "module" });
+      // named by the snapshot's URL: the worker reads what an earlier visit kept from its start
+      this.worker = early ?? new Worker(new URL("./calc-worker.js", import.meta.url),
+        { type: "module", name: this.snapshotUrl });
     } catch {
       return this.giveUp("unsupported");
     }

@@ -4,6 +4,7 @@
 // It holds no words for readers: failures go out as kinds (calc-engine.js lists them),
 // and the page shows its own text for each.
 //
+// Its name (the Worker's `name` option): the snapshot's URL, or nothing (read at once: NAMED, below).
 // Messages in (from calc-engine.js, or the boot from the page's head: overrides/main.html):
 //   {type: "boot", packageUrls, snapshotUrl, keepSnapshot}   packageUrls: the calculators' zip (and
 //                                        the letters' on a letter page); keepSnapshot: the engine's choice
@@ -20,6 +21,8 @@
 //   {type: "snapshot", outcome}          after ready: "kept" (fetched and kept now for the next visit),
 //                                        "had" (already kept, or started from it), "skipped" (not asked
 //                                        for: a first visit, Save-Data, a slow link), "failed"
+//   {type: "wasm", outcome}              then, once the snapshot is kept (or was): the wasm kept unpacked
+//                                        for the next start (keepWasm): "kept" | "had" | "failed"
 //   {type: "reply", id, reply, ms}       reply: calculators.web.run's JSON text; ms: the call's time
 //   {type: "reply", id, error, detail}   error: "run-failed" (the Python call itself threw)
 
@@ -37,6 +40,19 @@ const mark = (name) => {
 
 const PYODIDE_DIR = new URL("../../pyodide/", import.meta.url);
 const RUNTIME_CACHE = "runtime"; // shared with the service worker (sw.js)
+
+// The snapshot's URL is this worker's name (given by whoever starts it: the page's head or
+// calc-engine.js; the boot message says it again). What an earlier visit kept of the runtime is then
+// read from this worker's first moment: the boot message reaches it only once its thread is done with
+// pyodide.asm.mjs, a few hundred milliseconds later. Beside the snapshot, the wasm kept unpacked
+// (keepWasm) under a name with the same key: assets/py/snapshot-<key>.bin.gz ->
+// assets/py/pyodide.asm-<key>.wasm (a key in the runtime cache, never a file on the host; the key
+// names this Pyodide build, macros/package.py runtime_key, so a new Pyodide never meets an old wasm;
+// the service worker keeps it, hooks/offline.py).
+const NAMED = /^(.*\/)snapshot-([0-9a-f]+)\.bin\.gz$/.exec(self.name || "");
+const NAMED_SNAPSHOT = NAMED ? NAMED[0] : "";
+const KEPT_WASM = NAMED ? `${NAMED[1]}pyodide.asm-${NAMED[2]}.wasm` : "";
+const namedSnapshot = keptSnapshot(NAMED_SNAPSHOT); // null if none is kept (a first visit)
 
 // Fetch the runtime's two scripts at once (pyodide.mjs would ask for pyodide.asm.mjs only after
 // it has arrived): one round trip fewer on a slow link. loadPyodide's own import of
@@ -81,11 +97,11 @@ const zstdLoaded = STREAMS
 
 // The first of ``urls`` the host has (for a .zst: and whose decoder has loaded); a host without one
 // answers 404 and the next is asked for. The last answer, or failure, if none.
-async function firstFound(urls) {
+async function firstFound(urls, init) {
   let last = null;
   for (const url of urls) {
     try {
-      const response = await plainFetch(url);
+      const response = await plainFetch(url, init);
       if (response.ok && url.endsWith(".zst") && !(await zstdLoaded)) {
         response.body?.cancel().catch(() => {});
         continue;
@@ -109,9 +125,8 @@ async function firstFound(urls) {
 // with zopfli), else the plain wasm; each unpacked as it arrives (wasmFrom).
 const WASM_URL = new URL("pyodide.asm.wasm", PYODIDE_DIR).href;
 const SOLID = typeof DecompressionStream === "function";
-const early = new Map([[WASM_URL, firstFound([...(STREAMS ? [`${WASM_URL}.zst`] : []),
-  ...(SOLID ? [`${WASM_URL}.gz`] : []), WASM_URL])]]);
-early.get(WASM_URL).catch(() => {}); // a failure is reported when loadPyodide's fetch gets it
+const WASM_FILES = [...(STREAMS ? [`${WASM_URL}.zst`] : []), ...(SOLID ? [`${WASM_URL}.gz`] : []), WASM_URL];
+const early = new Map(); // url -> the response (a promise) that loadPyodide's fetch of it is handed
 
 // The file name a response is counted under: what was fetched (the wasm's .zst or .gz, or itself).
 const fetchedName = (response, asked) => (response.url ? new URL(response.url).pathname.split("/").pop() : asked);
@@ -122,7 +137,7 @@ let damaged = false;
 // The wasm's zstd is unpacked in a second worker (zstd-worker.js: its own thread, so this worker's
 // start does not wait on the decoding), asked for with the wasm itself; here, where that worker cannot
 // be had (a browser without workers in workers, or its script not loaded).
-const helper = STREAMS && typeof Worker === "function"
+const startHelper = () => (STREAMS && typeof Worker === "function"
   ? new Promise((resolve) => {
     try {
       const worker = new Worker(new URL("./zstd-worker.js", import.meta.url), { type: "module" });
@@ -132,10 +147,12 @@ const helper = STREAMS && typeof Worker === "function"
       resolve(null);
     }
   })
-  : Promise.resolve(null);
+  : Promise.resolve(null));
+let helper = null; // the one started for this start's wasm: asked for with it
 
-// A zstd stream unpacked as a TransformStream: by the second worker, or here with fzstd.
-function unzstd() {
+// A zstd stream unpacked as a TransformStream: by a second worker (``helper``: one that has not yet
+// been used), or here with fzstd.
+function unzstd(helper) {
   let worker = null;
   let here = null;
   let finished = null;
@@ -196,11 +213,11 @@ function unzstd() {
 // The wasm inside a .zst or .gz response (counted as it arrived; ``name``: what was fetched), unpacked as a stream so that
 // WebAssembly compiles it while it downloads: served as application/wasm, as Pyodide requires. A host
 // that sent it with a Content-Encoding has unpacked it already; a plain wasm is passed on as it is.
-function wasmFrom(response, name) {
+function wasmFrom(response, name, decoder = helper) {
   const encoded = (response.headers.get("Content-Encoding") || "identity") !== "identity";
   const packing = /\.(zst|gz)$/.exec(name)?.[1];
   const body = encoded || !packing ? response.body
-    : response.body.pipeThrough(packing === "zst" ? unzstd() : new DecompressionStream("gzip"));
+    : response.body.pipeThrough(packing === "zst" ? unzstd(decoder) : new DecompressionStream("gzip"));
   return new Response(body, { status: 200, headers: { "Content-Type": "application/wasm" } });
 }
 
@@ -212,16 +229,45 @@ function wasmFrom(response, name) {
 // (Pyodide 314.0.7 instantiates the response its fetch got: pyodide.mjs, getInstantiateWasmFunc;
 // tests/browser/test_start.py checks that it still does). A response that is not ok is handed over
 // as it is, and reported when loadPyodide's fetch gets it.
+// On a start after one that kept the wasm unpacked (keepWasm), it is compiled from there: nothing to
+// download or unpack (a kept wasm that does not compile is dropped, and the download takes its place).
 const compiledFrom = new WeakMap(); // stand-in handed to loadPyodide -> the compiled module (a promise)
-let wasmFile = ""; // the name its bytes are counted under
+let wasmFile = ""; // the name its bytes are counted under (none for a kept wasm: nothing is downloaded)
+const keptWasm = KEPT_WASM && "caches" in self
+  ? caches.open(RUNTIME_CACHE).then((cache) => cache.match(KEPT_WASM)).catch(() => undefined)
+  : Promise.resolve(undefined);
+
+// The wasm downloaded (the first of WASM_FILES the host has) and compiled as it arrives:
+// {module: the compile (a promise)}, or {response} if the host's answer is not ok.
+async function compileDownload() {
+  helper ??= startHelper();
+  const response = await firstFound(WASM_FILES);
+  if (!response.ok) return { response };
+  const name = fetchedName(response, "pyodide.asm.wasm");
+  wasmFile = name;
+  mark("wasm-compiling"); // its headers have arrived: the compile starts with its first bytes
+  return { module: WebAssembly.compileStreaming(wasmFrom(counted(response, name), name)) };
+}
+
+async function compileKept(kept) {
+  mark("wasm-compiling");
+  mark("wasm-from-kept"); // compiled from the wasm kept unpacked: nothing downloaded or unpacked
+  try {
+    return await WebAssembly.compileStreaming(kept);
+  } catch {
+    caches.open(RUNTIME_CACHE).then((cache) => cache.delete(KEPT_WASM)).catch(() => {});
+    const { response, module } = await compileDownload();
+    if (!response) return module;
+    networkFailure ||= `${fetchedName(response, "pyodide.asm.wasm")}: HTTP ${response.status}`;
+    throw new NetworkError(networkFailure);
+  }
+}
+
 if (typeof WebAssembly === "object" && typeof WebAssembly.compileStreaming === "function") {
-  early.set(WASM_URL, early.get(WASM_URL).then((response) => {
-    if (!response.ok) return response;
-    const name = fetchedName(response, "pyodide.asm.wasm");
-    wasmFile = name;
-    const module = WebAssembly.compileStreaming(wasmFrom(counted(response, name), name));
+  early.set(WASM_URL, keptWasm.then(async (kept) => {
+    const { response, module } = kept ? { module: compileKept(kept) } : await compileDownload();
+    if (response) return response; // not ok: handed to loadPyodide's fetch, which reports it
     module.then(() => mark("wasm-compiled"), () => {}); // a failure is reported when loadPyodide instantiates it
-    mark("wasm-compiling"); // its headers have arrived: the compile starts with its first bytes
     const standIn = new Response(null, { status: 200, headers: { "Content-Type": "application/wasm" } });
     compiledFrom.set(standIn, module);
     return standIn;
@@ -244,6 +290,10 @@ if (typeof WebAssembly === "object" && typeof WebAssembly.compileStreaming === "
       throw err;
     }
   };
+} else {
+  helper = startHelper();
+  early.set(WASM_URL, firstFound(WASM_FILES));
+  early.get(WASM_URL).catch(() => {}); // a failure is reported when loadPyodide's fetch gets it
 }
 
 function counted(response, name) {
@@ -405,7 +455,7 @@ async function boot(packageUrls, snapshotUrl) {
     pyodideScript.catch((err) => {
       throw new NetworkError(`pyodide.mjs: ${err}`);
     }),
-    keptSnapshot(snapshotUrl),
+    snapshotUrl === NAMED_SNAPSHOT ? namedSnapshot : keptSnapshot(snapshotUrl),
   ]);
   mark("pyodide-script");
   const { bootCalculators } = await bootModule.catch((err) => {
@@ -433,6 +483,30 @@ async function keepSnapshot(url) {
     const response = await fetch(url);
     if (!response.ok) return "failed";
     await cache.put(url, response);
+    return "kept";
+  } catch {
+    return "failed"; /* next time, then */
+  }
+}
+
+// Once the snapshot is kept (or a start came from it), keep the wasm unpacked beside it (KEPT_WASM:
+// 9.6 MB of the device's storage, beside the snapshot's 4.7 MB), so that the next start compiles it
+// from there and has no zstd to unpack (about a third of the repeat visit's second on this machine's
+// two cores, bench/notes.md). Only from the browser's own caches, where this start's download is:
+// never a download of its own. Unpacked in a second worker, so that this one answers the reader
+// meanwhile. Its outcome: "kept" | "had" | "failed".
+async function keepWasm() {
+  if (!KEPT_WASM) return "failed";
+  try {
+    const cache = await caches.open(RUNTIME_CACHE);
+    if (await cache.match(KEPT_WASM)) return "had";
+    // the file this start downloaded (else the first the browser has)
+    const files = wasmFile ? [new URL(wasmFile, PYODIDE_DIR).href] : WASM_FILES;
+    const response = await firstFound(files, { cache: "only-if-cached", mode: "same-origin" });
+    if (!response.ok) return "failed";
+    const name = fetchedName(response, "pyodide.asm.wasm");
+    const unpacked = wasmFrom(response, name, startHelper());
+    await cache.put(KEPT_WASM, unpacked); // nothing is kept if the bytes do not unpack
     return "kept";
   } catch {
     return "failed"; /* next time, then */
@@ -473,6 +547,7 @@ self.onmessage = async (event) => {
       outcome = await keepSnapshot(msg.snapshotUrl);
     }
     self.postMessage({ type: "snapshot", outcome });
+    if (outcome === "kept" || outcome === "had") self.postMessage({ type: "wasm", outcome: await keepWasm() });
   } else if (msg.type === "run") {
     try {
       // the page shows the HTML only, so the reply leaves out the result's data
