@@ -233,9 +233,13 @@ def test_a_start_from_the_snapshot_keeps_the_wasm_unpacked_and_the_next_start_co
     assert f'const KEPT_WASM = "{offline.kept_wasm(site)}";' in (site / "sw.js").read_text(encoding="utf-8")
     wasm = (site / "pyodide" / "pyodide.asm.wasm").read_bytes()
     snapshot = next((site / "assets" / "py").glob("snapshot-*.bin.gz")).name
+    older = [base + "assets/py/pyodide.asm-000000000000.wasm", base + "assets/py/snapshot-000000000000.bin.gz"]
     page.goto(base + "robots.txt")
-    page.evaluate("""async (url) => (await caches.open("runtime")).put(url, await fetch(url))""",
-                  base + "assets/py/" + snapshot)  # a reader who came back: the snapshot kept, not the wasm
+    page.evaluate("""async ([url, older]) => {
+        const cache = await caches.open("runtime");
+        await cache.put(url, await fetch(url));  // a reader who came back: the snapshot kept, not the wasm
+        for (const key of older) await cache.put(key, new Response("kept by an older build"));
+    }""", [base + "assets/py/" + snapshot, older])
     assert _kept_wasm(page, key) is None
 
     first = _open(page, base + f"calculators/{SLUG}/")
@@ -244,6 +248,9 @@ def test_a_start_from_the_snapshot_keeps_the_wasm_unpacked_and_the_next_start_co
     assert any(WASM_ASKED.search(url) for url in first), "no wasm was downloaded, yet none was kept"
     kept = _wait_kept(page, key, wasm)
     assert kept == {"size": len(wasm), "sha256": hashlib.sha256(wasm).hexdigest(), "type": "application/wasm"}
+    # what an older build kept is dropped with it; this build's snapshot stays
+    left = page.evaluate("async () => (await (await caches.open('runtime')).keys()).map((r) => r.url)")
+    assert not set(older) & set(left) and base + "assets/py/" + snapshot in left, left
 
     again = _open(page, base + "calculators/overdue-cost/")
     wait_ready(page, "overdue-cost")

@@ -507,9 +507,20 @@ async function keepWasm() {
     const name = fetchedName(response, "pyodide.asm.wasm");
     const unpacked = wasmFrom(response, name, startHelper());
     await cache.put(KEPT_WASM, unpacked); // nothing is kept if the bytes do not unpack
+    await dropOlderKept(cache);
     return "kept";
   } catch {
     return "failed"; /* next time, then */
+  }
+}
+
+// What an older build kept (a snapshot and a wasm of another key: 14 MB together), dropped once this
+// build's wasm is kept. The service worker drops them too when it updates; this covers a browser
+// where it does not run.
+async function dropOlderKept(cache) {
+  for (const request of await cache.keys()) {
+    const older = /\/(pyodide\.asm-[0-9a-f]+\.wasm|snapshot-[0-9a-f]+\.bin\.gz)$/.test(new URL(request.url).pathname);
+    if (older && request.url !== KEPT_WASM && request.url !== NAMED_SNAPSHOT) await cache.delete(request);
   }
 }
 
