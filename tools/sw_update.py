@@ -114,20 +114,21 @@ def run(browser, workdir: Path, timeout_ms: float = 60000, built: Path | None = 
         }""", [f"{httpd.url}{rel}" for rel in kept])
 
         httpd.served.clear()
-        page.evaluate("""async () => {
+        page.evaluate("""async (ms) => {
+            const late = (what) => new Promise((_, fail) => setTimeout(() => fail(new Error(`${what}: not in ${ms} ms`)), ms));
             const reg = await navigator.serviceWorker.getRegistration();
             const switched = new Promise((resolve) =>
                 navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
             await reg.update();
-            await switched;
+            await Promise.race([switched, late("the updated worker taking over")]);
             // the page's controller changes as the new worker starts activating: wait until it has
             // (its activate handler drops stale runtime files)
             const active = reg.active;
             if (active.state !== "activated") {
-                await new Promise((resolve) => active.addEventListener("statechange",
-                    () => active.state === "activated" && resolve()));
+                await Promise.race([new Promise((resolve) => active.addEventListener("statechange",
+                    () => active.state === "activated" && resolve())), late("the updated worker activated")]);
             }
-        }""")
+        }""", timeout_ms)
         fetched = set(_asked(httpd))
         left = page.evaluate("async () => (await (await caches.open('runtime')).keys()).map((r) => r.url)")
         runtime_kept = {rel for rel in kept if f"{httpd.url}{rel}" in left}

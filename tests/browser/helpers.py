@@ -37,6 +37,31 @@ def wait_ready(page, slug: str) -> None:
                            timeout=READY_MS)
 
 
+def kept_entry(page, key: str) -> dict | None:
+    """The runtime cache's entry under ``key`` (calc-worker.js keeps the snapshot and the unpacked wasm
+    there): its size, SHA-256 and type; None if there is none."""
+    return page.evaluate("""async (key) => {
+        const response = await (await caches.open("runtime")).match(key);
+        if (!response) return null;
+        const bytes = await response.arrayBuffer();
+        const digest = [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))]
+            .map((b) => b.toString(16).padStart(2, "0")).join("");
+        return { size: bytes.byteLength, sha256: digest, type: response.headers.get("Content-Type") };
+    }""", key)
+
+
+def wait_kept(page, key: str, wasm: bytes) -> dict:
+    """Wait (at most 30 s) until the worker has kept ``wasm`` whole under ``key`` (it does so after ready,
+    in the background: keepWasm); that entry."""
+    kept = None
+    for _ in range(300):
+        kept = kept_entry(page, key)
+        if kept and kept["size"] == len(wasm):
+            return kept
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the wasm was not kept unpacked under {key} in 30 s: {kept}")
+
+
 def wait_figures(page, expected: dict[str, str]) -> None:
     """Wait until every shown figure equals the expected text."""
     page.wait_for_function(

@@ -19,6 +19,7 @@ from tests.browser.helpers import (
     expected_figures,
     figures,
     wait_figures,
+    wait_kept,
     wait_ready,
 )
 from tests.conftest import ROOT
@@ -183,10 +184,8 @@ def test_the_wasm_is_unpacked_in_a_second_worker_or_without_it_in_the_first(site
     page.route("**/assets/javascripts/zstd-worker.js*", lambda route: route.abort())
     # the first start kept the wasm unpacked (keepWasm): dropped, so that the next downloads it again
     kept = base + offline.kept_wasm(site)
-    for _ in range(300):  # kept once the page was ready: wait for it, or it could be kept after the drop
-        if page.evaluate("async (key) => Boolean(await (await caches.open('runtime')).match(key))", kept):
-            break
-        page.wait_for_timeout(100)
+    # kept once the page was ready: wait for it, or it could be kept after the drop
+    wait_kept(page, kept, (site / "pyodide" / "pyodide.asm.wasm").read_bytes())
     assert page.evaluate("async (key) => (await caches.open('runtime')).delete(key)", kept)
     asked.clear()
     page.goto(f"{base}calculators/repayment/?principal=9900")

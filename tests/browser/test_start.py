@@ -14,7 +14,8 @@ import re
 import pytest
 
 from hooks import offline
-from tests.browser.helpers import wait_ready
+from tests.browser.helpers import kept_entry, wait_kept, wait_ready
+from tests.conftest import _returning_reader
 
 pytestmark = [pytest.mark.browser, pytest.mark.first_visit]
 
@@ -73,10 +74,10 @@ def _release(page, held_pattern: str, held: list) -> None:
     page.unroute(held_pattern)
 
 
-def _answers_what_the_reader_types(page) -> None:
-    page.locator(f'form[data-calculator="{SLUG}"] [name="principal"]').fill("8800")
+def _answers_what_the_reader_types(page, slug: str = SLUG, field: str = "principal") -> None:
+    page.locator(f'form[data-calculator="{slug}"] [name="{field}"]').fill("8800")
     page.wait_for_function("(slug) => Number(document.querySelector(`form[data-calculator='${slug}']`).dataset.asked) >= 1",
-                           arg=SLUG, timeout=15000)
+                           arg=slug, timeout=15000)
 
 
 GUIDE = "guides/negotiate/"  # a guide with a calculator in it: no worker from its head
@@ -205,27 +206,6 @@ def test_a_head_told_other_packages_than_the_forms_need_is_not_taken_over(site_p
 WASM_ASKED = re.compile(r"/pyodide/pyodide\.asm\.wasm(\.zst|\.gz)?$")
 
 
-def _kept_wasm(page, key: str) -> dict | None:
-    """The runtime cache's entry under ``key``: its size, SHA-256 and type; None if there is none."""
-    return page.evaluate("""async (key) => {
-        const response = await (await caches.open("runtime")).match(key);
-        if (!response) return null;
-        const bytes = await response.arrayBuffer();
-        const digest = [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))]
-            .map((b) => b.toString(16).padStart(2, "0")).join("");
-        return { size: bytes.byteLength, sha256: digest, type: response.headers.get("Content-Type") };
-    }""", key)
-
-
-def _wait_kept(page, key: str, wasm: bytes) -> dict:
-    for _ in range(300):
-        kept = _kept_wasm(page, key)
-        if kept and kept["size"] == len(wasm):
-            return kept
-        page.wait_for_timeout(100)
-    raise AssertionError(f"the wasm was not kept unpacked under {key} in 30 s: {kept}")
-
-
 def test_a_start_from_the_snapshot_keeps_the_wasm_unpacked_and_the_next_start_compiles_it_from_there(site_page, site):
     page, base = site_page
     key = base + offline.kept_wasm(site)
@@ -234,19 +214,18 @@ def test_a_start_from_the_snapshot_keeps_the_wasm_unpacked_and_the_next_start_co
     wasm = (site / "pyodide" / "pyodide.asm.wasm").read_bytes()
     snapshot = next((site / "assets" / "py").glob("snapshot-*.bin.gz")).name
     older = [base + "assets/py/pyodide.asm-000000000000.wasm", base + "assets/py/snapshot-000000000000.bin.gz"]
-    page.goto(base + "robots.txt")
-    page.evaluate("""async ([url, older]) => {
+    _returning_reader(page, base, site, keep_wasm=False)  # a reader who came back: the snapshot kept, not the wasm
+    page.evaluate("""async (older) => {
         const cache = await caches.open("runtime");
-        await cache.put(url, await fetch(url));  // a reader who came back: the snapshot kept, not the wasm
         for (const key of older) await cache.put(key, new Response("kept by an older build"));
-    }""", [base + "assets/py/" + snapshot, older])
-    assert _kept_wasm(page, key) is None
+    }""", older)
+    assert kept_entry(page, key) is None
 
     first = _open(page, base + f"calculators/{SLUG}/")
     wait_ready(page, SLUG)
     assert page.get_attribute(f'form[data-calculator="{SLUG}"]', "data-engine") == "snapshot"
     assert any(WASM_ASKED.search(url) for url in first), "no wasm was downloaded, yet none was kept"
-    kept = _wait_kept(page, key, wasm)
+    kept = wait_kept(page, key, wasm)
     assert kept == {"size": len(wasm), "sha256": hashlib.sha256(wasm).hexdigest(), "type": "application/wasm"}
     # what an older build kept is dropped with it; this build's snapshot stays
     left = page.evaluate("async () => (await (await caches.open('runtime')).keys()).map((r) => r.url)")
@@ -257,25 +236,19 @@ def test_a_start_from_the_snapshot_keeps_the_wasm_unpacked_and_the_next_start_co
     assert page.get_attribute('form[data-calculator="overdue-cost"]', "data-engine") == "snapshot"
     assert not [url for url in again if WASM_ASKED.search(url)], "the kept wasm was not used"
     assert page.evaluate("performance.getEntriesByName('calc-worker:wasm-from-kept').length") == 1
-    page.locator('form[data-calculator="overdue-cost"] [name="overdue_principal"]').fill("8800")
-    page.wait_for_function("() => Number(document.querySelector(`form[data-calculator='overdue-cost']`).dataset.asked) >= 1",
-                           timeout=15000)
+    _answers_what_the_reader_types(page, "overdue-cost", "overdue_principal")
 
 
 def test_a_kept_wasm_that_does_not_compile_is_dropped_and_the_wasm_downloaded(site_page, site):
     page, base = site_page
     key = base + offline.kept_wasm(site)
     wasm = (site / "pyodide" / "pyodide.asm.wasm").read_bytes()
-    snapshot = next((site / "assets" / "py").glob("snapshot-*.bin.gz")).name
-    page.goto(base + "robots.txt")
-    page.evaluate("""async ([url, key]) => {
-        const cache = await caches.open("runtime");
-        await cache.put(url, await fetch(url));
-        await cache.put(key, new Response("not a wasm", { headers: { "Content-Type": "application/wasm" } }));
-    }""", [base + "assets/py/" + snapshot, key])
+    _returning_reader(page, base, site, keep_wasm=False)
+    page.evaluate("""async (key) => (await caches.open("runtime")).put(key,
+        new Response("not a wasm", { headers: { "Content-Type": "application/wasm" } }))""", key)
 
     requests = _open(page, base + f"calculators/{SLUG}/")
     wait_ready(page, SLUG)
     assert any(WASM_ASKED.search(url) for url in requests), "the damaged kept wasm was not replaced by a download"
     _answers_what_the_reader_types(page)
-    assert _wait_kept(page, key, wasm)["sha256"] == hashlib.sha256(wasm).hexdigest()
+    assert wait_kept(page, key, wasm)["sha256"] == hashlib.sha256(wasm).hexdigest()
