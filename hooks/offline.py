@@ -164,16 +164,31 @@ def whole_package(site: Path) -> str | None:
     return found[0].relative_to(site).as_posix() if len(found) == 1 else None
 
 
-def kept_wasm(site: Path) -> str | None:
-    """Where calc-worker.js keeps Pyodide's wasm unpacked once the snapshot is kept (keepWasm): a key in
-    the runtime cache beside the snapshot, with the snapshot's key (assets/py/snapshot-<key>.bin.gz ->
-    assets/py/pyodide.asm-<key>.wasm), never a file on the host. The service worker keeps this one and
-    drops any other, like a stale runtime file. None if the build made no snapshot."""
+def _runtime_key(site: Path) -> str | None:
+    """The key in the name of the build's snapshot (assets/py/snapshot-<key>.bin.gz); None without one."""
     found = sorted((site / "assets" / "py").glob("snapshot-*.bin.gz"))
     if len(found) != 1:
         return None
-    key = found[0].name.removeprefix("snapshot-").removesuffix(".bin.gz")
-    return f"assets/py/pyodide.asm-{key}.wasm"
+    return found[0].name.removeprefix("snapshot-").removesuffix(".bin.gz")
+
+
+def kept_wasm(site: Path) -> str | None:
+    """Where calc-worker.js keeps Pyodide's wasm unpacked once the snapshot is kept (keepWasm): a key in
+    the runtime cache beside the snapshot, with the snapshot's key (assets/py/snapshot-<key>.bin.gz ->
+    assets/py/pyodide.asm-<key>.wasm), never a file on the host. None if the build made no snapshot."""
+    key = _runtime_key(site)
+    return f"assets/py/pyodide.asm-{key}.wasm" if key else None
+
+
+def kept_unpacked(site: Path) -> list[str]:
+    """Everything calc-worker.js keeps unpacked beside the snapshot (keepUnpacked), keys in the runtime
+    cache with the snapshot's key, never files on the host: the wasm, the snapshot's memory without its
+    zero pages (.mem) and the standard library's zip (.kept.zip). The service worker keeps these and
+    drops any other, like a stale runtime file. Empty if the build made no snapshot."""
+    key = _runtime_key(site)
+    if not key:
+        return []
+    return [f"assets/py/pyodide.asm-{key}.wasm", f"assets/py/snapshot-{key}.mem", f"assets/py/stdlib-{key}.kept.zip"]
 
 
 def write_service_worker(site: Path, own_revs: dict[str, str]) -> None:
@@ -185,7 +200,7 @@ def write_service_worker(site: Path, own_revs: dict[str, str]) -> None:
               .replace("__PRECACHE__", json.dumps(ahead, ensure_ascii=False))
               .replace("__RUNTIME__", json.dumps(runtime, ensure_ascii=False))
               .replace("__WHOLE_PACKAGE__", json.dumps(whole_package(site)))
-              .replace("__KEPT_WASM__", json.dumps(kept_wasm(site))))
+              .replace("__KEPT__", json.dumps(kept_unpacked(site))))
     (site / "sw.js").write_text(script, encoding="utf-8")
 
 

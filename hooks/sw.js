@@ -5,7 +5,8 @@
 //     once the page has been idle a while), and answered with {type: "kept", lang, failed?} to that page;
 //   RUNTIME_FILES: [url, revision] of the Python runtime files, kept the first time a calculator
 //     page fetches them (a reader of the guides never downloads them);
-//   KEPT_WASM: where calc-worker.js keeps the wasm unpacked, kept with the runtime files;
+//   KEPT: where calc-worker.js keeps the runtime unpacked (the wasm, the snapshot's memory, the standard
+//     library), kept with the runtime files;
 //   VERSION: a hash of both lists.
 // A revision is a hash of the file's bytes. Each file is kept under a key that carries its
 // revision, so after a rebuild the new worker fetches only the files whose revision changed
@@ -22,8 +23,8 @@ const VERSION = "__VERSION__";
 const WHOLE_PACKAGE = __WHOLE_PACKAGE__; // "assets/py/calculators-<hash>.zip": every calculator's modules
 const PRECACHE = __PRECACHE__;
 const RUNTIME_FILES = __RUNTIME__;
-// "assets/py/pyodide.asm-<key>.wasm": where calc-worker.js keeps the wasm unpacked (a key, not a file)
-const KEPT_WASM = __KEPT_WASM__;
+// ["assets/py/pyodide.asm-<key>.wasm", ...]: where calc-worker.js keeps the runtime unpacked (keys, not files)
+const KEPT = __KEPT__;
 const PAGES = "pages"; // files kept ahead, keyed by revision
 const VISITED = "visited"; // pages opened (network first), for offline use of what is not kept ahead
 const RUNTIME = "runtime"; // shared with calc-worker.js (it keeps the snapshot here)
@@ -141,7 +142,7 @@ self.addEventListener("activate", (event) => {
       await pages.put(marker, new Response(JSON.stringify([...keep])));
       // Runtime files of another revision (an older package, snapshot, library or Pyodide) go.
       const runtime = await caches.open(RUNTIME);
-      const current = new Set([...ON_USE.values(), ...(KEPT_WASM ? [new URL(KEPT_WASM, SCOPE).href] : [])]);
+      const current = new Set([...ON_USE.values(), ...KEPT.map((key) => new URL(key, SCOPE).href)]);
       for (const request of await runtime.keys()) {
         if (!current.has(request.url)) await runtime.delete(request);
       }

@@ -205,18 +205,36 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 375, "height": 812}, "service_workers": "block"}
 
 
+def _serve(body: bytes):
+    """A route handler that answers with ``body``."""
+    return lambda route: route.fulfill(body=body, content_type="application/octet-stream")
+
+
 def _returning_reader(page, server: str, site: Path, keep_wasm: bool = True) -> None:
     """What a reader who came back has in the browser: the build's memory snapshot in the runtime
-    cache (calc-worker.js keepSnapshot, sw.js) and Pyodide's wasm unpacked beside it (keepWasm), so
-    the page starts Python from them (data-engine "snapshot", about 1 s, no wasm downloaded or
-    unpacked) instead of booting the interpreter (about 3 s and several times the processor time). Put there once for the shared context (``SharedContext``); for a context of
+    cache (calc-worker.js keepSnapshot, sw.js) and the runtime unpacked beside it (keepUnpacked: the
+    wasm, the snapshot's memory without its zero pages, the standard library's zip), so the page
+    starts Python from them (data-engine "snapshot", about 1 s, nothing downloaded or unpacked)
+    instead of booting the interpreter (about 3 s and several times the processor time). Put there once for the shared context (``SharedContext``); for a context of
     a test's own, from the test's page, on the site's origin, before the test opens anything (a page
     of its own would cost a second renderer process per test): that page's history holds
     robots.txt before the test's first page. Without ``keep_wasm``, the snapshot only: a reader who
-    came back once, whose page downloads and unpacks the wasm (and keeps it afterwards)."""
+    came back once, whose page downloads and unpacks the wasm (and keeps the runtime afterwards)."""
+    from tests.browser.helpers import gunzipped, snapshot_image
+
     snapshots = sorted((site / "assets" / "py").glob("snapshot-*.bin.gz"))
     if len(snapshots) != 1:
         pytest.fail(f"the build should write one memory snapshot, found {[p.name for p in snapshots]}")
+    kept = [[server + "assets/py/" + snapshots[0].name] * 2]
+    # served to this page only (below): what the worker unpacks is not a file of the site
+    unpacked = {server + "__kept/memory": lambda: snapshot_image(snapshots[0]),
+                server + "__kept/stdlib": lambda: gunzipped(site / f"{offline.kept_unpacked(site)[2][:-len('.kept.zip')]}.zip.gz")}
+    if keep_wasm:
+        wasm, memory, stdlib = offline.kept_unpacked(site)
+        kept += [[server + "pyodide/pyodide.asm.wasm", server + wasm], [server + "__kept/memory", server + memory],
+                 [server + "__kept/stdlib", server + stdlib]]
+        for url, body in unpacked.items():
+            page.route(url, _serve(body()))
     page.goto(server + "robots.txt")
     page.evaluate("""async (kept) => {
         const keep = Promise.all(kept.map(async ([url, key]) => {
@@ -226,8 +244,10 @@ def _returning_reader(page, server: str, site: Path, keep_wasm: bool = True) -> 
         }));
         const late = new Promise((_, fail) => setTimeout(() => fail(new Error(`${kept}: not kept in 20 s`)), 20000));
         await Promise.race([keep, late]);
-    }""", [[server + "assets/py/" + snapshots[0].name] * 2,
-           *([[server + "pyodide/pyodide.asm.wasm", server + offline.kept_wasm(site)]] if keep_wasm else [])])
+    }""", kept)
+    if keep_wasm:
+        for url in unpacked:
+            page.unroute(url)
 
 
 def _hold_the_engine(context) -> list:

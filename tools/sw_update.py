@@ -27,7 +27,9 @@ COPY = ("mkdocs.yml", "docs", "overrides", "calculators", "macros", "hooks", "to
         "glossary.yml", "sources.yml", "search_terms.txt", "search_intents.yml")
 EDITED = "guides/negotiate.md"
 VISITED = "guides/collection-rights/"  # no calculator on it: its first view keeps the pages ahead
-STALE_WASM = "assets/py/pyodide.asm-000000000000.wasm"  # a wasm kept unpacked by another Pyodide build
+# what calc-worker.js kept unpacked for another Pyodide build (hooks/offline.py kept_unpacked)
+STALE_KEPT = ("assets/py/pyodide.asm-000000000000.wasm", "assets/py/snapshot-000000000000.mem",
+              "assets/py/stdlib-000000000000.kept.zip")
 
 
 def _asked(httpd: site_server.SiteServer) -> list[str]:
@@ -44,7 +46,7 @@ class Update:
     ahead_bytes: int
     changed_bytes: int
     runtime_kept: set[str]  # of the runtime cache's entries put there before the update (the whole
-    # package, hooks/offline.py kept_wasm and STALE_WASM), the paths the updated worker left in place
+    # package, hooks/offline.py kept_unpacked and STALE_KEPT), the paths the updated worker left in place
 
     @staticmethod
     def served(rel: str) -> str:
@@ -105,9 +107,9 @@ def run(browser, workdir: Path, timeout_ms: float = 60000, built: Path | None = 
         changed = {rel for rel in ahead if before.get(rel) != after.get(rel)}
 
         # a reader who has used the calculators: the whole package kept (so the update does not fetch it)
-        # and what calc-worker.js keeps unpacked beside the snapshot (keepWasm); and a wasm of an older build
+        # and what calc-worker.js keeps unpacked beside the snapshot (keepUnpacked); and what an older build kept
         whole = offline.whole_package(site)
-        kept = [rel for rel in (whole and f"{whole}.gz", offline.kept_wasm(site), STALE_WASM) if rel]
+        kept = [rel for rel in (whole and f"{whole}.gz", *offline.kept_unpacked(site), *STALE_KEPT) if rel]
         page.evaluate("""async (urls) => {
             const cache = await caches.open("runtime");
             for (const url of urls) await cache.put(url, new Response("wasm", { headers: { "Content-Type": "application/wasm" } }));

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
+import gzip
 import io
 import json
+from pathlib import Path
 
 from calculators import __main__ as command_line
 
@@ -60,6 +63,48 @@ def wait_kept(page, key: str, wasm: bytes) -> dict:
             return kept
         page.wait_for_timeout(100)
     raise AssertionError(f"the wasm was not kept unpacked under {key} in 30 s: {kept}")
+
+
+MEMORY_PAGE = 4096
+
+
+def memory_image(memory: bytes) -> bytes:
+    r"""A snapshot's memory as calc-worker.js keeps it unpacked (memoryImageWriter), made here on its own:
+    "OHM1", the memory's length, then each run of 4096-byte pages (the last may be shorter) that are
+    not all zero as its offset, its length (little-endian 32-bit) and its bytes.
+
+    >>> import struct
+    >>> image = memory_image(bytes(4096) + b"ab" + bytes(4094) + b"c")  # a zero page, then two that are not
+    >>> image[:8], struct.unpack("<II", image[8:16]), image[16:18], len(image)
+    (b'OHM1\x01 \x00\x00', (4096, 4097), b'ab', 4113)
+    """
+    out = [b"OHM1", len(memory).to_bytes(4, "little")]
+    start = end = None
+    for at in range(0, len(memory), MEMORY_PAGE):
+        page = memory[at:at + MEMORY_PAGE]
+        if page.count(0) == len(page):
+            if start is not None:
+                out += [start.to_bytes(4, "little"), (end - start).to_bytes(4, "little"), memory[start:end]]
+            start = None
+            continue
+        start = at if start is None else start
+        end = at + len(page)
+    if start is not None:
+        out += [start.to_bytes(4, "little"), (end - start).to_bytes(4, "little"), memory[start:end]]
+    return b"".join(out)
+
+
+@functools.cache
+def snapshot_image(snapshot: Path) -> bytes:
+    """The build's snapshot (snapshot-<key>.bin.gz) as its memory image (``memory_image``)."""
+    return memory_image(gzip.decompress(snapshot.read_bytes()))
+
+
+@functools.cache
+def gunzipped(path: Path) -> bytes:
+    """A file of the build gunzipped (e.g. the standard library's stored zip inside stdlib-<key>.zip.gz,
+    as calc-worker.js keeps it unpacked)."""
+    return gzip.decompress(path.read_bytes())
 
 
 def wait_figures(page, expected: dict[str, str]) -> None:

@@ -181,12 +181,13 @@ def test_the_wasm_is_unpacked_in_a_second_worker_or_without_it_in_the_first(site
     wait_ready(page, "repayment")
     assert "zstd-worker.js" in asked and "pyodide.asm.wasm.zst" in asked, asked
     wait_figures(page, expected_figures(cpython("repayment", {"principal": "8800"})))
-    page.route("**/assets/javascripts/zstd-worker.js*", lambda route: route.abort())
-    # the first start kept the wasm unpacked (keepWasm): dropped, so that the next downloads it again
+    # the first start kept the wasm unpacked (keepUnpacked): dropped, so that the next downloads it again
     kept = base + offline.kept_wasm(site)
-    # kept once the page was ready: wait for it, or it could be kept after the drop
+    # kept once the page was ready: wait for it, or it could be kept after the drop (and before the route
+    # below: a route put in while the keep reads the browser's cache can hold that read up for good)
     wait_kept(page, kept, (site / "pyodide" / "pyodide.asm.wasm").read_bytes())
     assert page.evaluate("async (key) => (await caches.open('runtime')).delete(key)", kept)
+    page.route("**/assets/javascripts/zstd-worker.js*", lambda route: route.abort())
     asked.clear()
     page.goto(f"{base}calculators/repayment/?principal=9900")
     wait_ready(page, "repayment")

@@ -9,12 +9,22 @@ waits for idle would never get ready here."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 
 import pytest
 
 from hooks import offline
-from tests.browser.helpers import kept_entry, wait_kept, wait_ready
+from tests.browser.helpers import (
+    cpython,
+    expected_figures,
+    gunzipped,
+    kept_entry,
+    snapshot_image,
+    wait_figures,
+    wait_kept,
+    wait_ready,
+)
 from tests.conftest import _returning_reader
 
 pytestmark = [pytest.mark.browser, pytest.mark.first_visit]
@@ -201,42 +211,85 @@ def test_a_head_told_other_packages_than_the_forms_need_is_not_taken_over(site_p
     assert sum("/calc-worker.js" in url for url in requests) == 2  # the head's, dropped; the engine's own
 
 
-# ---- a repeat visit: the wasm kept unpacked (calc-worker.js keepWasm) -------------------------------
+# ---- a repeat visit: the runtime kept unpacked (calc-worker.js keepUnpacked) ------------------------
 
 WASM_ASKED = re.compile(r"/pyodide/pyodide\.asm\.wasm(\.zst|\.gz)?$")
+STDLIB_ASKED = re.compile(r"/assets/py/stdlib-[0-9a-f]+\.zip(\.zst|\.gz)?$")
 
 
-def test_a_start_from_the_snapshot_keeps_the_wasm_unpacked_and_the_next_start_compiles_it_from_there(site_page, site):
+def _marked(page, step: str) -> bool:
+    return page.evaluate("(step) => performance.getEntriesByName(`calc-worker:${step}`).length", step) == 1
+
+
+def test_a_start_from_the_snapshot_keeps_the_runtime_unpacked_and_the_next_start_reads_it_from_there(site_page, site):
     page, base = site_page
-    key = base + offline.kept_wasm(site)
+    wasm_key, memory_key, stdlib_key = (base + key for key in offline.kept_unpacked(site))
     # the service worker keeps what the page's worker keeps (a key it does not know would be dropped)
-    assert f'const KEPT_WASM = "{offline.kept_wasm(site)}";' in (site / "sw.js").read_text(encoding="utf-8")
+    assert f"const KEPT = {json.dumps(offline.kept_unpacked(site))};" in (site / "sw.js").read_text(encoding="utf-8")
     wasm = (site / "pyodide" / "pyodide.asm.wasm").read_bytes()
-    snapshot = next((site / "assets" / "py").glob("snapshot-*.bin.gz")).name
-    older = [base + "assets/py/pyodide.asm-000000000000.wasm", base + "assets/py/snapshot-000000000000.bin.gz"]
-    _returning_reader(page, base, site, keep_wasm=False)  # a reader who came back: the snapshot kept, not the wasm
+    snapshot = next((site / "assets" / "py").glob("snapshot-*.bin.gz"))
+    stdlib = gunzipped(next((site / "assets" / "py").glob("stdlib-*.zip.gz")))  # the zip the worker unpacks
+    older = [base + "assets/py/pyodide.asm-000000000000.wasm", base + "assets/py/snapshot-000000000000.bin.gz",
+             base + "assets/py/snapshot-000000000000.mem", base + "assets/py/stdlib-000000000000.kept.zip"]
+    _returning_reader(page, base, site, keep_wasm=False)  # a reader who came back: the snapshot kept, nothing unpacked
     page.evaluate("""async (older) => {
         const cache = await caches.open("runtime");
         for (const key of older) await cache.put(key, new Response("kept by an older build"));
     }""", older)
-    assert kept_entry(page, key) is None
+    assert kept_entry(page, wasm_key) is None
 
     first = _open(page, base + f"calculators/{SLUG}/")
     wait_ready(page, SLUG)
     assert page.get_attribute(f'form[data-calculator="{SLUG}"]', "data-engine") == "snapshot"
     assert any(WASM_ASKED.search(url) for url in first), "no wasm was downloaded, yet none was kept"
-    kept = wait_kept(page, key, wasm)
+    assert not _marked(page, "memory-from-kept") and not _marked(page, "stdlib-from-kept")
+    kept = wait_kept(page, wasm_key, wasm)  # kept last: the memory and the library are there by now
     assert kept == {"size": len(wasm), "sha256": hashlib.sha256(wasm).hexdigest(), "type": "application/wasm"}
+    # the memory image made in the browser is the one tests/browser/helpers.py makes on its own, and
+    # leaves out most of the 31 MB; the library is the zip the worker unpacked
+    image = snapshot_image(snapshot)
+    assert len(image) < len(gunzipped(snapshot)) * 0.6
+    assert kept_entry(page, memory_key) == {"size": len(image), "sha256": hashlib.sha256(image).hexdigest(),
+                                            "type": "application/octet-stream"}
+    assert kept_entry(page, stdlib_key) == {"size": len(stdlib), "sha256": hashlib.sha256(stdlib).hexdigest(),
+                                            "type": "application/zip"}
     # what an older build kept is dropped with it; this build's snapshot stays
     left = page.evaluate("async () => (await (await caches.open('runtime')).keys()).map((r) => r.url)")
-    assert not set(older) & set(left) and base + "assets/py/" + snapshot in left, left
+    assert not set(older) & set(left) and base + "assets/py/" + snapshot.name in left, left
 
-    again = _open(page, base + "calculators/overdue-cost/")
+    again = _open(page, base + "calculators/overdue-cost/?overdue_principal=8000&days_overdue=70")
     wait_ready(page, "overdue-cost")
     assert page.get_attribute('form[data-calculator="overdue-cost"]', "data-engine") == "snapshot"
-    assert not [url for url in again if WASM_ASKED.search(url)], "the kept wasm was not used"
-    assert page.evaluate("performance.getEntriesByName('calc-worker:wasm-from-kept').length") == 1
-    _answers_what_the_reader_types(page, "overdue-cost", "overdue_principal")
+    assert not [url for url in again if WASM_ASKED.search(url) or STDLIB_ASKED.search(url)], \
+        "the kept wasm and library were not used"
+    assert _marked(page, "wasm-from-kept") and _marked(page, "memory-from-kept") and _marked(page, "stdlib-from-kept")
+    wait_figures(page, expected_figures(cpython("overdue-cost", {"overdue_principal": "8000", "days_overdue": "70"})))
+    page.fill('[name="unpaid_interest"]', "120")  # and it keeps answering as the reader types
+    wait_figures(page, expected_figures(cpython(
+        "overdue-cost", {"overdue_principal": "8000", "days_overdue": "70", "unpaid_interest": "120"})))
+
+
+def test_a_kept_memory_that_does_not_read_is_dropped_and_the_snapshot_gunzipped(site_page, site):
+    page, base = site_page
+    wasm_key, memory_key, _ = (base + key for key in offline.kept_unpacked(site))
+    wasm = (site / "pyodide" / "pyodide.asm.wasm").read_bytes()
+    image = snapshot_image(next((site / "assets" / "py").glob("snapshot-*.bin.gz")))
+    _returning_reader(page, base, site)
+    # a memory image cut short in its last span: a start from it would restore a broken interpreter
+    page.evaluate("""async ([key, wasm]) => {
+        const cache = await caches.open("runtime");
+        const image = await (await cache.match(key)).arrayBuffer();
+        await cache.put(key, new Response(image.slice(0, image.byteLength - 100)));
+        await cache.delete(wasm);  // so the worker keeps it again (the wasm last): the moment to look
+    }""", [memory_key, wasm_key])
+
+    _open(page, base + f"calculators/{SLUG}/?principal=6600")
+    wait_ready(page, SLUG)
+    assert page.get_attribute(f'form[data-calculator="{SLUG}"]', "data-engine") == "snapshot"
+    assert not _marked(page, "memory-from-kept")
+    wait_figures(page, expected_figures(cpython(SLUG, {"principal": "6600"})))
+    wait_kept(page, wasm_key, wasm)
+    assert kept_entry(page, memory_key)["sha256"] == hashlib.sha256(image).hexdigest()  # made again, whole
 
 
 def test_a_kept_wasm_that_does_not_compile_is_dropped_and_the_wasm_downloaded(site_page, site):

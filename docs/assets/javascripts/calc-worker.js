@@ -21,8 +21,10 @@
 //   {type: "snapshot", outcome}          after ready: "kept" (fetched and kept now for the next visit),
 //                                        "had" (already kept, or started from it), "skipped" (not asked
 //                                        for: a first visit, Save-Data, a slow link), "failed"
-//   {type: "wasm", outcome}              then, once the snapshot is kept (or was): the wasm kept unpacked
-//                                        for the next start (keepWasm): "kept" | "had" | "failed"
+//   {type: "wasm", outcome}              then, once the snapshot is kept (or was): the runtime kept
+//                                        unpacked for the next start (keepUnpacked; the wasm last, so
+//                                        this comes when all of it is kept): the wasm's outcome,
+//                                        "kept" | "had" | "failed"
 //   {type: "reply", id, reply, ms}       reply: calculators.web.run's JSON text; ms: the call's time
 //   {type: "reply", id, error, detail}   error: "run-failed" (the Python call itself threw)
 
@@ -44,15 +46,30 @@ const RUNTIME_CACHE = "runtime"; // shared with the service worker (sw.js)
 // The snapshot's URL is this worker's name (given by whoever starts it: the page's head or
 // calc-engine.js; the boot message says it again). What an earlier visit kept of the runtime is then
 // read from this worker's first moment: the boot message reaches it only once its thread is done with
-// pyodide.asm.mjs, a few hundred milliseconds later. Beside the snapshot, the wasm kept unpacked
-// (keepWasm) under a name with the same key: assets/py/snapshot-<key>.bin.gz ->
-// assets/py/pyodide.asm-<key>.wasm (a key in the runtime cache, never a file on the host; the key
-// names this Pyodide build, macros/package.py runtime_key, so a new Pyodide never meets an old wasm;
-// the service worker keeps it, hooks/offline.py).
+// pyodide.asm.mjs, a few hundred milliseconds later. Beside the snapshot, the runtime kept unpacked
+// (keepUnpacked) under names with the same key (keys in the runtime cache, never files on the host; the
+// key names this Pyodide build, macros/package.py runtime_key, so a new Pyodide never meets an old
+// one; the service worker keeps them, hooks/offline.py kept_unpacked):
+//   assets/py/snapshot-<key>.bin.gz -> assets/py/pyodide.asm-<key>.wasm   the wasm (9.6 MB)
+//                                   -> assets/py/snapshot-<key>.mem       the snapshot's memory, its
+//                                      zero pages left out (memoryImage: about 13 of its 31 MB)
+//                                   -> assets/py/stdlib-<key>.kept.zip    the standard library's zip (0.7 MB)
 const NAMED = /^(.*\/)snapshot-([0-9a-f]+)\.bin\.gz$/.exec(self.name || "");
 const NAMED_SNAPSHOT = NAMED ? NAMED[0] : "";
 const KEPT_WASM = NAMED ? `${NAMED[1]}pyodide.asm-${NAMED[2]}.wasm` : "";
-const namedSnapshot = keptSnapshot(NAMED_SNAPSHOT); // null if none is kept (a first visit)
+const KEPT_MEMORY = NAMED ? `${NAMED[1]}snapshot-${NAMED[2]}.mem` : "";
+const KEPT_STDLIB = NAMED ? `${NAMED[1]}stdlib-${NAMED[2]}.kept.zip` : "";
+// Read once the kept wasm's compile has begun (below: a microtask after this script has run): the
+// compile then runs on its own threads while the snapshot is read, instead of waiting behind it.
+const namedSnapshot = Promise.resolve().then(() => keptWasm).then(() => keptSnapshot(NAMED_SNAPSHOT));
+// The standard library kept unpacked, read at once (null if none is kept); handed to loadPyodide's
+// fetch of the library once (countingFetch): a start that falls back after a refused snapshot downloads it.
+let keptStdlib = KEPT_STDLIB && "caches" in self
+  ? caches.open(RUNTIME_CACHE).then((cache) => cache.match(KEPT_STDLIB)).then((r) => (r ? r.arrayBuffer() : null))
+    .catch(() => null)
+  : null;
+keptStdlib?.catch(() => {});
+let stdlibZip = null; // the library's zip as this start unpacked it (unzipped): kept after ready
 
 // Fetch the runtime's two scripts at once (pyodide.mjs would ask for pyodide.asm.mjs only after
 // it has arrived): one round trip fewer on a slow link. loadPyodide's own import of
@@ -327,16 +344,33 @@ const solidUrl = (url) => (SOLID && url ? `${url}.gz` : url);
 
 // The zip inside a <zip>.gz response, after it was counted as it arrived. A host that sent the .gz
 // with Content-Encoding: gzip has unzipped it already (the body then starts with the zip's "PK").
-async function unzipped(response) {
+async function unzipped(response, name) {
   const bytes = new Uint8Array(await response.arrayBuffer());
   const zstdFrame = bytes[0] === 0x28 && bytes[1] === 0xb5 && bytes[2] === 0x2f && bytes[3] === 0xfd;
   const zip = bytes[0] === 0x1f && bytes[1] === 0x8b
     ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
     : zstdFrame ? zstd.decompress(bytes) : bytes;
+  if (name.startsWith("stdlib-")) stdlibZip = zip;
   return new Response(zip, { status: 200, headers: { "Content-Type": "application/zip" } });
 }
 
 function countingFetch(input, init) {
+  const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+  const key = new URL(url, self.location.href).href;
+  if (keptStdlib && key === stdlibUrl(NAMED_SNAPSHOT)) {
+    // the library kept unpacked (nothing downloaded or unpacked), handed over once
+    const kept = keptStdlib;
+    keptStdlib = null;
+    return kept.then((zip) => {
+      if (!zip) return fetchCounted(input, init);
+      mark("stdlib-from-kept");
+      return new Response(zip, { status: 200, headers: { "Content-Type": "application/zip" } });
+    });
+  }
+  return fetchCounted(input, init);
+}
+
+function fetchCounted(input, init) {
   const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
   let name = new URL(url, self.location.href).pathname.split("/").pop();
   const key = new URL(url, self.location.href).href;
@@ -355,7 +389,7 @@ function countingFetch(input, init) {
       // the page's expected sizes use (hooks/runtime.py)
       name = fetchedName(response, name);
       if (response.ok && name.startsWith("pyodide.asm.wasm")) return wasmFrom(counted(response, name), name);
-      if (response.ok) return /\.zip\.(gz|zst)$/.test(name) ? unzipped(counted(response, name)) : counted(response, name);
+      if (response.ok) return /\.zip\.(gz|zst)$/.test(name) ? unzipped(counted(response, name), name) : counted(response, name);
       networkFailure ||= `${name}: HTTP ${response.status}`;
       failBoot("network", networkFailure); // Pyodide may wait forever on a refused wasm: give up now
       return response;
@@ -425,15 +459,110 @@ async function download(url) {
 // A memory snapshot (Pyodide with our calculators already imported) starts in
 // well under a second instead of about three. It is only used when an earlier
 // visit kept it; a snapshot that does not fit this runtime is dropped.
+// Null if none is kept, else {bytes}: its memory (a promise: loadPyodide waits for it only where it
+// needs it, after its own start), from the memory image kept unpacked (KEPT_MEMORY) where there is one
+// that reads, else gunzipped (about a third of a second of processor time for 31 MB).
 async function keptSnapshot(url) {
   if (!url || !("caches" in self)) return null;
   try {
-    const response = await (await caches.open(RUNTIME_CACHE)).match(url);
-    if (!response) return null;
-    return await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+    const cache = await caches.open(RUNTIME_CACHE);
+    const [packed, image] = await Promise.all([
+      cache.match(url), url === NAMED_SNAPSHOT && KEPT_MEMORY ? cache.match(KEPT_MEMORY) : undefined]);
+    if (!packed) return null;
+    const gunzipped = () => new Response(packed.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+    const bytes = image
+      ? image.arrayBuffer().then(memoryImage).then((memory) => (mark("memory-from-kept"), memory), () => {
+        cache.delete(KEPT_MEMORY).catch(() => {}); // not an image this worker reads: made again after ready
+        return gunzipped();
+      })
+      : gunzipped();
+    bytes.catch(() => {}); // reported when loadPyodide awaits it (the start then goes the ordinary way)
+    return { bytes };
   } catch {
     return null;
   }
+}
+
+// ---- the snapshot's memory kept unpacked, its zero pages left out --------------------------------
+// Format (little-endian 32-bit numbers): "OHM1", the memory's length, then spans: offset, length and
+// the span's bytes; a span is a run of MEMORY_PAGE-byte pages of the memory (the last may be shorter)
+// not all zero, in order; the rest of the memory is zero. tests/browser/helpers.py memory_image makes
+// the same bytes in Python.
+const MEMORY_MAGIC = 0x314d484f; // "OHM1"
+const MEMORY_PAGE = 4096;
+
+// The memory (an ArrayBuffer) from an image; throws if it is not one.
+function memoryImage(buffer) {
+  const bytes = new Uint8Array(buffer);
+  const view = new DataView(buffer);
+  if (bytes.length < 8 || view.getUint32(0, true) !== MEMORY_MAGIC) throw new Error("not a memory image");
+  const memory = new Uint8Array(view.getUint32(4, true));
+  let at = 8;
+  let end = 0;
+  while (at < bytes.length) {
+    if (at + 8 > bytes.length) throw new Error("memory image: cut short");
+    const offset = view.getUint32(at, true);
+    const length = view.getUint32(at + 4, true);
+    at += 8;
+    if (offset < end || offset + length > memory.length || at + length > bytes.length) {
+      throw new Error("memory image: a span out of place");
+    }
+    memory.set(bytes.subarray(at, at + length), offset);
+    at += length;
+    end = offset + length;
+  }
+  return memory.buffer;
+}
+
+// A TransformStream-like writer: the memory's bytes in (chunks of any size, in order), the image's
+// parts out (image()). Each page is checked for zeros as it completes.
+function memoryImageWriter() {
+  const parts = [new Uint8Array(8)];
+  const page = new Uint8Array(MEMORY_PAGE);
+  const words = new Uint32Array(page.buffer);
+  let filled = 0; // bytes of the current page
+  let offset = 0; // where the current page starts in the memory
+  let span = null; // [offset, pages] of the span being gathered
+  const close = () => {
+    if (!span) return;
+    const head = new DataView(new ArrayBuffer(8));
+    head.setUint32(0, span[0], true);
+    head.setUint32(4, span[1].reduce((n, p) => n + p.length, 0), true);
+    parts.push(new Uint8Array(head.buffer), ...span[1]);
+    span = null;
+  };
+  const pageDone = () => {
+    let zero = true;
+    if (filled === MEMORY_PAGE) {
+      for (let i = 0; i < words.length; i += 1) if (words[i] !== 0) { zero = false; break; }
+    } else {
+      for (let i = 0; i < filled; i += 1) if (page[i] !== 0) { zero = false; break; }
+    }
+    if (zero) close();
+    else (span ??= [offset, []])[1].push(page.slice(0, filled));
+    offset += filled;
+    filled = 0;
+  };
+  return {
+    push(chunk) {
+      let at = 0;
+      while (at < chunk.length) {
+        const n = Math.min(MEMORY_PAGE - filled, chunk.length - at);
+        page.set(chunk.subarray(at, at + n), filled);
+        filled += n;
+        at += n;
+        if (filled === MEMORY_PAGE) pageDone();
+      }
+    },
+    image() {
+      if (filled) pageDone();
+      close();
+      const head = new DataView(parts[0].buffer);
+      head.setUint32(0, MEMORY_MAGIC, true);
+      head.setUint32(4, offset, true);
+      return new Blob(parts);
+    },
+  };
 }
 
 // The trimmed standard library (only what our calculators and Pyodide's start-up import,
@@ -451,12 +580,13 @@ async function boot(packageUrls, snapshotUrl) {
   // when the snapshot starts, which already holds it).
   const packageBytes = Promise.all(packageUrls.map((url) => download(solidUrl(url))));
   packageBytes.catch(() => {}); // reported by bootCalculators if it is needed
-  const [pyodideModule, snapshot] = await Promise.all([
+  const [pyodideModule, kept] = await Promise.all([
     pyodideScript.catch((err) => {
       throw new NetworkError(`pyodide.mjs: ${err}`);
     }),
     snapshotUrl === NAMED_SNAPSHOT ? namedSnapshot : keptSnapshot(snapshotUrl),
   ]);
+  const snapshot = kept?.bytes ?? null;
   mark("pyodide-script");
   const { bootCalculators } = await bootModule.catch((err) => {
     throw new NetworkError(`boot.mjs: ${err}`);
@@ -466,7 +596,9 @@ async function boot(packageUrls, snapshotUrl) {
     stdLibURL: stdlibUrl(snapshotUrl),
     packageBytes,
     snapshot,
-    onSnapshotRefused: () => caches.open(RUNTIME_CACHE).then((c) => c.delete(snapshotUrl)).catch(() => {}),
+    // a snapshot that does not fit (or whose memory does not read) goes, with what was kept unpacked of it
+    onSnapshotRefused: () => caches.open(RUNTIME_CACHE).then((c) => Promise.all([snapshotUrl, KEPT_MEMORY, KEPT_STDLIB]
+      .filter(Boolean).map((key) => c.delete(key)))).catch(() => {}),
     onStep: mark,
   });
   mark("calculators-imported");
@@ -514,13 +646,51 @@ async function keepWasm() {
   }
 }
 
-// What an older build kept (a snapshot and a wasm of another key: 14 MB together), dropped once this
-// build's wasm is kept. The service worker drops them too when it updates; this covers a browser
-// where it does not run.
+// The standard library's zip as this start unpacked it, kept for the next start (0.7 MB; nothing
+// fetched for it). Its outcome: "kept" | "had" | "failed".
+async function keepStdlib(cache) {
+  if (await cache.match(KEPT_STDLIB)) return "had";
+  if (!stdlibZip) return "failed";
+  await cache.put(KEPT_STDLIB, new Response(stdlibZip, { headers: { "Content-Type": "application/zip" } }));
+  stdlibZip = null;
+  return "kept";
+}
+
+// The kept snapshot's memory as an image without its zero pages (memoryImageWriter: about 13 MB of
+// the device's storage beside the snapshot's 4.7), so that the next start copies it instead of
+// gunzipping 31 MB. Read from the runtime cache (nothing fetched), gunzipped a chunk at a time, so a
+// reader's question meanwhile waits at most for one chunk. Its outcome: "kept" | "had" | "failed".
+async function keepMemory(cache, snapshotUrl) {
+  if (await cache.match(KEPT_MEMORY)) return "had";
+  const packed = await cache.match(snapshotUrl);
+  if (!packed) return "failed";
+  const writer = memoryImageWriter();
+  const reader = packed.body.pipeThrough(new DecompressionStream("gzip")).getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) writer.push(chunk.value);
+  await cache.put(KEPT_MEMORY, new Response(writer.image(), { headers: { "Content-Type": "application/octet-stream" } }));
+  return "kept";
+}
+
+// Once the snapshot is kept (or a start came from it): the rest of the runtime kept unpacked for the
+// next start, the wasm last (its outcome is the "wasm" message's); then what an older build kept goes.
+async function keepUnpacked(snapshotUrl) {
+  if (!KEPT_WASM || snapshotUrl !== NAMED_SNAPSHOT) return "failed";
+  const cache = await caches.open(RUNTIME_CACHE).catch(() => null);
+  if (!cache) return "failed";
+  await keepStdlib(cache).catch(() => "failed");
+  await keepMemory(cache, snapshotUrl).catch(() => "failed");
+  return keepWasm();
+}
+
+// What an older build kept (a snapshot and the runtime unpacked of another key: about 28 MB together),
+// dropped once this build's wasm is kept. The service worker drops them too when it updates; this
+// covers a browser where it does not run.
+const OLDER_KEPT = /\/(pyodide\.asm-[0-9a-f]+\.wasm|snapshot-[0-9a-f]+\.(bin\.gz|mem)|stdlib-[0-9a-f]+\.kept\.zip)$/;
 async function dropOlderKept(cache) {
+  const current = [KEPT_WASM, KEPT_MEMORY, KEPT_STDLIB, NAMED_SNAPSHOT];
   for (const request of await cache.keys()) {
-    const older = /\/(pyodide\.asm-[0-9a-f]+\.wasm|snapshot-[0-9a-f]+\.bin\.gz)$/.test(new URL(request.url).pathname);
-    if (older && request.url !== KEPT_WASM && request.url !== NAMED_SNAPSHOT) await cache.delete(request);
+    const older = OLDER_KEPT.test(new URL(request.url).pathname);
+    if (older && !current.includes(request.url)) await cache.delete(request);
   }
 }
 
@@ -558,7 +728,8 @@ self.onmessage = async (event) => {
       outcome = await keepSnapshot(msg.snapshotUrl);
     }
     self.postMessage({ type: "snapshot", outcome });
-    if (outcome === "kept" || outcome === "had") self.postMessage({ type: "wasm", outcome: await keepWasm() });
+    if (outcome !== "kept" && outcome !== "had") stdlibZip = null; // nothing is kept unpacked
+    if (outcome === "kept" || outcome === "had") self.postMessage({ type: "wasm", outcome: await keepUnpacked(msg.snapshotUrl) });
   } else if (msg.type === "run") {
     try {
       // the page shows the HTML only, so the reply leaves out the result's data
