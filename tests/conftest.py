@@ -226,15 +226,16 @@ def _returning_reader(page, server: str, site: Path, keep_wasm: bool = True) -> 
     if len(snapshots) != 1:
         pytest.fail(f"the build should write one memory snapshot, found {[p.name for p in snapshots]}")
     kept = [[server + "assets/py/" + snapshots[0].name] * 2]
-    # served to this page only (below): what the worker unpacks is not a file of the site
-    unpacked = {server + "__kept/memory": lambda: snapshot_image(snapshots[0]),
-                server + "__kept/stdlib": lambda: gunzipped(site / f"{offline.kept_unpacked(site)[2][:-len('.kept.zip')]}.zip.gz")}
+    # what the worker unpacks is not a file of the site: served to this page only, while it keeps them
+    unpacked: dict[str, bytes] = {}
     if keep_wasm:
         wasm, memory, stdlib = offline.kept_unpacked(site)
+        unpacked = {server + "__kept/memory": snapshot_image(snapshots[0]),
+                    server + "__kept/stdlib": gunzipped(next((site / "assets" / "py").glob("stdlib-*.zip.gz")))}
         kept += [[server + "pyodide/pyodide.asm.wasm", server + wasm], [server + "__kept/memory", server + memory],
                  [server + "__kept/stdlib", server + stdlib]]
         for url, body in unpacked.items():
-            page.route(url, _serve(body()))
+            page.route(url, _serve(body))
     page.goto(server + "robots.txt")
     page.evaluate("""async (kept) => {
         const keep = Promise.all(kept.map(async ([url, key]) => {
@@ -245,9 +246,8 @@ def _returning_reader(page, server: str, site: Path, keep_wasm: bool = True) -> 
         const late = new Promise((_, fail) => setTimeout(() => fail(new Error(`${kept}: not kept in 20 s`)), 20000));
         await Promise.race([keep, late]);
     }""", kept)
-    if keep_wasm:
-        for url in unpacked:
-            page.unroute(url)
+    for url in unpacked:
+        page.unroute(url)
 
 
 def _hold_the_engine(context) -> list:

@@ -70,26 +70,29 @@ MEMORY_PAGE = 4096
 
 def memory_image(memory: bytes) -> bytes:
     r"""A snapshot's memory as calc-worker.js keeps it unpacked (memoryImageWriter), made here on its own:
-    "OHM1", the memory's length, then each run of 4096-byte pages (the last may be shorter) that are
-    not all zero as its offset, its length (little-endian 32-bit) and its bytes.
+    "OHM1", the memory's length, the number of spans, then each run of 4096-byte pages (the last may be
+    shorter) that are not all zero as its offset, its length (little-endian 32-bit) and its bytes.
 
     >>> import struct
     >>> image = memory_image(bytes(4096) + b"ab" + bytes(4094) + b"c")  # a zero page, then two that are not
-    >>> image[:8], struct.unpack("<II", image[8:16]), image[16:18], len(image)
-    (b'OHM1\x01 \x00\x00', (4096, 4097), b'ab', 4113)
+    >>> image[:4], struct.unpack("<II", image[4:12]), struct.unpack("<II", image[12:20]), image[20:22], len(image)
+    (b'OHM1', (8193, 1), (4096, 4097), b'ab', 4117)
     """
-    out = [b"OHM1", len(memory).to_bytes(4, "little")]
+    spans = []
     start = end = None
     for at in range(0, len(memory), MEMORY_PAGE):
         page = memory[at:at + MEMORY_PAGE]
         if page.count(0) == len(page):
             if start is not None:
-                out += [start.to_bytes(4, "little"), (end - start).to_bytes(4, "little"), memory[start:end]]
+                spans.append((start, end))
             start = None
             continue
         start = at if start is None else start
         end = at + len(page)
     if start is not None:
+        spans.append((start, end))
+    out = [b"OHM1", len(memory).to_bytes(4, "little"), len(spans).to_bytes(4, "little")]
+    for start, end in spans:
         out += [start.to_bytes(4, "little"), (end - start).to_bytes(4, "little"), memory[start:end]]
     return b"".join(out)
 

@@ -484,9 +484,10 @@ async function keptSnapshot(url) {
 }
 
 // ---- the snapshot's memory kept unpacked, its zero pages left out --------------------------------
-// Format (little-endian 32-bit numbers): "OHM1", the memory's length, then spans: offset, length and
-// the span's bytes; a span is a run of MEMORY_PAGE-byte pages of the memory (the last may be shorter)
-// not all zero, in order; the rest of the memory is zero. tests/browser/helpers.py memory_image makes
+// Format (little-endian 32-bit numbers): "OHM1", the memory's length, the number of spans, then the
+// spans: offset, length and the span's bytes; a span is a run of MEMORY_PAGE-byte pages of the memory
+// (the last may be shorter) not all zero, in order; the rest of the memory is zero. The count makes an
+// image cut short at a span's end fail to read (its missing pages would be zeros in Python's memory). tests/browser/helpers.py memory_image makes
 // the same bytes in Python.
 const MEMORY_MAGIC = 0x314d484f; // "OHM1"
 const MEMORY_PAGE = 4096;
@@ -495,10 +496,12 @@ const MEMORY_PAGE = 4096;
 function memoryImage(buffer) {
   const bytes = new Uint8Array(buffer);
   const view = new DataView(buffer);
-  if (bytes.length < 8 || view.getUint32(0, true) !== MEMORY_MAGIC) throw new Error("not a memory image");
+  if (bytes.length < 12 || view.getUint32(0, true) !== MEMORY_MAGIC) throw new Error("not a memory image");
   const memory = new Uint8Array(view.getUint32(4, true));
-  let at = 8;
+  const spans = view.getUint32(8, true);
+  let at = 12;
   let end = 0;
+  let read = 0;
   while (at < bytes.length) {
     if (at + 8 > bytes.length) throw new Error("memory image: cut short");
     const offset = view.getUint32(at, true);
@@ -510,14 +513,17 @@ function memoryImage(buffer) {
     memory.set(bytes.subarray(at, at + length), offset);
     at += length;
     end = offset + length;
+    read += 1;
   }
+  if (read !== spans) throw new Error(`memory image: ${read} spans of ${spans}`);
   return memory.buffer;
 }
 
 // A TransformStream-like writer: the memory's bytes in (chunks of any size, in order), the image's
 // parts out (image()). Each page is checked for zeros as it completes.
 function memoryImageWriter() {
-  const parts = [new Uint8Array(8)];
+  const parts = [new Uint8Array(12)];
+  let spans = 0;
   const page = new Uint8Array(MEMORY_PAGE);
   const words = new Uint32Array(page.buffer);
   let filled = 0; // bytes of the current page
@@ -529,6 +535,7 @@ function memoryImageWriter() {
     head.setUint32(0, span[0], true);
     head.setUint32(4, span[1].reduce((n, p) => n + p.length, 0), true);
     parts.push(new Uint8Array(head.buffer), ...span[1]);
+    spans += 1;
     span = null;
   };
   const pageDone = () => {
@@ -560,6 +567,7 @@ function memoryImageWriter() {
       const head = new DataView(parts[0].buffer);
       head.setUint32(0, MEMORY_MAGIC, true);
       head.setUint32(4, offset, true);
+      head.setUint32(8, spans, true);
       return new Blob(parts);
     },
   };
