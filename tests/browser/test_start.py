@@ -184,6 +184,85 @@ def test_a_shared_link_starts_the_engine_at_once(site_page):
     page.add_init_script(NEVER_IDLE)
     page.goto(base + f"calculators/{SLUG}/?principal=8800&annual_rate=18&months=12")
     wait_ready(page, SLUG)  # no idle callback, no touch: the link's values started it
+    page.wait_for_selector(f'form[data-calculator="{SLUG}"][data-asked="1"]', state="attached", timeout=15000)
+    page.wait_for_timeout(300)  # a warm-up would be asked for at ready, with the link's question
+    assert _warmed(page, SLUG) == 0  # the link's own answer is the calculator's first run
+
+
+# The worker's run of the page's calculator at ready, before the reader's first change (calc-engine.js
+# warm): how many the page was told of (its measure, calc-engine.js "warmed").
+def _warmed(page, slug: str) -> int:
+    return page.evaluate("(slug) => performance.getEntriesByName(`calc-warm:${slug}`).length", slug)
+
+
+@pytest.mark.parametrize("slug, field, value", [("payoff", "budget", "6100"), ("complaint", "numbers", "Qx7-123")])
+def test_once_ready_the_page_runs_its_calculator_ahead_of_the_readers_first_change_and_shows_nothing_of_it(
+        site_page, slug, field, value):
+    # The first run of a calculator's code in the worker costs several times the next (the wasm's
+    # functions compiled on first use, the calculator's modules imported: 290 against 37 ms for the
+    # reader's first change at payoff's heaviest input, bench/notes.md). So once ready, before the
+    # reader has changed anything, the worker runs the page's calculator on the form as it stands and
+    # drops the reply. Nothing of that run may reach the reader: what the page shows stays as it was,
+    # no question goes out, what is in the form stays; their first change then gets CPython's answer.
+    page, base = site_page
+    letter = slug == "complaint"
+    page.goto(base + (f"letters/{slug}/" if letter else f"calculators/{slug}/"))
+    form = f'form[data-calculator="{slug}"]'
+    fields = f"{form} input, {form} select, {form} textarea"
+    widget = f"{form} >> xpath=ancestor::*[contains(concat(' ', @class, ' '), ' calc ')][1]"
+    shown = page.inner_html(f"{widget} >> .calc-output-body")  # the build's example (a letter: its text)
+    typed = page.eval_on_selector_all(fields, "els => els.map(e => e.value)")
+    wait_ready(page, slug)
+    page.wait_for_function("(slug) => performance.getEntriesByName(`calc-warm:${slug}`).length === 1", arg=slug,
+                           timeout=15000)
+    page.wait_for_timeout(200)  # a reply that reached the page would be shown by now
+    assert page.get_attribute(form, "data-asked") is None  # no question went out
+    assert page.eval_on_selector_all(fields, "els => els.map(e => e.value)") == typed
+    assert page.inner_html(f"{widget} >> .calc-output-body") == shown
+    assert "calc-is-example" in page.get_attribute(widget, "class").split()  # still labelled the example
+    page.fill(f"{form} [name={field}]", value)
+    if letter:
+        page.wait_for_function("v => document.querySelector('.letter-plain')?.textContent.includes(v)", arg=value,
+                               timeout=15000)
+    else:
+        asked = page.evaluate("(f) => document.querySelector(f).calcCollect()", form)
+        wait_figures(page, expected_figures(cpython(slug, asked)))
+    assert _warmed(page, slug) == 1  # once: not again for the reader's change
+
+
+# What each worker the page makes is sent and says, by message type, in order ("sent:run", "got:reply").
+WORKER_LOG = """{
+  const Real = window.Worker;
+  window.__workerLog = [];
+  window.Worker = function (...args) {
+    const worker = new Real(...args);
+    worker.addEventListener("message", (e) => window.__workerLog.push(`got:${e.data?.type}`));
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (msg, ...rest) => { window.__workerLog.push(`sent:${msg?.type}`); return post(msg, ...rest); };
+    return worker;
+  };
+  window.Worker.prototype = Real.prototype;
+}"""
+
+
+def test_a_page_with_two_calculators_warms_each_once_one_after_the_other(site_page):
+    # One worker runs both: the second warm-up is sent only once the first is done, so a reader's change
+    # made meanwhile waits for at most one of them (calc-engine.js warmNext). Nothing of either is shown.
+    page, base = site_page
+    page.add_init_script(WORKER_LOG)
+    page.goto(base + "guides/prevent/")
+    slugs = page.eval_on_selector_all("form[data-calculator]", "fs => fs.map(f => f.dataset.calculator)")
+    assert len(set(slugs)) == 2, slugs
+    shown = page.eval_on_selector_all(".calc-output-body", "els => els.map(e => e.innerHTML)")
+    page.locator(f'form[data-calculator="{slugs[0]}"] input').first.focus()  # the reader's touch starts it
+    wait_ready(page, slugs[0])
+    page.wait_for_function("(slugs) => slugs.every(s => performance.getEntriesByName(`calc-warm:${s}`).length)",
+                           arg=slugs, timeout=15000)
+    page.wait_for_timeout(200)
+    log = [e for e in page.evaluate("window.__workerLog") if e in ("sent:warm", "got:warmed", "sent:run")]
+    assert log == ["sent:warm", "got:warmed", "sent:warm", "got:warmed"], log
+    assert [page.evaluate(f"performance.getEntriesByName('calc-warm:{s}').length") for s in slugs] == [1, 1]
+    assert page.eval_on_selector_all(".calc-output-body", "els => els.map(e => e.innerHTML)") == shown
 
 
 def test_a_head_told_other_packages_than_the_forms_need_is_not_taken_over(site_page):

@@ -13,6 +13,9 @@
 //       resolves with calculators.web.run's reply (JSON text); rejects with an EngineError
 //       (its .kind, below) when the engine is not ready or the call fails. A failed call is not
 //       retried here: the engine restarts, and the caller calls again when it is ready.
+//   engine.warm(slug, formJson, lang)   once ready, before the reader's first change: the worker runs
+//       that calculator on the form as it stands and drops the reply (calc-worker.js "warm"), so
+//       the first change is not the one that pays for Python's and the wasm's first run of its code
 //   engine.on(listener) -> unsubscribe   listener(event) now with the current event, then on each change
 //   engine.state                         "loading" | "restarting" | "ready" | "error"
 //   engine.retry()                       after "error": start again (no page reload)
@@ -211,6 +214,13 @@ class Engine {
       }
       performance.mark("calc-engine-ready", { detail: msg.how });
       this.emit({ state: "ready", how: msg.how });
+    } else if (msg.type === "warmed") {
+      // read by `make bench` and the tests: how long the warm-up run took in the worker
+      if (msg.ms !== undefined) {
+        performance.measure(`calc-warm:${msg.slug}`, { start: msg.at - performance.timeOrigin, duration: msg.ms });
+      }
+      if (this.worker) this.worker.warming = false;
+      this.warmNext();
     } else if (msg.type === "snapshot") {
       if (this.state === "ready") this.emit({ ...this.event, snapshot: msg.outcome });
     } else if (msg.type === "boot-failed") {
@@ -228,6 +238,7 @@ class Engine {
       } else {
         this.lastRunMs = msg.ms; // the Python call's own time in the worker (read by calculator.js for `make bench`)
         call.resolve(msg.reply);
+        this.warmNext();
       }
     }
   }
@@ -259,6 +270,26 @@ class Engine {
     if (this.state !== "error") return;
     this.restarts = 0;
     this.start();
+  }
+
+  // Nothing waits for it and nothing is shown. Each calculator once per worker, one at a time and only
+  // while no call is waiting (a page with several calculators): a reader's call waits for at most the
+  // one warm-up already running, which spares it the same first-run cost when it is that calculator.
+  warm(slug, formJson, lang) {
+    if (this.state !== "ready" || !this.worker) return;
+    this.worker.warmed ??= new Set();
+    if (this.worker.warmed.has(slug)) return;
+    this.worker.warmed.add(slug);
+    this.worker.warmQueue ??= [];
+    this.worker.warmQueue.push({ type: "warm", slug, form: formJson, lang, today: readersToday() });
+    this.warmNext();
+  }
+
+  warmNext() {
+    const worker = this.worker;
+    if (!worker?.warmQueue?.length || worker.warming || this.calls.size) return;
+    worker.warming = true;
+    worker.postMessage(worker.warmQueue.shift());
   }
 
   run(slug, formJson, lang) {

@@ -738,6 +738,22 @@ self.onmessage = async (event) => {
     self.postMessage({ type: "snapshot", outcome });
     if (outcome !== "kept" && outcome !== "had") stdlibZip = null; // nothing is kept unpacked
     if (outcome === "kept" || outcome === "had") self.postMessage({ type: "wasm", outcome: await keepUnpacked(msg.snapshotUrl) });
+  } else if (msg.type === "warm") {
+    // The page's calculator run once on the form as it stands, the reply dropped (calc-engine.js
+    // warm): the first run of a calculator's code is several times slower than the next (V8
+    // compiles the wasm's functions on first use, Python imports the calculator's modules and
+    // specialises its bytecode; 100–400 ms at payoff's heaviest input, bench/notes.md), and it is
+    // better paid while the reader reads than on their first change.
+    const at = performance.timeOrigin + performance.now();
+    const started = performance.now();
+    try {
+      run(msg.slug, msg.form, msg.lang, false, msg.today);
+    } catch {
+      // a broken runtime: the reader's first call finds it and the engine restarts
+      self.postMessage({ type: "warmed", slug: msg.slug });
+      return;
+    }
+    self.postMessage({ type: "warmed", slug: msg.slug, at, ms: performance.now() - started });
   } else if (msg.type === "run") {
     try {
       // the page shows the HTML only, so the reply leaves out the result's data

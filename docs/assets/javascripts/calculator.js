@@ -173,6 +173,7 @@ class Widget {
     if (text && this.status.textContent !== text) this.status.textContent = text;
     this.markPending();
     if (state === "ready" && this.dirty) this.compute();
+    else if (state === "ready" && was !== "ready") engine?.warm(this.slug, JSON.stringify(this.collect()), this.lang);
   }
 
   // While the shown result is not the reader's own: the build-time example is labelled as
