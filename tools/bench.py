@@ -12,7 +12,9 @@ the versions and the date. Figures:
    (the worker's timing marks, re-marked on the page by calc-engine.js);
 3. time to ready on a throttled link (CDP Network.emulateNetworkConditions);
 4. recalculation at each calculator's heaviest input (tools/cases.py): input
-   change → new result in the page (debounce excluded), min / median / p95 / max;
+   change → new result in the page (debounce excluded), min / median / p95 / max; and the reader's
+   first change on each calculator's page as it opens (no link: the calculator's first run in the
+   worker happened at ready, calc-engine.js warm);
 5. weight: every request of a guide page and of a calculator page (until ready),
    raw and compressed, from the site's files; and what a first calculator visit costs in
    all, counted at the server with the service worker allowed, to ready and with everything it
@@ -347,6 +349,55 @@ def recalculations(fresh, base: str, slugs=None) -> dict[str, list[float]]:
     return recalc
 
 
+def first_changes(fresh, base: str, slugs=None) -> dict[str, dict[str, float | None]]:
+    """Each calculator's own page opened as a reader finds it (no link: the build's example shown), left
+    until the worker has run the calculator once at ready (``calc-warm:<slug>``, calc-engine.js warm), then
+    its toggle field changed once: that change's ``calc-update`` (input → new answer in the page, debounce
+    excluded), Python's part of it, and the warm-up run's own time. One run each, a fresh context each
+    (a first visit: the engine starts fresh, not from the snapshot)."""
+    out: dict[str, dict[str, float | None]] = {}
+    for slug in slugs or web.CALCULATORS:
+        ctx = fresh()
+        page = ctx.new_page()
+        field = TOGGLE[slug][0]
+        page.goto(f"{base}calculators/{slug}/")
+        mark(page, "calc-engine-ready")
+        measure = "(name) => (performance.getEntriesByName(name)[0] || {}).duration ?? null"
+        try:
+            page.wait_for_function(f"() => performance.getEntriesByName('calc-warm:{slug}').length >= 1", timeout=15000)
+        except Exception:  # noqa: BLE001 - a build without the warm-up: the change is measured all the same
+            pass
+        warm = page.evaluate(measure, f"calc-warm:{slug}")
+        page.fill(f'form[data-calculator="{slug}"] [name="{field}"]', toggle_values(slug, 2)[1])
+        page.wait_for_function(f"() => performance.getEntriesByName('calc-update:{slug}').length >= 1", timeout=60000)
+        out[slug] = {"update": page.evaluate(measure, f"calc-update:{slug}"),
+                     "python": page.evaluate(measure, f"calc-python:{slug}"), "warm": warm}
+        ctx.close()
+    return out
+
+
+FIRST_CHANGE_HEAD = [
+    "### The reader's first change on a calculator's page (no link; one run each, first visit)",
+    "",
+    "The page as a reader opens it, with the build's example; once ready the worker runs the calculator once on "
+    "that form and drops the reply (calc-engine.js warm), so the first change does not pay for the first run of "
+    "the calculator's code (the wasm's functions compiled on first use, its modules imported).",
+    "",
+]
+
+
+def first_change_rows(first: dict[str, dict[str, float | None]]) -> list[str]:
+    """The first-change table: per calculator, the change, Python's part, the warm-up run before it."""
+    def ms(value: float | None) -> str:
+        return "—" if value is None else f"{value:.1f}"
+
+    rows = ["| calculator | the reader's first change: input → new answer (ms) | of which Python in the worker (ms) "
+            "| the warm-up run at ready, in the worker (ms) |", "| --- | --- | --- | --- |"]
+    for slug, f in first.items():
+        rows.append(f"| {slug} | {ms(f['update'])} | {ms(f['python'])} | {ms(f['warm'])} |")
+    return rows
+
+
 # per calculator: the Python call's own time in the worker for each change (ms), of the calc-update measure
 IN_PYTHON: dict[str, list[float]] = {}
 # per calculator with long tables: input change → their hidden rows at hand (after the answer)
@@ -436,10 +487,12 @@ def recalc_only() -> int:
             return browser.new_context(viewport={"width": 375, "height": 812}, service_workers="block")
 
         recalc = recalculations(fresh, httpd.url, slugs)
+        first = first_changes(fresh, httpd.url, slugs)
         browser.close()
     httpd.stop()
     report = [f"## Recalculation at the heaviest input ({RECALCS} changes each; input change → new result "
-              "in the page, debounce excluded)", "", *recalc_rows(recalc), "", *cpython_rows(cpython_timings())]
+              "in the page, debounce excluded)", "", *recalc_rows(recalc), "", *FIRST_CHANGE_HEAD,
+              *first_change_rows(first), "", *cpython_rows(cpython_timings())]
     print("\n".join(report))
     return 0
 
@@ -615,6 +668,7 @@ def main() -> int:
 
         loads.append(("after the throttled runs", os.getloadavg()))
         recalc = recalculations(fresh, base)
+        first_change = first_changes(fresh, base)
 
         ctx = fresh()
         guide_weight = weigh(ctx, ctx.new_page(), base + guide_page, base, until_ready=False)
@@ -751,6 +805,9 @@ def main() -> int:
         "## Recalculation at the heaviest input (input change → new result in the page, debounce excluded)",
         "",
         *recalc_rows(recalc),
+        "",
+        *FIRST_CHANGE_HEAD,
+        *first_change_rows(first_change),
     ]
     head = "| kind | requests | raw bytes | gzip -6 |" + (" brotli -11 |" if with_brotli else "")
     rule = "| --- | --- | --- | --- |" + (" --- |" if with_brotli else "")
