@@ -11,6 +11,7 @@
 //                                        (left out by the page's head: a "keep" message brings it)
 //   {type: "keep", keepSnapshot}         the engine's choice, once it has taken over a worker the head booted
 //   {type: "run", id, slug, form, lang, today}
+//   {type: "warm", slug, form, lang, today}   once ready: run that calculator once, the reply dropped
 // Messages out:
 //   {type: "progress", files}            while starting, every second at most (a heartbeat too):
 //                                        files = {file name: [bytes arrived (unpacked), Content-Length
@@ -27,6 +28,8 @@
 //                                        "kept" | "had" | "failed"
 //   {type: "reply", id, reply, ms}       reply: calculators.web.run's JSON text; ms: the call's time
 //   {type: "reply", id, error, detail}   error: "run-failed" (the Python call itself threw)
+//   {type: "warmed", slug, at, ms}       a "warm" done: when it began (epoch ms) and its time (both left
+//                                        out when the call threw)
 
 // boot.mjs is imported, not a static import: this script then runs as soon as it has arrived, and
 // asks for the wasm (below) one round trip sooner than after its imports.
