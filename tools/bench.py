@@ -378,9 +378,12 @@ def first_changes(fresh, base: str, slugs=None) -> dict[str, dict[str, float | N
         now = page.input_value(f'{form} [name="{field}"]')
         value = str(Decimal(now) + 1) if now.replace(".", "", 1).isdigit() else toggle_values(slug, 2)[1]
         page.fill(f'{form} [name="{field}"]', value)
-        page.wait_for_function(f"() => performance.getEntriesByName('calc-update:{slug}').length >= 1 || "
-                               f"[...document.querySelectorAll('{form} .calc-error')].some(e => e.textContent.trim())",
-                               timeout=60000)
+        try:  # an answer, or a message (next to a field or for the whole form): then "—"
+            page.wait_for_function(
+                f"() => performance.getEntriesByName('calc-update:{slug}').length >= 1 || [...document.querySelectorAll("
+                f"'{form} .calc-error, {form} .calc-form-error')].some(e => e.textContent.trim())", timeout=60000)
+        except Exception:  # noqa: BLE001 - one calculator's figure missing does not lose the whole run
+            pass
         out[slug] = {"update": page.evaluate(measure, f"calc-update:{slug}"),
                      "python": page.evaluate(measure, f"calc-python:{slug}"), "warm": warm}
         ctx.close()

@@ -182,11 +182,13 @@ def test_a_guide_with_a_calculator_does_not_start_the_engine_from_its_head(site_
 def test_a_shared_link_starts_the_engine_at_once(site_page):
     page, base = site_page
     page.add_init_script(NEVER_IDLE)
+    page.add_init_script(WORKER_LOG)
     page.goto(base + f"calculators/{SLUG}/?principal=8800&annual_rate=18&months=12")
     wait_ready(page, SLUG)  # no idle callback, no touch: the link's values started it
-    page.wait_for_selector(f'form[data-calculator="{SLUG}"][data-asked="1"]', state="attached", timeout=15000)
-    page.wait_for_timeout(300)  # a warm-up would be asked for at ready, with the link's question
-    assert _warmed(page, SLUG) == 0  # the link's own answer is the calculator's first run
+    wait_figures(page, expected_figures(cpython(SLUG, {"principal": "8800", "annual_rate": "18", "months": "12"})))
+    page.wait_for_timeout(300)  # a warm-up queued behind the link's question would be sent by now
+    log = page.evaluate("window.__workerLog")
+    assert "sent:run" in log and "sent:warm" not in log, log  # the link's own answer is the calculator's first run
 
 
 # The worker's run of the page's calculator at ready, before the reader's first change (calc-engine.js
