@@ -357,7 +357,8 @@ FIRST_FIELD = {"apr": "principal"}
 def first_changes(fresh, base: str, slugs=None) -> dict[str, dict[str, float | None]]:
     """Each calculator's own page opened as a reader finds it (no link: the build's example shown), left
     until the worker has run the calculator once at ready (``calc-warm:<slug>``, calc-engine.js warm), then
-    its toggle field changed once: that change's ``calc-update`` (input → new answer in the page, debounce
+    one field changed once (``FIRST_FIELD`` or the toggle field: its value plus one, else the toggle's
+    value): that change's ``calc-update`` (input → new answer in the page, debounce
     excluded), Python's part of it, and the warm-up run's own time. One run each, a fresh context each
     (a first visit: the engine starts fresh, not from the snapshot)."""
     out: dict[str, dict[str, float | None]] = {}
